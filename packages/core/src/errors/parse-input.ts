@@ -1,0 +1,21 @@
+import type * as z from 'zod';
+import { KizunaValidationError } from './validation-error';
+
+/**
+ * Parses outside input with a zod schema and throws {@link KizunaValidationError} naming each bad
+ * field. Every public Kizuna function that takes outside input goes through this.
+ *
+ * @param schema - the schema to parse with
+ * @param input - the untrusted value
+ * @param what - a short name for the input, used in the message ("customer", "journey options")
+ * @throws KizunaValidationError when `input` does not match `schema`
+ */
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  what: string,
+): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw KizunaValidationError.fromZodError(what, result.error);
+  return result.data;
+}

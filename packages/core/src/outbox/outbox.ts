@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { Action } from '../actions/action';
+import { type Clock, systemClock, toInstant } from '../calendar/clock';
+import { KizunaError } from '../errors/kizuna-error';
+import type { KizunaEventBus } from '../events/event-bus';
+import type { Notifier } from '../notifiers/notifier';
+import type { EnqueueResult, Store } from '../store/store';
+
+/** Options of {@link createOutbox}. */
+export interface OutboxOptions {
+  /** Where actions are kept. */
+  readonly store: Store;
+  /** The notifier for every action, or a function choosing one per action (by channel, owner, ...). */
+  readonly notifier: Notifier | ((action: Action) => Notifier);
+  /** @defaultValue systemClock */
+  readonly clock?: Clock;
+  /** Receives `action.enqueued`, `notification.sent` and `notification.failed`. */
+  readonly events?: KizunaEventBus;
+  /** Entries claimed per round. @defaultValue 50 */
+  readonly batchSize?: number;
+  /** How long a claim lasts before another worker may take the entry over. @defaultValue 60000 */
+  readonly leaseMilliseconds?: number;
+  /** Attempts (outbox rounds, each with the notifier's own retries) before an entry fails for good. @defaultValue 5 */
+  readonly maxAttempts?: number;
+  /** Delay before outbox attempt `n + 1` after attempt `n` failed. @defaultValue 1 min × 4^(n−1) */
+  readonly retryDelayMilliseconds?: (attempt: number) => number;
+}
+
+/** What one delivery run did. */
+export interface DeliveryReport {
+  readonly claimed: number;
+  readonly delivered: number;
+  /** Failed attempts that will be tried again later. */
+  readonly retrying: number;
+  /** Entries that failed for good (non-retryable error or attempts used up). */
+  readonly failed: number;
+}
+
+/** The outbox: actions go in once per idempotency key and come out through notifiers. */
+export interface Outbox {
+  /** Stores actions; a key already present is reported as a duplicate and not stored again. */
+  enqueue(actions: readonly Action[]): Promise<EnqueueResult>;
+  /**
+   * Delivers the entries that are due, round after round, until none is left (or `maxRounds`).
+   * Safe to run in several processes at once: each entry is claimed by one of them.
+   */
+  deliverDue(options?: { readonly maxRounds?: number }): Promise<DeliveryReport>;
+}
+
+/**
+ * Creates an outbox over a store and notifiers: the only way Kizuna sends anything. A crash between
+ * enqueue and delivery loses nothing (the entry stays pending); a crash during delivery means the
+ * claim lapses and the entry is retried with the same `Idempotency-Key`, so receivers that honour the
+ * key see it once, and a retried run never enqueues a key twice.
+ *
+ * @example
+ * ```ts
+ * const outbox = createOutbox({ store, notifier: createConsoleNotifier() });
+ * await outbox.enqueue(plan.due);
+ * const report = await outbox.deliverDue(); // { claimed: 2, delivered: 2, retrying: 0, failed: 0 }
+ * ```
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const clock = options.clock ?? systemClock;
+  const batchSize = options.batchSize ?? 50;
+  const leaseMilliseconds = options.leaseMilliseconds ?? 60_000;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retryDelay = options.retryDelayMilliseconds ?? ((attempt: number) => 60_000 * 4 ** (attempt - 1));
+  const choose =
+    typeof options.notifier === 'function' ? options.notifier : () => options.notifier as Notifier;
+  const { store, events } = options;
+
+  return {
+    async enqueue(actions) {
+      const now = toInstant(clock.now());
+      const result = await store.enqueueActions(actions, { now });
+      if (events !== undefined) {
+        const byKey = new Map(actions.map((action) => [action.idempotencyKey, action]));
+        for (const key of result.enqueued) {
+          const customerId = byKey.get(key)?.customerId;
+          events.emit('action.enqueued', {
+            occurredAt: now,
+            idempotencyKey: key,
+            ...(customerId ? { customerId } : {}),
+          });
+        }
+      }
+      return result;
+    },
+
+    async deliverDue(deliverOptions = {}) {
+      const maxRounds = deliverOptions.maxRounds ?? Number.POSITIVE_INFINITY;
+      const report = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
+      for (let round = 0; round < maxRounds; round += 1) {
+        const claimToken = randomUUID();
+        const entries = await store.claimActions({
+          now: toInstant(clock.now()),
+          limit: batchSize,
+          leaseMilliseconds,
+          claimToken,
+        });
+        if (entries.length === 0) break;
+        report.claimed += entries.length;
+        for (const entry of entries) {
+          const notifier = choose(entry.action);
+          try {
+            await notifier.send(entry.action);
+            const now = toInstant(clock.now());
+            await store.completeAction(entry.action.idempotencyKey, { claimToken, now });
+            report.delivered += 1;
+            events?.emit('notification.sent', {
+              occurredAt: now,
+              idempotencyKey: entry.action.idempotencyKey,
+              notifier: notifier.name,
+              attempts: entry.attempts,
+            });
+          } catch (error) {
+            const retryable = KizunaError.isInstance(error) ? error.isRetryable : true;
+            const willRetry = retryable && entry.attempts < maxAttempts;
+            const message = error instanceof Error ? error.message : String(error);
+            const now = clock.now();
+            await store.failAction(entry.action.idempotencyKey, {
+              claimToken,
+              error: message,
+              ...(willRetry ? { retryAt: toInstant(now + retryDelay(entry.attempts)) } : {}),
+            });
+            if (willRetry) report.retrying += 1;
+            else report.failed += 1;
+            events?.emit('notification.failed', {
+              occurredAt: toInstant(now),
+              idempotencyKey: entry.action.idempotencyKey,
+              notifier: notifier.name,
+              attempts: entry.attempts,
+              error: message,
+              willRetry,
+            });
+          }
+        }
+      }
+      return report;
+    },
+  };
+}

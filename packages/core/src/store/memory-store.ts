@@ -1,0 +1,300 @@
+import { type Action, actionSchema } from '../actions/action';
+import { KizunaError } from '../errors/kizuna-error';
+import { parseInput } from '../errors/parse-input';
+import { instantSchema } from '../schemas/primitives';
+import { type RecordKind, type RecordOf, recordId, recordTime } from '../schemas/record-kinds';
+import type {
+  ActionQuery,
+  ClaimOptions,
+  EnqueueResult,
+  OutboxEntry,
+  PutRecordsResult,
+  RecordQuery,
+  ResultQuery,
+  Store,
+  StoredResult,
+} from './store';
+import { storedResultSchema } from './stored-result';
+import { validateRecords } from './validate-records';
+
+interface StoredRecord {
+  readonly id: string;
+  readonly time: string;
+  readonly customerId: string | undefined;
+  readonly json: string;
+  readonly record: unknown;
+}
+
+function compareRecords(left: StoredRecord, right: StoredRecord): number {
+  if (left.time !== right.time) return left.time < right.time ? -1 : 1;
+  return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+}
+
+/**
+ * Creates the reference store: everything in memory, in this process. It is the semantics every
+ * adapter must match, and the store for tests, demos and small jobs. Data is lost when the process
+ * ends; use `@kizuna/postgres` (PGlite or PostgreSQL) to keep it.
+ *
+ * @example
+ * ```ts
+ * const store = createMemoryStore();
+ * await store.putRecords('customer', [{ id: 'c1', name: 'ABC 株式会社', segment: 'b2b', ... }]);
+ * ```
+ */
+export function createMemoryStore(): Store {
+  const records = new Map<RecordKind, Map<string, StoredRecord>>();
+  const byCustomer = new Map<RecordKind, Map<string, Map<string, StoredRecord>>>();
+  const results = new Map<string, StoredResult>();
+  const outbox = new Map<string, OutboxEntry>();
+  let closed = false;
+
+  const ensureOpen = () => {
+    if (closed) throw new KizunaError('The memory store is closed.', { code: 'STORE_UNAVAILABLE' });
+  };
+  const tableOf = (kind: RecordKind) => {
+    let table = records.get(kind);
+    if (table === undefined) {
+      table = new Map();
+      records.set(kind, table);
+    }
+    return table;
+  };
+  const customerTableOf = (kind: RecordKind, customerId: string) => {
+    let index = byCustomer.get(kind);
+    if (index === undefined) {
+      index = new Map();
+      byCustomer.set(kind, index);
+    }
+    let table = index.get(customerId);
+    if (table === undefined) {
+      table = new Map();
+      index.set(customerId, table);
+    }
+    return table;
+  };
+  const resultKey = (kind: string, customerId: string, asOf: string) =>
+    JSON.stringify([kind, customerId, asOf]);
+
+  async function listResults(
+    kind: string,
+    customerId: string,
+    query: ResultQuery = {},
+  ): Promise<StoredResult[]> {
+    ensureOpen();
+    const from = query.from === undefined ? undefined : parseInput(instantSchema, query.from, 'query.from');
+    const to = query.to === undefined ? undefined : parseInput(instantSchema, query.to, 'query.to');
+    const selected = [...results.values()]
+      .filter(
+        (result) =>
+          result.kind === kind &&
+          result.customerId === customerId &&
+          (from === undefined || result.asOf >= from) &&
+          (to === undefined || result.asOf < to),
+      )
+      .sort((left, right) => (left.asOf < right.asOf ? 1 : left.asOf > right.asOf ? -1 : 0));
+    const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
+    return limited.map((result) => structuredClone(result));
+  }
+
+  return {
+    async putRecords(kind, input) {
+      ensureOpen();
+      const valid = validateRecords(kind, input);
+      const counts = { inserted: 0, updated: 0, unchanged: 0 };
+      const table = tableOf(kind);
+      for (const record of valid) {
+        const id = recordId(kind, record);
+        const json = JSON.stringify(record);
+        const previous = table.get(id);
+        if (previous?.json === json) {
+          counts.unchanged += 1;
+          continue;
+        }
+        const customerId = (record as { customerId?: string }).customerId;
+        if (previous?.customerId !== undefined) customerTableOf(kind, previous.customerId).delete(id);
+        const stored: StoredRecord = {
+          id,
+          time: recordTime(kind, record),
+          customerId,
+          json,
+          record: structuredClone(record),
+        };
+        table.set(id, stored);
+        if (customerId !== undefined) customerTableOf(kind, customerId).set(id, stored);
+        if (previous === undefined) counts.inserted += 1;
+        else counts.updated += 1;
+      }
+      return counts satisfies PutRecordsResult;
+    },
+
+    async getRecord<Kind extends RecordKind>(kind: Kind, id: string) {
+      ensureOpen();
+      const stored = records.get(kind)?.get(id);
+      return stored === undefined ? undefined : (structuredClone(stored.record) as RecordOf<Kind>);
+    },
+
+    async listRecords<Kind extends RecordKind>(kind: Kind, query: RecordQuery = {}) {
+      ensureOpen();
+      const from = query.from === undefined ? undefined : parseInput(instantSchema, query.from, 'query.from');
+      const to = query.to === undefined ? undefined : parseInput(instantSchema, query.to, 'query.to');
+      let customers: readonly string[] | undefined = query.customerIds;
+      if (query.customerId !== undefined) {
+        customers = customers === undefined || customers.includes(query.customerId) ? [query.customerId] : [];
+      }
+      const candidates: StoredRecord[] = [];
+      if (customers === undefined) {
+        candidates.push(...(records.get(kind)?.values() ?? []));
+      } else {
+        const index = byCustomer.get(kind);
+        for (const customerId of new Set(customers))
+          candidates.push(...(index?.get(customerId)?.values() ?? []));
+      }
+      const selected = candidates
+        .filter(
+          (stored) => (from === undefined || stored.time >= from) && (to === undefined || stored.time < to),
+        )
+        .sort(compareRecords);
+      const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
+      return limited.map((stored) => structuredClone(stored.record) as RecordOf<Kind>);
+    },
+
+    async listCustomerIds(options = {}) {
+      ensureOpen();
+      const ids = [...(records.get('customer')?.keys() ?? [])]
+        .filter((id) => options.after === undefined || id > options.after)
+        .sort();
+      return options.limit === undefined ? ids : ids.slice(0, options.limit);
+    },
+
+    async putResult(input) {
+      ensureOpen();
+      const result = parseInput(storedResultSchema, input, 'result') as StoredResult;
+      results.set(resultKey(result.kind, result.customerId, result.asOf), structuredClone(result));
+    },
+
+    async getLatestResult(kind, customerId, options = {}) {
+      const [latest] = await listResults(kind, customerId, { to: options.before, limit: 1 });
+      return latest;
+    },
+
+    listResults,
+
+    async enqueueActions(input, options) {
+      ensureOpen();
+      const now = parseInput(instantSchema, options.now, 'now');
+      const actions = parseInput(actionSchema.array(), input, 'actions') as Action[];
+      const enqueued: string[] = [];
+      const duplicates: string[] = [];
+      for (const action of actions) {
+        if (outbox.has(action.idempotencyKey)) {
+          duplicates.push(action.idempotencyKey);
+          continue;
+        }
+        outbox.set(action.idempotencyKey, {
+          action: structuredClone(action),
+          status: 'pending',
+          attempts: 0,
+          enqueuedAt: now,
+          nextAttemptAt: action.dueAt > now ? action.dueAt : now,
+        });
+        enqueued.push(action.idempotencyKey);
+      }
+      return { enqueued, duplicates } satisfies EnqueueResult;
+    },
+
+    async claimActions(options: ClaimOptions) {
+      ensureOpen();
+      const now = parseInput(instantSchema, options.now, 'now');
+      const leaseExpiresAt = new Date(Date.parse(now) + options.leaseMilliseconds).toISOString();
+      const claimable = [...outbox.values()]
+        .filter(
+          (entry) =>
+            (entry.status === 'pending' && entry.nextAttemptAt <= now) ||
+            (entry.status === 'delivering' &&
+              entry.leaseExpiresAt !== undefined &&
+              entry.leaseExpiresAt <= now),
+        )
+        .sort((left, right) =>
+          left.nextAttemptAt === right.nextAttemptAt
+            ? left.action.idempotencyKey < right.action.idempotencyKey
+              ? -1
+              : 1
+            : left.nextAttemptAt < right.nextAttemptAt
+              ? -1
+              : 1,
+        )
+        .slice(0, Math.max(0, options.limit));
+      return claimable.map((entry) => {
+        const claimed: OutboxEntry = {
+          ...entry,
+          status: 'delivering',
+          attempts: entry.attempts + 1,
+          leaseExpiresAt,
+          claimToken: options.claimToken,
+        };
+        outbox.set(entry.action.idempotencyKey, claimed);
+        return structuredClone(claimed);
+      });
+    },
+
+    async completeAction(key, options) {
+      ensureOpen();
+      const entry = outbox.get(key);
+      if (entry?.status !== 'delivering' || entry.claimToken !== options.claimToken) return false;
+      const { leaseExpiresAt: _lease, claimToken: _token, ...rest } = entry;
+      outbox.set(key, {
+        ...rest,
+        status: 'delivered',
+        deliveredAt: parseInput(instantSchema, options.now, 'now'),
+      });
+      return true;
+    },
+
+    async failAction(key, options) {
+      ensureOpen();
+      const entry = outbox.get(key);
+      if (entry?.status !== 'delivering' || entry.claimToken !== options.claimToken) return false;
+      const { leaseExpiresAt: _lease, claimToken: _token, ...rest } = entry;
+      const retryAt =
+        options.retryAt === undefined ? undefined : parseInput(instantSchema, options.retryAt, 'retryAt');
+      outbox.set(key, {
+        ...rest,
+        status: retryAt === undefined ? 'failed' : 'pending',
+        nextAttemptAt: retryAt ?? entry.nextAttemptAt,
+        lastError: options.error,
+      });
+      return true;
+    },
+
+    async getAction(key) {
+      ensureOpen();
+      const entry = outbox.get(key);
+      return entry === undefined ? undefined : structuredClone(entry);
+    },
+
+    async listActions(query: ActionQuery = {}) {
+      ensureOpen();
+      const selected = [...outbox.values()]
+        .filter(
+          (entry) =>
+            (query.status === undefined || entry.status === query.status) &&
+            (query.customerId === undefined || entry.action.customerId === query.customerId),
+        )
+        .sort((left, right) =>
+          left.enqueuedAt === right.enqueuedAt
+            ? left.action.idempotencyKey < right.action.idempotencyKey
+              ? -1
+              : 1
+            : left.enqueuedAt < right.enqueuedAt
+              ? -1
+              : 1,
+        );
+      const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
+      return limited.map((entry) => structuredClone(entry));
+    },
+
+    async close() {
+      closed = true;
+    },
+  };
+}

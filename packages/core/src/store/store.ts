@@ -1,0 +1,165 @@
+import type { Action, JsonValue } from '../actions/action';
+import type { RecordKind, RecordOf } from '../schemas/record-kinds';
+
+/** What a write of records did. */
+export interface PutRecordsResult {
+  /** Records whose id was new. */
+  readonly inserted: number;
+  /** Records that replaced a different version under the same id. */
+  readonly updated: number;
+  /** Records identical to the stored version (a retried or duplicated import). */
+  readonly unchanged: number;
+}
+
+/** Filters for {@link Store.listRecords}. */
+export interface RecordQuery {
+  /** Only records of this customer (customer-scoped kinds). */
+  readonly customerId?: string;
+  /** Only records of these customers (the batch path); combined with `customerId` it must contain it. */
+  readonly customerIds?: readonly string[];
+  /** Inclusive lower bound on the record's time (ISO instant). */
+  readonly from?: string;
+  /** Exclusive upper bound on the record's time (ISO instant). */
+  readonly to?: string;
+  /** At most this many records. */
+  readonly limit?: number;
+}
+
+/** A stored engine result: a health score, a churn prediction, ... as JSON. */
+export interface StoredResult {
+  /** What kind of result: `health`, `churn`, `expansion`, ... */
+  readonly kind: string;
+  readonly customerId: string;
+  /** The instant the result describes (the engine's `asOf`). */
+  readonly asOf: string;
+  /** The result itself, as JSON. */
+  readonly value: JsonValue;
+}
+
+/** Filters for {@link Store.listResults}. */
+export interface ResultQuery {
+  /** Inclusive lower bound on `asOf`. */
+  readonly from?: string;
+  /** Exclusive upper bound on `asOf`. */
+  readonly to?: string;
+  /** At most this many, newest first. */
+  readonly limit?: number;
+}
+
+/** Delivery state of an action in the outbox. */
+export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'failed';
+
+/** An action as the outbox holds it. */
+export interface OutboxEntry {
+  readonly action: Action;
+  readonly status: OutboxStatus;
+  /** Delivery attempts started so far. */
+  readonly attempts: number;
+  /** When the entry was enqueued (ISO instant). */
+  readonly enqueuedAt: string;
+  /** Earliest instant the next attempt may start (ISO instant). */
+  readonly nextAttemptAt: string;
+  /** While `delivering`: the instant the claim lapses and another worker may take it. */
+  readonly leaseExpiresAt?: string;
+  /** While `delivering`: the token that identifies the current claim. */
+  readonly claimToken?: string;
+  /** When it was delivered. */
+  readonly deliveredAt?: string;
+  /** The last error message, if an attempt failed. */
+  readonly lastError?: string;
+}
+
+/** Options for {@link Store.claimActions}. */
+export interface ClaimOptions {
+  /** The current instant (ISO). */
+  readonly now: string;
+  /** At most this many entries. */
+  readonly limit: number;
+  /** How long the claim lasts before another worker may take the entry over. */
+  readonly leaseMilliseconds: number;
+  /** A token unique to this claim; it must be presented to complete or fail the entry. */
+  readonly claimToken: string;
+}
+
+/** What happened to the actions given to {@link Store.enqueueActions}. */
+export interface EnqueueResult {
+  /** Keys stored now. */
+  readonly enqueued: readonly string[];
+  /** Keys that were already in the outbox (nothing was changed for them). */
+  readonly duplicates: readonly string[];
+}
+
+/** Options for {@link Store.listActions}. */
+export interface ActionQuery {
+  readonly status?: OutboxStatus;
+  readonly customerId?: string;
+  /** At most this many, oldest enqueued first. */
+  readonly limit?: number;
+}
+
+/**
+ * The storage port: every adapter (memory, PostgreSQL on PGlite or a server) implements exactly
+ * these semantics, checked by `runStoreConformance` from `@kizuna/core/testing`.
+ *
+ * Semantics every adapter guarantees:
+ * - **Validation.** Writes validate each record with its kind's schema and throw
+ *   `KizunaValidationError` naming the bad record and field; nothing of an invalid batch is stored.
+ * - **Records are keyed by id** (KPI rows by date). Writing an id again replaces the stored version
+ *   (last write wins); writing identical content is reported as `unchanged`. Nothing is duplicated.
+ * - **Ordering.** `listRecords` returns records ordered by their time, then by id; `from` is
+ *   inclusive and `to` exclusive. A kind with no records gives an empty list, never an error.
+ * - **Not found** is `undefined`, never an error.
+ * - **Results** are keyed by (kind, customerId, asOf); writing the same key replaces the value.
+ * - **Outbox.** An idempotency key is stored once: enqueueing it again changes nothing. A claimed
+ *   entry is given to exactly one caller until its lease lapses; completing or failing requires the
+ *   claim token of the current claim, so a worker whose lease lapsed cannot overwrite the new owner.
+ */
+export interface Store {
+  /** Validates and stores records of one kind. All or nothing. */
+  putRecords<Kind extends RecordKind>(kind: Kind, records: readonly unknown[]): Promise<PutRecordsResult>;
+  /** One record by id, or `undefined`. */
+  getRecord<Kind extends RecordKind>(kind: Kind, id: string): Promise<RecordOf<Kind> | undefined>;
+  /** Records of one kind, filtered, ordered by time then id. */
+  listRecords<Kind extends RecordKind>(kind: Kind, query?: RecordQuery): Promise<RecordOf<Kind>[]>;
+  /** Customer ids in ascending order, after `after`, at most `limit`: the cursor for batch runs. */
+  listCustomerIds(options?: { readonly after?: string; readonly limit?: number }): Promise<string[]>;
+
+  /** Stores an engine result, replacing one with the same (kind, customerId, asOf). */
+  putResult(result: StoredResult): Promise<void>;
+  /** The result with the latest `asOf` strictly before `before` (or overall), or `undefined`. */
+  getLatestResult(
+    kind: string,
+    customerId: string,
+    options?: { readonly before?: string },
+  ): Promise<StoredResult | undefined>;
+  /** Results of one customer, newest first. */
+  listResults(kind: string, customerId: string, query?: ResultQuery): Promise<StoredResult[]>;
+
+  /** Stores actions in the outbox, once per idempotency key. */
+  enqueueActions(actions: readonly unknown[], options: { readonly now: string }): Promise<EnqueueResult>;
+  /**
+   * Claims up to `limit` entries that are `pending` with `nextAttemptAt <= now`, or `delivering`
+   * with a lapsed lease, oldest `nextAttemptAt` first; marks them `delivering` and counts an attempt.
+   */
+  claimActions(options: ClaimOptions): Promise<OutboxEntry[]>;
+  /** Marks a claimed entry delivered. Returns false (and changes nothing) when the claim is not current. */
+  completeAction(
+    idempotencyKey: string,
+    options: { readonly claimToken: string; readonly now: string },
+  ): Promise<boolean>;
+  /**
+   * Records a failed attempt on a claimed entry: back to `pending` until `retryAt`, or `failed` for
+   * good when `retryAt` is absent. Returns false when the claim is not current.
+   */
+  failAction(
+    idempotencyKey: string,
+    options: { readonly claimToken: string; readonly error: string; readonly retryAt?: string },
+  ): Promise<boolean>;
+  /** One outbox entry, or `undefined`. */
+  getAction(idempotencyKey: string): Promise<OutboxEntry | undefined>;
+  /** Outbox entries, oldest enqueued first. */
+  listActions(query?: ActionQuery): Promise<OutboxEntry[]>;
+
+  /** Releases connections. The store must not be used afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,414 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../actions/action';
+import { KizunaValidationError } from '../errors/validation-error';
+import type { CustomerInput } from '../schemas/customer';
+import type { Store } from '../store/store';
+
+/** Options of {@link runStoreConformance}. */
+export interface StoreConformanceOptions {
+  /** Suite name. @defaultValue 'Store conformance' */
+  readonly name?: string;
+  /** Skip the whole suite (e.g. when a server is not reachable). */
+  readonly skip?: boolean;
+}
+
+const customer = (id: string, overrides: Partial<CustomerInput> = {}): CustomerInput => ({
+  id,
+  name: `Customer ${id}`,
+  segment: 'b2b',
+  plan: 'pro',
+  createdAt: '2026-01-01T00:00:00Z',
+  contract: {
+    startsAt: '2026-01-01T00:00:00Z',
+    endsAt: '2027-01-01T00:00:00Z',
+    monthlyMeasurementLimit: 10,
+    mrr: { amount: 100_000, currency: 'JPY' },
+  },
+  ...overrides,
+});
+
+const action = (key: string, overrides: Partial<Action> = {}): Action => ({
+  idempotencyKey: key,
+  type: 'send_tutorial_video',
+  customerId: 'c1',
+  channel: 'email',
+  owner: 'automation',
+  priority: 'high',
+  automated: true,
+  dueAt: '2026-04-01T00:00:00.000Z',
+  title: 'Send the tutorial video',
+  reasons: ['engagement below 10'],
+  source: { engine: 'test', ruleId: 'r1' },
+  payload: {},
+  ...overrides,
+});
+
+/**
+ * The shared test suite of the {@link Store} port. Every adapter runs it; passing it is what makes
+ * an adapter an adapter. Call it inside a vitest test file:
+ *
+ * ```ts
+ * runStoreConformance(async () => createMemoryStore());
+ * ```
+ *
+ * `makeStore` must return a new, empty store each time; the suite closes it after each test.
+ */
+export function runStoreConformance(
+  makeStore: () => Promise<Store>,
+  options: StoreConformanceOptions = {},
+): void {
+  const suite = options.skip ? describe.skip : describe;
+  suite(options.name ?? 'Store conformance', () => {
+    const withStore = (test: (store: Store) => Promise<void>) => async () => {
+      const store = await makeStore();
+      try {
+        await test(store);
+      } finally {
+        await store.close();
+      }
+    };
+
+    describe('records', () => {
+      it(
+        'stores records and reads them back by id with defaults applied',
+        withStore(async (store) => {
+          const result = await store.putRecords('customer', [customer('c1'), customer('c2')]);
+          expect(result).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+          const stored = await store.getRecord('customer', 'c1');
+          expect(stored?.name).toBe('Customer c1');
+          expect(stored?.addOns).toEqual([]);
+          expect(stored?.contract?.apiEnabled).toBe(false);
+          expect(stored?.createdAt).toBe('2026-01-01T00:00:00.000Z');
+        }),
+      );
+
+      it(
+        'returns undefined for an unknown id and an empty list for an empty kind',
+        withStore(async (store) => {
+          expect(await store.getRecord('customer', 'missing')).toBeUndefined();
+          expect(await store.listRecords('usageEvent', { customerId: 'missing' })).toEqual([]);
+          expect(await store.getLatestResult('health', 'missing')).toBeUndefined();
+          expect(await store.getAction('missing')).toBeUndefined();
+        }),
+      );
+
+      it(
+        'stores a record once when it is written twice, and counts it unchanged',
+        withStore(async (store) => {
+          const event = { id: 'e1', customerId: 'c1', kind: 'login', occurredAt: '2026-03-01T00:00:00Z' };
+          await store.putRecords('usageEvent', [event]);
+          const again = await store.putRecords('usageEvent', [event, event]);
+          expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+          expect(await store.listRecords('usageEvent', { customerId: 'c1' })).toHaveLength(1);
+        }),
+      );
+
+      it(
+        'replaces a record written again with different content (last write wins)',
+        withStore(async (store) => {
+          const ticket = { id: 't1', customerId: 'c1', openedAt: '2026-03-01T00:00:00Z' };
+          await store.putRecords('supportTicket', [ticket]);
+          const result = await store.putRecords('supportTicket', [
+            { ...ticket, resolvedAt: '2026-03-02T00:00:00Z' },
+          ]);
+          expect(result).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+          const [stored] = await store.listRecords('supportTicket', { customerId: 'c1' });
+          expect(stored?.resolvedAt).toBe('2026-03-02T00:00:00.000Z');
+        }),
+      );
+
+      it(
+        'moves a record to its new customer when its customerId changes',
+        withStore(async (store) => {
+          const event = { id: 'e1', customerId: 'c1', kind: 'login', occurredAt: '2026-03-01T00:00:00Z' };
+          await store.putRecords('usageEvent', [event]);
+          await store.putRecords('usageEvent', [{ ...event, customerId: 'c2' }]);
+          expect(await store.listRecords('usageEvent', { customerId: 'c1' })).toEqual([]);
+          expect(await store.listRecords('usageEvent', { customerId: 'c2' })).toHaveLength(1);
+        }),
+      );
+
+      it(
+        'rejects an invalid batch whole, naming the record and field',
+        withStore(async (store) => {
+          const bad = [customer('c1'), { ...customer('c2'), name: '' }];
+          const error = await store.putRecords('customer', bad).catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(KizunaValidationError);
+          expect((error as KizunaValidationError).issues.map((issue) => issue.path)).toContain('[1].name');
+          expect(await store.getRecord('customer', 'c1')).toBeUndefined();
+        }),
+      );
+
+      it(
+        'lists records in time order, then id, with from inclusive and to exclusive',
+        withStore(async (store) => {
+          const at = (id: string, occurredAt: string) => ({
+            id,
+            customerId: 'c1',
+            kind: 'login',
+            occurredAt,
+          });
+          await store.putRecords('usageEvent', [
+            at('b', '2026-03-02T00:00:00Z'),
+            at('c', '2026-03-01T00:00:00Z'),
+            at('a', '2026-03-02T00:00:00Z'),
+            at('d', '2026-03-03T00:00:00Z'),
+            { id: 'x', customerId: 'c2', kind: 'login', occurredAt: '2026-03-02T00:00:00Z' },
+          ]);
+          const all = await store.listRecords('usageEvent', { customerId: 'c1' });
+          expect(all.map((event) => event.id)).toEqual(['c', 'a', 'b', 'd']);
+          const window = await store.listRecords('usageEvent', {
+            customerId: 'c1',
+            from: '2026-03-02T00:00:00Z',
+            to: '2026-03-03T00:00:00Z',
+          });
+          expect(window.map((event) => event.id)).toEqual(['a', 'b']);
+          const limited = await store.listRecords('usageEvent', { customerId: 'c1', limit: 2 });
+          expect(limited.map((event) => event.id)).toEqual(['c', 'a']);
+          const batch = await store.listRecords('usageEvent', {
+            customerIds: ['c1', 'c2'],
+            from: '2026-03-02T00:00:00Z',
+          });
+          expect(batch.map((event) => event.id)).toEqual(['a', 'b', 'x', 'd']);
+          const everything = await store.listRecords('usageEvent');
+          expect(everything).toHaveLength(5);
+        }),
+      );
+
+      it(
+        'compares instants written with and without fractional seconds correctly',
+        withStore(async (store) => {
+          await store.putRecords('usageEvent', [
+            { id: 'late', customerId: 'c1', kind: 'login', occurredAt: '2026-03-01T00:00:00.500Z' },
+            { id: 'early', customerId: 'c1', kind: 'login', occurredAt: '2026-03-01T00:00:00Z' },
+          ]);
+          const events = await store.listRecords('usageEvent', {
+            customerId: 'c1',
+            to: '2026-03-01T00:00:00.100Z',
+          });
+          expect(events.map((event) => event.id)).toEqual(['early']);
+        }),
+      );
+
+      it(
+        'lists customer ids in order with a cursor',
+        withStore(async (store) => {
+          await store.putRecords('customer', [customer('c3'), customer('c1'), customer('c2')]);
+          expect(await store.listCustomerIds()).toEqual(['c1', 'c2', 'c3']);
+          expect(await store.listCustomerIds({ after: 'c1', limit: 1 })).toEqual(['c2']);
+        }),
+      );
+
+      it(
+        'keys KPI rows by their date',
+        withStore(async (store) => {
+          const row = {
+            date: '2026-03-01',
+            websiteVisitors: 100,
+            lpVisitors: 50,
+            optIns: 8,
+            consultationRequests: 2,
+            consultationsHeld: 2,
+            sales: 1,
+            revenue: { amount: 300_000, currency: 'JPY' },
+          };
+          await store.putRecords('kpiDaily', [row]);
+          await store.putRecords('kpiDaily', [{ ...row, sales: 2 }]);
+          const rows = await store.listRecords('kpiDaily');
+          expect(rows).toHaveLength(1);
+          expect(rows[0]?.sales).toBe(2);
+          expect((await store.getRecord('kpiDaily', '2026-03-01'))?.impressions).toBe(0);
+        }),
+      );
+
+      it(
+        'returns copies: changing a returned record does not change the store',
+        withStore(async (store) => {
+          await store.putRecords('customer', [customer('c1')]);
+          const first = await store.getRecord('customer', 'c1');
+          if (first !== undefined) first.tags.push('mutated');
+          expect((await store.getRecord('customer', 'c1'))?.tags).toEqual([]);
+        }),
+      );
+    });
+
+    describe('results', () => {
+      it(
+        'keeps results per (kind, customer, asOf), newest first, replacing the same key',
+        withStore(async (store) => {
+          await store.putResult({
+            kind: 'health',
+            customerId: 'c1',
+            asOf: '2026-03-01T00:00:00Z',
+            value: { score: 70 },
+          });
+          await store.putResult({
+            kind: 'health',
+            customerId: 'c1',
+            asOf: '2026-03-02T00:00:00Z',
+            value: { score: 60 },
+          });
+          await store.putResult({
+            kind: 'health',
+            customerId: 'c1',
+            asOf: '2026-03-02T00:00:00Z',
+            value: { score: 55 },
+          });
+          await store.putResult({
+            kind: 'churn',
+            customerId: 'c1',
+            asOf: '2026-03-03T00:00:00Z',
+            value: 0.4,
+          });
+          const history = await store.listResults('health', 'c1');
+          expect(history.map((result) => result.value)).toEqual([{ score: 55 }, { score: 70 }]);
+          expect((await store.getLatestResult('health', 'c1'))?.value).toEqual({ score: 55 });
+          const before = await store.getLatestResult('health', 'c1', { before: '2026-03-02T00:00:00Z' });
+          expect(before?.value).toEqual({ score: 70 });
+        }),
+      );
+    });
+
+    describe('outbox', () => {
+      const now = '2026-04-01T00:00:00.000Z';
+
+      it(
+        'stores an idempotency key once',
+        withStore(async (store) => {
+          const first = await store.enqueueActions([action('k1'), action('k2')], { now });
+          expect(first).toEqual({ enqueued: ['k1', 'k2'], duplicates: [] });
+          const second = await store.enqueueActions([action('k1', { title: 'changed' })], { now });
+          expect(second).toEqual({ enqueued: [], duplicates: ['k1'] });
+          expect((await store.getAction('k1'))?.action.title).toBe('Send the tutorial video');
+          expect(await store.listActions()).toHaveLength(2);
+        }),
+      );
+
+      it(
+        'rejects an invalid action, naming the field',
+        withStore(async (store) => {
+          const error = await store
+            .enqueueActions([{ ...action('k1'), priority: 'urgent' }], { now })
+            .catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(KizunaValidationError);
+          expect((error as Error).message).toContain('priority');
+        }),
+      );
+
+      it(
+        'gives a claimed entry to exactly one caller until its lease lapses',
+        withStore(async (store) => {
+          await store.enqueueActions([action('k1'), action('k2'), action('k3')], { now });
+          const [first, second] = await Promise.all([
+            store.claimActions({ now, limit: 2, leaseMilliseconds: 60_000, claimToken: 'A' }),
+            store.claimActions({ now, limit: 2, leaseMilliseconds: 60_000, claimToken: 'B' }),
+          ]);
+          const keys = [...first!, ...second!].map((entry) => entry.action.idempotencyKey).sort();
+          expect(keys).toEqual(['k1', 'k2', 'k3']);
+          const later = '2026-04-01T00:00:30.000Z';
+          expect(
+            await store.claimActions({ now: later, limit: 10, leaseMilliseconds: 60_000, claimToken: 'C' }),
+          ).toEqual([]);
+          const lapsed = '2026-04-01T00:01:00.000Z';
+          const retaken = await store.claimActions({
+            now: lapsed,
+            limit: 10,
+            leaseMilliseconds: 60_000,
+            claimToken: 'D',
+          });
+          expect(retaken).toHaveLength(3);
+          expect(retaken.every((entry) => entry.attempts === 2 && entry.status === 'delivering')).toBe(true);
+        }),
+      );
+
+      it(
+        'does not hand out an entry before it is due',
+        withStore(async (store) => {
+          await store.enqueueActions([action('later', { dueAt: '2026-04-02T00:00:00Z' })], { now });
+          expect(
+            await store.claimActions({ now, limit: 10, leaseMilliseconds: 1000, claimToken: 'A' }),
+          ).toEqual([]);
+          const due = await store.claimActions({
+            now: '2026-04-02T00:00:00.000Z',
+            limit: 10,
+            leaseMilliseconds: 1000,
+            claimToken: 'B',
+          });
+          expect(due.map((entry) => entry.action.idempotencyKey)).toEqual(['later']);
+        }),
+      );
+
+      it(
+        'completes only with the current claim token',
+        withStore(async (store) => {
+          await store.enqueueActions([action('k1')], { now });
+          await store.claimActions({ now, limit: 1, leaseMilliseconds: 1000, claimToken: 'old' });
+          await store.claimActions({
+            now: '2026-04-01T00:00:01.000Z',
+            limit: 1,
+            leaseMilliseconds: 1000,
+            claimToken: 'new',
+          });
+          expect(await store.completeAction('k1', { claimToken: 'old', now })).toBe(false);
+          expect(await store.completeAction('k1', { claimToken: 'new', now })).toBe(true);
+          const entry = await store.getAction('k1');
+          expect(entry?.status).toBe('delivered');
+          expect(entry?.deliveredAt).toBe(now);
+          expect(
+            await store.claimActions({
+              now: '2026-04-02T00:00:00.000Z',
+              limit: 1,
+              leaseMilliseconds: 1000,
+              claimToken: 'x',
+            }),
+          ).toEqual([]);
+          expect(await store.listActions({ status: 'delivered' })).toHaveLength(1);
+        }),
+      );
+
+      it(
+        'puts a failed attempt back until retryAt, or fails it for good without one',
+        withStore(async (store) => {
+          await store.enqueueActions([action('retry'), action('dead')], { now });
+          await store.claimActions({ now, limit: 2, leaseMilliseconds: 1000, claimToken: 'A' });
+          expect(
+            await store.failAction('retry', {
+              claimToken: 'A',
+              error: 'HTTP 503',
+              retryAt: '2026-04-01T01:00:00Z',
+            }),
+          ).toBe(true);
+          expect(await store.failAction('dead', { claimToken: 'A', error: 'HTTP 400' })).toBe(true);
+          expect(await store.failAction('dead', { claimToken: 'A', error: 'again' })).toBe(false);
+          const retry = await store.getAction('retry');
+          expect(retry).toMatchObject({
+            status: 'pending',
+            lastError: 'HTTP 503',
+            attempts: 1,
+            nextAttemptAt: '2026-04-01T01:00:00.000Z',
+          });
+          expect((await store.getAction('dead'))?.status).toBe('failed');
+          expect(
+            await store.claimActions({
+              now: '2026-04-01T00:30:00.000Z',
+              limit: 5,
+              leaseMilliseconds: 1000,
+              claimToken: 'B',
+            }),
+          ).toEqual([]);
+          const again = await store.claimActions({
+            now: '2026-04-01T01:00:00.000Z',
+            limit: 5,
+            leaseMilliseconds: 1000,
+            claimToken: 'C',
+          });
+          expect(again.map((entry) => [entry.action.idempotencyKey, entry.attempts])).toEqual([['retry', 2]]);
+          expect(
+            (await store.listActions({ status: 'failed' })).map((entry) => entry.action.idempotencyKey),
+          ).toEqual(['dead']);
+          expect(await store.listActions({ customerId: 'nobody' })).toEqual([]);
+        }),
+      );
+    });
+  });
+}
