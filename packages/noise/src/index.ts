@@ -1,0 +1,2 @@
+// The public API of this package is added by its issue.
+export {};
