@@ -2,14 +2,25 @@
 // Runs publint and @arethetypeswrong/cli over every published @kizuna/* package.
 // Packages must be built first (`npm run check` does that).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packagesDirectory = join(root, 'packages');
 const binaries = join(root, 'node_modules', '.bin');
 let failures = 0;
+
+// publint packs with pnpm; on a machine without pnpm, put a shim for the pinned one on PATH.
+const environment = { ...process.env };
+if (spawnSync('pnpm', ['--version']).status !== 0) {
+  const shimDirectory = mkdtempSync(join(tmpdir(), 'kizuna-pnpm-'));
+  const shim = join(shimDirectory, 'pnpm');
+  writeFileSync(shim, '#!/bin/sh\nexec npx -y pnpm@10.34.8 "$@"\n');
+  chmodSync(shim, 0o755);
+  environment.PATH = `${shimDirectory}${delimiter}${environment.PATH ?? ''}`;
+}
 
 for (const name of readdirSync(packagesDirectory).sort()) {
   const directory = join(packagesDirectory, name);
@@ -22,7 +33,7 @@ for (const name of readdirSync(packagesDirectory).sort()) {
     ['attw', ['--pack', '.', '--profile', 'node16']],
   ]) {
     console.log(`\n${manifest.name}: ${tool}`);
-    const result = spawnSync(join(binaries, tool), args, { cwd: directory, stdio: 'inherit' });
+    const result = spawnSync(join(binaries, tool), args, { cwd: directory, stdio: 'inherit', env: environment });
     if (result.status !== 0) failures += 1;
   }
 }
