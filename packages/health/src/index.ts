@@ -1,2 +1,58 @@
-// The public API of this package is added by its issue.
-export {};
+export { explainDelta, formatPoints } from './score/explain-delta';
+export type {
+  AppliedOverride,
+  ComponentResult,
+  HealthDelta,
+  HealthRecommendation,
+  HealthResult,
+  PartResult,
+  PartStatus,
+} from './score/health-result';
+export {
+  type HealthTrend,
+  type HealthTrendOptions,
+  healthTrend,
+  healthTrendOptionsSchema,
+} from './score/health-trend';
+export { bandOf, defineScorecard, scoreHealth } from './score/score-health';
+export {
+  type HealthOverride,
+  healthOverrideSchema,
+  type PreviousHealth,
+  previousHealthSchema,
+  type ScoreHealthOptions,
+  scoreHealthOptionsSchema,
+} from './score/score-health-options';
+export { evaluatePart } from './scorecards/evaluate-part';
+export {
+  type Band,
+  bandSchema,
+  type MissingDataPolicy,
+  missingDataPolicySchema,
+  type RecommendationRule,
+  recommendationRuleSchema,
+  type Scorecard,
+  type ScorecardComponent,
+  type ScorecardInput,
+  type ScoringPart,
+  type SegmentScorecardInput,
+  scorecardComponentSchema,
+  scorecardSchema,
+  scoringPartSchema,
+  segmentScorecardSchema,
+} from './scorecards/scorecard';
+export { selectScorecard, signalFacts } from './scorecards/select-scorecard';
+export {
+  defaultBands,
+  defaultScorecards,
+  zenbuB2BScorecard,
+  zenbuB2CScorecard,
+} from './scorecards/zenbu-b2b-scorecard';
+export { healthSignals, satisfactionRateOf } from './signals/health-signals';
+export { type HealthSignalsOptions, healthSignalsOptionsSchema } from './signals/health-signals-options';
+export {
+  type HealthSignals,
+  type HealthSignalsInput,
+  healthSignalsSchema,
+  signalValue,
+} from './signals/health-signals-schema';
