@@ -33,7 +33,11 @@ for (const name of readdirSync(packagesDirectory).sort()) {
     ['attw', ['--pack', '.', '--profile', 'node16']],
   ]) {
     console.log(`\n${manifest.name}: ${tool}`);
-    const result = spawnSync(join(binaries, tool), args, { cwd: directory, stdio: 'inherit', env: environment });
+    const result = spawnSync(join(binaries, tool), args, {
+      cwd: directory,
+      stdio: 'inherit',
+      env: environment,
+    });
     if (result.status !== 0) failures += 1;
   }
 }

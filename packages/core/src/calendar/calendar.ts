@@ -22,7 +22,6 @@ export interface ZonedDateTime {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const weekdays: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -36,11 +35,48 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-      weekday: 'short',
     });
     formatters.set(timeZone, formatter);
   }
   return formatter;
+}
+
+/** The offset read from Intl at one instant (slow: a formatToParts call). */
+function readOffset(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = Number(part.value);
+  const asUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+// Offsets change only at quarter-hour boundaries (for every zone since 1970), so one Intl reading
+// per zone and quarter hour serves every instant in it. This makes calendar maths cheap enough for
+// batch runs over millions of records.
+const quarterHour = 900_000;
+const offsetCache = new Map<string, number>();
+const offsetCacheLimit = 200_000;
+
+/**
+ * The UTC offset of `timeZone` at `instant`, in milliseconds (Tokyo: +9 h). Exact for instants since
+ * 1970, when every zone changes its offset on a quarter hour.
+ */
+export function offsetMilliseconds(instant: number, timeZone: string = defaultTimeZone): number {
+  const bucket = Math.floor(instant / quarterHour);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = readOffset(bucket * quarterHour, timeZone);
+    if (offsetCache.size >= offsetCacheLimit) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 /**
@@ -53,18 +89,16 @@ export function zonedDateTime(
   instant: number | string | Date,
   timeZone: string = defaultTimeZone,
 ): ZonedDateTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(toEpochMilliseconds(instant))) {
-    parts[part.type] = part.value;
-  }
+  const milliseconds = toEpochMilliseconds(instant);
+  const local = new Date(milliseconds + offsetMilliseconds(milliseconds, timeZone));
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: weekdays[parts.weekday ?? 'Sun'] ?? 0,
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
   };
 }
 
@@ -104,22 +138,20 @@ export function elapsedDays(from: number | string | Date, to: number | string | 
 
 /**
  * The instant at which the wall clock of `timeZone` reads `date` at `time` (`HH:mm` or `HH:mm:ss`).
- * In a DST gap (a reading that never happens) the instant one offset-change later is returned.
+ * Readings that happen twice (when clocks go back) give the earlier instant; readings that never
+ * happen (when clocks go forward) are moved forward by the length of the gap (02:30 on a spring-forward
+ * night in New York becomes 03:30). This is the "compatible" rule of JavaScript's Temporal.
  */
 export function zonedInstant(date: string, time: string, timeZone: string = defaultTimeZone): number {
   const [hour = 0, minute = 0, second = 0] = time.split(':').map(Number);
   const target = Date.parse(`${date}T00:00:00Z`) + ((hour * 60 + minute) * 60 + second) * 1000;
-  // Guess with the offset at the target, then correct once for an offset that changes in between.
-  let guess = target - offsetMilliseconds(target, timeZone);
-  guess = target - offsetMilliseconds(guess, timeZone);
-  return guess;
-}
-
-/** The UTC offset of `timeZone` at `instant`, in milliseconds (Tokyo: +9 h). */
-export function offsetMilliseconds(instant: number, timeZone: string = defaultTimeZone): number {
-  const local = zonedDateTime(instant, timeZone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  const halfDay = 12 * 3_600_000;
+  const withEarlierOffset = target - offsetMilliseconds(target - halfDay, timeZone);
+  const withLaterOffset = target - offsetMilliseconds(target + halfDay, timeZone);
+  const reads = (instant: number) => instant + offsetMilliseconds(instant, timeZone) === target;
+  const candidates = [withEarlierOffset, withLaterOffset].filter(reads);
+  if (candidates.length > 0) return Math.min(...candidates);
+  return Math.max(withEarlierOffset, withLaterOffset);
 }
 
 /** Adds calendar days to a `YYYY-MM-DD` date. */

@@ -65,6 +65,14 @@ export function createWebhookNotifier(options: WebhookNotifierOptions & WebhookN
           maxRetryAfter: settings.maxRetryAfterMilliseconds,
           backoffLimit: settings.maxDelayMilliseconds,
           retryOnTimeout: true,
+          // ky would wait at most maxRetryAfter and retry anyway; a receiver asking for a longer pause
+          // should get it, so give up now and let the outbox try again later.
+          shouldRetry: ({ error }) =>
+            error instanceof HTTPError &&
+            retryAfterMilliseconds(error.response.headers.get('retry-after')) >
+              settings.maxRetryAfterMilliseconds
+              ? false
+              : undefined,
           delay: (attempt) =>
             settings.baseDelayMilliseconds * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5),
         },
@@ -100,6 +108,15 @@ export function createWebhookNotifier(options: WebhookNotifierOptions & WebhookN
       return attempt;
     },
   };
+}
+
+/** Parses a Retry-After header (seconds or an HTTP date) into milliseconds; 0 when absent or invalid. */
+function retryAfterMilliseconds(header: string | null): number {
+  if (header === null) return 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 0 : Math.max(0, date - Date.now());
 }
 
 function describeFailure(name: string, attempts: number, error: unknown): KizunaError {
