@@ -1,3 +1,24 @@
+export {
+  type AlertEvaluation,
+  type AlertTrigger,
+  evaluateAlerts,
+  type TriggerCheck,
+} from './alerts/evaluate-alerts';
+export { type EvaluateAlertsOptions, evaluateAlertsOptionsSchema } from './alerts/evaluate-alerts-options';
+export {
+  type SentimentRisk,
+  type SentimentRiskOptions,
+  sentimentActions,
+  sentimentRisk,
+  sentimentRiskOptionsSchema,
+} from './alerts/sentiment-risk';
+export {
+  b2bOnboardingJourney,
+  b2cBookingJourney,
+  dunningJourney,
+  npsDetractorJourney,
+  upsellCampaignJourney,
+} from './journeys/playbooks';
 export { explainDelta, formatPoints } from './score/explain-delta';
 export type {
   AppliedOverride,
