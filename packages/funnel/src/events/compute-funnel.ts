@@ -1,0 +1,489 @@
+import { KizunaValidationError, parseInput } from '@kizuna/core';
+import { type DistributionSummary, summarizeDistribution } from '../statistics/quantiles';
+import { ratioOrNull } from '../statistics/ratio';
+import { createLocalDayIndexer, dayNumberToDate, periodStartDay } from '../time/local-day';
+import { type EventsInput, normalizeEvents, type PropertyValue } from './event-input';
+import {
+  type CompiledFunnel,
+  createOutcomes,
+  createUserMatcher,
+  type FunnelOutcomes,
+} from './funnel-matcher';
+import { type FunnelOptions, type FunnelOptionsInput, funnelOptionsSchema } from './funnel-options';
+import { forEachUser } from './group-by-user';
+
+/** One step of a funnel result. Rates are fractions (0.25 = 25 %), `null` when nobody entered. */
+export interface FunnelStepResult {
+  /** 0-based position. */
+  readonly index: number;
+  /** The event name. In `any` order, row k counts users who did any k + 1 of the steps. */
+  readonly name: string;
+  readonly optional: boolean;
+  /** Users who reached this step (distinct users, excluded users removed). */
+  readonly count: number;
+  /** count / count of step 0. */
+  readonly conversionFromFirst: number | null;
+  /** count / count of the nearest earlier required step (1 for step 0). */
+  readonly conversionFromPrevious: number | null;
+  /** Users of the nearest earlier required step who did not reach this one. */
+  readonly dropOffFromPrevious: number;
+  /** Milliseconds from the previous step performed to this one, over users who reached it. */
+  readonly timeFromPrevious: DistributionSummary | null;
+  /** Milliseconds from step 0 to this one. */
+  readonly timeFromFirst: DistributionSummary | null;
+}
+
+/** One period of a funnel trend. */
+export interface FunnelTrendPoint {
+  /** First local date of the period, `YYYY-MM-DD`. */
+  readonly periodStart: string;
+  /** Users whose attempt started in this period. */
+  readonly enteredUsers: number;
+  /** Of those, users who reached the last step. */
+  readonly convertedUsers: number;
+  readonly conversionRate: number | null;
+  /** Milliseconds from the first to the last step, over converted users. */
+  readonly timeToConvert: DistributionSummary | null;
+}
+
+/** Counts, conversion and timing of one population (everyone, or one breakdown value). */
+export interface FunnelSummary {
+  readonly steps: readonly FunnelStepResult[];
+  /** Users who did step 0. */
+  readonly enteredUsers: number;
+  /** Users who reached the last step. */
+  readonly convertedUsers: number;
+  /** convertedUsers / enteredUsers. */
+  readonly conversionRate: number | null;
+  /** Milliseconds from the first to the last step, over converted users. */
+  readonly timeToConvert: DistributionSummary | null;
+  /** Present when `trend` was asked for: one point per period with entrants, oldest first. */
+  readonly trend?: readonly FunnelTrendPoint[];
+}
+
+/** One breakdown value and its funnel. */
+export interface FunnelBreakdownGroup extends FunnelSummary {
+  /** The property value; `null` groups users without one. */
+  readonly value: PropertyValue;
+}
+
+/** The result of {@link computeFunnel}. */
+export interface FunnelResult extends FunnelSummary {
+  /** The definition as applied (window in ms), so a reader knows what was counted. */
+  readonly definition: {
+    readonly order: FunnelOptions['order'];
+    readonly windowMilliseconds: number;
+    readonly steps: readonly string[];
+    readonly exclusions: readonly {
+      readonly name: string;
+      readonly fromStep: number;
+      readonly toStep: number;
+    }[];
+  };
+  /** Users removed by an exclusion step. */
+  readonly excludedUsers: number;
+  /** Present with `breakdown`: groups by entered users, largest first, then by value. */
+  readonly breakdown?: {
+    readonly property: string;
+    readonly attribution: string;
+    readonly groups: readonly FunnelBreakdownGroup[];
+  };
+  /** Things worth knowing that are not errors (a step that matched no event, …). */
+  readonly warnings: readonly string[];
+}
+
+function invalid(path: string, message: string): never {
+  throw KizunaValidationError.forField('funnel options', path, message);
+}
+
+interface StepDefinition {
+  readonly name: string;
+  readonly optional: boolean;
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
+function compile(options: FunnelOptions, names: readonly string[], strictNames: boolean) {
+  const stepCount = options.steps.length;
+  const steps: StepDefinition[] = options.steps.map((step) =>
+    typeof step === 'string'
+      ? {
+          name: step,
+          optional: false,
+          minimum: options.betweenSteps?.minimum ?? 0,
+          maximum: options.betweenSteps?.maximum ?? Number.POSITIVE_INFINITY,
+        }
+      : {
+          name: step.name,
+          optional: step.optional,
+          minimum: step.after ?? options.betweenSteps?.minimum ?? 0,
+          maximum: step.within ?? options.betweenSteps?.maximum ?? Number.POSITIVE_INFINITY,
+        },
+  );
+  if (steps[0]!.optional) invalid('steps[0].optional', 'the first step cannot be optional');
+  if (steps[stepCount - 1]!.optional)
+    invalid(`steps[${stepCount - 1}].optional`, 'the last step cannot be optional');
+  if (options.order === 'any') {
+    const seen = new Set<string>();
+    steps.forEach((step, index) => {
+      if (seen.has(step.name))
+        invalid(`steps[${index}]`, `"${step.name}" appears twice; any order needs distinct steps`);
+      seen.add(step.name);
+      if (step.optional || step.minimum > 0 || step.maximum < Number.POSITIVE_INFINITY)
+        invalid(`steps[${index}]`, 'optional steps and times between steps need sequential or strict order');
+    });
+    if (options.exclusions.length > 0) invalid('exclusions', 'exclusions need sequential or strict order');
+  }
+  const nameCode = new Map<string, number>();
+  names.forEach((name, code) => {
+    if (!nameCode.has(name)) nameCode.set(name, code);
+  });
+  const warnings: string[] = [];
+  steps.forEach((step, index) => {
+    if (nameCode.has(step.name)) return;
+    if (strictNames) invalid(`steps[${index}]`, `"${step.name}" is not in the event names`);
+    warnings.push(`step ${index} "${step.name}" matched no event`);
+  });
+  const stepsOfName: (Int8Array | undefined)[] = new Array(names.length).fill(undefined);
+  const exclusionsOfName: (Int8Array | undefined)[] = new Array(names.length).fill(undefined);
+  const rank = new Int32Array(names.length).fill(stepCount);
+  const relevant = new Uint8Array(names.length).fill(options.order === 'strict' ? 1 : 0);
+  names.forEach((name, code) => {
+    const matching: number[] = [];
+    for (let index = stepCount - 1; index >= 0; index -= 1)
+      if (steps[index]!.name === name) matching.push(index);
+    if (matching.length > 0) {
+      stepsOfName[code] = Int8Array.from(matching);
+      rank[code] = matching[matching.length - 1]!;
+      relevant[code] = 1;
+    }
+  });
+  const exclusions = options.exclusions.map((exclusion, index) => {
+    const toStep = exclusion.toStep ?? stepCount - 1;
+    if (toStep >= stepCount) invalid(`exclusions[${index}].toStep`, `there are only ${stepCount} steps`);
+    if (exclusion.fromStep >= toStep)
+      invalid(`exclusions[${index}].fromStep`, 'fromStep must be before toStep');
+    for (let step = exclusion.fromStep; step <= toStep; step += 1) {
+      if (steps[step]!.name === exclusion.name)
+        invalid(
+          `exclusions[${index}].name`,
+          `"${exclusion.name}" is also step ${step} of the excluded range`,
+        );
+    }
+    const code = nameCode.get(exclusion.name);
+    if (code !== undefined) {
+      const previous = exclusionsOfName[code];
+      const pair = [exclusion.fromStep, toStep];
+      exclusionsOfName[code] = Int8Array.from(previous === undefined ? pair : [...previous, ...pair]);
+      relevant[code] = 1;
+      if (stepsOfName[code] === undefined) rank[code] = -1;
+    }
+    return { name: exclusion.name, fromStep: exclusion.fromStep, toStep };
+  });
+  const minimumGap = Float64Array.from(steps, (step) => step.minimum);
+  const maximumGap = Float64Array.from(steps, (step) => step.maximum);
+  const plan: CompiledFunnel = {
+    stepCount,
+    order: options.order,
+    window: options.window,
+    optional: Uint8Array.from(steps, (step) => (step.optional ? 1 : 0)),
+    minimumGap,
+    maximumGap,
+    exhaustive: minimumGap.some((gap, index) => index > 0 && gap > 0),
+    stepsOfName,
+    exclusionsOfName,
+    relevant,
+    rank,
+  };
+  return { plan, steps, exclusions, warnings };
+}
+
+interface Population {
+  /** Group index per slot, −1 when the slot is in no group. */
+  readonly groupOfSlot: Int32Array;
+  readonly groupCount: number;
+}
+
+function summarize(
+  plan: CompiledFunnel,
+  steps: readonly StepDefinition[],
+  outcomes: FunnelOutcomes,
+  population: Population,
+  trendPeriodOf: ((time: number) => number) | undefined,
+): FunnelSummary[] {
+  const stepCount = plan.stepCount;
+  const { groupOfSlot, groupCount } = population;
+  const counts = new Int32Array(groupCount * stepCount);
+  const fromPrevious: number[][] = Array.from({ length: groupCount * stepCount }, () => []);
+  const fromFirst: number[][] = Array.from({ length: groupCount * stepCount }, () => []);
+  const trends: Map<number, { entered: number; converted: number; times: number[] }>[] = Array.from(
+    { length: groupCount },
+    () => new Map(),
+  );
+  const last = stepCount - 1;
+  for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
+    const group = groupOfSlot[slot]!;
+    if (group < 0 || outcomes.furthest[slot]! < 0 || outcomes.excluded[slot] === 1) continue;
+    const reached = outcomes.reached[slot]!;
+    const base = slot * stepCount;
+    const furthest = outcomes.furthest[slot]!;
+    const first = outcomes.times[base]!;
+    let previousTime = first;
+    for (let step = 0; step < stepCount; step += 1) {
+      if ((reached & (1 << step)) === 0) continue;
+      counts[group * stepCount + step]! += 1;
+      if (step === 0 || step > furthest) continue;
+      const time = outcomes.times[base + step]!;
+      if (Number.isNaN(time)) continue;
+      fromPrevious[group * stepCount + step]!.push(time - previousTime);
+      fromFirst[group * stepCount + step]!.push(time - first);
+      previousTime = time;
+    }
+    if (trendPeriodOf !== undefined) {
+      const period = trendPeriodOf(first);
+      let point = trends[group]!.get(period);
+      if (point === undefined) trends[group]!.set(period, (point = { entered: 0, converted: 0, times: [] }));
+      point.entered += 1;
+      if ((reached & (1 << last)) !== 0) {
+        point.converted += 1;
+        point.times.push(outcomes.times[base + last]! - first);
+      }
+    }
+  }
+  const summaries: FunnelSummary[] = [];
+  for (let group = 0; group < groupCount; group += 1) {
+    const offset = group * stepCount;
+    const entered = counts[offset]!;
+    let previousRequired = 0;
+    const stepResults: FunnelStepResult[] = steps.map((step, index) => {
+      const count = counts[offset + index]!;
+      const previousCount = counts[offset + previousRequired]!;
+      const result: FunnelStepResult = {
+        index,
+        name: step.name,
+        optional: step.optional,
+        count,
+        conversionFromFirst: ratioOrNull(count, entered),
+        conversionFromPrevious: index === 0 ? ratioOrNull(count, count) : ratioOrNull(count, previousCount),
+        dropOffFromPrevious: index === 0 ? 0 : previousCount - count,
+        timeFromPrevious: summarizeDistribution(fromPrevious[offset + index]!),
+        timeFromFirst: summarizeDistribution(fromFirst[offset + index]!),
+      };
+      if (!step.optional) previousRequired = index;
+      return result;
+    });
+    const converted = counts[offset + last]!;
+    const summary: FunnelSummary = {
+      steps: stepResults,
+      enteredUsers: entered,
+      convertedUsers: converted,
+      conversionRate: ratioOrNull(converted, entered),
+      timeToConvert: stepCount === 1 ? null : stepResults[last]!.timeFromFirst,
+      ...(trendPeriodOf === undefined
+        ? {}
+        : {
+            trend: [...trends[group]!.entries()]
+              .sort((left, right) => left[0] - right[0])
+              .map(([period, point]) => ({
+                periodStart: dayNumberToDate(period),
+                enteredUsers: point.entered,
+                convertedUsers: point.converted,
+                conversionRate: ratioOrNull(point.converted, point.entered),
+                timeToConvert: stepCount === 1 ? null : summarizeDistribution(point.times),
+              })),
+          }),
+    };
+    summaries.push(summary);
+  }
+  return summaries;
+}
+
+function compareValues(left: PropertyValue, right: PropertyValue): number {
+  if (left === right) return 0;
+  if (left === null) return 1;
+  if (right === null) return -1;
+  const leftText = `${typeof left}:${String(left)}`;
+  const rightText = `${typeof right}:${String(right)}`;
+  return leftText < rightText ? -1 : leftText > rightText ? 1 : 0;
+}
+
+/**
+ * Computes a conversion funnel over events: how many distinct users reached each step, the
+ * conversion from the first and from the previous step, the time between steps (mean, median,
+ * p90, p95), optionally broken down by a property and trended by period.
+ *
+ * Semantics (PostHog's, see docs/guides/funnel.md):
+ * - **sequential**: a user reaches step k when there are events of steps 0…k at non-decreasing
+ *   times, each step after the previous one, all within `window` of step 0; other events may come
+ *   in between. Each user counts once, at the furthest step reached; their times are those of the
+ *   first attempt that reached it, and among attempts the one that started last (the shortest).
+ * - **strict**: as sequential, but the steps must be consecutive events of the user: any other event
+ *   of that user in between (a funnel event or not) breaks the attempt.
+ * - **any**: step k counts users who did any k + 1 distinct steps within one window.
+ * - Equal timestamps count as "in order" (exclusions are taken first, then steps by index, then
+ *   other events), so the result never depends on the order of the input.
+ * - Optional steps may be skipped; per-step `within` / `after` bound the time from the previous
+ *   step performed; exclusions remove users from every step.
+ *
+ * Cost: linear in the events for sequential, strict and any order (a fixed number of passes over
+ * the input, no global sort — see {@link forEachUser}); a step `after` (minimum gap) switches to an
+ * exhaustive search that is quadratic in the events of one user inside one window. Duplicated
+ * events are not removed (the engine cannot tell a double submission from a repeat): deduplicate
+ * upstream if your source can send an event twice.
+ *
+ * @param events - an array of `{ userId, name, timestamp, properties? }` or columns
+ *   `{ user, name, names, timestamp, properties? }`; both give identical results
+ * @param options - see {@link funnelOptionsSchema}
+ * @throws KizunaValidationError for bad events (path names the event), bad options, a step name
+ *   missing from columnar `names`, an exclusion that overlaps its own steps, or a breakdown
+ *   property column missing from columnar input
+ * @example
+ * ```ts
+ * const result = computeFunnel(events, { steps: ['signup', 'activate', 'pay'], window: { days: 7 } });
+ * result.steps.map((step) => [step.name, step.count, step.conversionFromPrevious]);
+ * ```
+ */
+export function computeFunnel(events: EventsInput, options: FunnelOptionsInput): FunnelResult {
+  const parsed = parseInput(funnelOptionsSchema, options, 'funnel options');
+  const normalized = normalizeEvents(events);
+  const { plan, steps, exclusions, warnings } = compile(
+    parsed,
+    normalized.names,
+    normalized.userIds === undefined,
+  );
+  const breakdown = parsed.breakdown;
+  if (breakdown?.attribution === 'specific_step') {
+    if (breakdown.step === undefined) invalid('breakdown.step', 'specific_step attribution needs a step');
+    if (breakdown.step >= plan.stepCount) invalid('breakdown.step', `there are only ${plan.stepCount} steps`);
+  }
+  let property: { codes: Int32Array; values: PropertyValue[] } | undefined;
+  if (breakdown !== undefined) {
+    property = normalized.property(breakdown.property);
+    if (property === undefined) {
+      if (normalized.userIds === undefined)
+        throw KizunaValidationError.forField(
+          'events',
+          `properties.${breakdown.property}`,
+          'no such property column',
+        );
+      warnings.push(`no event has the property "${breakdown.property}"`);
+      property = { codes: new Int32Array(normalized.count).fill(-1), values: [] };
+    }
+  }
+
+  // Events equal in user, name and time but not in the breakdown value are taken in value order.
+  let tieBreak: Int32Array | undefined;
+  if (property !== undefined) {
+    const values = property.values;
+    const order = values
+      .map((_, code) => code)
+      .sort((left, right) => compareValues(values[left]!, values[right]!));
+    const valueRank = new Int32Array(values.length);
+    order.forEach((code, position) => {
+      valueRank[code] = position;
+    });
+    tieBreak = new Int32Array(normalized.count);
+    for (let event = 0; event < normalized.count; event += 1) {
+      const code = property.codes[event]!;
+      tieBreak[event] = code < 0 ? values.length : valueRank[code]!;
+    }
+  }
+  const run = (slotOfEvent: Int32Array, slotCount: number): FunnelOutcomes => {
+    const outcomes = createOutcomes(slotCount, plan.stepCount);
+    const matchUser = createUserMatcher(plan, normalized.name, normalized.timestamp, outcomes);
+    forEachUser(
+      slotOfEvent,
+      slotCount,
+      normalized.name,
+      normalized.timestamp,
+      plan.relevant,
+      plan.rank,
+      matchUser,
+      tieBreak,
+    );
+    return outcomes;
+  };
+  const slotCount = normalized.userCount;
+  const outcomes = run(normalized.user, slotCount);
+
+  let trendPeriodOf: ((time: number) => number) | undefined;
+  if (parsed.trend !== undefined) {
+    const days = createLocalDayIndexer(parsed.trend.timeZone);
+    const period = parsed.trend.period;
+    trendPeriodOf = (time) => periodStartDay(days.dayOf(time), period);
+  }
+
+  let excludedUsers = 0;
+  for (let slot = 0; slot < slotCount; slot += 1) excludedUsers += outcomes.excluded[slot]!;
+  const everyone = summarize(
+    plan,
+    steps,
+    outcomes,
+    { groupOfSlot: new Int32Array(slotCount), groupCount: 1 },
+    trendPeriodOf,
+  )[0]!;
+  const definition = {
+    order: parsed.order,
+    windowMilliseconds: parsed.window,
+    steps: steps.map((step) => step.name),
+    exclusions,
+  };
+  if (breakdown === undefined || property === undefined) {
+    return { definition, ...everyone, excludedUsers, warnings };
+  }
+
+  // Group each slot by its attributed value (value code + 1, 0 = null). With all-steps attribution
+  // the funnel runs again with one slot per (user, value), so a user may sit under several values.
+  let groupOutcomes = outcomes;
+  let groupOfSlot: Int32Array;
+  if (breakdown.attribution === 'all_steps') {
+    const slots = new Map<number, number>();
+    const width = property.values.length + 1;
+    const slotOfEvent = new Int32Array(normalized.count);
+    const groups: number[] = [];
+    for (let event = 0; event < normalized.count; event += 1) {
+      const key = normalized.user[event]! * width + property.codes[event]! + 1;
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        slot = groups.length;
+        groups.push(property.codes[event]! + 1);
+        slots.set(key, slot);
+      }
+      slotOfEvent[event] = slot;
+    }
+    groupOutcomes = run(slotOfEvent, groups.length);
+    groupOfSlot = Int32Array.from(groups);
+  } else {
+    groupOfSlot = new Int32Array(slotCount);
+    for (let slot = 0; slot < slotCount; slot += 1) {
+      const furthest = outcomes.furthest[slot]!;
+      if (furthest < 0) continue;
+      const step =
+        breakdown.attribution === 'first_touch'
+          ? 0
+          : breakdown.attribution === 'last_touch'
+            ? furthest
+            : breakdown.step!;
+      const event = step <= furthest ? outcomes.events[slot * plan.stepCount + step]! : -1;
+      groupOfSlot[slot] = event < 0 ? 0 : property.codes[event]! + 1;
+    }
+  }
+  const summaries = summarize(
+    plan,
+    steps,
+    groupOutcomes,
+    { groupOfSlot, groupCount: property.values.length + 1 },
+    trendPeriodOf,
+  );
+  const groups: FunnelBreakdownGroup[] = summaries
+    .map((summary, group) => ({ value: group === 0 ? null : property.values[group - 1]!, ...summary }))
+    .filter((group) => group.enteredUsers > 0)
+    .sort((left, right) => right.enteredUsers - left.enteredUsers || compareValues(left.value, right.value));
+  return {
+    definition,
+    ...everyone,
+    excludedUsers,
+    breakdown: { property: breakdown.property, attribution: breakdown.attribution, groups },
+    warnings,
+  };
+}

@@ -1,0 +1,216 @@
+import { KizunaValidationError } from '@kizuna/core';
+
+/** A property value on an event, as used for breakdowns. */
+export type PropertyValue = string | number | boolean | null;
+
+/** One event as an object: who did what, when. */
+export interface FunnelEvent {
+  /** The person (or account) who did it. */
+  readonly userId: string | number;
+  /** The event name, matched against step names exactly (case-sensitive). */
+  readonly name: string;
+  /** When: epoch milliseconds or an ISO-8601 instant string. */
+  readonly timestamp: number | string;
+  /** Properties, e.g. `{ source: 'ads' }`; only the breakdown property is read. */
+  readonly properties?: Readonly<Record<string, PropertyValue | undefined>>;
+}
+
+/**
+ * A dictionary-encoded column, the shape Arrow and DuckDB give for strings: `codes[i]` indexes
+ * `values`; a negative code means "no value" (null).
+ */
+export interface DictionaryColumn {
+  readonly codes: Int32Array | Uint16Array | Uint8Array | Int16Array | Int8Array;
+  readonly values: readonly PropertyValue[];
+}
+
+/**
+ * Events as columns of equal length, the shape an Arrow or DuckDB export gives. Row `i` is the
+ * event `{ user: user[i], name: names[name[i]], timestamp: timestamp[i] }`.
+ */
+export interface EventColumns {
+  /** Dense user index (0, 1, 2, …) per event. Must be ≥ 0. */
+  readonly user: Int32Array;
+  /** Index into `names` per event. */
+  readonly name: Uint8Array | Uint16Array;
+  /** The event-name dictionary. */
+  readonly names: readonly string[];
+  /** Epoch milliseconds per event. */
+  readonly timestamp: Float64Array;
+  /** Property columns by property name: a plain array of values or a dictionary-encoded column. */
+  readonly properties?: Readonly<Record<string, readonly (PropertyValue | undefined)[] | DictionaryColumn>>;
+}
+
+/** Events given either as an array of objects or as columns; both give identical results. */
+export type EventsInput = readonly FunnelEvent[] | EventColumns;
+
+/** Events after validation, in the one internal shape every engine reads. */
+export interface NormalizedEvents {
+  readonly count: number;
+  /** Dense user index per event, 0 … userCount − 1. */
+  readonly user: Int32Array;
+  readonly userCount: number;
+  readonly name: Uint8Array | Uint16Array | Int32Array;
+  readonly names: readonly string[];
+  readonly timestamp: Float64Array;
+  /** The original user ids when the input was an array of objects (index → id). */
+  readonly userIds?: readonly (string | number)[];
+  /** Reads one property column as codes into a value list (−1 = no value). */
+  readonly property: (property: string) => { codes: Int32Array; values: PropertyValue[] } | undefined;
+}
+
+function isColumns(input: EventsInput): input is EventColumns {
+  return !Array.isArray(input) && typeof input === 'object' && input !== null && 'user' in input;
+}
+
+function fail(path: string, message: string): never {
+  throw KizunaValidationError.forField('events', path, message);
+}
+
+function encodeValues(
+  read: (index: number) => PropertyValue | undefined,
+  count: number,
+): { codes: Int32Array; values: PropertyValue[] } {
+  const codes = new Int32Array(count);
+  const values: PropertyValue[] = [];
+  const lookup = new Map<PropertyValue, number>();
+  for (let index = 0; index < count; index += 1) {
+    const value = read(index);
+    if (value === undefined || value === null) {
+      codes[index] = -1;
+      continue;
+    }
+    let code = lookup.get(value);
+    if (code === undefined) {
+      code = values.length;
+      values.push(value);
+      lookup.set(value, code);
+    }
+    codes[index] = code;
+  }
+  return { codes, values };
+}
+
+function normalizeColumns(input: EventColumns): NormalizedEvents {
+  const { user, name, names, timestamp } = input;
+  if (!(user instanceof Int32Array)) fail('user', 'expected an Int32Array of dense user indexes');
+  if (!(name instanceof Uint8Array || name instanceof Uint16Array))
+    fail('name', 'expected a Uint8Array or Uint16Array of indexes into names');
+  if (!(timestamp instanceof Float64Array))
+    fail('timestamp', 'expected a Float64Array of epoch milliseconds');
+  if (!Array.isArray(names)) fail('names', 'expected an array of event names');
+  const count = user.length;
+  if (name.length !== count) fail('name', `expected ${count} entries like user, got ${name.length}`);
+  if (timestamp.length !== count)
+    fail('timestamp', `expected ${count} entries like user, got ${timestamp.length}`);
+  let maximumUser = -1;
+  const nameCount = names.length;
+  for (let index = 0; index < count; index += 1) {
+    const person = user[index]!;
+    if (person < 0) fail(`user[${index}]`, 'expected a user index ≥ 0');
+    if (person > maximumUser) maximumUser = person;
+    if (name[index]! >= nameCount) fail(`name[${index}]`, `index ${name[index]} is outside names`);
+    const time = timestamp[index]!;
+    if (time - time !== 0) fail(`timestamp[${index}]`, 'expected a finite epoch-millisecond timestamp');
+  }
+  const properties = input.properties ?? {};
+  return {
+    count,
+    user,
+    userCount: maximumUser + 1,
+    name,
+    names,
+    timestamp,
+    property(property) {
+      const column = properties[property];
+      if (column === undefined) return undefined;
+      if (Array.isArray(column)) {
+        if (column.length !== count) fail(`properties.${property}`, `expected ${count} entries like user`);
+        return encodeValues((index) => column[index], count);
+      }
+      const dictionary = column as DictionaryColumn;
+      if (dictionary.codes.length !== count)
+        fail(`properties.${property}.codes`, `expected ${count} entries like user`);
+      // Re-encode so equal values under different codes, and nulls in the dictionary, merge.
+      return encodeValues((index) => {
+        const code = dictionary.codes[index]!;
+        return code < 0 ? null : dictionary.values[code];
+      }, count);
+    },
+  };
+}
+
+function normalizeArray(input: readonly FunnelEvent[]): NormalizedEvents {
+  const count = input.length;
+  const user = new Int32Array(count);
+  const name = new Int32Array(count);
+  const timestamp = new Float64Array(count);
+  const userIndex = new Map<string | number, number>();
+  const userIds: (string | number)[] = [];
+  const nameIndex = new Map<string, number>();
+  const names: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const event = input[index];
+    if (typeof event !== 'object' || event === null) fail(`[${index}]`, 'expected an event object');
+    const { userId, name: eventName, timestamp: time } = event;
+    if (
+      !(typeof userId === 'string' && userId !== '') &&
+      !(typeof userId === 'number' && Number.isFinite(userId))
+    )
+      fail(`[${index}].userId`, 'expected a non-empty string or a finite number');
+    if (typeof eventName !== 'string' || eventName === '')
+      fail(`[${index}].name`, 'expected a non-empty event name');
+    let milliseconds: number;
+    if (typeof time === 'number') milliseconds = time;
+    else if (typeof time === 'string') milliseconds = Date.parse(time);
+    else milliseconds = Number.NaN;
+    if (!Number.isFinite(milliseconds))
+      fail(`[${index}].timestamp`, 'expected epoch milliseconds or an ISO-8601 instant');
+    let person = userIndex.get(userId);
+    if (person === undefined) {
+      person = userIds.length;
+      userIds.push(userId);
+      userIndex.set(userId, person);
+    }
+    let code = nameIndex.get(eventName);
+    if (code === undefined) {
+      code = names.length;
+      names.push(eventName);
+      nameIndex.set(eventName, code);
+    }
+    user[index] = person;
+    name[index] = code;
+    timestamp[index] = milliseconds;
+  }
+  return {
+    count,
+    user,
+    userCount: userIds.length,
+    name,
+    names,
+    timestamp,
+    userIds,
+    property(property) {
+      let found = false;
+      const encoded = encodeValues((index) => {
+        const value = input[index]!.properties?.[property];
+        if (value !== undefined) found = true;
+        return value;
+      }, count);
+      return found ? encoded : undefined;
+    },
+  };
+}
+
+/**
+ * Validates events given as objects or as columns and turns them into the one internal columnar
+ * shape. Linear in the number of events.
+ *
+ * @throws KizunaValidationError naming the first bad event or column (path like `[12].timestamp`
+ *   or `name[5]`)
+ */
+export function normalizeEvents(input: EventsInput): NormalizedEvents {
+  if (Array.isArray(input)) return normalizeArray(input);
+  if (isColumns(input)) return normalizeColumns(input);
+  return fail('', 'expected an array of events or event columns { user, name, names, timestamp }');
+}
