@@ -46,6 +46,7 @@ export {
   createEventBus,
   type EventBase,
   type KizunaEventBus,
+  type KizunaEventListeners,
   type KizunaEventMap,
   type KizunaEventName,
 } from './events/event-bus';

@@ -81,11 +81,14 @@ export interface KizunaEventMap {
 /** The name of a Kizuna event. */
 export type KizunaEventName = keyof KizunaEventMap;
 
-type Listeners<Events> = { [Name in keyof Events]: (payload: Readonly<Events[Name]>) => void };
+/** The listener signature of each event in an event map. */
+export type KizunaEventListeners<Events> = {
+  [Name in keyof Events]: (payload: Readonly<Events[Name]>) => void;
+};
 
 /** A typed event bus: `on`, `once`, `off` and `emit` know each event's payload. */
 export type KizunaEventBus<Events extends object = KizunaEventMap> = InstanceType<
-  typeof EventEmitter<Listeners<Events>>
+  typeof EventEmitter<KizunaEventListeners<Events>>
 >;
 
 /**
@@ -98,5 +101,5 @@ export type KizunaEventBus<Events extends object = KizunaEventMap> = InstanceTyp
  * ```
  */
 export function createEventBus<Events extends object = KizunaEventMap>(): KizunaEventBus<Events> {
-  return new EventEmitter<Listeners<Events>>();
+  return new EventEmitter<KizunaEventListeners<Events>>();
 }
