@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { trainGradientBoostedTrees } from './train-gradient-boosted-trees';
+
+describe('explain', () => {
+  it('gives a one-split tree its whole deviation from the mean on the split feature', () => {
+    // Leaves −2 (x ≤ 0.5) and +2, each covering half the hessian: bias = ½·(−2) + ½·2 = 0, and for
+    // x = 0 the feature contributes the full −2; the unused feature contributes nothing.
+    const model = trainGradientBoostedTrees({
+      features: [
+        [0, 5],
+        [1, 5],
+      ],
+      labels: [0, 1],
+      nEstimators: 1,
+      maxDepth: 1,
+      learningRate: 1,
+      l2Regularization: 0,
+      minChildWeight: 0,
+      featureNames: ['usage', 'tickets'],
+    });
+    const explanation = model.explain([0, 5]);
+    expect(explanation.bias).toBe(0);
+    expect(explanation.rawScore).toBe(-2);
+    expect(explanation.probability).toBeCloseTo(1 / (1 + Math.exp(2)), 15);
+    expect(explanation.contributions).toEqual([
+      { feature: 'usage', value: 0, contribution: -2 },
+      { feature: 'tickets', value: 5, contribution: 0 },
+    ]);
+  });
+
+  it('splits credit equally between two features of an AND rule with equal covers', () => {
+    // y = a AND b over the four combinations; at the reached leaf (a = b = 1) symmetric features
+    // must get equal contributions (Shapley symmetry).
+    const features = [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ];
+    const model = trainGradientBoostedTrees({
+      features: [...features, ...features],
+      labels: [0, 0, 0, 1, 0, 0, 0, 1],
+      nEstimators: 1,
+      maxDepth: 2,
+      minChildWeight: 0,
+      l2Regularization: 0,
+      learningRate: 1,
+    });
+    const [first, second] = model.explain([1, 1]).contributions;
+    expect(first!.contribution).toBeCloseTo(second!.contribution, 12);
+    expect(first!.contribution).toBeGreaterThan(0);
+  });
+
+  it('sums with the bias to the raw score within 1e-9', () => {
+    const rows = fc.array(
+      fc.array(fc.oneof(fc.double({ min: -50, max: 50, noNaN: true }), fc.constant(Number.NaN)), {
+        minLength: 4,
+        maxLength: 4,
+      }),
+      { minLength: 8, maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 1, max: 6 }), fc.integer(), (features, maxDepth, seed) => {
+        const labels = features.map((row, index) => (row[0]! > 0 !== (index % 3 === 0) ? 1 : 0));
+        fc.pre(labels.includes(0) && labels.includes(1));
+        const model = trainGradientBoostedTrees({
+          features,
+          labels,
+          nEstimators: 8,
+          maxDepth,
+          minChildWeight: 0,
+          rowSampleRate: 0.8,
+          seed,
+        });
+        const raw = model.predictRaw(features);
+        features.forEach((row, index) => {
+          const explanation = model.explain(row);
+          const total = explanation.contributions.reduce(
+            (sum, part) => sum + part.contribution,
+            explanation.bias,
+          );
+          expect(Math.abs(total - explanation.rawScore)).toBeLessThan(1e-9);
+          expect(Math.abs(explanation.rawScore - raw[index]!)).toBeLessThan(1e-12);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
