@@ -13,6 +13,42 @@ export {
   sentimentRiskOptionsSchema,
 } from './alerts/sentiment-risk';
 export {
+  type CrossSellService,
+  crossSellMatrix,
+  crossSellServices,
+  type NextBestService,
+  nextBestServices,
+} from './expansion/cross-sell';
+export {
+  type ExpansionRecommendation,
+  type ExpansionResult,
+  type RecommendExpansionOptions,
+  recommendExpansion,
+  recommendExpansionOptionsSchema,
+} from './expansion/recommend-expansion';
+export {
+  type TouchSegment,
+  type TouchSegmentOptions,
+  touchSegmentOf,
+  touchSegmentOptionsSchema,
+} from './expansion/touch-segment';
+export { planUpsellCampaign } from './expansion/upsell-campaign';
+export {
+  defaultUpsellRules,
+  type UpsellRule,
+  type UpsellRuleInput,
+  upsellRuleSchema,
+} from './expansion/upsell-rules';
+export {
+  aiMaturityLadder,
+  aiMaturityOf,
+  lifetimeValueByEntryPoint,
+  type MaturityPosition,
+  type ValueTier,
+  valueTierOf,
+  valueTiers,
+} from './expansion/value-tiers';
+export {
   b2bOnboardingJourney,
   b2cBookingJourney,
   dunningJourney,
