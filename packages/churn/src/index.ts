@@ -1,5 +1,12 @@
 // Model: training, prediction, explanation, persistence
 
+export {
+  type CrossValidationOptionsInput,
+  type CrossValidationResult,
+  crossValidate,
+  crossValidationOptionsSchema,
+  type FoldResult,
+} from './evaluation/cross-validate';
 // Evaluation
 export {
   brierScore,
@@ -11,6 +18,12 @@ export {
   logLoss,
 } from './evaluation/probability-metrics';
 export { prAuc, rocAuc } from './evaluation/ranking-metrics';
+export {
+  type TimeBasedSplit,
+  type TimeBasedSplitOptionsInput,
+  timeBasedSplit,
+  timeBasedSplitOptionsSchema,
+} from './evaluation/time-based-split';
 export {
   createGradientBoostedTreesModel,
   type Explanation,
