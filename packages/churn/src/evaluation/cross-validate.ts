@@ -99,9 +99,9 @@ export function crossValidate(
       (foldOfRow[row] === fold ? testIndex : trainIndex).push(row);
     const gather = (indices: number[]) => {
       const values = new Float64Array(indices.length * nFeatures);
-      indices.forEach((row, position) =>
-        values.set(matrix.values.subarray(row * nFeatures, (row + 1) * nFeatures), position * nFeatures),
-      );
+      indices.forEach((row, position) => {
+        values.set(matrix.values.subarray(row * nFeatures, (row + 1) * nFeatures), position * nFeatures);
+      });
       return values;
     };
     const testLabels = testIndex.map((row) => labels[row]!);
