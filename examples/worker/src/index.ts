@@ -1,0 +1,2 @@
+// The pipeline and queue runners are added by the platform issue.
+export {};
