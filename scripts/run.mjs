@@ -33,7 +33,7 @@ function install() {
 }
 
 function build() {
-  pnpm('-r', '--filter', './packages/*', '--filter', './examples/*', 'run', 'build');
+  pnpm('-r', '--filter', './packages/*', 'run', 'build');
 }
 
 switch (task) {
@@ -51,7 +51,7 @@ switch (task) {
     install();
     pnpm('exec', 'biome', 'ci', '.');
     build();
-    pnpm('-r', '--filter', './packages/*', 'run', 'typecheck');
+    pnpm('-r', '--filter', './packages/*', '--filter', './examples/*', '--filter', './bench', 'run', 'typecheck');
     run(process.execPath, [join(root, 'scripts/check-packages.mjs')]);
     break;
   default:
