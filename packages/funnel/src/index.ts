@@ -1,5 +1,11 @@
 // Event funnels
 export {
+  type ActiveUsersOptionsInput,
+  type ActiveUsersResult,
+  activeUsersOptionsSchema,
+  countActiveUsers,
+} from './events/active-users';
+export {
   computeFunnel,
   type FunnelBreakdownGroup,
   type FunnelResult,

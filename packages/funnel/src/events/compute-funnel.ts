@@ -214,29 +214,46 @@ function summarize(
   const stepCount = plan.stepCount;
   const { groupOfSlot, groupCount } = population;
   const counts = new Int32Array(groupCount * stepCount);
-  const fromPrevious: number[][] = Array.from({ length: groupCount * stepCount }, () => []);
-  const fromFirst: number[][] = Array.from({ length: groupCount * stepCount }, () => []);
+  const timed = new Int32Array(groupCount * stepCount);
   const trends: Map<number, { entered: number; converted: number; times: number[] }>[] = Array.from(
     { length: groupCount },
     () => new Map(),
   );
   const last = stepCount - 1;
+  const included = (slot: number) =>
+    groupOfSlot[slot]! >= 0 && outcomes.furthest[slot]! >= 0 && outcomes.excluded[slot] === 0;
+  // Pass 1: counts per step, and how many times each (group, step) will hold.
   for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
-    const group = groupOfSlot[slot]!;
-    if (group < 0 || outcomes.furthest[slot]! < 0 || outcomes.excluded[slot] === 1) continue;
+    if (!included(slot)) continue;
+    const offset = groupOfSlot[slot]! * stepCount;
     const reached = outcomes.reached[slot]!;
-    const base = slot * stepCount;
     const furthest = outcomes.furthest[slot]!;
-    const first = outcomes.times[base]!;
-    let previousTime = first;
+    const base = slot * stepCount;
     for (let step = 0; step < stepCount; step += 1) {
       if ((reached & (1 << step)) === 0) continue;
-      counts[group * stepCount + step]! += 1;
-      if (step === 0 || step > furthest) continue;
+      counts[offset + step]! += 1;
+      if (step > 0 && step <= furthest && !Number.isNaN(outcomes.times[base + step]!))
+        timed[offset + step]! += 1;
+    }
+  }
+  // Pass 2: the times themselves, into arrays of the right size.
+  const fromPrevious = Array.from(timed, (size) => new Float64Array(size));
+  const fromFirst = Array.from(timed, (size) => new Float64Array(size));
+  const filled = new Int32Array(groupCount * stepCount);
+  for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
+    if (!included(slot)) continue;
+    const group = groupOfSlot[slot]!;
+    const offset = group * stepCount;
+    const furthest = outcomes.furthest[slot]!;
+    const base = slot * stepCount;
+    const first = outcomes.times[base]!;
+    let previousTime = first;
+    for (let step = 1; step <= furthest; step += 1) {
       const time = outcomes.times[base + step]!;
       if (Number.isNaN(time)) continue;
-      fromPrevious[group * stepCount + step]!.push(time - previousTime);
-      fromFirst[group * stepCount + step]!.push(time - first);
+      const position = filled[offset + step]!++;
+      fromPrevious[offset + step]![position] = time - previousTime;
+      fromFirst[offset + step]![position] = time - first;
       previousTime = time;
     }
     if (trendPeriodOf !== undefined) {
@@ -244,7 +261,7 @@ function summarize(
       let point = trends[group]!.get(period);
       if (point === undefined) trends[group]!.set(period, (point = { entered: 0, converted: 0, times: [] }));
       point.entered += 1;
-      if ((reached & (1 << last)) !== 0) {
+      if ((outcomes.reached[slot]! & (1 << last)) !== 0) {
         point.converted += 1;
         point.times.push(outcomes.times[base + last]! - first);
       }
