@@ -13,6 +13,26 @@ export {
   sentimentRiskOptionsSchema,
 } from './alerts/sentiment-risk';
 export {
+  type BacktestOptions,
+  type BacktestReport,
+  type BandOutcome,
+  backtestOptionsSchema,
+  backtestScorecard,
+} from './backtest/backtest-scorecard';
+export {
+  type HealthBatchResult,
+  type HealthSignalColumns,
+  type ScoreHealthBatchOptions,
+  scoreHealthBatch,
+} from './batch/score-health-batch';
+export {
+  type UsageEventColumns,
+  type UsageSignalColumns,
+  type UsageSignalColumnsOptions,
+  usageEventKindCodes,
+  usageSignalColumns,
+} from './batch/usage-signal-columns';
+export {
   type CrossSellService,
   crossSellMatrix,
   crossSellServices,

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scoreHealth } from '../score/score-health';
+import { zenbuB2BScorecard } from '../scorecards/zenbu-b2b-scorecard';
+import { scoreHealthBatch } from './score-health-batch';
+
+const signalNames = [
+  'usageRate',
+  'daysSinceLastLogin',
+  'reportViewRate',
+  'featureAdoptionRate',
+  'satisfactionRate',
+  'openTickets',
+  'escalatedTicketsLast90Days',
+  'daysOverdue',
+] as const;
+
+describe('scoreHealthBatch', () => {
+  it('scores columns with the seed card and its missing-data policies', () => {
+    const result = scoreHealthBatch({
+      usageRate: new Float64Array([1.2, 0.3]),
+      daysOverdue: new Float64Array([0, 30]),
+    });
+    expect([...result.scores]).toEqual([80, 13.333333]);
+    expect([...result.bandIndex].map((index) => result.bands[index]!.id)).toEqual(['green', 'red']);
+    expect([...result.coverage]).toEqual([0.55, 0.55]);
+  });
+
+  it('returns each component contribution when asked, summing to the score', () => {
+    const result = scoreHealthBatch(
+      {
+        usageRate: [0.8],
+        daysSinceLastLogin: [3],
+        reportViewRate: [0.5],
+        featureAdoptionRate: [0.4],
+        satisfactionRate: [0.75],
+        openTickets: [0],
+        escalatedTicketsLast90Days: [0],
+        daysOverdue: [0],
+      },
+      { components: true },
+    );
+    expect(result.scores[0]).toBe(79.5);
+    expect(
+      Object.fromEntries(Object.entries(result.components!).map(([id, points]) => [id, points[0]])),
+    ).toEqual({
+      usage: 25,
+      engagement: 17,
+      support: 17.5,
+      payment: 20,
+    });
+  });
+
+  it('gives 50 to a customer with no data at all', () => {
+    expect([...scoreHealthBatch({ usageRate: [Number.NaN] }).scores]).toEqual([50]);
+  });
+
+  it('agrees with scoreHealth customer by customer', () => {
+    const value = (name: (typeof signalNames)[number]) =>
+      name === 'usageRate'
+        ? fc.double({ min: 0, max: 2, noNaN: true })
+        : name.endsWith('Rate')
+          ? fc.double({ min: 0, max: 1, noNaN: true })
+          : fc.integer({ min: 0, max: 40 });
+    const customer = fc.record(
+      Object.fromEntries(signalNames.map((name) => [name, fc.option(value(name), { nil: null })])) as Record<
+        (typeof signalNames)[number],
+        fc.Arbitrary<number | null>
+      >,
+    );
+    fc.assert(
+      fc.property(fc.array(customer, { minLength: 1, maxLength: 20 }), (customers) => {
+        const columns = Object.fromEntries(
+          signalNames.map((name) => [
+            name,
+            Float64Array.from(customers, (entry) => entry[name] ?? Number.NaN),
+          ]),
+        );
+        const batch = scoreHealthBatch(columns, { components: true });
+        customers.forEach((signals, index) => {
+          const single = scoreHealth(signals, { scorecard: zenbuB2BScorecard });
+          expect(batch.scores[index]).toBeCloseTo(single.score, 5);
+          expect(batch.bands[batch.bandIndex[index]!]!.id).toBe(single.band);
+          expect(batch.coverage[index]).toBeCloseTo(single.coverage, 12);
+          for (const component of single.components) {
+            expect(batch.components![component.id]![index]).toBeCloseTo(component.points, 5);
+          }
+        });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('rejects an infinite value and a short column, naming them', () => {
+    expect(() => scoreHealthBatch({ usageRate: [1, Number.POSITIVE_INFINITY] })).toThrow(/usageRate\[1\]/);
+    expect(() => scoreHealthBatch({ usageRate: [1, 2], daysOverdue: [0] })).toThrow(/daysOverdue/);
+  });
+});
