@@ -104,7 +104,7 @@ export function scoreHealthBatch(
       const score = pointsFunction(part);
       for (let index = 0; index < count; index += 1) {
         const value = column[index]!;
-        if (value !== value) {
+        if (Number.isNaN(value)) {
           if (missingCounts) {
             earned[index]! += missingPoints;
             available[index]! += maxPoints;
