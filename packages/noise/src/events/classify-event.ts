@@ -10,6 +10,8 @@ export interface EventFeatures {
   readonly fluctuationDecibels: number;
   /** Time from the start to the loudest point, as a share of the duration (0–1). */
   readonly riseShare: number;
+  /** Share of the points within 3 dB of the level exceeded 10 % of the event: near 1 for a steady sound, low for a pass-by. */
+  readonly plateauShare: number;
   /** Separate peaks ≥ 6 dB above the dip before them, per second. */
   readonly impulsesPerSecond: number;
   /** Energy-weighted centre frequency of the spectrum, Hz (null without a spectrum). */
@@ -57,11 +59,12 @@ const unknownFeature = 0.5;
  * - footsteps / impact: low-frequency share ≥ 0.6, centroid ≤ 150 Hz, crest ≥ 6 dB, 0.3–4 impulses
  *   per second or a single impulse under 1.5 s;
  * - voices: speech-band share ≥ 0.75, fluctuation ≥ 5 dB, 0.5–60 s, centroid 300–2000 Hz;
- * - music / TV: ≥ 15 s, broadband (speech-band share 0.3–0.8, low share 0.1–0.5), fluctuation 2–6 dB;
+ * - music / TV: ≥ 15 s, broadband (speech-band share 0.3–0.8, low share 0.1–0.5), fluctuation 1–6 dB,
+ *   a sustained level (plateau share ≥ 0.7);
  * - equipment hum: ≥ 30 s, fluctuation ≤ 1 dB, a tonal band ≥ 10 dB above its neighbours or a
  *   low-frequency share ≥ 0.6;
  * - traffic: 4–60 s, smooth (crest ≤ 3 dB, fluctuation 1–5 dB), peak near the middle (rise share
- *   0.3–0.7), low-to-mid centroid 100–1000 Hz.
+ *   0.3–0.7) with a rise and fall (plateau share ≤ 0.5), low-to-mid centroid 100–1000 Hz, no tone.
  *
  * The kind is the best score, or 'unknown' below 0.4. Without a spectrum the spectral memberships are
  * 0.5, so confidence is lower.
@@ -98,7 +101,8 @@ export function classifyEvent(features: EventFeatures): EventClassification {
       ramp(features.durationSeconds, 3, 15),
       spectral(features.speechBandShare, (share) => within(share, 0.3, 0.8, 0.2)),
       spectral(features.lowFrequencyShare, (share) => within(share, 0.1, 0.5, 0.15)),
-      within(features.fluctuationDecibels, 2, 6, 1.5),
+      within(features.fluctuationDecibels, 1, 6, 1),
+      ramp(features.plateauShare, 0.4, 0.7),
     ]),
     'equipment-hum': mean([
       ramp(features.durationSeconds, 5, 30),
@@ -113,6 +117,7 @@ export function classifyEvent(features: EventFeatures): EventClassification {
       ramp(features.crestDecibels, 6, 3),
       within(features.fluctuationDecibels, 1, 5, 1.5),
       within(features.riseShare, 0.3, 0.7, 0.25),
+      ramp(features.plateauShare, 0.8, 0.5),
       spectral(features.centroidHz, (centroid) => within(centroid, 100, 1000, 150)),
       spectral(features.tonalProminenceDecibels, (prominence) => ramp(prominence, 8, 4)),
     ]),

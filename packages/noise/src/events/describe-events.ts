@@ -1,5 +1,6 @@
 import type { ThirdOctaveBand } from '../bands/third-octave-bands';
 import { levelFromMeanSquare } from '../levels/decibels';
+import { exceededLevel } from '../levels/percentile-levels';
 import { createLocalClock, hourOfDay } from '../time/local-clock';
 import { classifyEvent, type EventClassification, type EventFeatures } from './classify-event';
 import type { EventSpan } from './detect-event-spans';
@@ -65,6 +66,13 @@ function standardDeviation(values: readonly number[]): number {
   if (values.length < 2) return 0;
   const average = values.reduce((sum, value) => sum + value, 0) / values.length;
   return Math.sqrt(values.reduce((sum, value) => sum + (value - average) ** 2, 0) / values.length);
+}
+
+/** Share of the levels within 3 dB of the level exceeded 10 % of the time (robust to one loud beat). */
+function plateauShare(levels: readonly number[]): number {
+  if (levels.length === 0) return 0;
+  const top = exceededLevel(levels, 10);
+  return levels.filter((level) => level >= top - 3).length / levels.length;
 }
 
 function countImpulses(levels: readonly number[], background: number): number {
@@ -162,6 +170,7 @@ export function describeEvents(spans: readonly EventSpan[], context: EventContex
       crestDecibels: lmax - laeq,
       fluctuationDecibels: standardDeviation(finiteLevels),
       riseShare: (loudestIndex - span.startIndex + 0.5) / (span.endIndex - span.startIndex),
+      plateauShare: plateauShare(finiteLevels),
       impulsesPerSecond: countImpulses(finiteLevels, context.background) / duration,
       centroidHz,
       lowFrequencyShare: thirdOctave === null ? null : shareOf(0, 160),
