@@ -51,7 +51,17 @@ switch (task) {
     install();
     pnpm('exec', 'biome', 'ci', '.');
     build();
-    pnpm('-r', '--filter', './packages/*', '--filter', './examples/*', '--filter', './bench', 'run', 'typecheck');
+    pnpm(
+      '-r',
+      '--filter',
+      './packages/*',
+      '--filter',
+      './examples/*',
+      '--filter',
+      './bench',
+      'run',
+      'typecheck',
+    );
     run(process.execPath, [join(root, 'scripts/check-packages.mjs')]);
     break;
   default:

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Packs every published package as npm would publish it, installs the tarballs into a scratch
+// project outside the workspace (dependencies from the npm registry), and imports each package
+// through ESM and through CJS with a smoke call. Packages must be built first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scratch = mkdtempSync(join(tmpdir(), 'kizuna-pack-'));
+const tarballs = join(scratch, 'tarballs');
+
+function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(result.stdout);
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}`);
+  }
+  return result.stdout;
+}
+
+const pnpmCommand = spawnSync('pnpm', ['--version']).status === 0 ? ['pnpm'] : ['npx', '-y', 'pnpm@10.34.8'];
+const packages = [];
+for (const name of readdirSync(join(root, 'packages')).sort()) {
+  const directory = join(root, 'packages', name);
+  if (!existsSync(join(directory, 'dist/index.js'))) continue;
+  const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
+  if (manifest.private) continue;
+  run(pnpmCommand[0], [...pnpmCommand.slice(1), 'pack', '--pack-destination', tarballs], directory);
+  const file = readdirSync(tarballs).find((entry) => entry.startsWith(`kizuna-${name}-`));
+  packages.push({ name: manifest.name, tarball: join(tarballs, file) });
+}
+
+const specs = Object.fromEntries(packages.map((entry) => [entry.name, `file:${entry.tarball}`]));
+writeFileSync(
+  join(scratch, 'package.json'),
+  JSON.stringify(
+    { name: 'kizuna-pack-smoke', private: true, dependencies: { ...specs, zod: '4.6.7' }, overrides: specs },
+    null,
+    2,
+  ),
+);
+console.log(`Installing ${packages.length} packed packages into ${scratch} ...`);
+run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], scratch);
+
+// Each package: the import works in both module systems, and one real call gives the right answer.
+const checks = {
+  '@kizuna/core': `assert.equal(m.idempotencyKey(['a', 'b']), 'a:b'); const store = m.createMemoryStore(); assert.deepEqual(await store.listCustomerIds(), []);`,
+};
+const names = packages.map((entry) => entry.name);
+const body = (load) =>
+  names
+    .map(
+      (name) => `{ const m = ${load(name)};
+  assert.ok(Object.keys(m).length > 0, '${name} exports nothing');
+  ${checks[name] ?? ''}
+  console.log('  ok ${name}'); }`,
+    )
+    .join('\n');
+writeFileSync(
+  join(scratch, 'smoke.mjs'),
+  `import assert from 'node:assert/strict';\nconsole.log('ESM:');\n${body((name) => `await import('${name}')`)}\n`,
+);
+writeFileSync(
+  join(scratch, 'smoke.cjs'),
+  `const assert = require('node:assert/strict');\n(async () => {\nconsole.log('CJS:');\n${body((name) => `require('${name}')`)}\n})().catch((error) => { console.error(error); process.exit(1); });\n`,
+);
+process.stdout.write(run(process.execPath, ['smoke.mjs'], scratch));
+process.stdout.write(run(process.execPath, ['smoke.cjs'], scratch));
+rmSync(scratch, { recursive: true, force: true });
+console.log('The packed packages work outside the workspace.');

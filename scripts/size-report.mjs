@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Prints the minified + gzip size of every published package (its own code, dependencies excluded)
+// and checks it against a budget; then checks tree-shaking: a bundle that imports one function of a
+// package must be much smaller than the whole package. Packages must be built first.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Budgets in bytes (minified + gzip, own code only). */
+const budgets = {
+  core: 20_000,
+  postgres: 30_000,
+  health: 30_000,
+  churn: 30_000,
+  chat: 30_000,
+  funnel: 30_000,
+  noise: 30_000,
+};
+/** One export per package for the tree-shaking check. */
+const probes = {
+  core: 'idempotencyKey',
+  health: 'scoreHealth',
+  churn: 'rocAuc',
+  chat: 'classifyEscalation',
+  funnel: 'computeFunnel',
+  noise: 'aWeightingDecibels',
+  postgres: 'createPostgresStore',
+};
+
+async function gzippedSize(contents, resolveDir, external) {
+  const result = await build({
+    stdin: { contents, resolveDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    external,
+    logLevel: 'silent',
+  });
+  return gzipSync(result.outputFiles[0].contents).length;
+}
+
+const rows = [];
+let failures = 0;
+for (const name of readdirSync(join(root, 'packages')).sort()) {
+  const directory = join(root, 'packages', name);
+  const manifestPath = join(directory, 'package.json');
+  if (!existsSync(manifestPath) || !existsSync(join(directory, 'dist/index.js'))) continue;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const external = [
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+    'node:*',
+  ];
+  const whole = await gzippedSize(`export * from './dist/index.js';`, directory, external);
+  const probe = probes[name];
+  const dist = readFileSync(join(directory, 'dist/index.js'), 'utf8');
+  let single = Number.NaN;
+  if (probe && new RegExp(`\\b${probe}\\b`).test(dist)) {
+    single = await gzippedSize(
+      `import { ${probe} } from './dist/index.js'; console.log(${probe});`,
+      directory,
+      external,
+    );
+  }
+  const budget = budgets[name] ?? 30_000;
+  const overBudget = whole > budget;
+  // Tree-shaking works when one import costs visibly less than the whole package.
+  const treeShaken = Number.isNaN(single) || single <= whole - 500 || whole < 2_000;
+  if (overBudget || !treeShaken) failures += 1;
+  rows.push(
+    `| ${manifest.name} | ${(whole / 1000).toFixed(1)} kB | ${(budget / 1000).toFixed(0)} kB | ${
+      Number.isNaN(single) ? '–' : `${probe}: ${(single / 1000).toFixed(1)} kB`
+    } | ${overBudget ? 'over budget' : !treeShaken ? 'not tree-shaken' : 'ok'} |`,
+  );
+}
+console.log('| package | min+gzip | budget | one import | status |\n| --- | --- | --- | --- | --- |');
+console.log(rows.join('\n'));
+if (failures > 0) {
+  console.error(`\n${failures} package(s) over budget or not tree-shakeable.`);
+  process.exit(1);
+}
