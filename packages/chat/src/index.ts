@@ -1,2 +1,37 @@
-// The public API of this package is added by its issue.
-export {};
+// Escalation classifier
+export {
+  classifyEscalation,
+  createEscalationClassifier,
+  type EscalationDecision,
+} from './escalation/classify-escalation';
+export { textSimilarity } from './escalation/conversation-rules';
+export {
+  type AccountContext,
+  accountContextSchema,
+  type ChatTurn,
+  chatTurnSchema,
+  type EscalationInput,
+  escalationInputSchema,
+} from './escalation/escalation-input';
+export {
+  accountRiskOptionsSchema,
+  type EscalationOptions,
+  type EscalationOptionsInput,
+  escalationOptionsSchema,
+} from './escalation/escalation-options';
+export {
+  type EscalationReason,
+  type EscalationReasonCode,
+  escalationReasonCodeSchema,
+} from './escalation/escalation-reason';
+// Evaluation
+export type { EscalationCase } from './evaluation/escalation-case';
+export { escalationHoldoutSet } from './evaluation/escalation-holdout-set';
+export { escalationEvaluationSet } from './evaluation/escalation-set';
+export {
+  type EscalationEvaluation,
+  type EscalationMistake,
+  evaluateEscalation,
+} from './evaluation/evaluate-escalation';
+// Text
+export { foldKana, normalizeText } from './text/normalize-text';

@@ -1,0 +1,191 @@
+import { KizunaValidationError } from '@kizuna/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyEscalation, createEscalationClassifier } from './classify-escalation';
+
+const codesOf = (
+  message: string,
+  extra: Parameters<typeof classifyEscalation>[0] extends infer Input ? Partial<Input> : never = {},
+) => classifyEscalation({ message, ...extra }).reasons.map((reason) => reason.code);
+
+const characters = fc.constantFrom(
+  ...'返金解約怒不安弁護士してくださいないですかキャンセルｶｲﾔｸ 　、。!?！？abcdefghijklmnopqrstuvwxyz😡🙏\n'.split(
+    '',
+  ),
+);
+// Plain strings, and strings built from the characters the lexicons care about.
+const anyText = fc.oneof(
+  fc.string({ maxLength: 120 }),
+  fc.array(characters, { maxLength: 60 }).map((parts) => parts.join('')),
+);
+
+describe('classifyEscalation', () => {
+  it('escalates a refund request but not a question about the refund policy', () => {
+    expect(classifyEscalation({ message: '返金してください' }).escalate).toBe(true);
+    expect(classifyEscalation({ message: 'お金を返して' }).escalate).toBe(true);
+    expect(classifyEscalation({ message: 'give me my money back' }).escalate).toBe(true);
+    expect(classifyEscalation({ message: '返金はできますか？' }).escalate).toBe(false);
+    expect(classifyEscalation({ message: 'where is your refund policy?' }).escalate).toBe(false);
+  });
+
+  it('escalates a cancellation request but not a question about cancelling', () => {
+    expect(codesOf('契約をやめたい')).toContain('cancellation_request');
+    expect(codesOf('I want to cancel my subscription')).toContain('cancellation_request');
+    expect(classifyEscalation({ message: 'キャンセルできますか？' }).escalate).toBe(false);
+    expect(classifyEscalation({ message: 'can I cancel a booking?' }).escalate).toBe(false);
+  });
+
+  it('treats a booking change as a booking change, not a cancellation', () => {
+    expect(classifyEscalation({ message: '予約を土曜日に変更したいです' }).escalate).toBe(false);
+    expect(classifyEscalation({ message: 'Can I cancel and rebook for next week instead?' }).escalate).toBe(
+      false,
+    );
+  });
+
+  it('folds width, kana and spacing variants before matching', () => {
+    for (const message of [
+      'ﾍﾝｷﾝしてください',
+      'ヘンキンしてください',
+      '返　金　し　て',
+      'カイヤクしたい',
+      'R E F U N D me now',
+    ]) {
+      expect(classifyEscalation({ message }).escalate, message).toBe(true);
+    }
+  });
+
+  it('does not escalate negated emotion', () => {
+    expect(
+      classifyEscalation({ message: '怒っているわけではないのですが、流れを知りたいです' }).escalate,
+    ).toBe(false);
+    expect(classifyEscalation({ message: "I'm not angry, just curious" }).escalate).toBe(false);
+    expect(classifyEscalation({ message: '腹が立ってしょうがない' }).escalate).toBe(true);
+  });
+
+  it('escalates anger aimed at a neighbour, but not the neighbour shouting as a noise', () => {
+    expect(codesOf('上の階の住人に本当に腹が立つ')).toContain('anger');
+    expect(classifyEscalation({ message: '隣人の怒鳴り声が聞こえます' }).escalate).toBe(false);
+    expect(classifyEscalation({ message: 'My neighbor gets angry when people knock' }).escalate).toBe(false);
+  });
+
+  it('always escalates legal topics, questions included, with critical priority', () => {
+    for (const message of [
+      '弁護士に相談したい',
+      '裁判で使えますか',
+      '慰謝料はいくら取れますか',
+      'Can this be used in court?',
+    ]) {
+      const decision = classifyEscalation({ message });
+      expect(decision.escalate, message).toBe(true);
+      expect(decision.priority).toBe('critical');
+      expect(decision.reasons[0]?.code).toBe('legal');
+    }
+  });
+
+  it('escalates a request for a human, a billing dispute, safety and threats', () => {
+    expect(codesOf('責任者を出してください')).toContain('human_request');
+    expect(codesOf('二重に請求されています')).toContain('billing_dispute');
+    expect(codesOf('身の危険を感じています')).toContain('safety');
+    expect(codesOf('消費者センターに相談します')).toContain('threat');
+    expect(codesOf("I'll leave a 1-star review everywhere")).toContain('threat');
+  });
+
+  it('gives each reason the evidence that triggered it', () => {
+    const [reason] = classifyEscalation({ message: '本当にムカつく' }).reasons;
+    expect(reason).toEqual({ code: 'anger', evidence: 'むかつ', source: 'message' });
+  });
+
+  it('escalates after six history entries without resolution, but not after thanks', () => {
+    const history = Array.from({ length: 6 }, (_, index) => ({
+      role: index % 2 === 0 ? ('user' as const) : ('assistant' as const),
+      content: index % 2 === 0 ? `夜${index}時ごろに音がします` : '詳しく教えてください',
+    }));
+    expect(codesOf('はい', { history })).toContain('unresolved_turns');
+    expect(classifyEscalation({ message: 'はい', history: history.slice(0, 4) }).escalate).toBe(false);
+    expect(classifyEscalation({ message: 'ありがとうございました', history }).escalate).toBe(false);
+  });
+
+  it('escalates the same question asked again', () => {
+    const history = [
+      { role: 'user' as const, content: 'レポートはいつ届きますか？' },
+      { role: 'assistant' as const, content: '5営業日以内です。' },
+    ];
+    expect(codesOf('レポートはいつ届くんですか？', { history })).toContain('repeated_question');
+    expect(classifyEscalation({ message: '測定は何時から始まりますか', history }).escalate).toBe(false);
+  });
+
+  it('reads the emotion over the conversation, not only the last message', () => {
+    const history = [
+      { role: 'user' as const, content: 'レポートがまだ届かなくて困っています' },
+      { role: 'assistant' as const, content: '確認いたします。' },
+      { role: 'user' as const, content: '先週も問い合わせたのに残念です' },
+      { role: 'assistant' as const, content: '申し訳ございません。' },
+    ];
+    expect(codesOf('いつ届きますか', { history })).toContain('emotion_trajectory');
+    expect(classifyEscalation({ message: 'いつ届きますか' }).escalate).toBe(false);
+  });
+
+  it('lets account context lower the bar, as configured', () => {
+    const message = '解約の方法を教えてください';
+    expect(classifyEscalation({ message }).escalate).toBe(false);
+    const decision = classifyEscalation({ message, account: { healthBand: 'red' } });
+    expect(decision.escalate).toBe(true);
+    expect(decision.reasons.map((reason) => reason.code)).toEqual(['cancellation_inquiry', 'account_risk']);
+    expect(classifyEscalation({ message, account: { daysUntilRenewal: 30 } }).escalate).toBe(true);
+    expect(classifyEscalation({ message, account: { daysUntilRenewal: 200 } }).escalate).toBe(false);
+    const relaxed = createEscalationClassifier({ account: { redHealth: false } });
+    expect(relaxed({ message, account: { healthBand: 'red' } }).escalate).toBe(false);
+    const byRevenue = createEscalationClassifier({ account: { highValueMonthlyRecurringRevenue: 100_000 } });
+    expect(byRevenue({ message, account: { monthlyRecurringRevenue: 150_000 } }).escalate).toBe(true);
+  });
+
+  it('raises the priority for an account at risk', () => {
+    expect(classifyEscalation({ message: '責任者を出して' }).priority).toBe('medium');
+    expect(classifyEscalation({ message: '責任者を出して', account: { healthBand: 'red' } }).priority).toBe(
+      'high',
+    );
+  });
+
+  it('throws KizunaValidationError naming the bad field', () => {
+    expect(() =>
+      classifyEscalation({ message: 'x', history: [{ role: 'system', content: 'x' }] } as never),
+    ).toThrow(KizunaValidationError);
+    expect(() => classifyEscalation({ message: 42 } as never)).toThrow(/message/);
+    expect(() => createEscalationClassifier({ unresolvedHistoryEntries: 0 })).toThrow(
+      /unresolvedHistoryEntries/,
+    );
+  });
+
+  it('is deterministic, never throws on text and reports low priority exactly when it does not escalate', () => {
+    fc.assert(
+      fc.property(anyText, (message) => {
+        const first = classifyEscalation({ message });
+        expect(classifyEscalation({ message })).toEqual(first);
+        expect(first.priority === 'low').toBe(!first.escalate);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('always escalates once a legal topic is added to any message', () => {
+    const words = fc.constantFrom(
+      '足音',
+      'がうるさい',
+      'です',
+      '夜',
+      'noise',
+      'at night',
+      '予約',
+      '？',
+      '。',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 12 }), (parts) => {
+        expect(classifyEscalation({ message: `${parts.join('')}。弁護士に相談します。` }).escalate).toBe(
+          true,
+        );
+      }),
+    );
+  });
+});

@@ -1,0 +1,245 @@
+import { type ActionPriority, parseInput } from '@kizuna/core';
+import type * as z from 'zod';
+import { normalizeText } from '../text/normalize-text';
+import { findExplicitRepeat, isResolution, normalizeHistory, textSimilarity } from './conversation-rules';
+import { type ChatTurn, type EscalationInput, escalationInputSchema } from './escalation-input';
+
+const maximumLength = 20_000;
+
+import { findLexiconSignals, type LexiconSignal } from './escalation-lexicon';
+import {
+  type EscalationOptions,
+  type EscalationOptionsInput,
+  escalationOptionsSchema,
+} from './escalation-options';
+import type { EscalationReason, EscalationReasonCode } from './escalation-reason';
+import { findIntentSignals } from './intent-rules';
+
+/** The classifier's decision: whether a human takes over, how urgently, and why. */
+export interface EscalationDecision {
+  /** True when a person must take over the conversation. */
+  readonly escalate: boolean;
+  /** How urgent the hand-over is; `low` when there is none. */
+  readonly priority: ActionPriority;
+  /** Every reason found, each with its evidence; empty when nothing was found. */
+  readonly reasons: readonly EscalationReason[];
+}
+
+const criticalCodes = new Set<EscalationReasonCode>(['safety', 'legal', 'threat']);
+const highCodes = new Set<EscalationReasonCode>([
+  'anger',
+  'anxiety',
+  'complaint',
+  'refund_request',
+  'cancellation_request',
+  'billing_dispute',
+]);
+const carriedFromHistory = new Set<EscalationReasonCode>(['anger', 'anxiety', 'safety']);
+const inquiryCodes = new Set<EscalationReasonCode>(['cancellation_inquiry', 'refund_inquiry']);
+const priorities: readonly ActionPriority[] = ['low', 'medium', 'high', 'critical'];
+
+/** Lexicon and intent signals of one normalised text; an inquiry gives way to the request it asks about. */
+export function findSignals(text: string): LexiconSignal[] {
+  const signals = [...findLexiconSignals(text), ...findIntentSignals(text)];
+  const codes = new Set(signals.map((signal) => signal.code));
+  return signals.filter(
+    (signal) =>
+      !(signal.code === 'refund_inquiry' && codes.has('refund_request')) &&
+      !(signal.code === 'cancellation_inquiry' && codes.has('cancellation_request')),
+  );
+}
+
+function isNegativeTurn(signals: readonly LexiconSignal[]): boolean {
+  return signals.some((signal) => !inquiryCodes.has(signal.code) && signal.code !== 'human_request');
+}
+
+function accountRiskReasons(
+  input: EscalationInput['account'],
+  options: EscalationOptions,
+): EscalationReason[] {
+  if (input === undefined) return [];
+  const reasons: EscalationReason[] = [];
+  const add = (evidence: string) => reasons.push({ code: 'account_risk', evidence, source: 'account' });
+  if (input.healthBand === 'red' && options.account.redHealth) add('health band red');
+  if (input.healthBand === 'yellow' && options.account.yellowHealth) add('health band yellow');
+  if (input.daysUntilRenewal !== undefined && input.daysUntilRenewal <= options.account.renewalWithinDays)
+    add(`renewal in ${input.daysUntilRenewal} days`);
+  if (input.highValue === true) add('high-value account');
+  else if (
+    options.account.highValueMonthlyRecurringRevenue !== undefined &&
+    input.monthlyRecurringRevenue !== undefined &&
+    input.monthlyRecurringRevenue >= options.account.highValueMonthlyRecurringRevenue
+  )
+    add(`monthly recurring revenue ${input.monthlyRecurringRevenue}`);
+  return reasons;
+}
+
+/**
+ * The common case checked by hand, because zod costs more than the classifier itself: a string
+ * message and well-formed turns without account context. Anything else goes through zod, which
+ * accepts exactly the same inputs and names the bad fields.
+ */
+function readPlainInput(input: unknown): z.output<typeof escalationInputSchema> | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const { message, history, account } = input as Record<string, unknown>;
+  if (typeof message !== 'string' || message.length > maximumLength || account !== undefined)
+    return undefined;
+  if (history === undefined) return { message, history: [] };
+  if (!Array.isArray(history)) return undefined;
+  const turns: ChatTurn[] = [];
+  for (const turn of history as unknown[]) {
+    if (typeof turn !== 'object' || turn === null) return undefined;
+    const { role, content } = turn as Record<string, unknown>;
+    if (
+      (role !== 'user' && role !== 'assistant') ||
+      typeof content !== 'string' ||
+      content.length > maximumLength
+    )
+      return undefined;
+    turns.push({ role, content });
+  }
+  return { message, history: turns };
+}
+
+function decide(input: EscalationInput, options: EscalationOptions): EscalationDecision {
+  const parsed = readPlainInput(input) ?? parseInput(escalationInputSchema, input, 'escalation input');
+  const text = normalizeText(parsed.message);
+  const signals = findSignals(text);
+  const resolved = isResolution(text);
+  const strong: EscalationReason[] = [];
+  const mild: EscalationReason[] = [];
+  const seen = new Set<EscalationReasonCode>();
+  const add = (list: EscalationReason[], reason: EscalationReason) => {
+    if (seen.has(reason.code)) return;
+    seen.add(reason.code);
+    list.push(reason);
+  };
+  for (const signal of signals) {
+    if (signal.strength === 'strong' && seen.has(signal.code)) continue;
+    const reason = { code: signal.code, evidence: signal.evidence, source: 'message' };
+    add(signal.strength === 'strong' ? strong : mild, reason);
+  }
+
+  const history = parsed.history;
+  const normalizedHistory = normalizeHistory(history);
+  const risk = accountRiskReasons(parsed.account, options);
+  const atRisk = risk.length > 0;
+  const conversation: EscalationReason[] = [];
+
+  if (!resolved && history.length > 0) {
+    // Unresolved: entries since the customer last closed a topic.
+    let lastResolution = -1;
+    history.forEach((turn, index) => {
+      if (turn.role === 'user' && isResolution(normalizedHistory[index]!)) lastResolution = index;
+    });
+    const open = history.length - lastResolution - 1;
+    const threshold = atRisk ? options.atRiskUnresolvedHistoryEntries : options.unresolvedHistoryEntries;
+    if (open >= threshold)
+      add(conversation, {
+        code: 'unresolved_turns',
+        evidence: `${open} history entries without resolution`,
+        source: 'conversation',
+      });
+
+    // The same question again.
+    const explicit = findExplicitRepeat(text);
+    if (explicit !== undefined)
+      add(conversation, { code: 'repeated_question', evidence: explicit, source: 'message' });
+    else if (text.length >= 6) {
+      for (let index = history.length - 1; index >= 0; index -= 1) {
+        if (history[index]!.role !== 'user') continue;
+        const similarity = textSimilarity(text, normalizedHistory[index]!);
+        if (similarity >= options.repeatedQuestionSimilarity) {
+          add(conversation, {
+            code: 'repeated_question',
+            evidence: `${Math.round(similarity * 100)}% like "${normalizedHistory[index]}"`,
+            source: `history[${index}]`,
+          });
+          break;
+        }
+      }
+    }
+
+    // The emotion over the last user turns, not just this message.
+    const userIndexes = history.flatMap((turn, index) => (turn.role === 'user' ? [index] : []));
+    const recent = userIndexes.slice(-(options.trajectoryTurns - 1));
+    let negativeTurns = isNegativeTurn(signals) ? 1 : 0;
+    for (const index of recent) {
+      const turnSignals = findSignals(normalizedHistory[index]!);
+      if (isNegativeTurn(turnSignals)) negativeTurns += 1;
+      for (const signal of turnSignals) {
+        if (signal.strength === 'strong' && carriedFromHistory.has(signal.code))
+          add(conversation, { code: signal.code, evidence: signal.evidence, source: `history[${index}]` });
+      }
+    }
+    if (negativeTurns >= options.trajectoryNegativeTurns)
+      add(conversation, {
+        code: 'emotion_trajectory',
+        evidence: `${negativeTurns} of the last ${recent.length + 1} customer messages negative`,
+        source: 'conversation',
+      });
+  }
+
+  const escalate = strong.length > 0 || conversation.length > 0 || (atRisk && mild.length > 0);
+  if (!escalate) return { escalate: false, priority: 'low', reasons: [...mild] };
+
+  const reasons = [...strong, ...conversation, ...(atRisk ? [...mild, ...risk] : mild)];
+  let level = 1;
+  for (const reason of [...strong, ...conversation]) {
+    if (criticalCodes.has(reason.code)) level = Math.max(level, 3);
+    else if (highCodes.has(reason.code)) level = Math.max(level, 2);
+  }
+  const distinct = new Set(reasons.map((reason) => reason.code)).size;
+  if (atRisk || distinct >= 3) level = Math.min(3, level + 1);
+  return { escalate: true, priority: priorities[level]!, reasons };
+}
+
+/**
+ * Creates an escalation classifier with fixed options (parsed once): use it in hot loops.
+ *
+ * @throws KizunaValidationError when the options are invalid
+ * @example
+ * ```ts
+ * const classify = createEscalationClassifier({ account: { renewalWithinDays: 60 } });
+ * classify({ message: '解約したいです' }).escalate; // true
+ * ```
+ */
+export function createEscalationClassifier(
+  options: EscalationOptionsInput = {},
+): (input: EscalationInput) => EscalationDecision {
+  const settings = parseInput(escalationOptionsSchema, options, 'escalation options');
+  return (input) => decide(input, settings);
+}
+
+const defaultClassifier = createEscalationClassifier();
+
+/**
+ * Decides whether a support conversation must go to a human (seeds/001 §6.1 Level 4), offline,
+ * pure and deterministic. It reads the normalised message (NFKC, width and kana folding, spacing
+ * and punctuation noise, emoji) against Japanese and English lexicons of intents — anger,
+ * anxiety, complaint, refund and cancellation requests (not questions about the policy), legal
+ * topics, a request for a human, billing disputes, safety, public or consumer-centre threats —
+ * with negation scopes; then the conversation (6 history entries without resolution, the same
+ * question again, negative emotion over the last turns); then account context, which lets mild
+ * signals escalate for an account at risk. Every reason carries its evidence.
+ *
+ * Priority: `critical` for safety, legal and threats; `high` for emotions, complaints, refund,
+ * cancellation and billing; `medium` otherwise; one level up for an account at risk or three
+ * distinct reasons. `low` when there is no escalation.
+ *
+ * @param input - the new message, the history (oldest first) and the account context
+ * @param options - classifier options; pass them to {@link createEscalationClassifier} instead in hot loops
+ * @throws KizunaValidationError when the input or the options are invalid
+ * @example
+ * ```ts
+ * classifyEscalation({ message: '返金してください' });
+ * // { escalate: true, priority: 'high', reasons: [{ code: 'refund_request', evidence: '返金してくだ', source: 'message' }] }
+ * classifyEscalation({ message: 'キャンセルできますか？' }).escalate; // false: a question about the policy
+ * ```
+ */
+export function classifyEscalation(
+  input: EscalationInput,
+  options?: EscalationOptionsInput,
+): EscalationDecision {
+  return options === undefined ? defaultClassifier(input) : createEscalationClassifier(options)(input);
+}

@@ -1,0 +1,69 @@
+import { normalizeText } from '../text/normalize-text';
+
+const resolution =
+  /ありがと|助かりました|助かります|解決しました|解決です|解決できました|よくわかりました|よく分かりました|了解(?:です|しました)|承知しました|問題ありません|\bthank|\bthx\b|\bgot it\b|that helps|\bsolved\b|\bperfect\b|sorted it/u;
+
+/** True when normalised text closes the topic: thanks, "solved", "got it". */
+export function isResolution(normalizedText: string): boolean {
+  return resolution.test(normalizedText);
+}
+
+const explicitRepeat =
+  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again/u;
+
+/** The phrase that says "I asked this already", or undefined. */
+export function findExplicitRepeat(normalizedText: string): string | undefined {
+  return explicitRepeat.exec(normalizedText)?.[0];
+}
+
+const punctuation = /[\s\p{P}\p{S}]+/gu;
+
+function bigrams(text: string): Map<string, number> {
+  const grams = new Map<string, number>();
+  for (let index = 0; index + 1 < text.length; index += 1) {
+    const gram = text.slice(index, index + 2);
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+function words(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of text.split(punctuation)) {
+    if (word !== '') counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function dice(left: Map<string, number>, right: Map<string, number>): number {
+  let total = 0;
+  let shared = 0;
+  for (const count of left.values()) total += count;
+  for (const [gram, count] of right) {
+    total += count;
+    shared += Math.min(count, left.get(gram) ?? 0);
+  }
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/**
+ * Similarity of two normalised texts in [0, 1]: Dice over character bigrams when either contains
+ * Japanese, over words otherwise. Symmetric; 1 for identical non-empty texts.
+ *
+ * @example
+ * ```ts
+ * textSimilarity('れぽーとはいつ届きますか', 'れぽーとはいつ届くんですか'); // ≈ 0.7
+ * ```
+ */
+export function textSimilarity(left: string, right: string): number {
+  const wide = /[^\s!-~]/.test(left) || /[^\s!-~]/.test(right);
+  if (wide) return dice(bigrams(left.replace(punctuation, '')), bigrams(right.replace(punctuation, '')));
+  return dice(words(left), words(right));
+}
+
+/** Normalises once per history entry; the classifier reads each entry several times. */
+export function normalizeHistory(
+  history: readonly { readonly role: string; readonly content: string }[],
+): string[] {
+  return history.map((turn) => normalizeText(turn.content));
+}

@@ -1,0 +1,433 @@
+import { foldKana } from '../text/normalize-text';
+import type { EscalationReasonCode } from './escalation-reason';
+import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
+
+/** How much one signal weighs: strong signals escalate; mild ones only for an account at risk. */
+export type SignalStrength = 'strong' | 'mild';
+
+/** A lexicon entry: a pattern over normalised text, its reason code and how negation applies. */
+export interface LexiconRule {
+  readonly code: EscalationReasonCode;
+  readonly strength: SignalStrength;
+  readonly language: 'ja' | 'en';
+  readonly pattern: RegExp;
+  /** Whether a negative in the same clause cancels it ("I'm not angry"). */
+  readonly negatable: boolean;
+  /** Returns true to ignore this match (third-party subject, noise subject, ...). */
+  readonly ignore?: (text: string, start: number, end: number) => boolean;
+  /** Softening words before the match ("a bit", "ちょっと") turn a strong signal into this code, mild. */
+  readonly hedgedCode?: EscalationReasonCode;
+}
+
+interface RuleOptions {
+  readonly negatable?: boolean;
+  readonly ignore?: LexiconRule['ignore'];
+  readonly hedgedCode?: EscalationReasonCode;
+}
+
+// Patterns are written in natural Japanese; katakana is folded to hiragana like the input text.
+const ja = (
+  code: EscalationReasonCode,
+  strength: SignalStrength,
+  source: string,
+  options: RuleOptions = {},
+): LexiconRule => ({
+  code,
+  strength,
+  language: 'ja',
+  pattern: new RegExp(foldKana(source), 'gu'),
+  negatable: options.negatable ?? true,
+  ...(options.ignore === undefined ? {} : { ignore: options.ignore }),
+  ...(options.hedgedCode === undefined ? {} : { hedgedCode: options.hedgedCode }),
+});
+
+const en = (
+  code: EscalationReasonCode,
+  strength: SignalStrength,
+  source: string,
+  options: RuleOptions = {},
+): LexiconRule => ({
+  code,
+  strength,
+  language: 'en',
+  pattern: new RegExp(`(?<![a-z0-9])(?:${source})`, 'gu'),
+  negatable: options.negatable ?? true,
+  ...(options.ignore === undefined ? {} : { ignore: options.ignore }),
+  ...(options.hedgedCode === undefined ? {} : { hedgedCode: options.hedgedCode }),
+});
+
+// ---- shared fragments -------------------------------------------------------------------------
+
+/** Japanese forms that make a request of the preceding action noun (返金 + してください). */
+const japaneseRequest =
+  '(?:を|の手続きを?|手続きを?|対応を?|処理を?)?(?:お願い|希望|申請|要求|求め|進め|いただ(?:け|き)|頂(?:け|き)|して(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん|よ|ね|[!。]|$)|したい|しま(?:す|しょう)|させて|しろ|せよ|する(?:こと|つもり|予定|[!。]|$|わ|から|ので)|予定|で(?:お願い|頼)|を?(?:検討|考えて|迷って))';
+/** Verb forms that want the action done (止めたい, 終了してください, 打ち切ります). */
+const japaneseWant =
+  '(?:たい|ます|る(?:こと|つもり|予定)|ること|ようと|させて|て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ))';
+
+const thirdPartyJapanese =
+  /(隣人|隣の人|となりの人|上の人|下の人|住人|相手|彼|彼女|大家|子ども|子供|こども|赤ちゃん|犬|猫)が$/u;
+const ignoreThirdPartyJapanese = (text: string, start: number) =>
+  thirdPartyJapanese.test(text.slice(Math.max(0, start - 8), start));
+
+const thirdPartyEnglish =
+  /^(he|she|they|neighbou?rs?|landlord|people|guy|man|woman|someone|kids?|children|dog|baby|babies)$/;
+const englishCopula = /^(gets?|got|getting|is|are|was|were|seems?|became|becomes?|so|very|really)$/;
+const ignoreThirdPartyEnglish = (text: string, start: number) => {
+  const words = precedingWords(text, start, 5);
+  const last = words[words.length - 1] ?? '';
+  return englishCopula.test(last) && words.some((word) => thirdPartyEnglish.test(word));
+};
+
+const noiseWords = /noise|sound|bang|thump|footstep|music|bass|bark|hum|vibration|racket|stomp/;
+const ignoreNoiseSubject = (text: string, start: number, end: number) =>
+  noiseWords.test(text.slice(Math.max(0, start - 24), end + 14));
+
+const positiveWords =
+  /(良かった|よかった|満足|感謝|ありがと|最高|素晴らし|すばらし|おすすめ|\bgood\b|\bgreat\b|\blove\b|\brecommend|\bhappy\b|\bexcellent\b|\bpositive\b|\bthank)/u;
+const ignoreWhenPositive = (text: string) => positiveWords.test(text);
+
+const relief =
+  /(安心し|ほっとし|解消し|落ち着い|落ち着き|楽になりました|relieved|reassured|no longer (?:worried|scared|angry)|feel better now|made it easy|at ease|at first|initially|used to be)/u;
+// An emotion in the past, followed by a contrast ("以前は不安でしたが", "I was anxious at first but").
+const pastEmotion = /(でした|だった|かった)(が|けど|けれど)|\b(?:was|were)\b[^.?!]{0,20}\bbut\b/u;
+const ignoreRelieved = (text: string) => relief.test(text) || pastEmotion.test(text);
+const ignoreThirdPartyJapaneseOrRelieved = (text: string, start: number) =>
+  ignoreThirdPartyJapanese(text, start) || ignoreRelieved(text);
+const ignoreThirdPartyEnglishOrRelieved = (text: string, start: number) =>
+  ignoreThirdPartyEnglish(text, start) || ignoreRelieved(text);
+
+// Complaining to the management company or the neighbour is part of the noise story, not a complaint about us.
+const complaintRecipientJapanese =
+  /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会)[^。!?]{0,8}$/u;
+const complaintRecipientEnglish =
+  /(landlord|neighbou?rs?|management|building|council|police|hoa|upstairs|downstairs)[^.?!]{0,20}$|^[^.?!]{0,12}(letter|to (?:the|my) (?:landlord|neighbou?r|management|building|council|police))/u;
+const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
+  complaintRecipientJapanese.test(text.slice(Math.max(0, start - 14), start)) ||
+  complaintRecipientEnglish.test(text.slice(Math.max(0, start - 30), start)) ||
+  /\b(?:if|anyone|someone|they|he|she|people)\s+$/u.test(text.slice(Math.max(0, start - 12), start)) ||
+  complaintRecipientEnglish.test(text.slice(end, end + 40));
+
+const rescheduleWords =
+  /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
+const ignoreReschedule = (text: string) => rescheduleWords.test(text);
+
+const englishQuestionLead = /^(?:how|can|could|may|is|are|do|does|what|where|when|if|whats|wheres|whether)$/;
+const japaneseConditional =
+  /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|ケース|条件|のは|のって)/u;
+const ignoreJapaneseConditional = (text: string, _start: number, end: number) =>
+  japaneseConditional.test(text.slice(end, end + 12));
+const ignoreJapaneseConditionalOrReschedule = (text: string, start: number, end: number) =>
+  ignoreJapaneseConditional(text, start, end) || ignoreReschedule(text);
+
+const moneyContext = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|money|yen|payment|fee|\d)/u;
+const ignoreWithoutMoney = (text: string, start: number, end: number) =>
+  !moneyContext.test(text.slice(Math.max(0, start - 16), end + 4)) || /折り$/u.test(text.slice(0, start));
+
+const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
+  const words = precedingWords(text, start, 4);
+  if (words.includes('you') || /\bplease\b/.test(text)) return false;
+  return words.some((word) => englishQuestionLead.test(word));
+};
+
+// ---- the lexicon ------------------------------------------------------------------------------
+
+const japaneseRules: readonly LexiconRule[] = [
+  // legal: always escalates (seeds/001 §6); the premium plan's "弁護士監修" is a product name.
+  ja(
+    'legal',
+    'strong',
+    '弁護士(?!監修)|べんごし|訴訟|そしょう|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|告訴|告発|示談|(?<!ai)調停|法律(?:相談|的|上)|法テラス|少額訴訟|民事|刑事',
+    { negatable: false },
+  ),
+  // safety: a person in danger, or thoughts of self-harm.
+  ja(
+    'safety',
+    'strong',
+    '死にたい|しにたい|死のう|自殺|消えたい|消えてしまいたい|生きていけ|生きるのが(?:つら|辛)|殺(?:す|さ|し|され)|ころ(?:す|さ|され)|殴(?:ら|ろ|る|り)|なぐら|暴力|暴行|刺(?:す|さ|され)|包丁|刃物|凶器|脅(?:さ|し|迫)|おどさ|身の危険|危険を感じ|身を守|警察|110番|ストーカー|つきまと|付きまと|待ち伏せ|襲(?:わ|う|い)|怪我|けがを|蹴(?:ら|ら|り|る)|放火|火をつけ|胸ぐら|つかみかか|掴みかか|突き飛ば|押し倒|(?<!(?:壁|ドア|床|天井|窓|扉)を)(?:殴|蹴|叩|掴|つかま|押さ)(?:ら|か|ま|え)?れ(?:た|ました|て)|死(?:んだ|ぬ)(?:方|ほう)が|楽になりたい|死(?:のう|にそう)と(?:思|考)|命の危険',
+    { negatable: false },
+  ),
+  // threat: public posting, consumer centres, regulators.
+  ja(
+    'threat',
+    'strong',
+    '消費者(?:センター|庁)|しかるべき(?:ところ|所|機関|措置|対応)|然るべき(?:ところ|所|機関|措置|対応)|出るところに出|消費生活センター|国民生活センター|しょうひしゃせんたー|行政に|監督官庁|炎上|晒(?:す|し|そ)|さら(?:す|します|してやる)|拡散(?:し|する|さ)|星(?:1|一)つ|星(?:1|一)を|[★☆]1|(?:低評価|悪評|最低評価|悪い評価|悪い口コミ)(?:を)?(?:つけ|付け|書|入れ|投稿|広め)',
+    { negatable: true, ignore: ignoreWhenPositive },
+  ),
+  ja(
+    'threat',
+    'strong',
+    '(?:口コミ|くちこみ|レビュー|評価|sns|ツイッター|x|ネット|ブログ|掲示板|google|グーグル|マップ|インスタ|tiktok|youtube|ユーチューブ|マスコミ|メディア|週刊誌|テレビ局)(?:に|で|へ)[^。!?]{0,12}?(?:書き(?:ます|込みます|込む|こむ)|書く(?:から|ぞ|よ|つもり|予定)?|書いてやる|書こう|晒|投稿(?:し(?:ます|てやる)|する)|載せ(?:ます|る|てやる)|公開(?:し(?:ます|てやる)|する)|暴露|通報|流(?:します|す))',
+    { negatable: true, ignore: ignoreWhenPositive },
+  ),
+  // human request
+  ja(
+    'human_request',
+    'strong',
+    '(?:人間|担当者|担当の(?:方|人)|担当さん|オペレーター|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|呼ん|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
+  ),
+  ja('human_request', 'strong', '(?<![一-龯])(?:人|ひと)(?:と(?:話|はな|直接)|に(?:代わ|かわ|対応|つな))'),
+  ja(
+    'human_request',
+    'strong',
+    '有人(?:チャット|対応)?|(?:ボット|ロボット|ai|機械|自動応答|自動返信|チャット)(?:じゃ|では|とは|だと|だけでは)(?:なく|話にならない|だめ|ダメ|らちが|埒が|わからない|解決しない)|(?:らち|埒)が(?:あか|明か)ない',
+  ),
+  ja(
+    'human_request',
+    'strong',
+    '(?:電話|通話)(?:で|を)?(?:直接)?(?:話|相談|お話|連絡(?:して|ください|ほし|を)|して(?:ほし|くだ|もら)|(?:ください|下さい|ほしい|欲しい|いただけ|もらえ|お願い))|折り返し(?:の)?(?:電話|連絡)',
+  ),
+  // refund request: the action asked for, not a question about the policy.
+  ja('refund_request', 'strong', `(?:返金|へんきん|払い?戻し|払いもどし|返還)${japaneseRequest}`, {
+    ignore: ignoreJapaneseConditional,
+  }),
+  ja(
+    'refund_request',
+    'strong',
+    '(?<!繰り|折り|言い|聞き|見)返(?:して(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|よ|[!。]|$)|せ(?:よ|[!。]|$)|してほし|却して)',
+    {
+      ignore: (text, start, end) =>
+        ignoreWithoutMoney(text, start, end) || ignoreJapaneseConditional(text, start, end),
+    },
+  ),
+  ja(
+    'refund_request',
+    'strong',
+    '(?:お?金|代金|料金|費用|代|支払い?分|払った分|ぶん|分|全額|全部)(?:を|は|も)?(?:全額|全部)?(?:返し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ|よ|[!。]|$)|たい)|返せ|返却し|戻し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ))|払い戻して)',
+  ),
+  // cancellation request
+  ja(
+    'cancellation_request',
+    'strong',
+    `(?:解約|かいやく|退会|たいかい|キャンセル|取り?消し|取消|とりけし)${japaneseRequest}|(?:取り?消し|取消し|とりけし)て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ)`,
+    { ignore: ignoreJapaneseConditionalOrReschedule },
+  ),
+  ja(
+    'cancellation_request',
+    'strong',
+    `(?:契約|サブスク|プラン|会員|利用|サービス|定期(?:便|購入)?|申し?込み?)(?:を|は|の|も)?(?:もう)?(?:やめ|辞め|止め|とめ|終了し|終わりにし|打ち切り?|うちきり?|解除し|停止し)${japaneseWant}`,
+    { ignore: ignoreJapaneseConditional },
+  ),
+  ja(
+    'cancellation_request',
+    'strong',
+    '(?:更新|継続|契約を?続け|延長)(?:は|を|も)?(?:しない|しません|しないこと|せず|見送|みおく|やめ|ない)|(?:使うの|利用)を?やめることにし|(?:他社|別の会社|よそ)に(?:乗り換え|切り替え|変え)(?:ます|る|たい)',
+    { negatable: false },
+  ),
+  // billing dispute
+  ja(
+    'billing_dispute',
+    'strong',
+    '(?:二重|2重|にじゅう)(?:に|で)?(?:請求|課金|引き?落と|決済|払)|(?:2|二)回(?:も)?(?:請求|課金|引き?落と|決済)|身に覚えのない(?:請求|課金|引き?落とし|決済|料金)',
+    { negatable: false },
+  ),
+  ja(
+    'billing_dispute',
+    'strong',
+    '(?:請求|課金|引き?落と|決済|請求額|請求書|明細)[^。!?]{0,12}?(?:おかしい|間違|まちが|誤り|違う|違い(?:ます|ませ)|ちが(?:う|い)|多すぎ|高すぎ|重複|不正|身に覚え|二つ|2つ|2件|二件|二回|2回)|(?:高く|多く|余分に|二重に|重複して|誤って)[^。!?]{0,4}?(?:請求|課金|引き?落と|決済)|誤請求|過剰請求|不当な?請求',
+  ),
+  ja(
+    'billing_dispute',
+    'strong',
+    '(?:追加料金|追加の料金|追加費用|別料金|追加で)[^。!?]{0,12}?(?:聞いてい?(?:ない|ません)|説明(?:が|は)?(?:なかった|ありませんでした)|知らな)|まだ(?:課金|請求|引き?落と)(?:され|が来)|勝手に[^。!?]{0,14}?(?:請求|課金|引き?落と|変更され|更新され)|のはずが[^。!?]{0,14}?(?:請求|課金|引き?落と)',
+    { negatable: false },
+  ),
+  // anger (customer's own; the neighbour's shouting is a noise, not anger)
+  ja(
+    'anger',
+    'strong',
+    '怒っ|怒り|怒る|怒れ|おこって|激怒|憤|腹の虫|煮えくり返|頭に血が|我慢なら|冗談じゃな|何様|腹が?立|はらが?立|はらがた|腹立|頭に(?:く|き|来)|あたまにく|許せ(?:ない|ません|ねえ|ねー)|ゆるせない|ふざけ(?:る|ない|んな|てる|てん|てい)|いい加減に(?:して|しろ)|なめ(?:てる|ている|られ)|馬鹿にし|ばかにし|はらわた|腸が煮え|ムカ(?:つ|ムカ|ッと)|むかつ|イライラ|イラッ|いらつ|キレ(?:そう|た(?!い)|てる|てます|ます|る(?!い))|ブチギレ|💢|😡|🤬|😠|👿|😤',
+    { ignore: ignoreThirdPartyJapaneseOrRelieved, hedgedCode: 'dissatisfaction' },
+  ),
+  // anxiety and distress
+  ja(
+    'anxiety',
+    'strong',
+    '不安|ふあん|怖(?:い|く|か|さ)|恐(?:い|く|ろし|怖)|こわ(?:い|くて|かった)|心配で(?:たまら|仕方|しかた|眠れ|夜も|夜眠)|精神的|限界|睡眠薬|薬なしでは|薬を飲|通院|カウンセリング|心療内科|精神科|耐え(?:られ|きれ)(?:ない|ません)|たえられない|我慢(?:できない|できません|の限界)|もう無理|(?:続ける|我慢|耐える)[^。]{0,6}無理|つら(?:い|くて|すぎ)|辛(?:い|くて|すぎ)|(?<!夜)泣(?:い|き|け)|体調(?:を|が)(?:崩|悪)|不眠|眠れない日|ノイローゼ|気が狂|頭がおかしくなり|うつ病|鬱|パニック|助けて|たすけて|どう(?:して|したら)いい(?:のか)?(?:わから|分から)|途方に暮れ|追い詰め|参って|まいって|ストレスで|心細|しんど|疲れ(?:果て|切っ|ました)|動悸|落ち込|憂鬱|気が滅入|病んで|心療内科|病院に(?:通|行)|涙が|絶望|誰にも相談でき|一人で抱え|眠れず|😰|😨|😱|😟|😥|😭|😢|🥺|😣|😖',
+    { ignore: ignoreThirdPartyJapaneseOrRelieved },
+  ),
+  ja(
+    'anxiety',
+    'strong',
+    '(?:心|体|身|精神|気持ち|メンタル)(?:が|は|も)?(?:もう)?(?:持た|もた|持ちません|限界|壊れ|折れ|参っ|疲れ|ボロボロ|ぼろぼろ)|もう持ちません|仕返し|報復|逆恨み|嫌がらせ(?:を|が|され)',
+    { ignore: ignoreRelieved },
+  ),
+  // complaint about the service
+  ja(
+    'complaint',
+    'strong',
+    'クレーム|苦情|最悪(?!の(?:場合|ケース|事態))|最低(?!(?:料金|価格|限|でも|何|いくら|利用|期間))|納得(?:でき|いか|いき)(?:ない|ません|ず)|ありえな|あり得な|ありえません|話が違|聞いてた話と違|説明と(?:全然)?(?:違|ちが)|期待(?:外れ|はずれ)|がっかり|金の無駄|無駄金|役に立たな|誰も来(?:なかった|ない|ません)|連絡(?:も|が)?(?:なし|ない|来ない|こない|ありません)|失礼|不誠実|いい加減な|詐欺|さぎ|ぼったくり|二度と(?:使わ|利用し|頼ま)|壊れてい|どういうこと(?:です|だ|でしょう)|遅刻|謝罪(?:も|が|は)?(?:ない|なかった|なし|ありません)|謝りも|実際と(?:全然|まったく|全く)?(?:違|ちが)|改善を(?:求め|要求|強く)|誤り|間違い(?:が|だらけ|ばかり)|不正確|手抜き|不親切|不愉快|不快|払い損|損した|信用(?:でき|なら)(?:ない|ません)|信頼(?:でき(?:ない|ません)|を失)|期待して(?:いた)?のに|ちゃんと(?:測|やっ|対応|調べ)(?:った|て|し)(?:ん|の)?(?:です)?か|謝罪(?:して|を|しろ)|誠意',
+    { hedgedCode: 'dissatisfaction', ignore: ignoreComplaintToOthers },
+  ),
+  ja(
+    'complaint',
+    'strong',
+    '不満|不信|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
+    { hedgedCode: 'dissatisfaction' },
+  ),
+  ja(
+    'complaint',
+    'strong',
+    '(?:対応|態度|説明|レポート|内容|サービス|仕事|結果|接客|測定員|担当|スタッフ|会社|言葉遣い|数値|データ)[^。!?]{0,6}?(?:ひど|酷|最悪|最低|雑|悪(?:い|かった|すぎ)|失礼|いい加減|遅すぎ|ありえ|おかしい|間違)',
+    { hedgedCode: 'dissatisfaction' },
+  ),
+  // mild: only escalates for an account at risk, or as part of a worsening conversation.
+  ja('anxiety', 'mild', '心配', { ignore: ignoreRelieved }),
+  ja(
+    'dissatisfaction',
+    'mild',
+    '困って|困りま|残念|使いにく|使いづら|わかりにく|分かりにく|遅い|遅くて|遅れ|いつになったら|まだ(?:ですか|届|来|連絡|返事|返信)|不便|不具合|微妙|イマイチ|いまいち',
+  ),
+  ja(
+    'cancellation_inquiry',
+    'mild',
+    '(?:解約|退会|キャンセル|取り?消し)(?:は|って|を|の|する)?(?:でき|可能|方法|手順|仕方|やり方|手続き|ポリシー|規約|料|条件|期限|場合)',
+    { negatable: false },
+  ),
+  ja(
+    'refund_inquiry',
+    'mild',
+    '(?:返金|払い?戻し)(?:は|って|を|の|され)?(?:でき|可能|方法|ポリシー|規約|条件|る場合|される|対象)',
+    { negatable: false },
+  ),
+];
+
+const englishRules: readonly LexiconRule[] = [
+  en(
+    'legal',
+    'strong',
+    'lawyers?(?![- ]review)|attorneys?|solicitors?|sue\\b|suing|sued|lawsuits?|court\\b|courts\\b|legal (?:action|advice|steps|proceedings|case|claim|help)|litigation|small claims|damages|compensation|take (?:you|them|him|her|this) to court|legally|mediation (?:at|through) (?:the )?court',
+    { negatable: false },
+  ),
+  en(
+    'safety',
+    'strong',
+    '(?:shoved|grabbed|slapped|kicked|choked|spat on|pushed) (?:me|my)|(?:screaming|yelling|shouting|banging) at (?:me|my)|kill (?:me|myself|you|him|her|them)|end(?:ing)? (?:my life|it all)|take my (?:own )?life|dont want to live|suicid|want to die|self[- ]harm|hurt (?:me|myself)|threaten(?:ed|ing)? (?:to|me)|attack(?:ed)? me|attacked|assault|violen(?:t|ce)|weapon|knife|\\bgun\\b|police|stalk|(?:dont|do not) feel safe|unsafe|in danger|punched|hit me|pushed me|broke into',
+    { negatable: false },
+  ),
+  en(
+    'threat',
+    'strong',
+    'consumer (?:affairs|protection|agency|center|centre|council|office|bureau|rights|association|authority)|report (?:this|you|it|your company) to|warn(?:ing)? (?:everyone|others|people|other customers)|better business bureau|\\bbbb\\b|(?:1|one)[- ]star|go public|report you|name and shame|everyone will (?:hear|know)|(?:post|write|tweet|share|put|blast|tell)(?:ing)? (?:about )?(?:this|it|everything)? ?(?:on|to|all over)? ?(?:twitter|x|facebook|instagram|tiktok|social media|online|reddit|google|yelp|trustpilot|the internet|the press|the media|everyone)|(?:bad|negative|terrible) review|journalist|the press|(?:write|writing|leave|leaving|post|posting) (?:a |an |my )?(?:review|post|comment)[^.?!]{0,40}(?:google|yelp|trustpilot|online|twitter|facebook|everywhere|public)',
+    { ignore: ignoreWhenPositive },
+  ),
+  en(
+    'human_request',
+    'strong',
+    '(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call|(?:a|your) phone number',
+  ),
+  en(
+    'refund_request',
+    'strong',
+    '(?:want|need|like|demand|request|requesting|expect|deserve|get|give me|issue|process|send me|owe me)(?: me)?(?: my| a| the| full| partial| complete| an?)* refund|refund (?:me|my|the|this|it|us|\\d|for my|please|asap|now|immediately)|(?:want|give|get|need|like|return)(?: me)? (?:my|our|the) money (?:back|returned)|money back|my money returned|reimburse|(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\\b(?:yen|money|payment|fee|\\d)[^.?!]{0,6} back',
+    { ignore: ignoreEnglishPolicyQuestion },
+  ),
+  en(
+    'cancellation_request',
+    'strong',
+    '(?:cancel|terminate|end|close|stop|discontinue|quit|unsubscribe)(?:ling)? (?:my|our|the|this) (?:subscription|contract|account|membership|plan|service|booking|appointment|order|measurement)|cancel (?:everything|it all)|unsubscribe me|(?:not|wont|will not|arent) (?:be )?(?:going to )?renew|(?:not|wont|will not|no longer|stop) (?:to )?(?:continu(?:e|ing)|using|use) (?:with )?(?:the |your |this |our )?(?:service|subscription|contract|plan|membership)|(?:dont|do not|stop|no longer) (?:auto-?)?renew|(?:want|need|like|going|decided|wish|plan|planning|thinking about|considering) (?:to )?(?:cancel|terminat|unsubscrib|quit)|please cancel|(?:im|we are|were) cancel(?:l)?ing|no longer (?:need|want|use) (?:your|the|this)|switching to (?:another|a different|a competitor)',
+    { ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start) || ignoreReschedule(text) },
+  ),
+  en(
+    'billing_dispute',
+    'strong',
+    'charged (?:me )?(?:twice|double|two times|again|extra|more than|the wrong)|double[- ](?:charged|billed)|over-?charged|over-?billed|(?:didnt|did not|never) (?:authori[sz]e|recogni[sz]e|agree to)|unauthori[sz]ed (?:charge|payment|transaction)|(?:invoice|bill|charge|amount|statement) (?:is|was|looks) (?:wrong|incorrect|too high)|billing (?:error|mistake)|disput(?:e|ing) (?:this|the|a|my)? ?(?:charge|payment|invoice|bill)|chargeback|still (?:being )?(?:charg|bill)(?:ing|ed)|(?:billed|charged|debited|taken) (?:me |us )?(?:twice|double|two times)|(?:billed|charged|debited) [a-z ]{0,20}(?:twice|two times)|(?:dont|do not|didnt|did not) recogni[sz]e (?:this|the|a|that) (?:charge|payment|transaction|debit)|(?:amount|charge|price|bill|invoice|total)[^.?!]{0,30}(?:higher|more) than (?:what was |what you |the )?(?:quoted|agreed|expected|advertised|promised)|charged (?:me )?more than|why (?:was|am|were|have|did) (?:i|we|you) (?:been )?(?:billed|charged|bill|charge)',
+    { negatable: false },
+  ),
+  en(
+    'anger',
+    'strong',
+    'angry|furious|livid|fuming|upset|(?:so|im|i am|totally|completely) done with|end of my (?:tether|rope)|seething|irate|pissed|ticked off|(?:so|really|very|extremely) annoyed|last nerve|had it (?:with|up to)|enough is enough|unbelievable|are you serious|can(?:no)?t believe|(?:so|really|very) mad|mad (?:at|about|that|as)|makes me (?:so |really )?(?:mad|angry|furious|sick)|infuriat|outrag|enraged|fed up|sick (?:and tired )?of|had enough|wtf|what the (?:hell|fuck|heck)|fuck|damn it|bullshit|frustrat|hate (?:you|this|your)|are you kidding|😡|🤬|😠|💢|👿|😤',
+    { ignore: ignoreThirdPartyEnglishOrRelieved, hedgedCode: 'dissatisfaction' },
+  ),
+  en(
+    'anxiety',
+    'strong',
+    'scared|afraid(?! (?:i|we|that|it|not|so))|frightened|terrified|anxious|anxiety|panic|(?:really|so|very|extremely|constantly|always|sick) worried|worried sick|retaliat|revenge|(?:cant|cannot|can not) (?:take|stand|cope|handle|bear) (?:this|it)|breaking point|wits end|losing my mind|going (?:crazy|insane)|mental health|depress|hopeless|desperate|(?:im|i am|ive been|i have been|i keep|been) crying|in tears|(?:cant|cannot) sleep|nervous wreck|shaking|trembling|overwhelmed|stressed out|(?:cant|cannot|can not|how (?:much )?(?:longer|more) (?:i|can i)) (?:can )?cope|on edge|miserable|falling apart|breaking down|end of my rope|struggling|dread|cant go on|(?:please )?help me|😰|😨|😱|😟|😥|😭|😢|🥺',
+    { ignore: ignoreThirdPartyEnglishOrRelieved },
+  ),
+  en('anxiety', 'mild', 'worried|concerned', { ignore: ignoreRelieved }),
+  en(
+    'anxiety',
+    'strong',
+    '(?:dont think|doubt) (?:i|we) can (?:handle|take|stand|cope|bear|survive|go on)|another night of this|how (?:much )?(?:longer|more) (?:i|can i) (?:can )?(?:cope|take|go on|bear)',
+    {
+      negatable: false,
+    },
+  ),
+  en('complaint', 'strong', 'complain', { hedgedCode: 'dissatisfaction', ignore: ignoreComplaintToOthers }),
+  en(
+    'complaint',
+    'strong',
+    '(?:damaged|broke|scratched|ruined|lost|stained) (?:my|the|our)|(?:nobody|no one|noone) (?:\\w+ ){0,3}(?:bother|updat|answer|respond|repl|call|contact|help|show|came|got back|told|explain|fix)|(?:been waiting|waiting|waited) (?:for )?(?:over |more than |almost |nearly )?(?:\\d+|a|one|two|three|four|five|six|several|many) (?:days|weeks|months|hours)|nightmare|disaster|fiasco|shambles|farce|what a mess|same (?:useless |stupid )?answer|repeating myself|left without|paid for [^.?!]{0,40} (?:and|but) (?:you|it|they|nothing|no one|nobody|i got)|(?:nobody|no one) (?:is )?answer|no (?:reply|response|answer) (?:to|from)|ignor(?:ed|ing) (?:me|my)',
+    { hedgedCode: 'dissatisfaction' },
+  ),
+  en(
+    'complaint',
+    'strong',
+    'worst (?:service|experience|company|support|customer|ever)|unacceptable|ridiculous|disgrace|pathetic|useless|waste of (?:money|time)|rip[- ]?off|scam|rude|unprofessional|incompetent|disappoint|not (?:happy|satisfied|acceptable|good enough|what i paid)|unhappy|dissatisfied|(?:never|nobody|no one) (?:showed|came|arrived|got back|called|responded|replied)|(?:didnt|did not|never) (?:deliver|show up|arrive|call|respond|reply|get back)|a joke|poor (?:service|quality|job|support)|bad (?:service|experience|support)|you promised|let ?down|expected (?:much |a lot )?better|(?:completely|totally|all) wrong|got (?:the|it|my) [a-z ]{0,20}wrong|(?:didnt|did not|never|no) apologi[sz]|not impressed|sloppy|careless|inaccurate|messed up|screwed up|dropped the ball|unreliable|overpriced|not worth|what kind of (?:service|company)',
+    { hedgedCode: 'dissatisfaction' },
+  ),
+  en('complaint', 'strong', 'terrible|awful|horrible|appalling|atrocious|shocking', {
+    ignore: ignoreNoiseSubject,
+    hedgedCode: 'dissatisfaction',
+  }),
+  en(
+    'dissatisfaction',
+    'mild',
+    'annoying|slow|confusing|hard to use|not great|not ideal|still (?:nothing|waiting|no)|inconvenient|unfortunately|not working|doesnt work|a problem|mistake|late\\b|delayed|disappointing',
+  ),
+  en(
+    'cancellation_inquiry',
+    'mild',
+    'cancel|cancellation|terminate|termination|end (?:my|our|the) (?:contract|subscription)',
+    { negatable: false },
+  ),
+  en('refund_inquiry', 'mild', 'refund|money back', { negatable: false }),
+];
+
+/** Every lexicon rule, Japanese first. */
+export const escalationLexicon: readonly LexiconRule[] = [...japaneseRules, ...englishRules];
+
+const hedges =
+  /(ちょっと|少し|すこし|やや|若干|多少|a bit|a little|slightly|somewhat|kind of|kinda|a tad)\s?$/u;
+
+/** One lexicon hit in a text. */
+export interface LexiconSignal {
+  readonly code: EscalationReasonCode;
+  readonly strength: SignalStrength;
+  readonly evidence: string;
+}
+
+/**
+ * Finds the lexicon signals in normalised text: each rule's first match that is not negated or
+ * ignored, with hedged strong signals turned into their mild code.
+ */
+export function findLexiconSignals(text: string): LexiconSignal[] {
+  const signals: LexiconSignal[] = [];
+  const hasJapanese = /[^\s!-~]/.test(text);
+  const hasLatin = /[a-z]/.test(text);
+  for (const rule of escalationLexicon) {
+    if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
+    const pattern = rule.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (match[0] === '') pattern.lastIndex += 1;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (rule.ignore?.(text, start, end)) continue;
+      if (rule.negatable) {
+        const negated = rule.language === 'ja' ? isNegatedJapanese(text, end) : isNegatedEnglish(text, start);
+        if (negated) continue;
+      }
+      const hedged = rule.hedgedCode !== undefined && hedges.test(text.slice(Math.max(0, start - 12), start));
+      signals.push({
+        code: hedged ? rule.hedgedCode! : rule.code,
+        strength: hedged ? 'mild' : rule.strength,
+        evidence: match[0],
+      });
+      break;
+    }
+  }
+  return signals;
+}

@@ -1,0 +1,194 @@
+import { foldKana } from '../text/normalize-text';
+import type { LexiconSignal } from './escalation-lexicon';
+import type { EscalationReasonCode } from './escalation-reason';
+import { isNegatedEnglish, isNegatedJapanese } from './negation';
+
+/**
+ * An intent found by co-occurrence inside one clause, not by adjacency: an action object
+ * (refund, cancellation, a charge) together with a cue (a request or desire, or an anomaly for
+ * billing). A clause with the object and a policy-question marker is an inquiry instead — "返金は
+ * できますか" asks about the policy, "返金してほしい" makes a request. This generalises over word
+ * order and paraphrase far better than fixed phrases.
+ */
+interface IntentRule {
+  readonly code: EscalationReasonCode;
+  /** The mild code for a clause that mentions the object as a question about the policy. */
+  readonly inquiryCode?: EscalationReasonCode;
+  readonly language: 'ja' | 'en';
+  readonly object: RegExp;
+  readonly cue: RegExp;
+  readonly block?: RegExp;
+  /** Whether a negative after the cue (ja) or before cue or object (en) cancels the intent. */
+  readonly negatable: boolean;
+  readonly ignore?: (clause: string, text: string, object: RegExpExecArray) => boolean;
+}
+
+const japanese = (source: string) => new RegExp(foldKana(source), 'u');
+const english = (source: string) => new RegExp(source, 'u');
+
+const japaneseDesire =
+  'たい|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|$)|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います';
+const japanesePolicyQuestion =
+  'でき(?:ます|る)(?:か|の|\\?|んで)|できない(?:の|か|ん)|可能|方法|どうすれば|どうしたら|どうやって|どのように|手順|やり方|場合|とき|時は|時に|なら|条件|ポリシー|規約|について|教えて|知りたい|ありますか|かかりますか|いつ|何日|どこ|どの|期限|され(?:ます|る|た)|戻ってき|振り込まれ|ことは|ものですか|対象|って何';
+const reschedule =
+  /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|後ろ倒し|前倒し|rebook|reschedul|\bmove\b|\binstead\b|\bpush\b)/u;
+const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
+const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bkindly\b/u;
+
+const rules: readonly IntentRule[] = [
+  {
+    code: 'refund_request',
+    inquiryCode: 'refund_inquiry',
+    language: 'ja',
+    object: japanese(
+      '返金|へんきん|払い?戻|払いもど|返還|返却|(?:お?金|代金|料金|費用|全額|全部|支払(?:い|った)?分|払った分|ぶん|測定代)(?:を|は|も|だけでも)?(?:全額|全部)?(?:返|戻)|(?<!繰り|折り|言い|聞き|見|ぶり)返(?:して|せ)',
+    ),
+    cue: japanese(japaneseDesire),
+    block: japanese(japanesePolicyQuestion),
+    negatable: true,
+    ignore: (clause, _text, object) => /^返(?:して|せ)$/u.test(object[0]) && !moneyWords.test(clause),
+  },
+  {
+    code: 'cancellation_request',
+    inquiryCode: 'cancellation_inquiry',
+    language: 'ja',
+    object: japanese(
+      '解約|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定)|取り?消|とりけ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読)[^。]{0,10}?(?:やめ|辞め|止め|とめ|終わりに|終了|解除|打ち切|うちき|停止)',
+    ),
+    cue: japanese(
+      `${japaneseDesire}|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことに決め|決めました|決定|で(?:お願い|頼)`,
+    ),
+    block: japanese(`${japanesePolicyQuestion}|料金|手数料|違約金|いくら|無料|かかり`),
+    negatable: true,
+    ignore: (_clause, text) => reschedule.test(text),
+  },
+  {
+    code: 'billing_dispute',
+    language: 'ja',
+    object: japanese('請求|課金|引き?落と|引落|決済|明細|カード'),
+    cue: japanese(
+      '二重|2重|重複|覚えのない|身に覚え|間違|まちが|誤|おかしい|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに',
+    ),
+    block: japanese('いつ|どこ|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます'),
+    negatable: false,
+  },
+  {
+    code: 'billing_dispute',
+    language: 'ja',
+    object: japanese('料金|金額|支払'),
+    cue: japanese(
+      '二重|重複|覚えのない|身に覚え|間違|まちが|誤|おかしい|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|のはずが|不当|過剰|違(?:う|います|いませんか|って)',
+    ),
+    block: japanese('いつ|どこ|方法|どうやって|いくら|何円|違いは|違いを'),
+    negatable: false,
+  },
+  {
+    code: 'refund_request',
+    inquiryCode: 'refund_inquiry',
+    language: 'en',
+    object: english(
+      '\\brefund|\\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|money back|money (?:returned|refunded)|\\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\\b(?:yen|money|payment|fee|deposit|\\d)[^.?!]{0,6} back|charge ?back',
+    ),
+    cue: english(
+      '\\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|kindly|give|issue|process|send|owe|must|should|asking for|asap|now|immediately|right away)\\b|\\b(?:can|could|would|will) you\\b',
+    ),
+    block: english(
+      '\\b(?:how|policy|policies|if|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\\b',
+    ),
+    negatable: true,
+  },
+  {
+    code: 'cancellation_request',
+    inquiryCode: 'cancellation_inquiry',
+    language: 'en',
+    object: english(
+      '\\bcancel(?:l?ing|l?ed)?\\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\\bterminat|\\bunsubscrib|\\bclos(?:e|ing) (?:my|our|the) account|\\bend(?:ing)? (?:my|our|the|this) (?:contract|subscription|membership|plan|service|agreement)|\\bquit(?:ting)?\\b|\\bdiscontinu|\\bstop(?:ping)? (?:using|my|our|the)\\b',
+    ),
+    cue: english(
+      '\\b(?:want|need|would like|id like|please|kindly|going to|gonna|decided|wish|plan(?:ning)? to|thinking (?:about|of)|considering|will|ill|im|i am|we are|were|weve|ive|effective|immediately|asap|today|must)\\b|\\b(?:can|could|would|will) you\\b',
+    ),
+    block: english(
+      '\\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\\b',
+    ),
+    negatable: true,
+    ignore: (_clause, text) => reschedule.test(text),
+  },
+  {
+    code: 'billing_dispute',
+    language: 'en',
+    object: english(
+      '\\b(?:charg|bill(?:ed|ing)?\\b|invoice|fee|payment|debit|transaction|card|statement|amount|price)',
+    ),
+    cue: english(
+      '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|why|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
+    ),
+    block: english(
+      '\\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\\b',
+    ),
+    negatable: false,
+  },
+];
+
+const japaneseConnective = /ので|けど|けれど|のに|ため|たら|なら/u;
+
+/** Japanese cues must follow the object closely, before a connective ("解約したので…乗り換えたい" is no request). */
+function cueWindow(rule: IntentRule, clause: string, searchFrom: number, objectEnd: number): string {
+  if (rule.language === 'en' || rule.code === 'billing_dispute') return clause;
+  let window = clause.slice(searchFrom, objectEnd + 12);
+  const connective = japaneseConnective.exec(window.slice(objectEnd - searchFrom));
+  if (connective !== null) window = window.slice(0, objectEnd - searchFrom + connective.index);
+  return window;
+}
+
+const clauseBreak = /[。!?\n;]+|\.(?:\s|$)/u;
+
+/**
+ * Finds intents by co-occurrence inside each clause of normalised text: requests (strong) and
+ * questions about a policy (mild inquiries).
+ */
+export function findIntentSignals(text: string): LexiconSignal[] {
+  const signals: LexiconSignal[] = [];
+  const found = new Set<EscalationReasonCode>();
+  const hasJapanese = /[^\s!-~]/.test(text);
+  const hasLatin = /[a-z]/.test(text);
+  const clauses = text.split(clauseBreak).filter((clause) => clause.trim() !== '');
+  for (const rule of rules) {
+    if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
+    if (found.has(rule.code)) continue;
+    for (const clause of clauses) {
+      const object = rule.object.exec(clause);
+      if (object === null) continue;
+      if (rule.ignore?.(clause, text, object)) continue;
+      const objectEnd = object.index + object[0].length;
+      const searchFrom = rule.language === 'ja' && rule.code !== 'billing_dispute' ? object.index : 0;
+      const cueMatch = rule.cue.exec(cueWindow(rule, clause, searchFrom, objectEnd));
+      const cueStart = cueMatch === null ? -1 : searchFrom + cueMatch.index;
+      const cueEnd = cueMatch === null ? -1 : cueStart + cueMatch[0].length;
+      const blocked =
+        rule.block?.test(clause) === true &&
+        !(rule.language === 'en' && englishYouRequest.test(clause)) &&
+        !(rule.code === 'billing_dispute' && /\bwhy\b|なぜ|なんで|どうして/u.test(clause));
+      const imperative = rule.language === 'en' && object.index <= 1 && rule.code !== 'billing_dispute';
+      let negated = false;
+      if (rule.negatable) {
+        if (rule.language === 'ja')
+          negated = cueMatch !== null && isNegatedJapanese(clause, Math.max(cueEnd, objectEnd));
+        else
+          negated =
+            isNegatedEnglish(clause, object.index) ||
+            (cueMatch !== null && isNegatedEnglish(clause, cueStart));
+      }
+      if (negated) continue;
+      if ((cueMatch !== null || imperative) && !blocked) {
+        signals.push({ code: rule.code, strength: 'strong', evidence: clause.trim().slice(0, 60) });
+        found.add(rule.code);
+        break;
+      }
+      if (rule.inquiryCode !== undefined && !found.has(rule.inquiryCode)) {
+        signals.push({ code: rule.inquiryCode, strength: 'mild', evidence: clause.trim().slice(0, 60) });
+        found.add(rule.inquiryCode);
+      }
+    }
+  }
+  return signals;
+}
