@@ -29,6 +29,25 @@ export {
   funnelOrderSchema,
   funnelStepSchema,
 } from './events/funnel-options';
+// Revenue metrics
+export {
+  computeRevenueMetrics,
+  type MovementTotals,
+  type MovementType,
+  type PeriodReconciliation,
+  type RetentionRates,
+  type RevenueCohort,
+  type RevenueMovement,
+  type RevenuePeriod,
+  type RevenueReport,
+  reconcilePeriod,
+} from './revenue/compute-revenue-metrics';
+export { convertMinorUnits, minorUnitDigits } from './revenue/currency';
+export {
+  type RevenueOptions,
+  type RevenueOptionsInput,
+  revenueOptionsSchema,
+} from './revenue/revenue-options';
 // Statistics and time
 export { type DistributionSummary, quantileInPlace, summarizeDistribution } from './statistics/quantiles';
 export { type DurationInput, durationSchema } from './time/duration';
