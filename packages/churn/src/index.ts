@@ -1,5 +1,14 @@
 // Model: training, prediction, explanation, persistence
 
+// Renewal campaigns
+export {
+  atRiskRenewalJourney,
+  greenRenewalJourney,
+  planRenewalCampaign,
+  type RenewalCampaign,
+  type RenewalCampaignOptionsInput,
+  renewalCampaignOptionsSchema,
+} from './campaigns/renewal-campaigns';
 export {
   type CrossValidationOptionsInput,
   type CrossValidationResult,
@@ -24,6 +33,21 @@ export {
   timeBasedSplit,
   timeBasedSplitOptionsSchema,
 } from './evaluation/time-based-split';
+// Churn on customer data
+export {
+  buildTrainingSet,
+  type ChurnOutcome,
+  type ChurnTrainingSet,
+  churnOutcomeSchema,
+} from './features/build-training-set';
+export {
+  type ChurnFeatureName,
+  type ChurnFeatures,
+  type ChurnFeaturesOptionsInput,
+  churnFeatureNames,
+  churnFeatures,
+  churnFeaturesOptionsSchema,
+} from './features/churn-features';
 export {
   createGradientBoostedTreesModel,
   type Explanation,
@@ -42,3 +66,37 @@ export { loadGradientBoostedTrees } from './model/load-gradient-boosted-trees';
 export { type TrainingInput, trainGradientBoostedTrees } from './model/train-gradient-boosted-trees';
 export type { FeatureMatrix, FeatureRows } from './model/training-data';
 export type { TreeEnsemble } from './model/tree-ensemble';
+export {
+  type ChurnPrediction,
+  type PredictChurnOptionsInput,
+  predictChurn,
+  predictChurnOptionsSchema,
+} from './prediction/predict-churn';
+export { type RiskFactor, retentionPlan } from './prediction/retention-plan';
+export {
+  type RiskLevel,
+  type RiskThresholds,
+  riskLevelOf,
+  riskLevelSchema,
+  riskThresholdsSchema,
+} from './prediction/risk-level';
+export {
+  type ChurnRule,
+  churnRules,
+  type RulesChurnScore,
+  rulesBaseProbability,
+  scoreChurnRules,
+} from './prediction/rules-churn-score';
+export {
+  type ChurnModelOptionsInput,
+  type ChurnScorer,
+  churnModelOptionsSchema,
+  trainChurnModel,
+} from './prediction/train-churn-model';
+// Synthetic data
+export {
+  generateSyntheticChurnData,
+  type SyntheticChurnData,
+  type SyntheticChurnDataOptionsInput,
+  syntheticChurnDataOptionsSchema,
+} from './synthetic/generate-synthetic-churn-data';
