@@ -66,6 +66,12 @@ export { designButterworthBandPass, designButterworthLowPass } from './filters/b
 export { designMatchedLowPass } from './filters/matched-low-pass';
 // Levels
 export {
+  type AnalyzeLevelsOptions,
+  analyzeLevels,
+  analyzeLevelsOptionsSchema,
+  type LevelAnalysis,
+} from './levels/analyze-levels';
+export {
   energyMeanLevel,
   formatLevel,
   levelFromMeanSquare,
@@ -85,6 +91,14 @@ export {
   timeConstants,
   timeWeightingFactor,
 } from './levels/time-weighting';
+// Report
+export {
+  buildNoiseReport,
+  type NoiseReportOptions,
+  noiseReportOptionsSchema,
+} from './report/build-noise-report';
+export type { NoiseReport, NoiseReportData, ReportEvent } from './report/noise-report-data';
+export { type ChartLimit, type ChartMarker, spectrumChart, timeHistoryChart } from './report/svg-charts';
 // Standards and time bands
 export {
   type AreaType,
@@ -94,7 +108,12 @@ export {
   type StandardComparison,
 } from './standards/environmental-standard';
 export { bandFilterClass1Limits, breakpointRatio, weightingClass1Limits } from './standards/iec-limits';
-// Test signals
+// Test signals and synthetic recordings
+export {
+  type SynthesizedSound,
+  type SynthesizeRecordingOptions,
+  synthesizeRecording,
+} from './testing/synthesize-recording';
 export {
   pinkNoise,
   seededNormal,
@@ -111,6 +130,16 @@ export {
   type TimeBandAnalysis,
   type TimeBandInput,
 } from './time/time-bands';
+// WAV files
+export {
+  type ReadWavOptions,
+  readWav,
+  readWavHeader,
+  readWavOptionsSchema,
+  type WavHeader,
+  type WavRecording,
+} from './wav/read-wav';
+export { writeWav } from './wav/write-wav';
 // Weighting
 export {
   designFrequencyWeighting,
