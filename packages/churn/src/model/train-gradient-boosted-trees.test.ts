@@ -179,19 +179,23 @@ describe('trainGradientBoostedTrees', () => {
     expect(JSON.stringify(fromMatrix)).toBe(JSON.stringify(fromArrays));
   });
 
-  it.skipIf(telco === null)('reaches the reference ROC AUC on the Telco 80/20 split', () => {
-    const data = telco!;
-    const model = trainGradientBoostedTrees({
-      features: data.trainRows,
-      labels: data.trainLabels,
-      featureNames: data.featureNames,
-    });
-    const probabilities = model.predictProbability(data.testRows);
-    // XGBoost hist 0.843 and sklearn GBC 0.838 on this split (data README); the target is ≥ best − 0.003.
-    expect(rocAuc(data.testLabels, probabilities)).toBeGreaterThanOrEqual(0.84);
-    expect(logLoss(data.testLabels, probabilities)).toBeLessThan(0.43);
-    expect(JSON.stringify(model).length).toBeLessThan(200_000);
-  });
+  it.skipIf(telco === null)(
+    'reaches the reference ROC AUC on the Telco 80/20 split',
+    () => {
+      const data = telco!;
+      const model = trainGradientBoostedTrees({
+        features: data.trainRows,
+        labels: data.trainLabels,
+        featureNames: data.featureNames,
+      });
+      const probabilities = model.predictProbability(data.testRows);
+      // XGBoost hist 0.843 and sklearn GBC 0.838 on this split (data README); the target is ≥ best − 0.003.
+      expect(rocAuc(data.testLabels, probabilities)).toBeGreaterThanOrEqual(0.84);
+      expect(logLoss(data.testLabels, probabilities)).toBeLessThan(0.43);
+      expect(JSON.stringify(model).length).toBeLessThan(200_000);
+    },
+    60_000,
+  );
 
   describe('bad input', () => {
     const features = [[1], [2], [3]];

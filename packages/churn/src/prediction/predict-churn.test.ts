@@ -82,7 +82,7 @@ describe('predictChurn', () => {
     const probabilities = held.map((snapshot) => predictChurn(scorer, snapshot).churnProbability);
     const labels = synthetic.outcomes.slice(1000).map((outcome) => (outcome.churned ? 1 : 0));
     expect(rocAuc(labels, probabilities)).toBeGreaterThan(0.7);
-  });
+  }, 60_000);
 
   it('reports the top 3 TreeSHAP risk factors, largest first, all pushing towards churn', () => {
     const prediction = predictChurn(scorer, riskySnapshot());
