@@ -126,6 +126,11 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
   const atRisk = risk.length > 0;
   const conversation: EscalationReason[] = [];
 
+  // "I asked this already" counts even when the caller keeps no history.
+  const explicit = findExplicitRepeat(text);
+  if (explicit !== undefined)
+    add(conversation, { code: 'repeated_question', evidence: explicit, source: 'message' });
+
   if (!resolved && history.length > 0) {
     // Unresolved: entries since the customer last closed a topic.
     let lastResolution = -1;
@@ -142,10 +147,7 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
       });
 
     // The same question again.
-    const explicit = findExplicitRepeat(text);
-    if (explicit !== undefined)
-      add(conversation, { code: 'repeated_question', evidence: explicit, source: 'message' });
-    else if (text.length >= 6) {
+    if (explicit === undefined && text.length >= 6) {
       for (let index = history.length - 1; index >= 0; index -= 1) {
         if (history[index]!.role !== 'user') continue;
         const similarity = textSimilarity(text, normalizedHistory[index]!);

@@ -144,14 +144,14 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'safety',
     'strong',
-    '死にたい|しにたい|死のう|自殺|消えたい|消えてしまいたい|生きていけ|生きるのが(?:つら|辛)|殺(?:す|さ|し|され)|ころ(?:す|さ|され)|殴(?:ら|ろ|る|り)|なぐら|暴力|暴行|刺(?:す|さ|され)|包丁|刃物|凶器|脅(?:さ|し|迫)|おどさ|身の危険|危険を感じ|身を守|警察|110番|ストーカー|つきまと|付きまと|待ち伏せ|襲(?:わ|う|い)|怪我|けがを|蹴(?:ら|ら|り|る)|放火|火をつけ|胸ぐら|つかみかか|掴みかか|突き飛ば|押し倒|(?<!(?:壁|ドア|床|天井|窓|扉)を)(?:殴|蹴|叩|掴|つかま|押さ)(?:ら|か|ま|え)?れ(?:た|ました|て)|死(?:んだ|ぬ)(?:方|ほう)が|楽になりたい|死(?:のう|にそう)と(?:思|考)|命の危険',
+    '死にたい|しにたい|死のう|自殺|消えたい|消えてしまいたい|生きていけ|生きるのが(?:つら|辛)|殺(?:す|さ|し|され)|ころ(?:す|さ|され)|殴(?:ら|ろ|る|り)|なぐら|暴力|暴行|刺(?:す|さ|され)|包丁|刃物|凶器|脅(?:さ|し|迫)|おどさ|身の危険|危険を感じ|身を守|警察|110番|ストーカー|つきまと|付きまと|待ち伏せ|襲(?:わ|う|い)|怪我|けがを|蹴(?:ら|ら|り|る)|放火|火をつけ|胸ぐら|つかみかか|掴みかか|突き飛ば|押し倒|(?:殴|蹴|掴|つかま|押さ)(?:ら|ま|え)?れ(?:た|ました|て)|(?<!(?:壁|床|天井|窓)を)叩か?れ(?:た|ました|て)|死(?:んだ|ぬ)(?:方|ほう)が|楽になりたい|死(?:のう|にそう)と(?:思|考)|命の危険',
     { negatable: false },
   ),
   // threat: public posting, consumer centres, regulators.
   ja(
     'threat',
     'strong',
-    '消費者(?:センター|庁)|しかるべき(?:ところ|所|機関|措置|対応)|然るべき(?:ところ|所|機関|措置|対応)|出るところに出|消費生活センター|国民生活センター|しょうひしゃせんたー|行政に|監督官庁|炎上|晒(?:す|し|そ)|さら(?:す|します|してやる)|拡散(?:し|する|さ)|星(?:1|一)つ|星(?:1|一)を|[★☆]1|(?:低評価|悪評|最低評価|悪い評価|悪い口コミ)(?:を)?(?:つけ|付け|書|入れ|投稿|広め)',
+    '消費者(?:センター|庁)|しかるべき(?:ところ|所|機関|措置|対応)|然るべき(?:ところ|所|機関|措置|対応)|出るところに出|(?:本社|親会社|社長|役員|上層部)(?:に|へ)[^。!?]{0,8}?(?:連絡|電話|クレーム|言|報告|手紙|訴え|直訴)|消費生活センター|国民生活センター|しょうひしゃせんたー|行政に|監督官庁|炎上|晒(?:す|し|そ)|さら(?:す|します|してやる)|拡散(?:し|する|さ)|星(?:1|一)つ|星(?:1|一)を|[★☆]1|(?:低評価|悪評|最低評価|悪い評価|悪い口コミ)(?:を)?(?:つけ|付け|書|入れ|投稿|広め)',
     { negatable: true, ignore: ignoreWhenPositive },
   ),
   ja(
@@ -164,9 +164,14 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'human_request',
     'strong',
-    '(?:人間|担当者|担当の(?:方|人)|担当さん|オペレーター|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|呼ん|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
+    '(?:人間|担当者|担当の(?:方|人)|担当さん|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|呼ん|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
   ),
   ja('human_request', 'strong', '(?<![一-龯])(?:人|ひと)(?:と(?:話|はな|直接)|に(?:代わ|かわ|対応|つな))'),
+  ja(
+    'human_request',
+    'strong',
+    '(?:オペレーター|有人対応|担当者|人間)(?:さん|の方)?(?:を|で|に)?(?:お願い|希望|頼)',
+  ),
   ja(
     'human_request',
     'strong',
@@ -236,14 +241,14 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'anger',
     'strong',
-    '怒っ|怒り|怒る|怒れ|おこって|激怒|憤|腹の虫|煮えくり返|頭に血が|我慢なら|冗談じゃな|何様|腹が?立|はらが?立|はらがた|腹立|頭に(?:く|き|来)|あたまにく|許せ(?:ない|ません|ねえ|ねー)|ゆるせない|ふざけ(?:る|ない|んな|てる|てん|てい)|いい加減に(?:して|しろ)|なめ(?:てる|ている|られ)|馬鹿にし|ばかにし|はらわた|腸が煮え|ムカ(?:つ|ムカ|ッと)|むかつ|イライラ|イラッ|いらつ|キレ(?:そう|た(?!い)|てる|てます|ます|る(?!い))|ブチギレ|💢|😡|🤬|😠|👿|😤',
+    '怒っ|怒り|怒る|怒れ|おこって|激怒|憤|立腹|腹の虫|腹に据えかね|堪忍袋|カチンと|怒り心頭|呆れ|あきれ(?:た|る|ます|て)|うんざり|勘弁して|やってられ|論外|心外|失望|幻滅|責任(?:を)?取(?:れ|って)|謝(?:れ|って(?:ください|よ|!|$))|誠意を見せ|人を(?:なんだ|何だ)と|(?:くそ|クソ|ばか|バカ|アホ|あほ)(?:が|野郎|会社|かよ|じゃ|すぎ|みたい|!|$)|煮えくり返|頭に血が|我慢なら|冗談じゃな|何様|腹が?立|はらが?立|はらがた|腹立|頭に(?:く|き|来)|あたまにく|許せ(?:ない|ません|ねえ|ねー)|ゆるせない|ふざけ(?:る|ない|んな|てる|てん|てい)|いい加減に(?:して|しろ)|なめ(?:てる|ている|られ)|馬鹿にし|ばかにし|はらわた|腸が煮え|ムカ(?:つ|ムカ|ッと)|むかつ|イライラ|イラッ|いらつ|キレ(?:そう|た(?!い)|てる|てます|ます|る(?!い))|ブチギレ|💢|😡|🤬|😠|👿|😤',
     { ignore: ignoreThirdPartyJapaneseOrRelieved, hedgedCode: 'dissatisfaction' },
   ),
   // anxiety and distress
   ja(
     'anxiety',
     'strong',
-    '不安|ふあん|怖(?:い|く|か|さ)|恐(?:い|く|ろし|怖)|こわ(?:い|くて|かった)|心配で(?:たまら|仕方|しかた|眠れ|夜も|夜眠)|精神的|限界|睡眠薬|薬なしでは|薬を飲|通院|カウンセリング|心療内科|精神科|耐え(?:られ|きれ)(?:ない|ません)|たえられない|我慢(?:できない|できません|の限界)|もう無理|(?:続ける|我慢|耐える)[^。]{0,6}無理|つら(?:い|くて|すぎ)|辛(?:い|くて|すぎ)|(?<!夜)泣(?:い|き|け)|体調(?:を|が)(?:崩|悪)|不眠|眠れない日|ノイローゼ|気が狂|頭がおかしくなり|うつ病|鬱|パニック|助けて|たすけて|どう(?:して|したら)いい(?:のか)?(?:わから|分から)|途方に暮れ|追い詰め|参って|まいって|ストレスで|心細|しんど|疲れ(?:果て|切っ|ました)|動悸|落ち込|憂鬱|気が滅入|病んで|心療内科|病院に(?:通|行)|涙が|絶望|誰にも相談でき|一人で抱え|眠れず|😰|😨|😱|😟|😥|😭|😢|🥺|😣|😖',
+    '不安|ふあん|怖(?:い|く|か|さ)|恐(?:い|く|ろし|怖)|こわ(?:い|くて|かった)|心配で(?:たまら|仕方|しかた|眠れ|夜も|夜眠)|精神的|限界|ビクビク|びくびく|おびえ|怯え|落ち着かない|気が気で|過呼吸|(?:体|手|足)が震え|苦し(?:い|くて)|逃げ出したい|家にいたくない|帰りたくない|地獄|藁にもすが|どうにかなりそう|おかしくなりそう|睡眠薬|薬なしでは|薬を飲|通院|カウンセリング|心療内科|精神科|耐え(?:られ|きれ)(?:ない|ません)|たえられない|我慢(?:できない|できません|の限界)|もう無理|(?:続ける|我慢|耐える)[^。]{0,6}無理|つら(?:い|くて|すぎ)|辛(?:い|くて|すぎ)|(?<!夜)泣(?:い|き|け)|体調(?:を|が)(?:崩|悪)|不眠|眠れない日|ノイローゼ|気が狂|頭がおかしくなり|うつ病|鬱|パニック|助けて|たすけて|どう(?:して|したら)いい(?:のか)?(?:わから|分から)|途方に暮れ|追い詰め|参って|まいって|ストレスで|心細|しんど|疲れ(?:果て|切っ|ました)|動悸|落ち込|憂鬱|気が滅入|病んで|心療内科|病院に(?:通|行)|涙が|絶望|誰にも相談でき|一人で抱え|眠れず|😰|😨|😱|😟|😥|😭|😢|🥺|😣|😖',
     { ignore: ignoreThirdPartyJapaneseOrRelieved },
   ),
   ja(
@@ -262,7 +267,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'complaint',
     'strong',
-    '不満|不信|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
+    '不満|不信|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
     { hedgedCode: 'dissatisfaction' },
   ),
   ja(
@@ -314,7 +319,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'human_request',
     'strong',
-    '(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call|(?:a|your) phone number',
+    '(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call|(?:a|your) phone number',
   ),
   en(
     'refund_request',
@@ -337,13 +342,13 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'anger',
     'strong',
-    'angry|furious|livid|fuming|upset|(?:so|im|i am|totally|completely) done with|end of my (?:tether|rope)|seething|irate|pissed|ticked off|(?:so|really|very|extremely) annoyed|last nerve|had it (?:with|up to)|enough is enough|unbelievable|are you serious|can(?:no)?t believe|(?:so|really|very) mad|mad (?:at|about|that|as)|makes me (?:so |really )?(?:mad|angry|furious|sick)|infuriat|outrag|enraged|fed up|sick (?:and tired )?of|had enough|wtf|what the (?:hell|fuck|heck)|fuck|damn it|bullshit|frustrat|hate (?:you|this|your)|are you kidding|😡|🤬|😠|💢|👿|😤',
+    'angry|furious|livid|fuming|upset|last straw|disgusted|appalled|outraged|insane|absurd|disgusting|shameful|for (?:gods|fucks) sake|ffs|screw (?:you|this)|idiots|clowns|crap|bs\\b|(?:so|im|i am|totally|completely) done with|end of my (?:tether|rope)|seething|irate|pissed|ticked off|(?:so|really|very|extremely) annoyed|last nerve|had it (?:with|up to)|enough is enough|unbelievable|are you serious|can(?:no)?t believe|(?:so|really|very) mad|mad (?:at|about|that|as)|makes me (?:so |really )?(?:mad|angry|furious|sick)|infuriat|outrag|enraged|fed up|sick (?:and tired )?of|had enough|wtf|what the (?:hell|fuck|heck)|fuck|damn it|bullshit|frustrat|hate (?:you|this|your)|are you kidding|😡|🤬|😠|💢|👿|😤',
     { ignore: ignoreThirdPartyEnglishOrRelieved, hedgedCode: 'dissatisfaction' },
   ),
   en(
     'anxiety',
     'strong',
-    'scared|afraid(?! (?:i|we|that|it|not|so))|frightened|terrified|anxious|anxiety|panic|(?:really|so|very|extremely|constantly|always|sick) worried|worried sick|retaliat|revenge|(?:cant|cannot|can not) (?:take|stand|cope|handle|bear) (?:this|it)|breaking point|wits end|losing my mind|going (?:crazy|insane)|mental health|depress|hopeless|desperate|(?:im|i am|ive been|i have been|i keep|been) crying|in tears|(?:cant|cannot) sleep|nervous wreck|shaking|trembling|overwhelmed|stressed out|(?:cant|cannot|can not|how (?:much )?(?:longer|more) (?:i|can i)) (?:can )?cope|on edge|miserable|falling apart|breaking down|end of my rope|struggling|dread|cant go on|(?:please )?help me|😰|😨|😱|😟|😥|😭|😢|🥺',
+    'scared|afraid(?! (?:i|we|that|it|not|so))|frightened|terrified|anxious|anxiety|panic|(?:really|so|very|extremely|constantly|always|sick) worried|worried sick|retaliat|revenge|(?:cant|cannot|can not) (?:take|stand|cope|handle|bear) (?:this|it)|breaking point|wits end|losing my mind|going (?:crazy|insane)|mental health|depress|hopeless|desperate|(?:im|i am|ive been|i have been|i keep|been) crying|in tears|(?:cant|cannot) sleep|nervous wreck|shaking|trembling|petrified|freaking out|losing sleep|afraid to go home|(?:make|making|made) my life (?:hell|miserable|a misery|a nightmare)|living in fear|overwhelmed|stressed out|(?:cant|cannot|can not|how (?:much )?(?:longer|more) (?:i|can i)) (?:can )?cope|on edge|miserable|falling apart|breaking down|end of my rope|struggling|dread|cant go on|(?:please )?help me|😰|😨|😱|😟|😥|😭|😢|🥺',
     { ignore: ignoreThirdPartyEnglishOrRelieved },
   ),
   en('anxiety', 'mild', 'worried|concerned', { ignore: ignoreRelieved }),

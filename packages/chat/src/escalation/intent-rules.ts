@@ -46,14 +46,14 @@ const rules: readonly IntentRule[] = [
     cue: japanese(japaneseDesire),
     block: japanese(japanesePolicyQuestion),
     negatable: true,
-    ignore: (clause, _text, object) => /^返(?:して|せ)$/u.test(object[0]) && !moneyWords.test(clause),
+    ignore: (_clause, text, object) => /^返(?:して|せ)$/u.test(object[0]) && !moneyWords.test(text),
   },
   {
     code: 'cancellation_request',
     inquiryCode: 'cancellation_inquiry',
     language: 'ja',
     object: japanese(
-      '解約|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定)|取り?消|とりけ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読)[^。]{0,10}?(?:やめ|辞め|止め|とめ|終わりに|終了|解除|打ち切|うちき|停止)',
+      '解約|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定)|取り?消|とりけ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|とめ|終わりに|終了|解除|打ち切|うちき|停止|オフに)',
     ),
     cue: japanese(
       `${japaneseDesire}|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことに決め|決めました|決定|で(?:お願い|頼)`,
@@ -67,7 +67,7 @@ const rules: readonly IntentRule[] = [
     language: 'ja',
     object: japanese('請求|課金|引き?落と|引落|決済|明細|カード'),
     cue: japanese(
-      '二重|2重|重複|覚えのない|身に覚え|間違|まちが|誤|おかしい|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに',
+      '二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかしい|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに',
     ),
     block: japanese('いつ|どこ|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます'),
     negatable: false,
@@ -117,7 +117,7 @@ const rules: readonly IntentRule[] = [
     code: 'billing_dispute',
     language: 'en',
     object: english(
-      '\\b(?:charg|bill(?:ed|ing)?\\b|invoice|fee|payment|debit|transaction|card|statement|amount|price)',
+      '\\b(?:charg|bill(?:ed|ing)?\\b|invoice|fee|payment|debit|transaction|card|statement|amount|price|money|account)',
     ),
     cue: english(
       '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|why|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
