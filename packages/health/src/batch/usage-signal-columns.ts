@@ -17,7 +17,7 @@ export interface UsageEventColumns {
   readonly kind: Uint8Array;
   /** Epoch milliseconds. */
   readonly occurredAt: Float64Array;
-  /** Report of `report_delivered` / `report_view` events, 0 ≤ index < `reportCount` (each delivered once). */
+  /** Report of `report_delivered` / `report_view` events, 0 ≤ index < `reportCount`; a report belongs to one customer. */
   readonly reportIndex?: Int32Array;
   /** Feature of `feature_use` events; indexes ≥ `featureCount` (outside the catalogue) are ignored. */
   readonly featureIndex?: Int32Array;
@@ -141,7 +141,8 @@ export function usageSignalColumns(
           );
         }
         if (kind[event] === 2) {
-          deliveredAt[report] = at;
+          // The latest delivery decides "delivered in the last 90 days", as in a core snapshot.
+          if (!(deliveredAt[report]! >= at)) deliveredAt[report] = at;
           reportOwner[report] = customer;
         } else viewed[report] = 1;
         break;
