@@ -7,7 +7,13 @@ import {
   usageSignalColumns,
   zenbuB2BScorecard,
 } from '@kizuna/health';
-import { type BenchSuite, formatNumber, formatRatio, medianMilliseconds } from '../bench-kit';
+import {
+  type BenchSection,
+  type BenchSuite,
+  formatNumber,
+  formatRatio,
+  medianMilliseconds,
+} from '../bench-kit';
 import {
   asOfMs,
   featureCount,
@@ -72,7 +78,7 @@ function randomSignalColumns(count: number) {
   };
 }
 
-async function scoringSection() {
+async function scoringSection(): Promise<BenchSection> {
   const count = 1_000_000;
   const columns = randomSignalColumns(count);
   scoreHealthBatch(columns);
@@ -128,12 +134,13 @@ async function scoringSection() {
       },
     ],
     notes: [
-      'Single thread of Node; median of 7 runs after 2 warm-ups. Noisy while other work shares the 2 cores.',
+      'Single thread of Node; median of 9 runs (5 with components) after a warm-up.',
+      `Machine load yardstick: 100 M additions took ${formatNumber(calibration)} ms (about 70 ms on an idle core). Noisy while other work shares the 2 cores.`,
     ],
   };
 }
 
-async function pipelineSection() {
+async function pipelineSection(): Promise<BenchSection> {
   const customerCount = 100_000;
   const eventCount = 10_000_000;
   const generateStart = performance.now();
