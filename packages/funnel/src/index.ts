@@ -48,6 +48,47 @@ export {
   type RevenueOptionsInput,
   revenueOptionsSchema,
 } from './revenue/revenue-options';
+// Sales funnel (seeds/002)
+export {
+  type Bottleneck,
+  computeSalesFunnel,
+  defaultSalesFunnelTargets,
+  findBottleneck,
+  type SalesFunnelLevel,
+  type SalesFunnelOptionsInput,
+  type SalesFunnelResult,
+  type SalesKpiId,
+  salesFunnelOptionsSchema,
+} from './sales/compute-sales-funnel';
+export { evaluateKpi, type KpiComparison, type KpiResult, type KpiStatus, type KpiUnit } from './sales/kpi';
+export {
+  type LeadActivity,
+  type LeadScore,
+  type LeadScoreComponent,
+  type LeadScoreConfigInput,
+  type LeadScoring,
+  leadScoreConfigSchema,
+  scoreLeads,
+} from './sales/lead-score';
+export {
+  consultationFollowUpJourney,
+  consultationReminderJourney,
+  leadNurtureJourney,
+} from './sales/sales-cadences';
+export {
+  computeSalesCycle,
+  type SalesCycle,
+  type SalesCycleOptionsInput,
+  salesCycleOptionsSchema,
+} from './sales/sales-cycle';
+export {
+  analyzeSalesPipeline,
+  type PipelineEntry,
+  type SalesPipeline,
+  type SalesPipelineOptionsInput,
+  salesPipelineOptionsSchema,
+} from './sales/sales-pipeline';
+export { type SalesTables, type SalesTablesInput, salesTablesSchema } from './sales/sales-tables';
 // Statistics and time
 export { type DistributionSummary, quantileInPlace, summarizeDistribution } from './statistics/quantiles';
 export { type DurationInput, durationSchema } from './time/duration';
@@ -59,3 +100,4 @@ export {
   type Period,
   periodStartDay,
 } from './time/local-day';
+export { type MonthRange, monthRange, previousMonth } from './time/month-range';
