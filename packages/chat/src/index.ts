@@ -33,5 +33,18 @@ export {
   type EscalationMistake,
   evaluateEscalation,
 } from './evaluation/evaluate-escalation';
+// Redaction
+export { isLuhnValid, isMyNumberValid, myNumberCheckDigit } from './redaction/check-digits';
+export {
+  type PersonalDataKind,
+  type Redaction,
+  type RedactionResult,
+  redactPersonalData,
+} from './redaction/redact-personal-data';
+// Sentiment
+export { analyzeSentiment, type SentimentResult } from './sentiment/analyze-sentiment';
+export { type SentimentTerm, sentimentLexicon } from './sentiment/sentiment-lexicon';
+export { type SentimentOptionsInput, sentimentOptionsSchema } from './sentiment/sentiment-options';
+export { type SentimentRisk, sentimentRisk } from './sentiment/sentiment-risk';
 // Text
 export { foldKana, normalizeText } from './text/normalize-text';
