@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { addApiKeyToFile, readApiKeyFile } from './api-key-file';
+import { readConfig } from './config';
+import { createApp } from './create-app';
+import { openStore } from './open-store';
+import { startWorkerLoop } from './worker-loop';
+
+/**
+ * Starts the API from the environment (see `.env.example`): PostgreSQL at `DATABASE_URL`, or
+ * embedded PGlite in `.kizuna/data`; the pipeline in-process unless `KIZUNA_WORKER=off`.
+ */
+const config = readConfig(process.env);
+const logger = pino({ level: config.LOG_LEVEL });
+
+const { store, location } = await openStore(config);
+logger.info({ location }, `data: ${location}`);
+
+let apiKeys = config.KIZUNA_API_KEYS ?? (await readApiKeyFile(config.KIZUNA_API_KEYS_FILE));
+if (apiKeys === undefined) {
+  const { key, stored } = await addApiKeyToFile(config.KIZUNA_API_KEYS_FILE, {
+    name: 'first admin',
+    scope: 'admin',
+  });
+  apiKeys = [stored];
+  console.log(
+    `\nNo API keys yet: created an admin key (its hash is in ${config.KIZUNA_API_KEYS_FILE}). It is shown only now:\n\n  ${key}\n`,
+  );
+}
+
+const worker =
+  config.KIZUNA_WORKER === 'on'
+    ? startWorkerLoop({
+        store,
+        logger,
+        timeZone: config.KIZUNA_TIME_ZONE,
+        intervalSeconds: config.KIZUNA_WORKER_INTERVAL_SECONDS,
+      })
+    : undefined;
+
+const { app } = createApp({
+  store,
+  apiKeys,
+  logger,
+  corsOrigins: config.CORS_ORIGINS,
+  timeZone: config.KIZUNA_TIME_ZONE,
+  jsonBodyLimitBytes: config.JSON_BODY_LIMIT_BYTES,
+  audioBodyLimitBytes: config.AUDIO_BODY_LIMIT_BYTES,
+  ...(worker === undefined ? {} : { pipeline: worker }),
+});
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  const { port } = server.address() as AddressInfo;
+  logger.info(
+    { port, host: config.HOST },
+    `Kizuna API listening on http://${config.HOST}:${port} (OpenAPI at /openapi.json)`,
+  );
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping');
+  server.close();
+  await worker?.stop();
+  await store.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,31 @@
+import { idSchema, instantSchema } from '@kizuna/core';
+import * as z from 'zod';
+
+/** Path parameters of the per-customer routes. */
+export const customerParamsSchema = z.object({
+  /** The customer's id. */
+  customerId: idSchema.max(200).meta({ description: "The customer's id." }),
+});
+
+/** `?asOf=`: the instant to describe; the current time when absent. */
+export const asOfQuerySchema = z.object({
+  asOf: instantSchema
+    .optional()
+    .meta({ description: 'The instant to describe (ISO-8601 UTC). Defaults to now.' }),
+});
+
+/** A page size: `?limit=`, 1 to `maximum`. */
+export function limitSchema(defaultValue: number, maximum: number) {
+  return z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(maximum)
+    .default(defaultValue)
+    .meta({ description: `At most this many (1–${maximum}, default ${defaultValue}).` });
+}
+
+/** A boolean query flag (`true`/`false`/`1`/`0`). */
+export const booleanFlagSchema = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
