@@ -1,0 +1,157 @@
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  analyzeSignal,
+  createAnalyzer,
+  designFrequencyWeighting,
+  designThirdOctaveBank,
+  synthesizeRecording,
+  timeConstants,
+  timeWeightingFactor,
+} from '@kizuna/noise';
+import {
+  type BenchRow,
+  type BenchSuite,
+  formatNumber,
+  formatRatio,
+  medianMilliseconds,
+  pythonHasModules,
+  runPython,
+} from '../bench-kit';
+import { bankForScipy, type ScipyPipelineResult, scipyPipelineScript, sosRow } from '../noise/scipy-pipeline';
+
+const sampleRate = 48_000;
+const durationSeconds = 600;
+
+/** Noise: the full recording analysis on 10 minutes of 48 kHz audio, side by side with scipy 1.10. */
+const suite: BenchSuite = {
+  name: 'noise',
+  async run() {
+    // A realistic recording: a 30 dB room, footsteps, voices and a passing car (seeded).
+    const recording = Float32Array.from(
+      synthesizeRecording({
+        sampleRate,
+        durationSeconds,
+        backgroundLaeq: 30,
+        seed: 2026,
+        sounds: [
+          { kind: 'footsteps', startSeconds: 60, durationSeconds: 8, laeq: 52 },
+          { kind: 'voices', startSeconds: 200, durationSeconds: 20, laeq: 48 },
+          { kind: 'traffic', startSeconds: 400, durationSeconds: 15, laeq: 50 },
+        ],
+      }),
+    );
+    const options = { sampleRate, unit: 'pascal' as const, startTime: '2026-11-20T13:00:00Z' };
+    let analysis = analyzeSignal(recording, options);
+    const oneShotMs = await medianMilliseconds(
+      () => {
+        analysis = analyzeSignal(recording, options);
+      },
+      { iterations: 3, warmup: 1 },
+    );
+    const chunk = sampleRate;
+    const streamingMs = await medianMilliseconds(
+      () => {
+        const analyzer = createAnalyzer(options);
+        for (let offset = 0; offset < recording.length; offset += chunk)
+          analyzer.push(recording.subarray(offset, offset + chunk));
+        analyzer.finish();
+      },
+      { iterations: 3, warmup: 0 },
+    );
+    const rows: BenchRow[] = [
+      {
+        implementation: 'Kizuna analyzeSignal (one call)',
+        'median s': formatNumber(oneShotMs / 1000),
+        'audio seconds per second': formatNumber(durationSeconds / (oneShotMs / 1000)),
+      },
+      {
+        implementation: 'Kizuna createAnalyzer (1 s chunks)',
+        'median s': formatNumber(streamingMs / 1000),
+        'audio seconds per second': formatNumber(durationSeconds / (streamingMs / 1000)),
+      },
+    ];
+    const notes = [
+      `10 min of synthetic 48 kHz audio (${recording.length.toLocaleString('en-US')} samples). Kizuna does more than the scipy pipeline: also C weighting, Slow, the 0.1 s history, time bands, events and their classification.`,
+      'The scipy pipeline is A weighting (sosfilt) + Fast (lfilter on p²) + LAeq/LAFmax/L5…L95 + the same multirate 31-band 1/3-octave bank (sosfilt per band, anti-alias + [1::2] per octave), with Kizuna’s own coefficients so the numbers can be compared.',
+      'Timings are noisy on a shared machine: run on a quiet one for a fair ratio.',
+    ];
+    const accuracy: BenchRow[] = [];
+    if (!pythonHasModules(['numpy', 'scipy'])) {
+      notes.push('scipy reference skipped: /usr/bin/python3 with numpy and scipy is not available.');
+    } else {
+      const path = join(tmpdir(), `kizuna-noise-bench-${process.pid}.f32`);
+      writeFileSync(path, new Uint8Array(recording.buffer, recording.byteOffset, recording.byteLength));
+      try {
+        const bank = designThirdOctaveBank(sampleRate);
+        const result = runPython<ScipyPipelineResult>(scipyPipelineScript, {
+          path,
+          sampleRate,
+          weightingA: designFrequencyWeighting('A', sampleRate).map(sosRow),
+          fastFactor: timeWeightingFactor('fast', sampleRate),
+          settleSamples: Math.ceil(5 * timeConstants.fast * sampleRate),
+          pointSamples: sampleRate / 10,
+          stages: bankForScipy(bank),
+          repeats: 3,
+        });
+        const scipySeconds = [...result.seconds].sort((left, right) => left - right)[1] ?? result.seconds[0]!;
+        rows.push({
+          implementation: 'scipy 1.10 + numpy (same pipeline, fewer outputs)',
+          'median s': formatNumber(scipySeconds),
+          'audio seconds per second': formatNumber(durationSeconds / scipySeconds),
+        });
+        notes.push(
+          `Speed ratio (scipy time / Kizuna one-call time): ${formatRatio(scipySeconds / (oneShotMs / 1000))}; streaming: ${formatRatio(scipySeconds / (streamingMs / 1000))}.`,
+          `scipy steps (last run): ${Object.entries(result.stepSeconds)
+            .map(([step, seconds]) => `${step} ${formatNumber(seconds)} s`)
+            .join(', ')}.`,
+        );
+        // scipy returns the bands stage by stage (highest octave first).
+        const stageOrder = bank.stages.flatMap((stage) =>
+          stage.bands.map((bankBand) => bank.bands.indexOf(bankBand.band)),
+        );
+        const bandDifferences = stageOrder.map((bandIndex, position) =>
+          Math.abs(analysis.thirdOctave[bandIndex]!.leq - result.bands[position]!),
+        );
+        const percentileKeys = ['l5', 'l10', 'l50', 'l90', 'l95'] as const;
+        accuracy.push(
+          {
+            quantity: 'LAeq',
+            Kizuna: analysis.laeq.toFixed(3),
+            scipy: result.laeq.toFixed(3),
+            '|difference| dB': formatNumber(Math.abs(analysis.laeq - result.laeq)),
+          },
+          {
+            quantity: 'LAFmax',
+            Kizuna: analysis.lafmax.toFixed(3),
+            scipy: result.lafmax.toFixed(3),
+            '|difference| dB': formatNumber(Math.abs(analysis.lafmax - result.lafmax)),
+          },
+          ...percentileKeys.map((key, index) => ({
+            quantity: key.toUpperCase(),
+            Kizuna: analysis.percentiles[key].toFixed(3),
+            scipy: result.percentiles[index]!.toFixed(3),
+            '|difference| dB': formatNumber(Math.abs(analysis.percentiles[key] - result.percentiles[index]!)),
+          })),
+          {
+            quantity: '31 band levels (largest difference)',
+            Kizuna: '',
+            scipy: '',
+            '|difference| dB': formatNumber(Math.max(...bandDifferences)),
+          },
+        );
+      } finally {
+        unlinkSync(path);
+      }
+    }
+    return [
+      { title: 'Recording analysis, 10 min at 48 kHz', rows, notes },
+      ...(accuracy.length > 0
+        ? [{ title: 'Agreement with scipy on the same recording', rows: accuracy }]
+        : []),
+    ];
+  },
+};
+
+export default suite;
