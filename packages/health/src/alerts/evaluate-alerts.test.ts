@@ -1,3 +1,4 @@
+import { actionSchema } from '@kizuna/core';
 import { describe, expect, it } from 'vitest';
 import { asOf, b2bSnapshot, daysAgo, daysFromNow, measurements } from '../test-support/snapshot-fixture';
 import { evaluateAlerts } from './evaluate-alerts';
@@ -107,6 +108,19 @@ describe('evaluateAlerts', () => {
     expect(types('red', 90)).toHaveLength(3);
     expect(types('red', 91)).toEqual([]);
     expect(types('green')).toEqual([]);
+  });
+
+  it('produces actions the core action schema accepts', () => {
+    const snapshot = b2bSnapshot({
+      usageEvents: measurements(2),
+      surveyResponses: [{ type: 'nps', score: 3, respondedAt: daysAgo(0.5) }],
+      invoices: [{ id: 'inv-2', issuedAt: daysAgo(21), dueAt: daysAgo(14), amount: { amount: 80_000 } }],
+    });
+    const { actions, checks } = evaluateAlerts(snapshot, { status: 'red' }, { asOf });
+    expect(checks.every((check) => check.fired)).toBe(true);
+    expect(actions).toHaveLength(1 + 2 + 2 + 3);
+    for (const action of actions) expect(actionSchema.parse(action)).toEqual(action);
+    expect(new Set(actions.map((action) => action.idempotencyKey)).size).toBe(actions.length);
   });
 
   it('rejects a bad health status, naming it', () => {
