@@ -132,6 +132,7 @@ export {
 } from './time/time-bands';
 // WAV files
 export {
+  decodeWavFrames,
   type ReadWavOptions,
   readWav,
   readWavHeader,

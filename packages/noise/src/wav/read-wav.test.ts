@@ -1,7 +1,7 @@
 import { KizunaValidationError } from '@kizuna/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readWav, readWavHeader } from './read-wav';
+import { decodeWavFrames, readWav, readWavHeader } from './read-wav';
 import { writeWav } from './write-wav';
 
 const left = Float64Array.from({ length: 480 }, (_, index) => 0.5 * Math.sin((2 * Math.PI * index) / 48));
@@ -63,6 +63,16 @@ describe('readWav', () => {
     new DataView(eightBit.buffer).setUint16(34, 8, true);
     expect(() => readWav(eightBit)).toThrow(/8 bits/);
     expect(() => readWav(file.slice(0, 36))).toThrow(KizunaValidationError);
+  });
+
+  it('decodes slices of the data chunk for streaming', () => {
+    const file = writeWav([left, right], { sampleRate: 48_000, encoding: 'pcm', bitsPerSample: 24 });
+    const header = readWavHeader(file);
+    const data = file.subarray(header.dataOffset);
+    const frameBytes = 6;
+    const first = decodeWavFrames(header, data.subarray(0, 100 * frameBytes), 1, 0, 100);
+    const rest = decodeWavFrames(header, data.subarray(100 * frameBytes), 1, 0, 380);
+    expect([...first, ...rest]).toEqual([...readWav(file, { channel: 1 }).samples]);
   });
 
   it('reads a data chunk whose size a streaming writer left at zero', () => {

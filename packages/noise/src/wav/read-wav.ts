@@ -138,13 +138,38 @@ export function readWav(buffer: ArrayBuffer | ArrayBufferView, options: ReadWavO
       `the file has ${header.channelCount} channel(s); channel ${channel} does not exist`,
     );
   }
-  const view = toView(buffer);
-  const bytes = header.bitsPerSample / 8;
-  const stride = bytes * header.channelCount;
-  const samples = new Float32Array(header.frameCount);
-  let position = header.dataOffset + channel * bytes;
+  const samples = decodeWavFrames(header, buffer, channel, header.dataOffset, header.frameCount);
+  return { ...header, samples, channel, durationSeconds: header.frameCount / header.sampleRate };
+}
+
+/**
+ * Decodes `frameCount` frames of one channel starting at byte `byteOffset` of `bytes`, into full-scale
+ * units. With {@link readWavHeader} this streams a long file: read the header once, then read the
+ * data chunk in slices of whole frames and pass each slice (with `byteOffset` 0) to an analyzer.
+ *
+ * @example
+ * ```ts
+ * const header = readWavHeader(firstBytes);
+ * const frameBytes = (header.bitsPerSample / 8) * header.channelCount;
+ * // slice: a Uint8Array holding whole frames read from the data chunk
+ * analyzer.push(decodeWavFrames(header, slice, 0, 0, slice.byteLength / frameBytes));
+ * ```
+ */
+export function decodeWavFrames(
+  header: WavHeader,
+  bytes: ArrayBuffer | ArrayBufferView,
+  channel: number,
+  byteOffset: number,
+  frameCount: number,
+): Float32Array {
+  const view = toView(bytes);
+  const sampleBytes = header.bitsPerSample / 8;
+  const stride = sampleBytes * header.channelCount;
+  const available = Math.max(0, Math.floor((view.byteLength - byteOffset) / stride));
+  const samples = new Float32Array(Math.min(frameCount, available));
+  let position = byteOffset + channel * sampleBytes;
   const key = `${header.encoding}${header.bitsPerSample}`;
-  for (let frame = 0; frame < header.frameCount; frame += 1, position += stride) {
+  for (let frame = 0; frame < samples.length; frame += 1, position += stride) {
     let value: number;
     switch (key) {
       case 'pcm16':
@@ -167,5 +192,5 @@ export function readWav(buffer: ArrayBuffer | ArrayBufferView, options: ReadWavO
     }
     samples[frame] = value;
   }
-  return { ...header, samples, channel, durationSeconds: header.frameCount / header.sampleRate };
+  return samples;
 }
