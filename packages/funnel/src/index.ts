@@ -91,6 +91,22 @@ export {
 export { type SalesTables, type SalesTablesInput, salesTablesSchema } from './sales/sales-tables';
 // Statistics and time
 export { type DistributionSummary, quantileInPlace, summarizeDistribution } from './statistics/quantiles';
+// Customer-success KPIs
+export {
+  type AccountFactsInput,
+  type AccountKpiOptionsInput,
+  type AccountKpis,
+  accountFactsSchema,
+  accountKpiOptionsSchema,
+  computeAccountKpis,
+} from './success/account-kpis';
+export { computeSupportKpis, type SupportKpis } from './success/support-kpis';
+export {
+  computeNps,
+  computeSurveyScores,
+  type NetPromoterScore,
+  type SurveyScores,
+} from './success/survey-scores';
 export { type DurationInput, durationSchema } from './time/duration';
 export {
   createLocalDayIndexer,
