@@ -8,6 +8,7 @@ export function createPipelineContext(
   options: Omit<ParsedPipelineOptions, 'asOf'>,
   asOf: string,
   churn: ChurnStage,
+  comparePrevious = true,
 ): PipelineContext & { readonly outbox: Outbox } {
   const outbox = createOutbox({
     store: options.store,
@@ -27,6 +28,7 @@ export function createPipelineContext(
     outbox,
     ...(options.events === undefined ? {} : { events: options.events }),
     storeConcurrency: options.storeConcurrency,
+    comparePrevious,
     ...(options.alertOptions === undefined ? {} : { alertOptions: options.alertOptions }),
   };
 }

@@ -14,6 +14,7 @@ import {
   type ExpansionRecommendation,
   evaluateAlerts,
   type HealthResult,
+  type HealthSignals,
   healthSignals,
   planUpsellCampaign,
   recommendExpansion,
@@ -47,6 +48,11 @@ export interface PipelineContext {
   readonly events?: KizunaEventBus;
   /** Store calls in flight at once for the per-customer reads and writes. */
   readonly storeConcurrency: number;
+  /**
+   * Look up each customer's previous health result (for the delta). False on a store's first run,
+   * where there is none: it saves one query per customer. @defaultValue true
+   */
+  readonly comparePrevious?: boolean;
   /** Thresholds of the proactive alerts (the seed's by default). */
   readonly alertOptions?: Omit<EvaluateAlertsOptions, 'asOf'>;
 }
@@ -87,9 +93,12 @@ export async function processCustomers(
   let start = performance.now();
   const snapshots = await buildSnapshots(store, customerIds, { asOf, timeZone: context.timeZone });
   work.customersMissing = customerIds.length - snapshots.length;
-  const previousHealth = await mapWithConcurrency(snapshots, context.storeConcurrency, (snapshot) =>
-    store.getLatestResult(resultKinds.health, snapshot.customer.id, { before: asOf }),
-  );
+  const previousHealth =
+    context.comparePrevious === false
+      ? []
+      : await mapWithConcurrency(snapshots, context.storeConcurrency, (snapshot) =>
+          store.getLatestResult(resultKinds.health, snapshot.customer.id, { before: asOf }),
+        );
   work.snapshotMilliseconds += elapsedSince(start);
 
   const results: StoredResult[] = [];
@@ -105,9 +114,10 @@ export async function processCustomers(
   snapshots.forEach((snapshot, index) => {
     const customerId = snapshot.customer.id;
     let health: HealthResult;
+    let signals: HealthSignals;
     start = performance.now();
     try {
-      const signals = healthSignals(snapshot, { asOf, featureCatalogue: [...context.featureCatalogue] });
+      signals = healthSignals(snapshot, { asOf, featureCatalogue: [...context.featureCatalogue] });
       const previous = previousHealth[index]?.value as HealthResult | undefined;
       health = scoreHealth(signals, {
         asOf,
@@ -168,7 +178,7 @@ export async function processCustomers(
         actions.push(...plan.due);
       }
 
-      const expansion = recommendExpansion(snapshot, { health: { status: health.status } });
+      const expansion = recommendExpansion(signals, { health: { status: health.status } });
       if (expansion.suppressed && expansion.matchedRuleIds.length > 0) work.expansionSuppressed += 1;
       if (expansion.recommendations.length > 0) {
         work.expansionRecommended += 1;

@@ -1,11 +1,10 @@
 import { parseInput, systemClock, toInstant } from '@kizuna/core';
-import { prepareChurnStage } from '../churn/prepare-churn-stage';
-import { planShards } from '../shards/plan-shards';
 import { runShard } from '../shards/run-shard';
 import { runIdOf } from '../shards/shard';
 import { createPipelineContext } from './create-pipeline-context';
 import { deliverOutbox, noDelivery } from './deliver-outbox';
 import { type PipelineOptions, pipelineOptionsSchema } from './pipeline-options';
+import { prepareRun } from './prepare-run';
 import { runRecordKind, writeRunRecord } from './run-record';
 import { buildRunReport, type RunReport, type RunStatus } from './run-report';
 import { addShardWork, emptyShardWork } from './shard-work';
@@ -68,23 +67,22 @@ export async function runPipeline(input: PipelineOptions): Promise<RunReport> {
   logger.info({ runId, asOf }, 'run started');
   try {
     progress('planning');
-    let start = performance.now();
-    const churn = await prepareChurnStage(options.store, asOf, options.churn);
-    churnFacts = { method: churn.method, modelVersion: churn.modelVersion, reason: churn.reason };
-    reasons.push(`churn: ${churn.reason}`);
-    const shards = await planShards(options.store, {
+    const prepared = await prepareRun(options.store, {
       asOf,
       shardSize: options.shardSize,
-      modelVersion: churn.modelVersion,
+      churn: options.churn,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
-    planMilliseconds = performance.now() - start;
+    const { churn, shards } = prepared;
+    churnFacts = { method: churn.method, modelVersion: churn.modelVersion, reason: churn.reason };
+    reasons.push(...prepared.reasons);
+    planMilliseconds = prepared.planMilliseconds;
     shardsTotal = shards.length;
-    customersTotal = shards.reduce((sum, shard) => sum + shard.plannedSize, 0);
+    customersTotal = prepared.customersTotal;
     logger.info({ runId, shards: shardsTotal, customers: customersTotal }, 'run planned');
     progress('scoring');
 
-    const context = createPipelineContext(options, asOf, churn);
+    const context = createPipelineContext(options, asOf, churn, prepared.previousRunAsOf !== null);
     for (const shard of shards) {
       const outcome = await runShard(context, shard, {
         batchSize: options.batchSize,
@@ -107,7 +105,7 @@ export async function runPipeline(input: PipelineOptions): Promise<RunReport> {
 
     if (options.deliver) {
       progress('delivering');
-      start = performance.now();
+      const start = performance.now();
       notifications = await deliverOutbox(context.outbox, options.signal);
       deliveryMilliseconds = performance.now() - start;
     } else {

@@ -8,6 +8,8 @@ export interface PlanShardsOptions {
   readonly shardSize: number;
   /** The churn model version the run uses. */
   readonly modelVersion: string | null;
+  /** The `asOf` of the latest earlier run (`null` for the first). */
+  readonly previousRunAsOf: string | null;
   readonly signal?: AbortSignal;
 }
 
@@ -42,5 +44,6 @@ export async function planShards(store: Store, options: PlanShardsOptions): Prom
     through: range.through,
     plannedSize: range.size,
     modelVersion: options.modelVersion,
+    previousRunAsOf: options.previousRunAsOf,
   }));
 }

@@ -20,6 +20,11 @@ export interface Shard {
   readonly plannedSize: number;
   /** The churn model version every shard of the run uses (`null`: rules or none). */
   readonly modelVersion: string | null;
+  /**
+   * The `asOf` of the latest earlier run, or `null` for the first run: then there is no previous
+   * health result to compare with, and the per-customer look-ups are skipped.
+   */
+  readonly previousRunAsOf: string | null;
 }
 
 /** The id a shard is known by in queues and in its completion record: `<runId>:shard:<index>`. */
