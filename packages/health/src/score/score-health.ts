@@ -15,6 +15,16 @@ import type {
 } from './health-result';
 import { type ScoreHealthOptions, scoreHealthOptionsSchema } from './score-health-options';
 
+// Scorecards are validated once per object: treat a scorecard as immutable once it has been used.
+const parsedConfig = new WeakMap<object, unknown>();
+
+function cached<Parsed>(input: object, parse: () => Parsed): Parsed {
+  if (parsedConfig.has(input)) return parsedConfig.get(input) as Parsed;
+  const parsed = parse();
+  parsedConfig.set(input, parsed);
+  return parsed;
+}
+
 let parsedDefaults: { when?: never; scorecard: Scorecard }[] | undefined;
 
 function defaultSelection() {
@@ -48,6 +58,8 @@ export function bandOf(score: number, bands: readonly Band[]): Band {
  *   component rule never fires for a component without data).
  * - With `previous`, `delta` gives the change per component and the sentence `78 → 61: usage −14`.
  * - An `override` replaces the score and/or band until it expires, keeping `computedScore`.
+ * - A scorecard object is validated the first time it is used and cached: do not mutate it afterwards
+ *   (build a new object instead).
  *
  * @param signalsInput - signals from {@link healthSignals} or your own data
  * @param options - scorecard (or segment scorecards), previous result, override, asOf
@@ -67,10 +79,25 @@ export function scoreHealth(
   options: ScoreHealthOptions = {},
 ): HealthResult {
   const signals = parseInput(healthSignalsSchema, signalsInput, 'health signals');
-  const parsed = parseInput(scoreHealthOptionsSchema, options, 'health score options');
+  const { scorecard: scorecardInput, scorecards: scorecardsInput, ...rest } = options;
+  const parsed = parseInput(scoreHealthOptionsSchema, rest, 'health score options');
+  const selection =
+    scorecardsInput === undefined
+      ? defaultSelection()
+      : cached(scorecardsInput, () =>
+          parseInput(
+            scoreHealthOptionsSchema.shape.scorecards,
+            scorecardsInput,
+            'health score options.scorecards',
+          ),
+        );
   const scorecard =
-    parsed.scorecard ??
-    selectScorecard(signals, parsed.scorecards ?? defaultSelection()) ??
+    (scorecardInput === undefined
+      ? undefined
+      : cached(scorecardInput, () =>
+          parseInput(scorecardSchema, scorecardInput, 'health score options.scorecard'),
+        )) ??
+    selectScorecard(signals, selection ?? []) ??
     (() => {
       throw KizunaValidationError.forField(
         'health score options',
