@@ -15,6 +15,16 @@ export {
 } from './migrations/run-migrations';
 export { schemaNameSchema } from './migrations/schema-name';
 export { storeMigrations } from './migrations/store-migrations';
+export {
+  createEmbeddedStore,
+  type EmbeddedStoreOptions,
+  embeddedStoreOptionsSchema,
+} from './store/create-embedded-store';
 // Store
 export { createPostgresStore } from './store/create-postgres-store';
+export {
+  createServerStore,
+  type ServerStoreOptions,
+  serverStoreOptionsSchema,
+} from './store/create-server-store';
 export { type PostgresStoreOptions, postgresStoreOptionsSchema } from './store/postgres-store-options';
