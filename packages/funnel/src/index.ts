@@ -1,3 +1,25 @@
+// Dashboards
+export {
+  buildCsmDailyView,
+  type CsmAlert,
+  type CsmDailyView,
+  type CsmDailyViewInput,
+  csmDailyViewInputSchema,
+} from './dashboards/csm-daily-view';
+export {
+  buildCustomerSuccessDashboard,
+  type CustomerSuccessDashboard,
+  type CustomerSuccessDashboardInput,
+  customerSuccessDashboardInputSchema,
+} from './dashboards/customer-success-dashboard';
+export {
+  buildExecutiveDashboard,
+  type ExecutiveDashboard,
+  type ExecutiveDashboardInput,
+  type Headline,
+} from './dashboards/executive-dashboard';
+export { buildMarketingDashboard, type MarketingDashboard } from './dashboards/marketing-dashboard';
+export { buildSalesDashboard, type SalesDashboard } from './dashboards/sales-dashboard';
 // Event funnels
 export {
   type ActiveUsersOptionsInput,
