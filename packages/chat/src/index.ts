@@ -33,6 +33,18 @@ export {
   type EscalationMistake,
   evaluateEscalation,
 } from './evaluation/evaluate-escalation';
+// FAQ retrieval
+export {
+  createFaqIndex,
+  type EmbedTexts,
+  type FaqIndex,
+  type FaqMatch,
+} from './faq/create-faq-index';
+export { faqCalibrationSet } from './faq/faq-calibration-set';
+export { type FaqEntry, type FaqEntryInput, faqEntrySchema } from './faq/faq-entry';
+export { type FaqIndexOptionsInput, faqIndexOptionsSchema } from './faq/faq-index-options';
+export { noiseServiceFaq } from './faq/noise-service-faq';
+export { tokenize } from './faq/tokenize';
 // Redaction
 export { isLuhnValid, isMyNumberValid, myNumberCheckDigit } from './redaction/check-digits';
 export {
