@@ -84,6 +84,11 @@ export function problemErrorHandler(logger: Logger): ErrorRequestHandler {
       sendProblem(response, problemDetails(code, detail, base));
       return;
     }
+    const clientError = httpClientError(error);
+    if (clientError !== undefined) {
+      sendProblem(response, problemDetails(clientError, 'The request body could not be read.', base));
+      return;
+    }
     if (KizunaError.isInstance(error)) {
       const code = kizunaProblems[error.code];
       if (code !== undefined) {
@@ -101,6 +106,18 @@ export function problemErrorHandler(logger: Logger): ErrorRequestHandler {
     sendProblem(response, problemDetails('INTERNAL', publicDetails.INTERNAL!, base));
     void next;
   };
+}
+
+/**
+ * Errors of the body parser without a `type` (a gzip body that does not inflate, ...) carry
+ * `expose: true` and a 4xx status (http-errors): they are the client's fault, never a 500.
+ */
+function httpClientError(error: unknown): ProblemCode | undefined {
+  const candidate = error as { expose?: unknown; status?: unknown } | null;
+  if (candidate?.expose !== true || typeof candidate.status !== 'number') return undefined;
+  if (candidate.status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (candidate.status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  return candidate.status >= 400 && candidate.status < 500 ? 'MALFORMED_BODY' : undefined;
 }
 
 function firstLine(message: string): string {
