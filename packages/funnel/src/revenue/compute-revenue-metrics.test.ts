@@ -303,6 +303,7 @@ describe('computeRevenueMetrics properties', () => {
         for (let index = 1; index < report.periods.length; index += 1)
           expect(report.periods[index]!.startMrr).toBe(report.periods[index - 1]!.endMrr);
       }),
+      { numRuns: 60 },
     );
   });
 
@@ -324,6 +325,7 @@ describe('computeRevenueMetrics properties', () => {
           }
         },
       ),
+      { numRuns: 30 },
     );
   });
 
@@ -341,6 +343,7 @@ describe('computeRevenueMetrics properties', () => {
           expect(computeRevenueMetrics(shuffled, options)).toEqual(computeRevenueMetrics(input, options));
         },
       ),
+      { numRuns: 60 },
     );
   });
 });
