@@ -45,6 +45,24 @@ export { type FaqEntry, type FaqEntryInput, faqEntrySchema } from './faq/faq-ent
 export { type FaqIndexOptionsInput, faqIndexOptionsSchema } from './faq/faq-index-options';
 export { noiseServiceFaq } from './faq/noise-service-faq';
 export { tokenize } from './faq/tokenize';
+// Language models
+export { createOfflineModel, type OfflineResponder } from './model/create-offline-model';
+export { createOpenAIModel, type ModelSpending, type OpenAIModel } from './model/create-openai-model';
+export { estimateTokens } from './model/estimate-tokens';
+export type {
+  GenerateObjectRequest,
+  GenerateTextRequest,
+  LanguageModel,
+  ModelCallOptions,
+  ModelMessage,
+  TextStream,
+  TokenUsage,
+} from './model/language-model';
+export {
+  modelPricingSchema,
+  type OpenAIModelOptionsInput,
+  openAIModelOptionsSchema,
+} from './model/openai-model-options';
 // Redaction
 export { isLuhnValid, isMyNumberValid, myNumberCheckDigit } from './redaction/check-digits';
 export {
