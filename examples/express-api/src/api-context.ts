@@ -6,8 +6,8 @@ import type { ApiKeyRing } from './api-keys';
 export interface PipelineTrigger {
   /** Starts a run now and resolves with what it did (plain JSON). */
   runNow(): Promise<unknown>;
-  /** The last runs, newest first (plain JSON). */
-  recentRuns(): readonly unknown[];
+  /** The last recorded runs, newest first (plain JSON). */
+  recentRuns(): Promise<readonly unknown[]>;
 }
 
 /** What every route factory receives: the store and the settings the routes read. */

@@ -55,6 +55,8 @@ export const apiConfigSchema = z.object({
   KIZUNA_WORKER: z.enum(['on', 'off']).default('on'),
   /** Seconds between pipeline runs. @defaultValue 300 */
   KIZUNA_WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
+  /** Where the worker delivers actions (a Slack incoming webhook, ...). Absent: actions are logged. */
+  KIZUNA_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** @defaultValue 'info' */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** @defaultValue 1048576 (1 MiB) */

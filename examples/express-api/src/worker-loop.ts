@@ -1,4 +1,5 @@
-import type { Store } from '@kizuna/core';
+import { createConsoleNotifier, createWebhookNotifier, type Notifier, type Store } from '@kizuna/core';
+import { createInProcessScheduler, listRunRecords } from '@kizuna/example-worker';
 import type { Logger } from 'pino';
 import type { PipelineTrigger } from './api-context';
 
@@ -8,20 +9,42 @@ export interface WorkerLoopOptions {
   readonly logger: Logger;
   readonly timeZone: string;
   readonly intervalSeconds: number;
+  /** Where actions are delivered; without it each action is written to the log. */
+  readonly webhookUrl?: string;
+  /** Start the first run at once. @defaultValue true */
+  readonly runImmediately?: boolean;
 }
 
-/** The in-process pipeline: a trigger plus `stop()`. */
+/** The in-process pipeline: a trigger for the admin routes plus `stop()`. */
 export interface WorkerLoop extends PipelineTrigger {
   stop(): Promise<void>;
 }
 
 /**
- * Runs the pipeline of `@kizuna/example-worker` in this process on a schedule. Returns `undefined`
- * while that package exports no pipeline yet.
+ * Runs the pipeline of `@kizuna/example-worker` (snapshots → health → churn → alerts, journeys and
+ * expansion → outbox → delivery) in this process every `intervalSeconds`: the embedded default, one
+ * process and no queue. Runs never overlap; `stop()` aborts the current one between batches.
  */
-export function startWorkerLoop(options: WorkerLoopOptions): WorkerLoop | undefined {
-  options.logger.warn(
-    'worker loop: @kizuna/example-worker exports no pipeline yet; scores are computed on request',
-  );
-  return undefined;
+export function startWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
+  const notifier: Notifier =
+    options.webhookUrl === undefined
+      ? createConsoleNotifier({
+          write: (line) => options.logger.info({ notification: line }, 'action delivered to the log'),
+        })
+      : createWebhookNotifier({ url: options.webhookUrl, name: 'webhook' });
+  const scheduler = createInProcessScheduler({
+    store: options.store,
+    notifier,
+    logger: options.logger.child({ component: 'worker' }),
+    timeZone: options.timeZone,
+    intervalMilliseconds: options.intervalSeconds * 1000,
+    runImmediately: options.runImmediately ?? true,
+    onRun: (report) => options.logger.info({ run: report }, `pipeline run ${report.status}`),
+  });
+  scheduler.start();
+  return {
+    runNow: () => scheduler.runNow(),
+    recentRuns: () => listRunRecords(options.store, { limit: 10 }),
+    stop: () => scheduler.stop(),
+  };
 }

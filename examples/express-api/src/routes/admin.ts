@@ -43,10 +43,10 @@ export function adminRoutes(context: ApiContext): RouteDefinition[] {
       responses: {
         200: { description: 'Runs, newest first', schema: z.object({ runs: z.array(z.unknown()) }) },
       },
-      handle: () => {
+      handle: async () => {
         if (context.pipeline === undefined)
-          return notImplemented('The pipeline', 'this process runs no worker loop.');
-        return { body: { runs: context.pipeline.recentRuns() } };
+          return notImplemented('The pipeline', 'this process runs no worker loop (KIZUNA_WORKER=off).');
+        return { body: { runs: await context.pipeline.recentRuns() } };
       },
     }),
     defineRoute({
@@ -61,7 +61,7 @@ export function adminRoutes(context: ApiContext): RouteDefinition[] {
       responses: { 200: { description: 'What the run did', schema: z.object({ run: z.unknown() }) } },
       handle: async () => {
         if (context.pipeline === undefined)
-          return notImplemented('The pipeline', 'this process runs no worker loop.');
+          return notImplemented('The pipeline', 'this process runs no worker loop (KIZUNA_WORKER=off).');
         return { body: { run: await context.pipeline.runNow() } };
       },
     }),
