@@ -28,7 +28,11 @@ export function forEachUser(
     (tieBreak === undefined ? 0 : tieBreak[left]! - tieBreak[right]!) ||
     left - right;
 
-  function visitInOrder(slot: number, indices: Int32Array, length: number) {
+  function visitInOrder(slot: number, indices: Int32Array, length: number, ordered = false) {
+    if (ordered) {
+      visit(slot, indices, length);
+      return;
+    }
     let previousTime = Number.NEGATIVE_INFINITY;
     let previousRank = 0;
     let previousTie = 0;
@@ -58,10 +62,15 @@ export function forEachUser(
   let length = 0;
   let current = -1;
   let contiguous = true;
+  // Whether the current run is already in (timestamp, rank, tie-break) order, checked on the way in.
+  let ordered = true;
+  let previousTime = Number.NEGATIVE_INFINITY;
+  let previousRank = 0;
+  let previousTie = 0;
   for (let event = 0; event < count; event += 1) {
     const person = user[event]!;
     if (person !== current) {
-      if (length > 0) visitInOrder(current, buffer, length);
+      if (length > 0) visitInOrder(current, buffer, length, ordered);
       if (seen[person] === 1) {
         contiguous = false;
         break;
@@ -69,18 +78,35 @@ export function forEachUser(
       seen[person] = 1;
       current = person;
       length = 0;
+      ordered = true;
+      previousTime = Number.NEGATIVE_INFINITY;
     }
-    if (relevant[name[event]!] === 1) {
+    const code = name[event]!;
+    if (relevant[code] === 1) {
       if (length === buffer.length) {
         const grown = new Int32Array(buffer.length * 2);
         grown.set(buffer);
         buffer = grown;
       }
       buffer[length++] = event;
+      if (ordered) {
+        const time = timestamp[event]!;
+        const eventRank = rank[code]!;
+        const tie = tieBreak === undefined ? 0 : tieBreak[event]!;
+        if (
+          time < previousTime ||
+          (time === previousTime &&
+            (eventRank < previousRank || (eventRank === previousRank && tie < previousTie)))
+        )
+          ordered = false;
+        previousTime = time;
+        previousRank = eventRank;
+        previousTie = tie;
+      }
     }
   }
   if (contiguous) {
-    if (length > 0) visitInOrder(current, buffer, length);
+    if (length > 0) visitInOrder(current, buffer, length, ordered);
     return;
   }
 
