@@ -1,130 +1,83 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
-  buildSnapshots,
+  type Action,
   createConsoleNotifier,
-  createEventBus,
   createManualClock,
-  createMemoryStore,
-  createOutbox,
-  type JourneyInput,
-  planJourney,
+  formatActionText,
+  type Notifier,
 } from '@kizuna/core';
-import { sampleRecords } from './sample-data';
+import { runPipeline } from '@kizuna/example-worker';
+import { createEmbeddedStore } from '@kizuna/postgres';
+import { generateDataset } from './generate/generate-dataset';
+import { loadDataset } from './load-dataset';
 
 /**
- * The Kizuna demo. Today it runs the core pipeline end to end: an in-memory store, sample
- * customers, customer-360 snapshots, the dunning journey (seeds/001 §5.2: day 7, 14, 21) and delivery
- * through the outbox to a console notifier. `--no-serve` runs to the end and exits (it always does
- * until the API and dashboard exist).
+ * `npm run demo`: the whole SDK on a realistic, seeded year of data, on embedded PGlite, with no
+ * API key, no database and no internet. It generates the data, loads it, runs the worker pipeline
+ * once (snapshots → health → churn → alerts, journeys, expansion → outbox → notifications) and
+ * prints what happened. `--no-serve` runs to the end and exits.
  */
-const asOf = '2026-11-20T00:00:00.000Z';
+const demoAsOf = '2026-11-20T00:00:00.000Z';
 
-/** The late-payment playbook of seeds/001 §5.2, as a journey anchored at the invoice's issue date. */
-const dunningJourney: JourneyInput = {
-  id: 'dunning',
-  name: 'Late payment follow-up',
-  anchor: 'invoice_issued',
-  exitWhen: { fact: 'paid', op: 'eq', value: true },
-  steps: [
-    {
-      id: 'day-7-reminder',
-      offset: { days: 7 },
-      action: { type: 'payment_reminder_email', channel: 'email', title: 'Payment reminder (day 7)' },
-    },
-    {
-      id: 'day-14-second-reminder',
-      offset: { days: 14 },
-      action: {
-        type: 'payment_second_reminder',
-        channel: 'phone',
-        priority: 'high',
-        title: 'Second reminder and phone notice (day 14)',
-      },
-    },
-    {
-      id: 'day-21-csm',
-      offset: { days: 21 },
-      action: {
-        type: 'csm_instalment_proposal',
-        channel: 'task',
-        owner: 'csm',
-        automated: false,
-        priority: 'critical',
-        title: 'CSM intervention with an instalment proposal (day 21)',
-        deadline: { hours: 24 },
-      },
-    },
-  ],
-};
+async function main(argv: readonly string[]) {
+  const serve = !argv.includes('--no-serve');
+  const dataDir = resolve(process.env.KIZUNA_DEMO_DATA_DIR ?? '.kizuna/demo');
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
-async function main() {
-  const store = createMemoryStore();
-  const clock = createManualClock(asOf);
-  const events = createEventBus();
-  const sent: string[] = [];
-  events.on('notification.sent', (event) => sent.push(event.idempotencyKey));
-
-  const data = sampleRecords(asOf);
-  await store.putRecords('customer', data.customers);
-  await store.putRecords('usageEvent', data.usageEvents);
-  await store.putRecords('invoice', data.invoices);
-  await store.putRecords('surveyResponse', data.surveyResponses);
+  console.log('Kizuna demo — generating a seeded year of customer data …');
+  const dataset = generateDataset({ asOf: demoAsOf });
+  const b2b = dataset.customer.filter((customer) => customer.segment === 'b2b').length;
   console.log(
-    `Loaded ${data.customers.length} customers, ${data.usageEvents.length} usage events, ${data.invoices.length} invoices.`,
+    `  ${b2b} B2B and ${dataset.customer.length - b2b} B2C customers, ${dataset.usageEvent.length.toLocaleString('en-US')} usage events, ` +
+      `${dataset.invoice.length.toLocaleString('en-US')} invoices, ${dataset.supportTicket.length.toLocaleString('en-US')} tickets, ` +
+      `${dataset.interaction.length.toLocaleString('en-US')} conversations, ${dataset.lead.length.toLocaleString('en-US')} leads (${seconds()} s)`,
   );
 
-  const customerIds = await store.listCustomerIds();
-  const snapshots = await buildSnapshots(store, customerIds, { asOf });
-  console.log('\nCustomer 360 snapshots:');
-  for (const snapshot of snapshots) {
-    const limit = snapshot.contract?.monthlyMeasurementLimit ?? 1;
-    const usageRate = snapshot.usage.measurementsLast30Days / limit;
-    console.log(
-      `  ${snapshot.customer.id} ${snapshot.customer.name.padEnd(12, '　')} usage ${(usageRate * 100).toFixed(0).padStart(3)}% of plan, ` +
-        `last login ${snapshot.engagement.daysSinceLastLogin ?? '–'} d ago, NPS ${snapshot.satisfaction.latestNps?.score ?? '–'}, ` +
-        `unpaid ${snapshot.financial.unpaidInvoices.length} (max ${snapshot.financial.maxDaysOverdue} d overdue), renewal in ${snapshot.contract?.daysUntilRenewal ?? '–'} d`,
-    );
-  }
+  rmSync(dataDir, { recursive: true, force: true });
+  const store = await createEmbeddedStore({ dataDir });
+  console.log(`Loading it into embedded PostgreSQL (PGlite) at ${dataDir} …`);
+  await loadDataset(store, dataset);
+  console.log(`  loaded (${seconds()} s)`);
 
-  const outbox = createOutbox({
-    store,
-    notifier: createConsoleNotifier({ write: (line) => console.log(`  → ${line}`) }),
-    clock,
-    events,
-  });
-  let planned = 0;
-  for (const snapshot of snapshots) {
-    for (const invoice of snapshot.financial.unpaidInvoices) {
-      const plan = planJourney(
-        dunningJourney,
-        { customerId: snapshot.customer.id, anchorAt: invoice.issuedAt, facts: { paid: false } },
-        asOf,
-      );
-      planned += plan.due.length;
-      await outbox.enqueue(plan.due);
-    }
+  console.log('Running the pipeline: snapshots → health → churn → alerts, journeys, expansion → outbox …');
+  const delivered: Action[] = [];
+  const consoleNotifier = createConsoleNotifier({ write: () => {} });
+  const notifier: Notifier = {
+    name: 'console',
+    async send(action) {
+      delivered.push(action);
+      return consoleNotifier.send(action);
+    },
+  };
+  const report = await runPipeline({ store, asOf: demoAsOf, notifier, clock: createManualClock(demoAsOf) });
+  if (report.status !== 'completed')
+    throw new Error(`The pipeline run ${report.status}: ${report.error ?? 'no reason given'}`);
+
+  const critical = delivered.filter((action) => action.priority === 'critical');
+  console.log('\nA few of the notifications it sent:');
+  for (const action of [
+    ...critical.slice(0, 3),
+    ...delivered.filter((action) => action.priority !== 'critical').slice(0, 3),
+  ]) {
+    console.log(`  ${formatActionText(action)}`);
   }
-  console.log(`\nDunning journey: ${planned} step(s) due; delivering through the outbox:`);
-  const first = await outbox.deliverDue();
-  // A second daily run decides the same steps again: the outbox stores and sends nothing new.
-  for (const snapshot of snapshots) {
-    for (const invoice of snapshot.financial.unpaidInvoices) {
-      const plan = planJourney(
-        dunningJourney,
-        { customerId: snapshot.customer.id, anchorAt: invoice.issuedAt, facts: { paid: false } },
-        asOf,
-      );
-      await outbox.enqueue(plan.due);
-    }
-  }
-  const second = await outbox.deliverDue();
+  const levels = Object.entries(report.churn.levels)
+    .map(([level, count]) => `${count} ${level}`)
+    .join(', ');
   console.log(
-    `\nSummary: ${snapshots.length} customers snapshotted; ${first.delivered} notification(s) delivered, ${first.failed} failed; ` +
-      `a repeated run delivered ${second.delivered} (idempotent).`,
+    `\nSummary: ${report.customers.scored} customers scored: ${report.health.red} red, ${report.health.yellow} yellow, ${report.health.green} green ` +
+      `(average ${report.health.averageScore ?? '–'}); churn by ${report.churn.method}${report.churn.modelVersion ? ` ${report.churn.modelVersion}` : ''}: ${levels || 'none'}; ` +
+      `${report.actions.enqueued} actions decided, ${report.notifications.delivered} notifications sent; ${seconds()} s in all.`,
   );
+  for (const reason of report.reasons) console.log(`  · ${reason}`);
   await store.close();
+  if (serve)
+    console.log('\n(The API and the dashboard are not served yet: run with --no-serve to skip this note.)');
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

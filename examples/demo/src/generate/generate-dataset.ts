@@ -8,7 +8,7 @@ export interface DatasetOptions {
   readonly asOf: string;
   /** @defaultValue 42 */
   readonly seed?: number;
-  /** @defaultValue 400 */
+  /** @defaultValue 300 */
   readonly b2bCustomers?: number;
   /** @defaultValue 3000 */
   readonly b2cCustomers?: number;
@@ -37,9 +37,9 @@ export interface DemoDataset {
 
 const day = 86_400_000;
 const b2bPlans = [
-  { plan: 'basic', limit: 10, mrr: 50_000, weight: 0.45 },
-  { plan: 'pro', limit: 30, mrr: 120_000, weight: 0.4 },
-  { plan: 'enterprise', limit: 100, mrr: 300_000, weight: 0.15 },
+  { plan: 'basic', limit: 5, mrr: 50_000, weight: 0.45 },
+  { plan: 'pro', limit: 20, mrr: 120_000, weight: 0.4 },
+  { plan: 'enterprise', limit: 50, mrr: 300_000, weight: 0.15 },
 ] as const;
 const b2bFeatures = [
   'dashboard',
@@ -70,7 +70,8 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
 /**
  * Generates the demo's realistic, seeded dataset. The generative process:
  *
- * - **B2B** property managers sign a 12-month contract at some point in the two years before `asOf`.
+ * - **B2B** property managers sign a 12-month contract at some point in the two years before `asOf`
+ *   (activity records cover the last 365 days).
  *   Each has a latent health `h` in [0, 1] that drifts month by month (a random walk with a pull
  *   towards the customer's own level). Monthly measurements are Poisson(limit × (0.2 + 1.1 h)),
  *   logins Poisson(4 + 18 h), each measurement delivers a report that is viewed with probability
@@ -109,7 +110,7 @@ export function generateDataset(options: DatasetOptions): DemoDataset {
   };
 
   // --- B2B -------------------------------------------------------------------------------------
-  for (let index = 0; index < (options.b2bCustomers ?? 400); index += 1) {
+  for (let index = 0; index < (options.b2bCustomers ?? 300); index += 1) {
     const id = `b2b-${String(index + 1).padStart(4, '0')}`;
     const offer = weighted(random, b2bPlans);
     const startsAt = asOf - random.integer(40, 720) * day;
@@ -135,9 +136,20 @@ export function generateDataset(options: DatasetOptions): DemoDataset {
     let monthStart = startsAt;
     let month = 0;
     let nextRenewal = termEnd(startsAt);
+    const historyStart = asOf - 365 * day;
     while (monthStart < asOf && churnedAt === undefined) {
       const monthEnd = Math.min(asOf, monthStart + 30 * day);
       health = clamp(health + random.normal(0, 0.08) + 0.15 * (level - health), 0.01, 0.99);
+      if (monthEnd <= historyStart) {
+        // Before the year of history the demo keeps: only the contract's course (renewals, churn).
+        if (monthEnd >= nextRenewal) {
+          if (random.chance(health < 0.35 ? 0.8 : 0.05)) churnedAt = nextRenewal;
+          nextRenewal = termEnd(nextRenewal);
+        }
+        monthStart = monthEnd;
+        month += 1;
+        continue;
+      }
       const span = monthEnd - monthStart;
       const at = () => monthStart + Math.floor(random.next() * span);
       // Usage.
