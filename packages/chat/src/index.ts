@@ -1,4 +1,27 @@
 // Escalation classifier
+
+// Support bot
+export {
+  type BotReply,
+  type BotReplyInput,
+  botCustomerSchema,
+  botReplyInputSchema,
+  createSupportBot,
+  type SupportBot,
+  type SupportBotSettings,
+  supportReplySchema,
+} from './bot/create-support-bot';
+export {
+  diagnoseNoise,
+  type NoiseDiagnosis,
+  type NoiseType,
+  type PlanRecommendation,
+  recommendPlan,
+} from './bot/diagnose-noise';
+export { handoverMessage, waitingMessage } from './bot/handover-message';
+export { defaultPlans, type Plan, type PlanInput, planSchema } from './bot/plan-catalog';
+export { type SupportBotOptionsInput, supportBotOptionsSchema } from './bot/support-bot-options';
+export { customerContextPrompt, supportSystemPrompt } from './bot/system-prompt';
 export {
   classifyEscalation,
   createEscalationClassifier,
