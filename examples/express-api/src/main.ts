@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { loadEnvFile } from 'node:process';
 import { pino } from 'pino';
 import { addApiKeyToFile, readApiKeyFile } from './api-key-file';
 import { readConfig } from './config';
@@ -10,11 +12,14 @@ import { startWorkerLoop } from './worker-loop';
  * Starts the API from the environment (see `.env.example`): PostgreSQL at `DATABASE_URL`, or
  * embedded PGlite in `.kizuna/data`; the pipeline in-process unless `KIZUNA_WORKER=off`.
  */
+// A local .env (see .env.example) fills in what the environment does not set.
+if (existsSync('.env')) loadEnvFile('.env');
 const config = readConfig(process.env);
 const logger = pino({ level: config.LOG_LEVEL });
 
 const { store, location } = await openStore(config);
-logger.info({ location }, `data: ${location}`);
+// Printed whatever the log level: where the data lives is the first thing a user needs to know.
+console.log(`Kizuna API data: ${location}`);
 
 let apiKeys = config.KIZUNA_API_KEYS ?? (await readApiKeyFile(config.KIZUNA_API_KEYS_FILE));
 if (apiKeys === undefined) {
@@ -51,10 +56,7 @@ const { app } = createApp({
 
 const server = app.listen(config.PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;
-  logger.info(
-    { port, host: config.HOST },
-    `Kizuna API listening on http://${config.HOST}:${port} (OpenAPI at /openapi.json)`,
-  );
+  console.log(`Kizuna API listening on http://${config.HOST}:${port} (OpenAPI at /openapi.json)`);
 });
 
 let stopping = false;

@@ -27,13 +27,10 @@ const analysisQuerySchema = z.object({
     .default(0)
     .meta({ description: 'Channel to analyse, 0-based.' }),
   location: z.string().max(500).optional().meta({ description: 'Where it was measured, for the report.' }),
-  format: z
-    .enum(['json', 'html', 'markdown'])
-    .default('json')
-    .meta({
-      description:
-        'json: the report data and its Markdown; html: the standalone report page; markdown: the text.',
-    }),
+  format: z.enum(['json', 'html', 'markdown']).default('json').meta({
+    description:
+      'json: the report data and its Markdown; html: the standalone report page; markdown: the text.',
+  }),
 });
 
 /** Noise analysis of an uploaded WAV recording, with its measurement report. */
