@@ -11,8 +11,8 @@ export const pgliteClientOptionsSchema = z
     dataDir: z.string().min(1, { error: 'expected a folder path' }).optional(),
     /**
      * Start from a data-directory dump (`pglite.dumpDataDir()`) instead of creating an empty
-     * database: much faster than a fresh start (initdb) and handy for fixtures. Ignored when the
-     * folder already holds a database. @defaultValue undefined
+     * database: much faster than a fresh start (initdb) and handy for fixtures. Ignored when
+     * `dataDir` already holds a database (it is reopened as it is). @defaultValue undefined
      */
     loadDataDir: z.custom<Blob>((value) => value instanceof Blob, { error: 'expected a Blob' }).optional(),
     /**

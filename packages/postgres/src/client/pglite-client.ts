@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { parseInput } from '@kizuna/core';
 import { toDatabaseError } from './database-error';
@@ -26,7 +28,8 @@ function executorOf(database: PGlite | Transaction): SqlExecutor {
 /**
  * Starts PGlite — PostgreSQL compiled to WebAssembly, running inside this process — and returns a
  * {@link SqlClient} on it. In memory by default; give `dataDir` to keep the database in a folder
- * across restarts. This is Kizuna's embedded default: no server to install.
+ * across restarts (the folder and its parents are created on first use). This is Kizuna's embedded
+ * default: no server to install.
  *
  * Statements run one at a time (PGlite has a single connection); a transaction holds the database
  * until it ends.
@@ -44,13 +47,20 @@ function executorOf(database: PGlite | Transaction): SqlExecutor {
 export async function createPgliteClient(options: PgliteClientOptions = {}): Promise<PgliteClient> {
   const settings = parseInput(pgliteClientOptionsSchema, options, 'PGlite client options');
   const owned = settings.pglite === undefined;
+  // PGlite refuses a dump for a folder that already holds a database: reopen it instead.
+  const loadDataDir =
+    settings.dataDir !== undefined && existsSync(join(settings.dataDir, 'PG_VERSION'))
+      ? undefined
+      : settings.loadDataDir;
   let pglite: PGlite;
   try {
+    // PGlite creates the folder itself but not its parents (`.kizuna/data` on a fresh checkout).
+    if (settings.dataDir !== undefined) mkdirSync(dirname(settings.dataDir), { recursive: true });
     pglite =
       settings.pglite ??
       (await PGlite.create({
         ...(settings.dataDir === undefined ? {} : { dataDir: settings.dataDir }),
-        ...(settings.loadDataDir === undefined ? {} : { loadDataDir: settings.loadDataDir }),
+        ...(loadDataDir === undefined ? {} : { loadDataDir }),
       }));
   } catch (error) {
     throw toDatabaseError(error, `start (${settings.dataDir ?? 'in memory'})`);

@@ -14,7 +14,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('createEmbeddedStore', () => {
   it('keeps records, results and the outbox in its folder across a restart', async () => {
-    const dataDir = join(folder, 'data');
+    const dataDir = join(folder, 'not', 'yet', 'there');
     // The first start from the test template (a fresh folder would run initdb, which is slow).
     const first = await createPostgresStore({
       client: await createPgliteClient({ dataDir, loadDataDir: await pgliteTemplate() }),

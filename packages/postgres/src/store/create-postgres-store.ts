@@ -15,6 +15,7 @@ import {
 import { toDatabaseError } from '../client/database-error';
 import { runMigrations } from '../migrations/run-migrations';
 import { quoteSchemaName } from '../migrations/schema-name';
+import { createBatchedRecordLookup } from './batched-record-lookup';
 import { assertStorableText } from './find-unstorable-text';
 import { type OutboxRow, outboxColumns, outboxEntryFromRow } from './outbox-row';
 import { type PostgresStoreOptions, postgresStoreOptionsSchema } from './postgres-store-options';
@@ -73,6 +74,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const schema = quoteSchemaName(settings.schema);
   if (settings.migrate) await runMigrations(client, { schema: settings.schema });
   let closed = false;
+  const lookUpRecord = createBatchedRecordLookup(client, schema);
 
   /** Runs one operation: refuses when closed, and turns any driver error into a Kizuna error. */
   const run = async <Result>(operation: string, work: () => Promise<Result>): Promise<Result> => {
@@ -109,13 +111,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       }),
 
     getRecord: <Kind extends RecordKind>(kind: Kind, id: string) =>
-      run('getRecord', async () => {
-        const [row] = await client.query<{ body: RecordOf<Kind> }>(
-          `select body from ${schema}.records where kind = $1 and id = $2`,
-          [kind, id],
-        );
-        return row?.body;
-      }),
+      run('getRecord', async () => (await lookUpRecord(kind, id)) as RecordOf<Kind> | undefined),
 
     listRecords: <Kind extends RecordKind>(kind: Kind, query = {}) =>
       run('listRecords', async () => {

@@ -56,13 +56,13 @@ export async function writeRecords<Kind extends RecordKind>(
     earlier.body = json;
   });
   const all = [...rows.values()];
+  // The stored versions are looked up per input row through the primary key: the `limit 1` keeps the
+  // planner from flattening the lateral subquery into a hash join that would scan every record of
+  // the kind for each chunk (PGlite never analyzes, so its estimates cannot be trusted to avoid it).
+  // Every part of one statement sees the same snapshot: `previous` is the state before the insert.
   const statement = `with input as (
       select * from jsonb_to_recordset($2::jsonb)
         as input(id text, customer_id text, record_time text, body jsonb, first_body jsonb)
-    ),
-    previous as (
-      select records.id, records.body from ${schema}.records records
-      where records.kind = $1 and records.id in (select id from input)
     ),
     written as (
       insert into ${schema}.records as records (kind, id, customer_id, record_time, body)
@@ -72,10 +72,15 @@ export async function writeRecords<Kind extends RecordKind>(
         where records.body is distinct from excluded.body
     )
     select
-      count(*) filter (where previous.id is null)::int as inserted,
+      count(*) filter (where previous.body is null)::int as inserted,
       count(*) filter (where previous.body = input.first_body)::int as unchanged,
       count(*) filter (where previous.body <> input.first_body)::int as updated
-    from input left join previous on previous.id = input.id`;
+    from input
+    left join lateral (
+      select records.body from ${schema}.records records
+      where records.kind = $1 and records.id = input.id
+      limit 1
+    ) previous on true`;
   const writeChunks = async (executor: Pick<SqlClient, 'query'>) => {
     const totals = { inserted: 0, updated: inBatchUpdated, unchanged: inBatchUnchanged };
     for (let start = 0; start < all.length; start += batchSize) {
