@@ -27,6 +27,14 @@ export {
   createEscalationClassifier,
   type EscalationDecision,
 } from './escalation/classify-escalation';
+// Second opinions from a language model
+export {
+  type CombinedEscalationDecision,
+  classifyEscalationWithModel,
+  type EscalationCombination,
+  type EscalationWithModelOptions,
+  escalationOpinionSchema,
+} from './escalation/classify-escalation-with-model';
 export { textSimilarity } from './escalation/conversation-rules';
 export {
   type AccountContext,
@@ -96,6 +104,7 @@ export {
 } from './redaction/redact-personal-data';
 // Sentiment
 export { analyzeSentiment, type SentimentResult } from './sentiment/analyze-sentiment';
+export { analyzeSentimentWithModel, sentimentOpinionSchema } from './sentiment/analyze-sentiment-with-model';
 export { type SentimentTerm, sentimentLexicon } from './sentiment/sentiment-lexicon';
 export { type SentimentOptionsInput, sentimentOptionsSchema } from './sentiment/sentiment-options';
 export { type SentimentRisk, sentimentRisk } from './sentiment/sentiment-risk';
