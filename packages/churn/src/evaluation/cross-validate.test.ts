@@ -4,7 +4,7 @@ import { crossValidate } from './cross-validate';
 
 const telco = loadTelcoData();
 
-describe('crossValidate', () => {
+describe('crossValidate', { timeout: 120_000 }, () => {
   const features = Array.from({ length: 60 }, (_, index) => [index % 10, (index * 7) % 13]);
   const labels = features.map(([a], index) => (a! > 5 || index % 11 === 0 ? 1 : 0));
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prAuc, rocAuc } from './ranking-metrics';
 
-describe('rocAuc', () => {
+describe('rocAuc', { timeout: 120_000 }, () => {
   it('counts the pairs a positive wins, ties as one half', () => {
     // Positives 0.35 and 0.8 against negatives 0.1 and 0.4: wins 1 + 2 of 4 pairs.
     expect(rocAuc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])).toBe(0.75);

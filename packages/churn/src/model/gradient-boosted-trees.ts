@@ -1,14 +1,15 @@
 import { KizunaValidationError } from '@kizuna/core';
+import { type BinnedPredictor, predictBinned, toBinnedPredictor } from './binned-predictor';
 import { type FeatureRows, toFeatureMatrix } from './training-data';
 import {
   type HeapLayout,
-  leafOf,
   predictRawScores,
   type TreeEnsemble,
   toHeapLayout,
   treeCount,
 } from './tree-ensemble';
-import { addTreeShap, expectedTreeValues } from './tree-shap';
+import { expectedTreeValues } from './tree-shap';
+import { addTabulatedTreeShap, buildTreeShapTables, type TreeShapTables } from './tree-shap-tables';
 
 /** One feature's share of the model: the total loss reduction of the splits on it. */
 export interface FeatureImportance {
@@ -126,7 +127,16 @@ function toRowArray(row: unknown, nFeatures: number): ArrayLike<number> {
     }
     return row;
   }
-  return toFeatureMatrix([row as readonly number[]], nFeatures, 'row', true).values;
+  if (!Array.isArray(row)) throw KizunaValidationError.forField('row', '', 'expected an array of numbers');
+  if (row.length !== nFeatures) {
+    throw KizunaValidationError.forField('row', '', `expected ${nFeatures} features, received ${row.length}`);
+  }
+  for (let index = 0; index < nFeatures; index += 1) {
+    if (typeof row[index] !== 'number') {
+      throw KizunaValidationError.forField('row', `[${index}]`, 'expected a number (NaN for missing)');
+    }
+  }
+  return row as readonly number[];
 }
 
 /**
@@ -146,6 +156,9 @@ export function createGradientBoostedTreesModel(
   const nFeatures = ensemble.featureNames.length;
   const trees = treeCount(ensemble);
   let layout: HeapLayout | null = null;
+  let binned: BinnedPredictor | null | undefined;
+  let shapTables: TreeShapTables | null = null;
+  let goesLeft: Uint8Array | null = null;
   let bias: number | null = null;
 
   const predictRaw = (rows: FeatureRows): Float64Array => {
@@ -158,6 +171,8 @@ export function createGradientBoostedTreesModel(
       );
     }
     layout ??= toHeapLayout(ensemble);
+    if (binned === undefined) binned = toBinnedPredictor(layout, nFeatures);
+    if (binned !== null) return predictBinned(binned, ensemble.baseScore, matrix.values, matrix.nRows);
     return predictRawScores(layout, ensemble.baseScore, matrix.values, nFeatures, matrix.nRows);
   };
 
@@ -200,20 +215,19 @@ export function createGradientBoostedTreesModel(
         for (const value of expectedTreeValues(ensemble)) sum += value;
         bias = sum;
       }
-      let rawScore = ensemble.baseScore;
-      for (let tree = 0; tree < trees; tree += 1) rawScore += ensemble.value[leafOf(ensemble, tree, row)]!;
+      shapTables ??= buildTreeShapTables(ensemble);
+      goesLeft ??= new Uint8Array(ensemble.feature.length);
       const values = new Float64Array(nFeatures);
-      addTreeShap(ensemble, row, values);
-      return {
-        rawScore,
-        probability: sigmoid(rawScore),
-        bias,
-        contributions: ensemble.featureNames.map((feature, index) => ({
-          feature,
+      const rawScore = addTabulatedTreeShap(ensemble, shapTables, row, values, goesLeft, ensemble.baseScore);
+      const contributions: FeatureContribution[] = [];
+      for (let index = 0; index < nFeatures; index += 1) {
+        contributions.push({
+          feature: ensemble.featureNames[index]!,
           value: row[index]!,
           contribution: values[index]!,
-        })),
-      };
+        });
+      }
+      return { rawScore, probability: sigmoid(rawScore), bias, contributions };
     },
     toJSON() {
       return ensembleToJson(ensemble, training);

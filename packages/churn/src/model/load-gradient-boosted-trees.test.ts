@@ -22,7 +22,7 @@ function loadError(json: unknown): KizunaValidationError {
   throw new Error('expected a KizunaValidationError');
 }
 
-describe('loadGradientBoostedTrees', () => {
+describe('loadGradientBoostedTrees', { timeout: 120_000 }, () => {
   it('round-trips exactly: same JSON, same predictions, same explanations', () => {
     const text = JSON.stringify(model);
     const loaded = loadGradientBoostedTrees(text);

@@ -18,7 +18,7 @@ function catchError(run: () => unknown): KizunaValidationError {
   throw new Error('expected a KizunaValidationError');
 }
 
-describe('trainGradientBoostedTrees', () => {
+describe('trainGradientBoostedTrees', { timeout: 120_000 }, () => {
   it('takes one Newton step per leaf: −G / (H + λ) times the learning rate', () => {
     // Prior 0.5 → base score 0, p = 0.5: g = p − y = ±0.5, h = 0.25 per row. Left leaf (y = 0):
     // −0.5 / 0.25 = −2 with λ = 0; −0.5 / 1.25 = −0.4 with λ = 1.
@@ -265,7 +265,7 @@ describe('trainGradientBoostedTrees', () => {
     });
   });
 
-  describe('invariants', () => {
+  describe('invariants', { timeout: 120_000 }, () => {
     const dataset = fc
       .integer({ min: 4, max: 40 })
       .chain((nRows) =>

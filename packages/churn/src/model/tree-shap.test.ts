@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trainGradientBoostedTrees } from './train-gradient-boosted-trees';
+import { addTreeShap } from './tree-shap';
 
-describe('explain', () => {
+describe('explain', { timeout: 120_000 }, () => {
   it('gives a one-split tree its whole deviation from the mean on the split feature', () => {
     // Leaves −2 (x ≤ 0.5) and +2, each covering half the hessian: bias = ½·(−2) + ½·2 = 0, and for
     // x = 0 the feature contributes the full −2; the unused feature contributes nothing.
@@ -82,6 +83,12 @@ describe('explain', () => {
           );
           expect(Math.abs(total - explanation.rawScore)).toBeLessThan(1e-9);
           expect(Math.abs(explanation.rawScore - raw[index]!)).toBeLessThan(1e-12);
+          // The tabulated contributions equal the recursive path-dependent algorithm's.
+          const direct = new Float64Array(4);
+          addTreeShap(model.ensemble, row, direct);
+          explanation.contributions.forEach((part, feature) => {
+            expect(Math.abs(part.contribution - direct[feature]!)).toBeLessThan(1e-9);
+          });
         });
       }),
       { numRuns: 40 },

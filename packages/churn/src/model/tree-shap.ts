@@ -1,11 +1,11 @@
 import type { TreeEnsemble } from './tree-ensemble';
 
-/** Shapley weights k!(d − 1 − k)!/d! for d = 1 … 16 (depth is at most 12 unique features). */
+/** Shapley weights k!(d − 1 − k)!/d! for d = 1 … 64 (a path has at most 12 distinct features). */
 const shapleyWeights: Float64Array[] = (() => {
   const factorial = [1];
-  for (let n = 1; n <= 17; n += 1) factorial.push(factorial[n - 1]! * n);
+  for (let n = 1; n <= 65; n += 1) factorial.push(factorial[n - 1]! * n);
   const table: Float64Array[] = [new Float64Array(0)];
-  for (let d = 1; d <= 16; d += 1) {
+  for (let d = 1; d <= 64; d += 1) {
     const row = new Float64Array(d);
     for (let k = 0; k < d; k += 1) row[k] = (factorial[k]! * factorial[d - 1 - k]!) / factorial[d]!;
     table.push(row);
@@ -50,42 +50,13 @@ export function addTreeShap(
   contributions: Float64Array,
 ): void {
   const nTrees = ensemble.treeStarts.length - 1;
-  const pathFeature = new Int32Array(32);
-  const pathZero = new Float64Array(32);
-  const pathOne = new Uint8Array(32);
-  const polynomial = new Float64Array(34);
-  const quotient = new Float64Array(34);
+  const pathFeature = new Int32Array(64);
+  const pathZero = new Float64Array(64);
+  const pathOne = new Uint8Array(64);
   const { feature: nodeFeature, threshold, missingLeft, right, cover, value } = ensemble;
 
-  const atLeaf = (leafValue: number, length: number): void => {
-    polynomial[0] = 1;
-    for (let degree = 1; degree <= length; degree += 1) polynomial[degree] = 0;
-    for (let index = 0; index < length; index += 1) {
-      const zero = pathZero[index]!;
-      const one = pathOne[index]!;
-      for (let degree = index + 1; degree >= 1; degree -= 1) {
-        polynomial[degree] = polynomial[degree]! * zero + polynomial[degree - 1]! * one;
-      }
-      polynomial[0] = polynomial[0]! * zero;
-    }
-    const weights = shapleyWeights[length]!;
-    for (let index = 0; index < length; index += 1) {
-      const zero = pathZero[index]!;
-      const one = pathOne[index]!;
-      let sum = 0;
-      if (one === 1) {
-        let carry = polynomial[length]!;
-        for (let degree = length - 1; degree >= 0; degree -= 1) {
-          quotient[degree] = carry;
-          carry = polynomial[degree]! - zero * carry;
-        }
-      } else {
-        for (let degree = 0; degree < length; degree += 1) quotient[degree] = polynomial[degree]! / zero;
-      }
-      for (let degree = 0; degree < length; degree += 1) sum += quotient[degree]! * weights[degree]!;
-      contributions[pathFeature[index]!]! += leafValue * (one - zero) * sum;
-    }
-  };
+  const atLeaf = (leafValue: number, length: number): void =>
+    leafShapleyValues(leafValue, length, pathFeature, pathZero, pathOne, contributions);
 
   const walk = (node: number, length: number): void => {
     const split = nodeFeature[node]!;
@@ -125,4 +96,48 @@ export function addTreeShap(
   };
 
   for (let tree = 0; tree < nTrees; tree += 1) walk(ensemble.treeStarts[tree]!, 0);
+}
+
+const polynomial = new Float64Array(66);
+const quotient = new Float64Array(66);
+
+/**
+ * Shapley values of one leaf's game v(S) = value × Π_{j ∈ S} o_j × Π_{j ∉ S} z_j over its `length`
+ * distinct path features, added into `contributions[features[k]]`. See {@link addTreeShap}.
+ */
+export function leafShapleyValues(
+  leafValue: number,
+  length: number,
+  features: Int32Array,
+  zeroFractions: Float64Array,
+  ones: Uint8Array,
+  contributions: Float64Array,
+): void {
+  polynomial[0] = 1;
+  for (let degree = 1; degree <= length; degree += 1) polynomial[degree] = 0;
+  for (let index = 0; index < length; index += 1) {
+    const zero = zeroFractions[index]!;
+    const one = ones[index]!;
+    for (let degree = index + 1; degree >= 1; degree -= 1) {
+      polynomial[degree] = polynomial[degree]! * zero + polynomial[degree - 1]! * one;
+    }
+    polynomial[0] = polynomial[0]! * zero;
+  }
+  const weights = shapleyWeights[length]!;
+  for (let index = 0; index < length; index += 1) {
+    const zero = zeroFractions[index]!;
+    const one = ones[index]!;
+    let sum = 0;
+    if (one === 1) {
+      let carry = polynomial[length]!;
+      for (let degree = length - 1; degree >= 0; degree -= 1) {
+        quotient[degree] = carry;
+        carry = polynomial[degree]! - zero * carry;
+      }
+    } else {
+      for (let degree = 0; degree < length; degree += 1) quotient[degree] = polynomial[degree]! / zero;
+    }
+    for (let degree = 0; degree < length; degree += 1) sum += quotient[degree]! * weights[degree]!;
+    contributions[features[index]!]! += leafValue * (one - zero) * sum;
+  }
 }

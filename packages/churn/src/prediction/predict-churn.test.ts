@@ -58,7 +58,7 @@ describe('scoreChurnRules', () => {
   });
 });
 
-describe('trainChurnModel', () => {
+describe('trainChurnModel', { timeout: 120_000 }, () => {
   it('trains a model when there are enough churners', () => {
     expect(scorer.method).toBe('model');
     expect(trainingSet.counts.churners).toBeGreaterThanOrEqual(30);
@@ -76,7 +76,7 @@ describe('trainChurnModel', () => {
   });
 });
 
-describe('predictChurn', () => {
+describe('predictChurn', { timeout: 120_000 }, () => {
   it('ranks held-out synthetic customers well above chance', () => {
     const held = synthetic.snapshots.slice(1000);
     const probabilities = held.map((snapshot) => predictChurn(scorer, snapshot).churnProbability);

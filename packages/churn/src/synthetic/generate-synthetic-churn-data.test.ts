@@ -2,7 +2,7 @@ import { customerSnapshotSchema } from '@kizuna/core';
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticChurnData } from './generate-synthetic-churn-data';
 
-describe('generateSyntheticChurnData', () => {
+describe('generateSyntheticChurnData', { timeout: 120_000 }, () => {
   it('produces valid core snapshots with one outcome each', () => {
     const data = generateSyntheticChurnData({ customers: 50, seed: 3 });
     expect(data.snapshots).toHaveLength(50);
