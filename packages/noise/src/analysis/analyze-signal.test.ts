@@ -1,6 +1,7 @@
 import { KizunaValidationError } from '@kizuna/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bankBandGain, designThirdOctaveBank } from '../bands/third-octave-bank';
 import { pinkNoise, sineWave, whiteNoise } from '../testing/test-signals';
 import { weightingDecibels } from '../weighting/frequency-weighting';
 import { analyzeSignal } from './analyze-signal';
@@ -21,6 +22,25 @@ describe('analyzeSignal', () => {
     expect(analysis.sel).toBeCloseTo(analysis.laeq + 10 * Math.log10(1.5), 6);
     const band = analysis.thirdOctave.find((level) => level.nominalHz === 1000)!;
     expect(Math.abs(band.leq - 93.98)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('measures a tone in every band as the multirate design predicts, aliases included', () => {
+    const bank = designThirdOctaveBank(sampleRate);
+    for (const frequencyHz of [1300, 23_000]) {
+      // A 0.2 s fade-in keeps the onset from splashing energy into every band.
+      const tone = sineWave({ sampleRate, durationSeconds: 1.5, frequencyHz, rmsPascals: 1 });
+      const fade = 0.2 * sampleRate;
+      for (let index = 0; index < fade; index += 1)
+        tone[index] = tone[index]! * Math.sin((Math.PI / 2) * (index / fade)) ** 2;
+      const analysis = analyzeSignal(tone, { sampleRate, unit: 'pascal' });
+      const toneLevel = analysis.lzeq;
+      analysis.thirdOctave.forEach((band, bandIndex) => {
+        const predicted = toneLevel + 20 * Math.log10(bankBandGain(bank, bandIndex, frequencyHz));
+        if (predicted > toneLevel - 30)
+          expect(Math.abs(band.leq - predicted), `${band.nominalHz} Hz`).toBeLessThan(0.15);
+        else expect(band.leq, `${band.nominalHz} Hz`).toBeLessThan(toneLevel - 30);
+      });
+    }
   });
 
   it('applies the A and C weightings to sines at known levels', () => {
