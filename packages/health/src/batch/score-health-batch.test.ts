@@ -77,9 +77,13 @@ describe('scoreHealthBatch', () => {
           ]),
         );
         const batch = scoreHealthBatch(columns, { components: true });
+        const interpreted = scoreHealthBatch(columns, { components: true, compile: false });
+        expect(interpreted.scores).toEqual(batch.scores);
+        expect(interpreted.components).toEqual(batch.components);
+        expect(interpreted.bandIndex).toEqual(batch.bandIndex);
         customers.forEach((signals, index) => {
           const single = scoreHealth(signals, { scorecard: zenbuB2BScorecard });
-          expect(batch.scores[index]).toBeCloseTo(single.score, 5);
+          expect(batch.scores[index]).toBe(single.score);
           expect(batch.bands[batch.bandIndex[index]!]!.id).toBe(single.band);
           expect(batch.coverage[index]).toBeCloseTo(single.coverage, 12);
           for (const component of single.components) {
@@ -87,12 +91,15 @@ describe('scoreHealthBatch', () => {
           }
         });
       }),
-      { numRuns: 50 },
+      { numRuns: 100 },
     );
   });
 
   it('rejects an infinite value and a short column, naming them', () => {
     expect(() => scoreHealthBatch({ usageRate: [1, Number.POSITIVE_INFINITY] })).toThrow(/usageRate\[1\]/);
+    expect(() => scoreHealthBatch({ usageRate: [1, Number.NEGATIVE_INFINITY] }, { compile: false })).toThrow(
+      /usageRate\[1\]/,
+    );
     expect(() => scoreHealthBatch({ usageRate: [1, 2], daysOverdue: [0] })).toThrow(/daysOverdue/);
   });
 });

@@ -203,6 +203,26 @@ describe('scoreHealth missing data', () => {
     expect(health.components.reduce((sum, component) => sum + component.points, 0)).toBeCloseTo(80, 9);
   });
 
+  it('lands exactly on a band edge after re-weighting: 38 of 95 is 40, red', () => {
+    const health = scoreHealth(
+      {
+        ...healthy,
+        usageRate: 0.5,
+        daysSinceLastLogin: 20,
+        reportViewRate: 0.3,
+        featureAdoptionRate: null,
+        satisfactionRate: 0,
+        daysOverdue: 8,
+      },
+      { scorecard: zenbuB2BScorecard },
+    );
+    expect(health.score).toBe(40);
+    expect(health.band).toBe('red');
+    expect(health.components.map((component) => component.points)).toEqual([
+      15.789474, 3.157895, 10.526316, 10.526316,
+    ]);
+  });
+
   it('awards neutral points for a neutral part and counts it as missing in the coverage', () => {
     const health = scoreHealth({ ...healthy, satisfactionRate: null }, { scorecard: zenbuB2BScorecard });
     const support = health.components.find((component) => component.id === 'support')!;

@@ -50,7 +50,7 @@ export function bandOf(score: number, bands: readonly Band[]): Band {
  *   to `[0, part.maxPoints]`. A part without data follows its missing-data policy (`exclude`,
  *   `neutral`, `zero`, `carry-forward`).
  * - The score is `Σ earned ÷ Σ weight that counted × 100`, 0–100; each component's `points` is its
- *   share of that, so the components sum to the score. With the seed scorecard and every signal
+ *   share of that, so the components sum to the score (to within the 10⁻⁶ rounding of each). With the seed scorecard and every signal
  *   present, the score is the seed's plain sum. When no signal of the scorecard has data, every part
  *   counts as neutral (score 50 with default neutral points) and the reason `score.no_data` is given.
  * - `coverage` is the share of the total weight whose signals had data.
@@ -215,9 +215,13 @@ function scoreWithScorecard(
   for (const component of components) {
     for (const part of component.parts) if (part.reasonCode !== undefined) reasonCodes.push(part.reasonCode);
   }
-  let computedScore = 0;
-  for (const component of components) computedScore += component.points;
-  computedScore = Math.min(100, Math.max(0, roundPoints(computedScore)));
+  // The score is rounded once from the exact sum (not summed from rounded components), so it matches
+  // scoreHealthBatch exactly and never lands on the wrong side of a band edge by a rounding step.
+  let earnedTotal = 0;
+  for (const entry of evaluated) {
+    for (const part of entry.parts) if (part.status !== 'excluded') earnedTotal += part.points;
+  }
+  const computedScore = Math.min(100, Math.max(0, roundPoints(earnedTotal * scale)));
 
   let score = computedScore;
   let band = bandOf(score, scorecard.bands);
