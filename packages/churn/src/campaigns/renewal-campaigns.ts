@@ -19,6 +19,9 @@ export const greenRenewalJourney = {
   description: 'Renewal in 90 days, health band green (seeds/001 §5.3, scenario 1).',
   anchor: 'contract_end',
   exitWhen: { fact: 'renewed', op: 'eq', value: true },
+  // Steps are 30 days apart: a step not sent within 29 days is stale, so a customer who enters late
+  // gets the current step, not a burst of old ones.
+  expiresAfter: { days: 29 },
   steps: [
     {
       id: 'd-90-loyalty-offer',
@@ -64,6 +67,8 @@ export const atRiskRenewalJourney = {
   description: 'Renewal in 90 days, health band yellow or red (seeds/001 §5.3, scenario 2).',
   anchor: 'contract_end',
   exitWhen: { fact: 'renewed', op: 'eq', value: true },
+  // Steps are 15 days apart: a step not done within 14 days is stale (skipped as expired).
+  expiresAfter: { days: 14 },
   steps: [
     {
       id: 'd-90-csm-call',
