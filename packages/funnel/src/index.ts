@@ -112,7 +112,12 @@ export {
 } from './sales/sales-pipeline';
 export { type SalesTables, type SalesTablesInput, salesTablesSchema } from './sales/sales-tables';
 // Statistics and time
-export { type DistributionSummary, quantileInPlace, summarizeDistribution } from './statistics/quantiles';
+export {
+  type DistributionSummary,
+  quantileInPlace,
+  summarizeDistribution,
+  summarizeInPlace,
+} from './statistics/quantiles';
 // Customer-success KPIs
 export {
   type AccountFactsInput,

@@ -96,6 +96,17 @@ describe('computeFunnel', () => {
     expect(result.steps[0]!.timeFromPrevious).toBeNull();
   });
 
+  it('skips the timings and keeps the counts when timeToConvert is false', () => {
+    const result = computeFunnel(basic, {
+      steps: ['view', 'signup', 'pay'],
+      window: { days: 1 },
+      timeToConvert: false,
+    });
+    expect(counts(result)).toEqual([4, 3, 1]);
+    expect(result.steps.map((step) => step.timeFromPrevious)).toEqual([null, null, null]);
+    expect(result.timeToConvert).toBeNull();
+  });
+
   it('applies the window from the first step to every later step', () => {
     const result = computeFunnel(basic, { steps: ['view', 'signup'], window: { days: 2 } });
     // With 2 days d's signup at +25 h counts too: 4 of 4.

@@ -1,5 +1,5 @@
 import { KizunaValidationError, parseInput } from '@kizuna/core';
-import { type DistributionSummary, summarizeDistribution } from '../statistics/quantiles';
+import { type DistributionSummary, summarizeDistribution, summarizeInPlace } from '../statistics/quantiles';
 import { ratioOrNull } from '../statistics/ratio';
 import { createLocalDayIndexer, dayNumberToDate, periodStartDay } from '../time/local-day';
 import { type EventsInput, normalizeEvents, type PropertyValue } from './event-input';
@@ -210,6 +210,7 @@ function summarize(
   outcomes: FunnelOutcomes,
   population: Population,
   trendPeriodOf: ((time: number) => number) | undefined,
+  timing: boolean,
 ): FunnelSummary[] {
   const stepCount = plan.stepCount;
   const { groupOfSlot, groupCount } = population;
@@ -240,7 +241,7 @@ function summarize(
   const fromPrevious = Array.from(timed, (size) => new Float64Array(size));
   const fromFirst = Array.from(timed, (size) => new Float64Array(size));
   const filled = new Int32Array(groupCount * stepCount);
-  for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
+  for (let slot = 0; slot < groupOfSlot.length && (timing || trendPeriodOf !== undefined); slot += 1) {
     if (!included(slot)) continue;
     const group = groupOfSlot[slot]!;
     const offset = group * stepCount;
@@ -248,7 +249,7 @@ function summarize(
     const base = slot * stepCount;
     const first = outcomes.times[base]!;
     let previousTime = first;
-    for (let step = 1; step <= furthest; step += 1) {
+    for (let step = 1; step <= furthest && timing; step += 1) {
       const time = outcomes.times[base + step]!;
       if (Number.isNaN(time)) continue;
       const position = filled[offset + step]!++;
@@ -263,7 +264,7 @@ function summarize(
       point.entered += 1;
       if ((outcomes.reached[slot]! & (1 << last)) !== 0) {
         point.converted += 1;
-        point.times.push(outcomes.times[base + last]! - first);
+        if (timing) point.times.push(outcomes.times[base + last]! - first);
       }
     }
   }
@@ -275,6 +276,7 @@ function summarize(
     const stepResults: FunnelStepResult[] = steps.map((step, index) => {
       const count = counts[offset + index]!;
       const previousCount = counts[offset + previousRequired]!;
+      const previousSummary = timing ? summarizeInPlace(fromPrevious[offset + index]!) : null;
       const result: FunnelStepResult = {
         index,
         name: step.name,
@@ -283,8 +285,13 @@ function summarize(
         conversionFromFirst: ratioOrNull(count, entered),
         conversionFromPrevious: index === 0 ? ratioOrNull(count, count) : ratioOrNull(count, previousCount),
         dropOffFromPrevious: index === 0 ? 0 : previousCount - count,
-        timeFromPrevious: summarizeDistribution(fromPrevious[offset + index]!),
-        timeFromFirst: summarizeDistribution(fromFirst[offset + index]!),
+        timeFromPrevious: previousSummary,
+        // Step 1's time from the first step is its time from the previous one.
+        timeFromFirst: !timing
+          ? null
+          : index === 1
+            ? previousSummary
+            : summarizeInPlace(fromFirst[offset + index]!),
       };
       if (!step.optional) previousRequired = index;
       return result;
@@ -306,7 +313,7 @@ function summarize(
                 enteredUsers: point.entered,
                 convertedUsers: point.converted,
                 conversionRate: ratioOrNull(point.converted, point.entered),
-                timeToConvert: stepCount === 1 ? null : summarizeDistribution(point.times),
+                timeToConvert: stepCount === 1 || !timing ? null : summarizeDistribution(point.times),
               })),
           }),
     };
@@ -438,6 +445,7 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
     outcomes,
     { groupOfSlot: new Int32Array(slotCount), groupCount: 1 },
     trendPeriodOf,
+    parsed.timeToConvert,
   )[0]!;
   const definition = {
     order: parsed.order,
@@ -491,6 +499,7 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
     groupOutcomes,
     { groupOfSlot, groupCount: property.values.length + 1 },
     trendPeriodOf,
+    parsed.timeToConvert,
   );
   const groups: FunnelBreakdownGroup[] = summaries
     .map((summary, group) => ({ value: group === 0 ? null : property.values[group - 1]!, ...summary }))
