@@ -124,6 +124,8 @@ interface ConversationState {
   turns: ChatTurn[];
   handedOver: boolean;
   exchanges: number;
+  /** History entries written by the conversation path (seeds/001 §6.1 appends only those). */
+  conversationEntries: number;
 }
 
 function languageOf(text: string, fallback: 'ja' | 'en'): 'ja' | 'en' {
@@ -182,7 +184,7 @@ export function createSupportBot(settings: SupportBotSettings): SupportBot {
   const stateOf = (conversationId: string) => {
     let state = conversations.get(conversationId);
     if (state === undefined) {
-      state = { turns: [], handedOver: false, exchanges: 0 };
+      state = { turns: [], handedOver: false, exchanges: 0, conversationEntries: 0 };
       conversations.set(conversationId, state);
     }
     return state;
@@ -464,8 +466,11 @@ export function createSupportBot(settings: SupportBotSettings): SupportBot {
       );
     }
 
-    // 4. Diagnosis and plan once the conversation is long enough.
-    if (history.length + 2 >= options.planRecommendationHistoryEntries) {
+    // 4. Diagnosis and plan once the conversation is long enough. As in the seed, FAQ answers do
+    // not count; with a history from the caller, every entry counts.
+    state.conversationEntries += 2;
+    const entries = parsed.history === undefined ? state.conversationEntries : history.length + 2;
+    if (entries >= options.planRecommendationHistoryEntries) {
       const recommendation = recommendPlan(customerTurns, catalog, language);
       if (recommendation !== undefined)
         return finish({

@@ -10,7 +10,10 @@ export const supportBotOptionsSchema = z.object({
   fallbackFaqConfidence: z.number().min(0).max(1).default(0.5),
   /** History turns sent to the model (seeds/001 §6.1: the last 10). @defaultValue 10 */
   historyTurns: z.number().int().positive().default(10),
-  /** History entries, this exchange included, from which a diagnosis and plan are recommended. @defaultValue 4 */
+  /**
+   * History entries of the conversation path, this exchange included, from which a diagnosis and
+   * plan are recommended (FAQ answers do not count, as in seeds/001 §6.1). @defaultValue 4
+   */
   planRecommendationHistoryEntries: z.number().int().positive().default(4),
   /** Timeout of one model call, retries included. @defaultValue 20000 */
   modelTimeoutMilliseconds: z.number().int().positive().default(20_000),
