@@ -108,6 +108,13 @@ export {
   type StandardComparison,
 } from './standards/environmental-standard';
 export { bandFilterClass1Limits, breakpointRatio, weightingClass1Limits } from './standards/iec-limits';
+export {
+  compareWithRegulationLimits,
+  noiseRegulationLimitRanges,
+  type RegulationComparison,
+  type RegulationLimits,
+  regulationLimitsSchema,
+} from './standards/noise-regulation';
 // Test signals and synthetic recordings
 export {
   type SynthesizedSound,

@@ -51,6 +51,22 @@ describe('buildNoiseReport', () => {
     expect(report.html).toContain('Living room, 2F');
   });
 
+  it('compares LA5 with the site limits of the Noise Regulation Act when given', () => {
+    // 22:00 in Tokyo is in the evening band (19–23) of the Act.
+    const regulated = buildNoiseReport(analysis, {
+      areaType: 'A',
+      regulationLimits: { evening: 40, day: 50 },
+    });
+    const [evening, ...others] = regulated.data.regulationComparisons;
+    expect(others).toEqual([]);
+    expect(evening).toMatchObject({ band: 'evening', limit: 40, met: false });
+    expect(evening!.exceedanceDecibels).toBeCloseTo(evening!.la5 - 40, 1);
+    expect(regulated.markdown).toMatch(/\| evening \| 2026-11-20 \|.*\| 40 \| exceeded by/);
+    expect(
+      regulated.data.findings.some((finding) => finding.includes('Noise Regulation Act limit of 40 dB')),
+    ).toBe(true);
+  });
+
   it('escapes what the customer wrote', () => {
     const escaped = buildNoiseReport(analysis, {
       areaType: 'A',

@@ -9,6 +9,7 @@ import {
   compareWithEnvironmentalStandard,
   environmentalStandardLimits,
 } from '../standards/environmental-standard';
+import { compareWithRegulationLimits, regulationLimitsSchema } from '../standards/noise-regulation';
 import { formatLocalTime } from './format-time';
 import type { NoiseReport, NoiseReportData, ReportEvent } from './noise-report-data';
 import { renderHtml, renderMarkdown } from './render-report';
@@ -26,6 +27,8 @@ export const noiseReportOptionsSchema = z.object({
   title: z.string().min(1).max(200).default('Noise measurement report'),
   /** Where the measurement was made (room, address). */
   location: z.string().max(500).optional(),
+  /** The site's 騒音規制法 limits per band (LA5), when the noise comes from a regulated factory or workplace. */
+  regulationLimits: regulationLimitsSchema.optional(),
 });
 
 /** Options of {@link buildNoiseReport} before defaults. */
@@ -94,6 +97,10 @@ export function buildNoiseReport(
     analysis.timeBands === null
       ? []
       : compareWithEnvironmentalStandard(analysis.timeBands.environmental, parsed.areaType);
+  const regulationComparisons =
+    analysis.timeBands === null || parsed.regulationLimits === undefined
+      ? []
+      : compareWithRegulationLimits(analysis.timeBands.regulation, parsed.regulationLimits);
   const findings: string[] = [];
   for (const comparison of standard) {
     const coverage = `${Math.round(comparison.coverage * 100)} % of the band measured`;
@@ -101,6 +108,11 @@ export function buildNoiseReport(
       comparison.met
         ? `The ${comparison.band} of ${comparison.date}: LAeq ${formatLevel(comparison.laeq)} dB meets the ${parsed.areaType} limit of ${comparison.limit} dB (${coverage}).`
         : `The ${comparison.band} of ${comparison.date}: LAeq ${formatLevel(comparison.laeq)} dB exceeds the ${parsed.areaType} limit of ${comparison.limit} dB by ${comparison.exceedanceDecibels.toFixed(1)} dB (${coverage}).`,
+    );
+  }
+  for (const comparison of regulationComparisons.filter((candidate) => !candidate.met)) {
+    findings.push(
+      `The ${comparison.band} band of ${comparison.date}: LA5 ${formatLevel(comparison.la5)} dB exceeds the Noise Regulation Act limit of ${comparison.limit} dB by ${comparison.exceedanceDecibels.toFixed(1)} dB.`,
     );
   }
   if (events.length > 0) {
@@ -169,6 +181,7 @@ export function buildNoiseReport(
     },
     standard,
     regulation: analysis.timeBands?.regulation ?? [],
+    regulationComparisons,
     hourly: analysis.timeBands?.hourly ?? [],
     events,
     diary,

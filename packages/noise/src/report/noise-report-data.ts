@@ -4,6 +4,7 @@ import type { ThirdOctaveLevel } from '../events/describe-events';
 import type { DiaryMatch } from '../events/match-diary';
 import type { PercentileLevels } from '../levels/percentile-levels';
 import type { AreaType, StandardComparison } from '../standards/environmental-standard';
+import type { RegulationComparison } from '../standards/noise-regulation';
 import type { BandOccurrence, HourlyLevel } from '../time/time-bands';
 
 /** One event as the report shows it. */
@@ -54,6 +55,8 @@ export interface NoiseReportData {
   readonly standard: readonly StandardComparison[];
   /** 騒音規制法 bands with LA5 (empty without a start time). */
   readonly regulation: readonly BandOccurrence[];
+  /** LA5 against the site's 騒音規制法 limits, when they were given. */
+  readonly regulationComparisons: readonly RegulationComparison[];
   readonly hourly: readonly HourlyLevel[];
   readonly events: readonly ReportEvent[];
   readonly diary: readonly DiaryMatch[];

@@ -85,15 +85,26 @@ export function reportSections(data: NoiseReportData): readonly Section[] {
     sections.push({
       heading: 'Noise Regulation Act bands (騒音規制法, LA5)',
       table: [
-        ['Band', 'Date', 'Duration', 'LA5', 'LAeq', 'Lmax'],
-        ...data.regulation.map((stretch) => [
-          stretch.band,
-          stretch.date,
-          formatDuration(stretch.durationSeconds),
-          formatLevel(stretch.la5),
-          formatLevel(stretch.laeq),
-          formatLevel(stretch.lmax),
-        ]),
+        ['Band', 'Date', 'Duration', 'LA5', 'LAeq', 'Lmax', 'Limit (LA5)', 'Result'],
+        ...data.regulation.map((stretch) => {
+          const comparison = data.regulationComparisons.find(
+            (candidate) => candidate.band === stretch.band && candidate.date === stretch.date,
+          );
+          return [
+            stretch.band,
+            stretch.date,
+            formatDuration(stretch.durationSeconds),
+            formatLevel(stretch.la5),
+            formatLevel(stretch.laeq),
+            formatLevel(stretch.lmax),
+            comparison === undefined ? '—' : String(comparison.limit),
+            comparison === undefined
+              ? '—'
+              : comparison.met
+                ? 'met'
+                : `exceeded by ${comparison.exceedanceDecibels.toFixed(1)} dB`,
+          ];
+        }),
       ],
     });
   }
