@@ -1,3 +1,4 @@
+import type { SupportBot } from '@kizuna/chat';
 import type { Clock, Store } from '@kizuna/core';
 import type { Logger } from 'pino';
 import type { ApiKeyRing } from './api-keys';
@@ -20,6 +21,8 @@ export interface ApiContext {
   readonly apiKeys: ApiKeyRing;
   /** The in-process worker loop, when the app runs one. */
   readonly pipeline: PipelineTrigger | undefined;
+  /** The support chatbot of the chat routes. */
+  readonly supportBot: SupportBot;
   /** Largest JSON body, in bytes. */
   readonly jsonBodyLimitBytes: number;
   /** Largest WAV upload, in bytes. */

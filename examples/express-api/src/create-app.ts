@@ -1,3 +1,10 @@
+import {
+  createFaqIndex,
+  createOfflineModel,
+  createSupportBot,
+  noiseServiceFaq,
+  type SupportBot,
+} from '@kizuna/chat';
 import { type Clock, defaultTimeZone, type Store, systemClock } from '@kizuna/core';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -36,6 +43,11 @@ export interface CreateAppOptions {
   readonly timeZone?: string;
   /** The in-process worker loop, for the admin pipeline routes. */
   readonly pipeline?: PipelineTrigger;
+  /**
+   * The support chatbot. @defaultValue a bot on the offline model (no network) with the noise
+   * service's FAQ, recording conversations in the store
+   */
+  readonly supportBot?: SupportBot;
   /** Largest JSON body in bytes. @defaultValue 1 MiB */
   readonly jsonBodyLimitBytes?: number;
   /** Largest WAV upload in bytes. @defaultValue 64 MiB */
@@ -73,6 +85,13 @@ export function createApp(options: CreateAppOptions): KizunaApi {
     logger,
     apiKeys: 'verify' in options.apiKeys ? options.apiKeys : createApiKeyRing(options.apiKeys),
     pipeline: options.pipeline,
+    supportBot:
+      options.supportBot ??
+      createSupportBot({
+        model: createOfflineModel(),
+        faq: createFaqIndex(noiseServiceFaq),
+        store: options.store,
+      }),
     jsonBodyLimitBytes: options.jsonBodyLimitBytes ?? 1024 * 1024,
     audioBodyLimitBytes: options.audioBodyLimitBytes ?? 64 * 1024 * 1024,
     maxBatchRecords: options.maxBatchRecords ?? 5_000,
