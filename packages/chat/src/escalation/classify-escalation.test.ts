@@ -167,6 +167,50 @@ describe('classifyEscalation', () => {
     );
   });
 
+  it('escalates every refund or cancellation object with every request form, and no policy question', () => {
+    const objects = fc.constantFrom(
+      '返金',
+      'お金の返金',
+      '全額返金',
+      '払い戻し',
+      '解約',
+      '退会',
+      '契約の解除',
+      '予約のキャンセル',
+    );
+    const requests = fc.constantFrom(
+      'してください',
+      'してほしいです',
+      'してもらえますか',
+      'していただけませんか',
+      'をお願いします',
+      'を希望します',
+      'してくれ',
+      'しろ',
+      'をお願いしたいのですが',
+      '希望',
+    );
+    const questions = fc.constantFrom(
+      'はできますか？',
+      'って可能ですか',
+      'の方法を教えてください',
+      'の条件は？',
+      'について知りたいです',
+      'する場合の手数料は？',
+      'の手続きはどこからできますか',
+    );
+    fc.assert(
+      fc.property(objects, requests, (object, request) => {
+        expect(classifyEscalation({ message: object + request }).escalate).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(objects, questions, (object, question) => {
+        expect(classifyEscalation({ message: object + question }).escalate).toBe(false);
+      }),
+    );
+  });
+
   it('always escalates once a legal topic is added to any message', () => {
     const words = fc.constantFrom(
       '足音',

@@ -164,7 +164,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'human_request',
     'strong',
-    '(?:人間|担当者|担当の(?:方|人)|担当さん|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|呼ん|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
+    '(?:人間|担当者|担当の(?:方|人)|担当さん|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|出せ|呼ん|呼べ|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
   ),
   ja('human_request', 'strong', '(?<![一-龯])(?:人|ひと)(?:と(?:話|はな|直接)|に(?:代わ|かわ|対応|つな))'),
   ja(
@@ -216,6 +216,12 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'cancellation_request',
     'strong',
+    '^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))',
+    { negatable: false },
+  ),
+  ja(
+    'cancellation_request',
+    'strong',
     '(?:更新|継続|契約を?続け|延長)(?:は|を|も)?(?:しない|しません|しないこと|せず|見送|みおく|やめ|ない)|(?:使うの|利用)を?やめることにし|(?:他社|別の会社|よそ)に(?:乗り換え|切り替え|変え)(?:ます|る|たい)',
     { negatable: false },
   ),
@@ -261,19 +267,19 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'complaint',
     'strong',
-    'クレーム|苦情|最悪(?!の(?:場合|ケース|事態))|最低(?!(?:料金|価格|限|でも|何|いくら|利用|期間))|納得(?:でき|いか|いき)(?:ない|ません|ず)|ありえな|あり得な|ありえません|話が違|聞いてた話と違|説明と(?:全然)?(?:違|ちが)|期待(?:外れ|はずれ)|がっかり|金の無駄|無駄金|役に立たな|誰も来(?:なかった|ない|ません)|連絡(?:も|が)?(?:なし|ない|来ない|こない|ありません)|失礼|不誠実|いい加減な|詐欺|さぎ|ぼったくり|二度と(?:使わ|利用し|頼ま)|壊れてい|どういうこと(?:です|だ|でしょう)|遅刻|謝罪(?:も|が|は)?(?:ない|なかった|なし|ありません)|謝りも|実際と(?:全然|まったく|全く)?(?:違|ちが)|改善を(?:求め|要求|強く)|誤り|間違い(?:が|だらけ|ばかり)|不正確|手抜き|不親切|不愉快|不快|払い損|損した|信用(?:でき|なら)(?:ない|ません)|信頼(?:でき(?:ない|ません)|を失)|期待して(?:いた)?のに|ちゃんと(?:測|やっ|対応|調べ)(?:った|て|し)(?:ん|の)?(?:です)?か|謝罪(?:して|を|しろ)|誠意',
+    'クレーム|苦情|(?:最悪|さいあく)(?!の(?:場合|ケース|事態))|さいてい(?:だ|です|!|$)|最低(?!(?:料金|価格|限|でも|何|いくら|利用|期間))|納得(?:でき|いか|いき)(?:ない|ません|ず)|ありえな|あり得な|ありえません|話が違|聞いてた話と違|説明と(?:全然)?(?:違|ちが)|期待(?:外れ|はずれ)|がっかり|金の無駄|無駄金|役に立たな|誰も来(?:なかった|ない|ません)|連絡(?:も|が)?(?:なし|ない|来ない|こない|ありません)|失礼|不誠実|いい加減な|詐欺|さぎ|ぼったくり|二度と(?:使わ|利用し|頼ま)|壊れてい|どういうこと(?:です|だ|でしょう)|遅刻|謝罪(?:も|が|は)?(?:ない|なかった|なし|ありません)|謝りも|実際と(?:全然|まったく|全く)?(?:違|ちが)|改善を(?:求め|要求|強く)|誤り|間違い(?:が|だらけ|ばかり)|不正確|手抜き|不親切|不愉快|不快|払い損|損した|信用(?:でき|なら)(?:ない|ません)|信頼(?:でき(?:ない|ません)|を失)|期待して(?:いた)?のに|ちゃんと(?:測|やっ|対応|調べ)(?:った|て|し)(?:ん|の)?(?:です)?か|謝罪(?:して|を|しろ)|誠意',
     { hedgedCode: 'dissatisfaction', ignore: ignoreComplaintToOthers },
   ),
   ja(
     'complaint',
     'strong',
-    '不満|不信|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
+    '不満|不信|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
     { hedgedCode: 'dissatisfaction' },
   ),
   ja(
     'complaint',
     'strong',
-    '(?:対応|態度|説明|レポート|内容|サービス|仕事|結果|接客|測定員|担当|スタッフ|会社|言葉遣い|数値|データ)[^。!?]{0,6}?(?:ひど|酷|最悪|最低|雑|悪(?:い|かった|すぎ)|失礼|いい加減|遅すぎ|ありえ|おかしい|間違)',
+    '(?:対応|態度|説明|レポート|内容|サービス|仕事|結果|接客|測定員|担当|スタッフ|会社|言葉遣い|数値|データ|返信|返事|連絡)[^。!?]{0,6}?(?:ひど|酷|最悪|最低|雑|悪(?:い|かった|すぎ)|失礼|いい加減|遅(?:い|すぎ|れ)|ありえ|おかしい|間違)',
     { hedgedCode: 'dissatisfaction' },
   ),
   // mild: only escalates for an account at risk, or as part of a worsening conversation.
@@ -319,7 +325,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'human_request',
     'strong',
-    '(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call|(?:a|your) phone number',
+    '(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:someone|somebody|a person) in charge|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call|(?:a|your) phone number',
   ),
   en(
     'refund_request',
@@ -330,7 +336,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'cancellation_request',
     'strong',
-    '(?:cancel|terminate|end|close|stop|discontinue|quit|unsubscribe)(?:ling)? (?:my|our|the|this) (?:subscription|contract|account|membership|plan|service|booking|appointment|order|measurement)|cancel (?:everything|it all)|unsubscribe me|(?:not|wont|will not|arent) (?:be )?(?:going to )?renew|(?:not|wont|will not|no longer|stop) (?:to )?(?:continu(?:e|ing)|using|use) (?:with )?(?:the |your |this |our )?(?:service|subscription|contract|plan|membership)|(?:dont|do not|stop|no longer) (?:auto-?)?renew|(?:want|need|like|going|decided|wish|plan|planning|thinking about|considering) (?:to )?(?:cancel|terminat|unsubscrib|quit)|please cancel|(?:im|we are|were) cancel(?:l)?ing|no longer (?:need|want|use) (?:your|the|this)|switching to (?:another|a different|a competitor)',
+    '(?:cancel|terminate|end|close|stop|discontinue|quit|unsubscribe)(?:ling)? (?:my|our|the|this) (?:subscription|contract|account|membership|plan|service|booking|appointment|order|measurement)|cancel (?:everything|it all)|unsubscribe me|(?:not|wont|will not|arent) (?:be )?(?:going to )?renew|want out\\b|get (?:me )?out of (?:my|this|the|our) (?:contract|subscription|plan|membership)|(?:not|wont|will not|no longer|stop) (?:to )?(?:continu(?:e|ing)|using|use) (?:with )?(?:the |your |this |our )?(?:service|subscription|contract|plan|membership)|(?:dont|do not|stop|no longer) (?:auto-?)?renew|(?:want|need|like|going|decided|wish|plan|planning|thinking about|considering) (?:to )?(?:cancel|terminat|unsubscrib|quit)|please cancel|(?:im|we are|were) cancel(?:l)?ing|no longer (?:need|want|use) (?:your|the|this)|switching to (?:another|a different|a competitor)',
     { ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start) || ignoreReschedule(text) },
   ),
   en(
