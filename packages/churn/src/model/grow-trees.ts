@@ -73,8 +73,44 @@ function fillHistogram(
   nFeatures: number,
   features: Int32Array,
   withCounts: boolean,
+  spare: Float64Array | null,
 ): void {
   histogram.fill(0);
+  if (!withCounts && features.length === nFeatures && end - start >= histogram.length && spare !== null) {
+    // Two rows at a time into two histograms: consecutive rows often share a bin (binary
+    // features), and two copies halve the chains of read-modify-writes on one address.
+    spare.fill(0);
+    let index = start;
+    for (; index + 1 < end; index += 2) {
+      const first = rows[index]!;
+      const second = rows[index + 1]!;
+      const firstGradient = gradients[2 * first]!;
+      const firstHessian = gradients[2 * first + 1]!;
+      const secondGradient = gradients[2 * second]!;
+      const secondHessian = gradients[2 * second + 1]!;
+      const firstBase = first * nFeatures;
+      const secondBase = second * nFeatures;
+      for (let feature = 0; feature < nFeatures; feature += 1) {
+        const firstAt = 2 * binned[firstBase + feature]!;
+        const secondAt = 2 * binned[secondBase + feature]!;
+        histogram[firstAt]! += firstGradient;
+        histogram[firstAt + 1]! += firstHessian;
+        spare[secondAt]! += secondGradient;
+        spare[secondAt + 1]! += secondHessian;
+      }
+    }
+    for (; index < end; index += 1) {
+      const row = rows[index]!;
+      const base = row * nFeatures;
+      for (let feature = 0; feature < nFeatures; feature += 1) {
+        const at = 2 * binned[base + feature]!;
+        histogram[at]! += gradients[2 * row]!;
+        histogram[at + 1]! += gradients[2 * row + 1]!;
+      }
+    }
+    for (let at = 0; at < histogram.length; at += 1) histogram[at]! += spare[at]!;
+    return;
+  }
   if (!withCounts && features.length === nFeatures) {
     for (let index = start; index < end; index += 1) {
       const row = rows[index]!;
@@ -267,8 +303,16 @@ export function boostTrees(
   const featureCount = Math.max(1, Math.round(nFeatures * options.columnSampleRate));
   let features = allFeatures;
 
+  // Column-major copy of the slots for partitioning (the row-major one feeds the histograms).
+  const columns = new Uint16Array(binned.length);
+  for (let row = 0; row < nRows; row += 1) {
+    for (let feature = 0; feature < nFeatures; feature += 1) {
+      columns[feature * nRows + row] = binned[row * nFeatures + feature]!;
+    }
+  }
   const splitLimits = Float64Array.of(lambda, minChildWeight, minSamplesLeaf, minGain);
   const pool: Float64Array[] = [];
+  const spareHistogram = new Float64Array(histogramSize);
   const takeHistogram = (): Float64Array => pool.pop() ?? new Float64Array(histogramSize);
 
   // Growing arrays of the ensemble.
@@ -284,7 +328,18 @@ export function boostTrees(
 
   const best = new Float64Array(8);
   const buildHistogram = (histogram: Float64Array, start: number, end: number): void =>
-    fillHistogram(histogram, rows, start, end, binned, gradients, nFeatures, features, withCounts);
+    fillHistogram(
+      histogram,
+      rows,
+      start,
+      end,
+      binned,
+      gradients,
+      nFeatures,
+      features,
+      withCounts,
+      spareHistogram,
+    );
 
   /** Stable partition of rows[start, end): left rows first; returns the first right index. */
   const partition = (
@@ -296,13 +351,17 @@ export function boostTrees(
   ): number => {
     const splitSlot = slotOffsets[feature]! + bin;
     const missingSlot = slotOffsets[feature]! + binCounts[feature]!;
+    const missingLeftBit = missingLeft ? 1 : 0;
+    // The feature's column: rows stay in ascending order, so this walks it forwards.
+    const column = columns.subarray(feature * nRows, (feature + 1) * nRows);
     let write = start;
     let spill = 0;
     for (let index = start; index < end; index += 1) {
       const row = rows[index]!;
-      const slot = binned[row * nFeatures + feature]!;
-      // Branch-free: write the row to both sides and advance only the side it belongs to.
-      const left = (slot === missingSlot ? missingLeft : slot <= splitSlot) ? 1 : 0;
+      const slot = column[row]!;
+      // Branch-free: left when slot ≤ splitSlot, or when missing and missing goes left; write the
+      // row to both sides and advance only the side it belongs to.
+      const left = (((splitSlot - slot) >>> 31) ^ 1) | ((((slot ^ missingSlot) - 1) >>> 31) & missingLeftBit);
       rows[write] = row;
       scratch[spill] = row;
       write += left;
