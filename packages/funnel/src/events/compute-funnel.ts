@@ -182,6 +182,14 @@ function compile(options: FunnelOptions, names: readonly string[], strictNames: 
   });
   const minimumGap = Float64Array.from(steps, (step) => step.minimum);
   const maximumGap = Float64Array.from(steps, (step) => step.maximum);
+  const simple =
+    options.order === 'sequential' &&
+    exclusions.length === 0 &&
+    new Set(steps.map((step) => step.name)).size === stepCount &&
+    steps.every((step) => !step.optional && step.minimum === 0 && step.maximum === Number.POSITIVE_INFINITY);
+  const simpleStepOfName = simple
+    ? Int8Array.from(stepsOfName, (matching) => (matching === undefined ? -1 : matching[0]!))
+    : undefined;
   const plan: CompiledFunnel = {
     stepCount,
     order: options.order,
@@ -194,6 +202,7 @@ function compile(options: FunnelOptions, names: readonly string[], strictNames: 
     exclusionsOfName,
     relevant,
     rank,
+    ...(simpleStepOfName === undefined ? {} : { simpleStepOfName }),
   };
   return { plan, steps, exclusions, warnings };
 }
