@@ -102,6 +102,8 @@ export function createAnalysisCore(config: AnalysisCoreConfig): AnalysisCore {
   const cToA = weightingC[0]! / weightingA[0]!;
   const fastFactor = timeWeightingFactor('fast', sampleRate);
   const slowFactor = timeWeightingFactor('slow', sampleRate);
+  const fastKeep = 1 - fastFactor;
+  const slowKeep = 1 - slowFactor;
   const settleSamples = Math.ceil(5 * timeConstants.fast * sampleRate);
   const clipLevel = config.clipThreshold * pascalsPerUnit;
   const bank = designThirdOctaveBank(sampleRate, config.lowestBandHz, config.highestBandHz);
@@ -236,22 +238,23 @@ export function createAnalysisCore(config: AnalysisCoreConfig): AnalysisCore {
       const x = input[index]!;
       sZ += x * x;
       const w = ab0 * x + s1;
-      s1 = ab1 * x - aa1 * w + s2;
+      s1 = ab1 * x + s2 - aa1 * w;
       s2 = ab2 * x - aa2 * w;
       const y = bb0 * w + t1;
-      t1 = bb1 * w - ba1 * y + t2;
+      t1 = bb1 * w + t2 - ba1 * y;
       t2 = bb2 * w - ba2 * y;
       const weightedC = db0 * w + v1;
-      v1 = db1 * w - da1 * weightedC + v2;
+      v1 = db1 * w + v2 - da1 * weightedC;
       v2 = db2 * w - da2 * weightedC;
       const weightedA = cb0 * y + u1;
-      u1 = cb1 * y - ca1 * weightedA + u2;
+      u1 = cb1 * y + u2 - ca1 * weightedA;
       u2 = cb2 * y - ca2 * weightedA;
       sC += weightedC * weightedC;
       const squared = weightedA * weightedA;
       sA += squared;
-      f += fastFactor * (squared - f);
-      s += slowFactor * (squared - s);
+      // e[n] = (1 − α)·e[n−1] + α·p²[n]: only one multiply and one add on the recursion.
+      f = fastKeep * f + fastFactor * squared;
+      s = slowKeep * s + slowFactor * squared;
       if (f > fMax) fMax = f;
       if (s > sMax) sMax = s;
       if (f < fMin && index >= settledFrom) fMin = f;
@@ -442,13 +445,13 @@ export function createAnalysisCore(config: AnalysisCoreConfig): AnalysisCore {
     for (let index = 0; index < length; index += 1) {
       const x = buffer[index]!;
       const y1 = ab0 * x + s11;
-      s11 = ab1 * x - aa1 * y1 + s12;
+      s11 = ab1 * x + s12 - aa1 * y1;
       s12 = ab2 * x - aa2 * y1;
       const y2 = bb0 * y1 + s21;
-      s21 = bb1 * y1 - ba1 * y2 + s22;
+      s21 = bb1 * y1 + s22 - ba1 * y2;
       s22 = bb2 * y1 - ba2 * y2;
       const y3 = cb0 * y2 + s31;
-      s31 = cb1 * y2 - ca1 * y3 + s32;
+      s31 = cb1 * y2 + s32 - ca1 * y3;
       s32 = cb2 * y2 - ca2 * y3;
       if (phase === 1) {
         output[produced] = y3;
