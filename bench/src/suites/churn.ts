@@ -25,6 +25,18 @@ interface ReferenceResult {
   readonly largeFitSeconds?: number;
 }
 
+/** Nanoseconds per iteration of a trivial integer loop: how loaded the machine is right now. */
+function calibrationNanoseconds(): number {
+  const values = new Int32Array(1 << 16).map((_, index) => (index * 2_654_435_761) >>> 20);
+  let sum = 0;
+  const start = performance.now();
+  for (let repeat = 0; repeat < 300; repeat += 1) {
+    for (let index = 0; index < values.length; index += 1) sum += values[index]! & 255;
+  }
+  const elapsed = performance.now() - start;
+  return sum < 0 ? 0 : (elapsed * 1e6) / (300 * values.length);
+}
+
 const referenceScript = readFileSync(
   join(dirname(fileURLToPath(import.meta.url)), '../churn/reference.py'),
   'utf8',
@@ -51,6 +63,7 @@ const suite: BenchSuite = {
     const testRows = telco.rows.filter((_, index) => telco.isTest[index]);
     const testLabels = telco.labels.filter((_, index) => telco.isTest[index]);
     const featureNames = telco.featureNames;
+    const calibrationBefore = calibrationNanoseconds();
     const notes: string[] = [
       'Wall-clock medians on a shared 2-core machine: other jobs add noise, compare columns of one run.',
     ];
@@ -123,6 +136,11 @@ const suite: BenchSuite = {
     } else {
       notes.push('Debian python3 with sklearn, xgboost and numpy not found: reference columns skipped.');
     }
+    const calibrationAfter = calibrationNanoseconds();
+    notes.push(
+      `Machine load gauge: a trivial integer loop took ${calibrationBefore.toFixed(2)} ns per iteration before ` +
+        `and ${calibrationAfter.toFixed(2)} ns after: larger means a busier machine; compare runs by it.`,
+    );
     const xgboost = references.xgboost;
     const sklearn = references.sklearn;
     const bestReferenceAuc = Math.max(xgboost?.auc ?? 0, sklearn?.auc ?? 0);
