@@ -1,5 +1,6 @@
 import { KizunaValidationError } from '@kizuna/core';
 import { describe, expect, it } from 'vitest';
+import { computeRevenueMetrics } from '../revenue/compute-revenue-metrics';
 import { computeSalesFunnel, findBottleneck } from './compute-sales-funnel';
 import { aprilTables } from './sales-fixture';
 
@@ -18,6 +19,7 @@ describe('computeSalesFunnel', () => {
     expect(kpis['awareness.profile_click_rate']).toMatchObject({ value: 0.03, status: 'met' });
     expect(kpis['awareness.website_visitors']).toMatchObject({ value: 800, status: 'below' });
     // Leads L1–L4 (L0 opted in in March) over 300 LP visitors = 4 / 300.
+    expect(kpis['lead_capture.lp_visitors']).toMatchObject({ value: 300, status: 'below', attainment: 0.6 });
     expect(kpis['lead_capture.leads']).toMatchObject({ value: 4, status: 'below' });
     expect(kpis['lead_capture.opt_in_rate']!.value).toBeCloseTo(4 / 300, 12);
   });
@@ -60,6 +62,33 @@ describe('computeSalesFunnel', () => {
     expect(kpis['retention.continuation_rate']).toMatchObject({ value: 1, status: 'met' });
     expect(kpis['retention.upsell_rate']).toMatchObject({ value: 1, status: 'met' });
     expect(kpis['retention.referral_rate']).toMatchObject({ value: 1, status: 'met' });
+  });
+
+  it('takes the financial KPIs from a revenue period', () => {
+    const june = computeRevenueMetrics(
+      [
+        {
+          id: 'e1',
+          customerId: 'A',
+          subscriptionId: 'a',
+          type: 'start',
+          occurredAt: '2026-04-02T00:00:00Z',
+          mrr: { amount: 9_000_000 },
+        },
+      ],
+      {
+        asOf: '2026-04-30T15:00:00Z',
+        acquisitionCosts: [{ at: '2026-04-03T00:00:00Z', amount: { amount: 200_000 } }],
+      },
+    ).periods.at(-1)!;
+    const financial = Object.fromEntries(
+      computeSalesFunnel(aprilTables, { month: '2026-04' }, june).financial.map((kpi) => [kpi.id, kpi]),
+    );
+    // MRR 9,000,000 ≥ 8,330,000; CAC 200,000 / 1 new ≤ 300,000; no churn yet → LTV unknown.
+    expect(financial['financial.mrr']).toMatchObject({ value: 9_000_000, status: 'met', gap: 670_000 });
+    expect(financial['financial.cac']).toMatchObject({ value: 200_000, status: 'met', attainment: 1.5 });
+    expect(financial['financial.ltv']).toMatchObject({ value: null, status: 'no_data' });
+    expect(financial['financial.churn_rate']).toMatchObject({ value: null, status: 'no_data' });
   });
 
   it('reports financial KPIs as no data without a revenue period, and uses overridden targets', () => {
