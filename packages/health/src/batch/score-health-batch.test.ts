@@ -95,6 +95,51 @@ describe('scoreHealthBatch', () => {
     );
   });
 
+  it('agrees with scoreHealth for fractional step points and custom bands', () => {
+    const scorecard = {
+      id: 'fractional',
+      name: 'Fractional steps',
+      components: [
+        {
+          id: 'a',
+          label: 'A',
+          parts: [
+            {
+              id: 'a',
+              kind: 'steps' as const,
+              signal: 'a',
+              maxPoints: 3.3,
+              steps: [
+                { op: 'gt' as const, value: 0.75, points: 3.3 },
+                { op: 'lt' as const, value: 0.2, points: 0.1 },
+                { op: 'gte' as const, value: 0.5, points: 1.7 },
+              ],
+              otherwise: 0.3,
+            },
+            { id: 'b', kind: 'linear' as const, signal: 'b', maxPoints: 1.1, from: 1, to: 0 },
+          ],
+        },
+      ],
+      bands: [
+        { id: 'low', upTo: 33.3, status: 'red' as const },
+        { id: 'mid', upTo: 66.6, status: 'yellow' as const },
+        { id: 'high', upTo: 100, status: 'green' as const },
+      ],
+    };
+    const a = [0.1, 0.2, 0.5, 0.75, 0.8, Number.NaN, 0.6];
+    const b = [0, 0.3, Number.NaN, 1, 0.7, 0.25, 0.5];
+    const batch = scoreHealthBatch({ a, b }, { scorecard });
+    a.forEach((value, index) => {
+      const single = scoreHealth(
+        { a: Number.isNaN(value) ? null : value, b: Number.isNaN(b[index]!) ? null : b[index]! },
+        { scorecard },
+      );
+      expect(batch.scores[index]).toBe(single.score);
+      expect(batch.bands[batch.bandIndex[index]!]!.id).toBe(single.band);
+    });
+    expect(scoreHealthBatch({ a, b }, { scorecard, compile: false }).scores).toEqual(batch.scores);
+  });
+
   it('rejects an infinite value and a short column, naming them', () => {
     expect(() => scoreHealthBatch({ usageRate: [1, Number.POSITIVE_INFINITY] })).toThrow(/usageRate\[1\]/);
     expect(() => scoreHealthBatch({ usageRate: [1, Number.NEGATIVE_INFINITY] }, { compile: false })).toThrow(

@@ -356,11 +356,21 @@ function generatedScorer(
     } else if (part.kind === 'steps') {
       const clamp = (points: number) => literal(Math.min(part.maxPoints, Math.max(0, points)));
       const symbol = { gte: '>=', gt: '>', lte: '<=', lt: '<' } as const;
-      // Selects instead of branches (the last assignment is the first step that holds): scores of
-      // real customers are unpredictable, and mispredicted branches cost more than the comparisons.
+      // Steps in reverse, so the last assignment is the first step that holds. With whole-number points
+      // (the usual case) the choice is arithmetic on the comparison (`true * x`), which V8 compiles
+      // without branches: real customers' values are unpredictable and mispredicted branches cost
+      // more than the comparisons. Whole numbers keep `p + (x − p)` exact.
+      const whole = [part.otherwise, ...part.steps.map((step) => step.points)].every((points) =>
+        Number.isInteger(Number(clamp(points))),
+      );
       lines.push(`p = ${clamp(part.otherwise)};`);
       for (const step of [...part.steps].reverse()) {
-        lines.push(`p = v ${symbol[step.op]} ${literal(step.value)} ? ${clamp(step.points)} : p;`);
+        const condition = `(v ${symbol[step.op]} ${literal(step.value)})`;
+        lines.push(
+          whole
+            ? `p += ${condition} * (${clamp(step.points)} - p);`
+            : `p = ${condition} ? ${clamp(step.points)} : p;`,
+        );
       }
     } else {
       // A flat linear part: `from === to`.
@@ -387,9 +397,13 @@ function generatedScorer(
   lines.push(
     '}',
     'scores[i] = score;',
-    'let band = 0;',
-    'while (band < lastBand && score > upper[band]) band += 1;',
-    'bandIndex[i] = band;',
+    // Bands ascend, so the band index is the number of upper bounds below the score.
+    `bandIndex[i] = ${
+      scorecard.bands
+        .slice(0, -1)
+        .map((band) => `(score > ${literal(band.upTo)})`)
+        .join(' + ') || '0'
+    };`,
     '}',
   );
   let scorer: Scorer | null;
