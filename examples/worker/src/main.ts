@@ -73,7 +73,10 @@ async function main(): Promise<number> {
     batchSize: environment.WORKER_BATCH_SIZE,
     shardSize: environment.WORKER_SHARD_SIZE,
     storeConcurrency: environment.WORKER_STORE_CONCURRENCY,
-    outbox: { leaseMilliseconds: environment.OUTBOX_LEASE_MILLISECONDS },
+    outbox: {
+      leaseMilliseconds: environment.OUTBOX_LEASE_MILLISECONDS,
+      batchSize: environment.OUTBOX_BATCH_SIZE,
+    },
     signal: controller.signal,
   };
   const children: ChildProcess[] = [];

@@ -51,6 +51,8 @@ export const workerEnvironmentSchema = z.object({
   BULLMQ_LOCK_MILLISECONDS: positiveInteger(30_000),
   /** How long a delivery claim lasts before another worker may retry the notification. @defaultValue 60000 */
   OUTBOX_LEASE_MILLISECONDS: positiveInteger(60_000),
+  /** Outbox entries claimed (and sent one after another) per delivery round. @defaultValue 5 */
+  OUTBOX_BATCH_SIZE: positiveInteger(5),
 });
 
 /** The worker's environment after defaults. */

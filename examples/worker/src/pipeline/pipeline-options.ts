@@ -38,8 +38,12 @@ export const outboxPipelineOptionsSchema = z.object({
   leaseMilliseconds: z.number().int().positive().default(60_000),
   /** Outbox attempts before an entry fails for good. @defaultValue 5 */
   maxAttempts: z.number().int().positive().default(5),
-  /** Entries claimed per delivery round. @defaultValue 50 */
-  batchSize: z.number().int().positive().default(50),
+  /**
+   * Entries claimed per delivery round. They share one lease and are sent one after another, so
+   * keep `batchSize` × the slowest send well under the lease, or a second worker may re-claim (and
+   * re-send, with the same Idempotency-Key) the tail of a slow batch. @defaultValue 5
+   */
+  batchSize: z.number().int().positive().default(5),
 });
 
 /** Options of {@link runPipeline} (and, minus the store and notifier, of the queue workers). */

@@ -35,6 +35,8 @@ export const resultKinds = {
 /** Days after a contract starts during which the B2B onboarding journey is planned. */
 const onboardingWindowDays = 32;
 const millisecondsPerDay = 86_400_000;
+/** Customers scored between two yields to the event loop. */
+const yieldEvery = 20;
 
 /** Everything one run shares across its batches. */
 export interface PipelineContext {
@@ -111,7 +113,10 @@ export async function processCustomers(
     }
   };
 
-  snapshots.forEach((snapshot, index) => {
+  for (const [index, snapshot] of snapshots.entries()) {
+    // Yield now and then: queue locks are renewed by timers on this event loop, and a long
+    // synchronous stretch would let a lock lapse and the shard be handed to another worker.
+    if (index % yieldEvery === yieldEvery - 1) await new Promise((resolve) => setImmediate(resolve));
     const customerId = snapshot.customer.id;
     let health: HealthResult;
     let signals: HealthSignals;
@@ -130,7 +135,7 @@ export async function processCustomers(
     } catch (error) {
       work.healthMilliseconds += elapsedSince(start);
       fail(customerId, 'health', error);
-      return;
+      continue;
     }
     work.healthMilliseconds += elapsedSince(start);
     results.push({ kind: resultKinds.health, customerId, asOf, value: toJsonValue(health) });
@@ -197,7 +202,7 @@ export async function processCustomers(
       fail(customerId, 'decisions', error);
     }
     work.decisionMilliseconds += elapsedSince(start);
-  });
+  }
 
   start = performance.now();
   // Upsell campaigns are anchored at the first run that recommended the product, so a daily run
