@@ -157,7 +157,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'threat',
     'strong',
-    '(?:口コミ|くちこみ|レビュー|評価|sns|ツイッター|x|ネット|ブログ|掲示板|google|グーグル|マップ|インスタ|tiktok|youtube|ユーチューブ|マスコミ|メディア|週刊誌|テレビ局)(?:に|で|へ)[^。!?]{0,12}?(?:書き(?:ます|込みます|込む|こむ)|書く(?:から|ぞ|よ|つもり|予定)?|書いてやる|書こう|晒|投稿(?:し(?:ます|てやる)|する)|載せ(?:ます|る|てやる)|公開(?:し(?:ます|てやる)|する)|暴露|通報|流(?:します|す))',
+    '(?:口コミ|くちこみ|レビュー|評価|sns|ツイッター|x|ネット|ブログ|掲示板|google|グーグル|マップ|インスタ|tiktok|youtube|ユーチューブ|マスコミ|メディア|週刊誌|テレビ局)(?:サイト|欄)?(?:に|で|へ)[^。!?]{0,12}?(?:書き(?:ます|込みます|込む|こむ)|書く(?:から|ぞ|よ|つもり|予定)?|書いてやる|書こう|書かせて(?:いただ|もら)|晒|投稿(?:し(?:ます|てやる)|する)|載せ(?:ます|る|てやる)|公開(?:し(?:ます|てやる)|する)|暴露|通報|流(?:します|す))',
     { negatable: true, ignore: ignoreWhenPositive },
   ),
   // human request
@@ -222,6 +222,12 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'cancellation_request',
     'strong',
+    '(?:会員登録|アカウント|登録|会員)(?:を|は)?(?:削除|消して|消し|抹消)|利用(?:を|は)?(?:控え|見合わせ)(?:たい|ます|させ)|(?:今回|今月|今年|今期|今年度)(?:で|を最後に|限りで)(?:終わり|最後|やめ|辞め|解約|終了|おしまい)',
+    { negatable: false },
+  ),
+  ja(
+    'cancellation_request',
+    'strong',
     '(?:更新|継続|契約を?続け|延長)(?:は|を|も)?(?:しない|しません|しないこと|せず|見送|みおく|やめ|ない)|(?:使うの|利用)を?やめることにし|(?:他社|別の会社|よそ)に(?:乗り換え|切り替え|変え)(?:ます|る|たい)',
     { negatable: false },
   ),
@@ -273,7 +279,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'complaint',
     'strong',
-    '不満|不信|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
+    '不満|不信|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
     { hedgedCode: 'dissatisfaction' },
   ),
   ja(
@@ -348,13 +354,13 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'anger',
     'strong',
-    'angry|furious|livid|fuming|upset|last straw|disgusted|appalled|outraged|insane|absurd|disgusting|shameful|for (?:gods|fucks) sake|ffs|screw (?:you|this)|idiots|clowns|crap|bs\\b|(?:so|im|i am|totally|completely) done with|end of my (?:tether|rope)|seething|irate|pissed|ticked off|(?:so|really|very|extremely) annoyed|last nerve|had it (?:with|up to)|enough is enough|unbelievable|are you serious|can(?:no)?t believe|(?:so|really|very) mad|mad (?:at|about|that|as)|makes me (?:so |really )?(?:mad|angry|furious|sick)|infuriat|outrag|enraged|fed up|sick (?:and tired )?of|had enough|wtf|what the (?:hell|fuck|heck)|fuck|damn it|bullshit|frustrat|hate (?:you|this|your)|are you kidding|😡|🤬|😠|💢|👿|😤',
+    'angry|furious|livid|fuming|upset|annoyed|beyond (?:annoyed|frustrated|angry|upset|fed up|furious)|last straw|disgusted|appalled|outraged|insane|absurd|disgusting|shameful|for (?:gods|fucks) sake|ffs|screw (?:you|this)|idiots|clowns|crap|bs\\b|(?:so|im|i am|totally|completely) done with|end of my (?:tether|rope)|seething|irate|pissed|ticked off|(?:so|really|very|extremely) annoyed|last nerve|had it (?:with|up to)|enough is enough|unbelievable|are you serious|can(?:no)?t believe|(?:so|really|very) mad|mad (?:at|about|that|as)|makes me (?:so |really )?(?:mad|angry|furious|sick)|infuriat|outrag|enraged|fed up|sick (?:and tired )?of|had enough|wtf|what the (?:hell|fuck|heck)|fuck|damn it|bullshit|frustrat|hate (?:you|this|your)|are you kidding|😡|🤬|😠|💢|👿|😤',
     { ignore: ignoreThirdPartyEnglishOrRelieved, hedgedCode: 'dissatisfaction' },
   ),
   en(
     'anxiety',
     'strong',
-    'scared|afraid(?! (?:i|we|that|it|not|so))|frightened|terrified|anxious|anxiety|panic|(?:really|so|very|extremely|constantly|always|sick) worried|worried sick|retaliat|revenge|(?:cant|cannot|can not) (?:take|stand|cope|handle|bear) (?:this|it)|breaking point|wits end|losing my mind|going (?:crazy|insane)|mental health|depress|hopeless|desperate|(?:im|i am|ive been|i have been|i keep|been) crying|in tears|(?:cant|cannot) sleep|nervous wreck|shaking|trembling|petrified|freaking out|losing sleep|afraid to go home|(?:make|making|made) my life (?:hell|miserable|a misery|a nightmare)|living in fear|overwhelmed|stressed out|(?:cant|cannot|can not|how (?:much )?(?:longer|more) (?:i|can i)) (?:can )?cope|on edge|miserable|falling apart|breaking down|end of my rope|struggling|dread|cant go on|(?:please )?help me|😰|😨|😱|😟|😥|😭|😢|🥺',
+    'scared|afraid(?! (?:i|we|that|it|not|so))|frightened|terrified|anxious|anxiety|panic|(?:really|so|very|extremely|constantly|always|sick) worried|worried sick|retaliat|revenge|(?:cant|cannot|can not) (?:take|stand|cope|handle|bear) (?:this|it)|breaking point|wits end|losing my mind|going (?:crazy|insane)|mental health|depress|hopeless|desperate|(?:im|i am|ive been|i have been|i keep|been) crying|in tears|(?:cant|cannot) sleep|nervous wreck|shaking|trembling|driving me (?:crazy|insane|mad|nuts|up the wall)|(?:cant|cannot) (?:focus|concentrate|relax|think straight)|petrified|freaking out|losing sleep|afraid to go home|(?:make|making|made) my life (?:hell|miserable|a misery|a nightmare)|living in fear|overwhelmed|stressed out|(?:cant|cannot|can not|how (?:much )?(?:longer|more) (?:i|can i)) (?:can )?cope|on edge|miserable|falling apart|breaking down|end of my rope|struggling|dread|cant go on|(?:please )?help me|😰|😨|😱|😟|😥|😭|😢|🥺',
     { ignore: ignoreThirdPartyEnglishOrRelieved },
   ),
   en('anxiety', 'mild', 'worried|concerned', { ignore: ignoreRelieved }),
@@ -376,7 +382,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'complaint',
     'strong',
-    'worst (?:service|experience|company|support|customer|ever)|unacceptable|ridiculous|disgrace|pathetic|useless|waste of (?:money|time)|rip[- ]?off|scam|rude|unprofessional|incompetent|disappoint|not (?:happy|satisfied|acceptable|good enough|what i paid)|unhappy|dissatisfied|(?:never|nobody|no one) (?:showed|came|arrived|got back|called|responded|replied)|(?:didnt|did not|never) (?:deliver|show up|arrive|call|respond|reply|get back)|a joke|poor (?:service|quality|job|support)|bad (?:service|experience|support)|you promised|let ?down|expected (?:much |a lot )?better|(?:completely|totally|all) wrong|got (?:the|it|my) [a-z ]{0,20}wrong|(?:didnt|did not|never|no) apologi[sz]|not impressed|sloppy|careless|inaccurate|messed up|screwed up|dropped the ball|unreliable|overpriced|not worth|what kind of (?:service|company)',
+    'worst (?:service|experience|company|support|customer|ever)|unacceptable|ridiculous|disgrace|pathetic|useless|waste of (?:money|time)|rip[- ]?off|scam|rude|unprofessional|incompetent|disappoint|not (?:happy|satisfied|acceptable|good enough|what i paid)|unhappy|dissatisfied|(?:never|nobody|no one) (?:showed|came|arrived|got back|called|responded|replied)|(?:didnt|did not|never) (?:deliver|show up|arrive|call|respond|reply|get back)|a joke|poor (?:service|quality|job|support)|bad (?:service|experience|support)|you promised|let ?down|expected (?:much |a lot |so |far )?(?:better|more)|(?:completely|totally|all) wrong|got (?:the|it|my) [a-z ]{0,20}wrong|(?:didnt|did not|never|no) apologi[sz]|not impressed|sloppy|careless|inaccurate|messed up|screwed up|dropped the ball|unreliable|overpriced|not worth|what kind of (?:service|company)',
     { hedgedCode: 'dissatisfaction' },
   ),
   en('complaint', 'strong', 'terrible|awful|horrible|appalling|atrocious|shocking', {
