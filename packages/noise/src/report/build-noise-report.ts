@@ -91,7 +91,8 @@ export function buildNoiseReport(
     night: event.night,
     lowFrequency: event.lowFrequency,
     lowFrequencyReasons: event.lowFrequencyReasons,
-    diaryNotes: diary.filter((match) => match.eventIds.includes(event.id)).map((match) => match.entry.note),
+    // A note goes to the event nearest to it; the diary table lists the other candidates.
+    diaryNotes: diary.filter((match) => match.eventIds[0] === event.id).map((match) => match.entry.note),
   }));
   const standard =
     analysis.timeBands === null

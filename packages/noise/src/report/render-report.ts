@@ -1,5 +1,5 @@
 import { formatLevel } from '../levels/decibels';
-import { formatDuration } from './format-time';
+import { formatDuration, formatLocalTime } from './format-time';
 import type { NoiseReportData } from './noise-report-data';
 
 const kindNames: Record<string, string> = {
@@ -164,11 +164,12 @@ export function reportSections(data: NoiseReportData): readonly Section[] {
     sections.push({
       heading: 'Diary entries',
       table: [
-        ['Time', 'Note', 'Matched events'],
+        ['Time (local)', 'Note', 'Nearest event', 'Other events within the tolerance'],
         ...data.diary.map((match) => [
-          match.entry.time,
+          formatLocalTime(match.entry.time, data.measurement.timeZone),
           match.entry.note,
-          match.eventIds.join(', ') || 'none found',
+          match.eventIds[0] ?? 'none found',
+          match.eventIds.slice(1).join(', '),
         ]),
       ],
     });
@@ -232,7 +233,7 @@ export function renderHtml(
       body.push(`<ul>${section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`);
     if (section.chart === 'history')
       body.push(
-        `<figure>${charts.history}<figcaption>LAeq per second over the measurement; shaded: events; dashed: limits.</figcaption></figure>`,
+        `<figure>${charts.history}<figcaption>LAeq over the measurement (energy mean per chart column); shaded: events; dashed: 環境基準 limits.</figcaption></figure>`,
       );
     if (section.chart === 'spectrum' && charts.spectrum)
       body.push(
@@ -241,12 +242,12 @@ export function renderHtml(
     if (section.table) {
       const [header, ...rows] = section.table;
       body.push(
-        `<table><thead><tr>${header!.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${rows
+        `<div class="table"><table><thead><tr>${header!.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${rows
           .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
-          .join('')}</tbody></table>`,
+          .join('')}</tbody></table></div>`,
       );
     }
     body.push('</section>');
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(data.title)}</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}th{background:#f4f4f4}figure{margin:1rem 0}svg{width:100%;height:auto}figcaption{font-size:.85rem;color:#555}</style></head><body>${body.join('\n')}</body></html>\n`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(data.title)}</title><style>body{font-family:system-ui,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}th{background:#f4f4f4}figure{margin:1rem 0}.table{overflow-x:auto}svg{width:100%;height:auto}figcaption{font-size:.85rem;color:#555}</style></head><body>${body.join('\n')}</body></html>\n`;
 }

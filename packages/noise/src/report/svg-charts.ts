@@ -105,7 +105,8 @@ export function timeHistoryChart(
           : totalSeconds >= 120
             ? `${(seconds / 60).toFixed(0)} min`
             : `${seconds.toFixed(0)} s`;
-      return `<text x="${toX(seconds).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle">${label}</text>`;
+      const anchor = share === 0 ? 'start' : share === 1 ? 'end' : 'middle';
+      return `<text x="${toX(seconds).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="${anchor}">${label}</text>`;
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(options.title)}"><title>${escapeXml(options.title)}</title>${gridLines(low, high, toY)}${markers}${limitLines}<polyline fill="none" stroke="#2a6fdb" stroke-width="1.2" points="${points}"/>${timeLabels}<text x="12" y="${(height - bottom) / 2}" font-size="11" transform="rotate(-90 12 ${(height - bottom) / 2})" text-anchor="middle">dB</text></svg>`;
