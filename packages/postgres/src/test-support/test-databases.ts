@@ -1,11 +1,17 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { createPgClient, type PgClient } from '../client/pg-client';
 import { createPgliteClient, type PgliteClient } from '../client/pglite-client';
 import { pgliteTemplate } from './pglite-template';
 import { probeTestServer, testDatabaseUrl } from './test-server';
 
-/** One in-memory PGlite for the test file, started before its tests and closed after. */
+/**
+ * One in-memory PGlite for the test file, started before its tests and closed after. PGlite runs
+ * inside the test worker, single-threaded: on a busy machine a test (a migration, a 20,000-row load)
+ * can pass vitest's 5-second default, so the file's limits are raised. They are guards against a
+ * hang, not timing assertions.
+ */
 export function usePgliteClient(): () => PgliteClient {
+  vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
   let client: PgliteClient | undefined;
   beforeAll(async () => {
     client = await createPgliteClient({ loadDataDir: await pgliteTemplate() });
