@@ -119,17 +119,19 @@ export function usageSignalColumns(
         `expected 0 ≤ index < ${customers}`,
       );
     }
-    switch (kind[event]) {
-      case 0:
-        if (at >= since90) {
-          measurements90[customer]! += 1;
-          if (at >= since30) measurements30[customer]! += 1;
-        }
-        break;
-      case 1:
-        if (at > lastLogin[customer]!) lastLogin[customer] = at;
-        if (at >= since30) logins30[customer]! += 1;
-        break;
+    // Measurements and logins (most events) are counted without branches: event kinds and times are
+    // unpredictable, and a mispredicted branch costs more than the arithmetic (`true * 1` is 1).
+    const code = kind[event]!;
+    const isMeasurement = +(code === 0);
+    const isLogin = +(code === 1);
+    const within30 = +(at >= since30);
+    measurements90[customer]! += isMeasurement * +(at >= since90);
+    measurements30[customer]! += isMeasurement * within30;
+    logins30[customer]! += isLogin * within30;
+    // A non-login event competes with −1e300, which never beats a real instant.
+    lastLogin[customer] = Math.max(lastLogin[customer]!, at - (1 - isLogin) * 1e300);
+    if (code < 2) continue;
+    switch (code) {
       case 2:
       case 3: {
         const report = reportIndex === undefined ? -1 : reportIndex[event]!;
@@ -140,7 +142,7 @@ export function usageSignalColumns(
             `expected 0 ≤ index < ${reportCount}`,
           );
         }
-        if (kind[event] === 2) {
+        if (code === 2) {
           // The latest delivery decides "delivered in the last 90 days", as in a core snapshot.
           if (!(deliveredAt[report]! >= at)) deliveredAt[report] = at;
           reportOwner[report] = customer;
@@ -189,8 +191,7 @@ export function usageSignalColumns(
     usageRate[customer] = hasLimit ? measurements30[customer]! / limit : Number.NaN;
     usageRate90DayAverage[customer] = hasLimit ? measurements90[customer]! / 3 / limit : Number.NaN;
     const login = lastLogin[customer]!;
-    daysSinceLastLogin[customer] =
-      login === Number.NEGATIVE_INFINITY ? Number.NaN : Math.max(0, today - localDay(login));
+    daysSinceLastLogin[customer] = login < -1e299 ? Number.NaN : Math.max(0, today - localDay(login));
     const delivered = delivered90[customer]!;
     reportViewRate[customer] = delivered > 0 ? viewed90[customer]! / delivered : Number.NaN;
     if (featureCount > 0) {
