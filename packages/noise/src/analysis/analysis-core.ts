@@ -25,6 +25,8 @@ export interface AnalysisCoreTotals {
   readonly sumA: number;
   readonly sumC: number;
   readonly sumZ: number;
+  /** Σ p over all samples, Pa: the DC offset times the sample count. */
+  readonly sumSamples: number;
   /** Σ p² per band, in input-rate samples, Pa² (same order as `bank.bands`). */
   readonly bandSums: Float64Array;
   /** Largest and smallest Fast A mean-square (the smallest after the detector settles), Pa². */
@@ -154,6 +156,7 @@ export function createAnalysisCore(config: AnalysisCoreConfig): AnalysisCore {
   let sumA = 0;
   let sumC = 0;
   let sumZ = 0;
+  let sumSamples = 0;
   const bandSums = new Float64Array(bandCount);
   const historyA = createGrowableSeries();
   const historyC = createGrowableSeries();
@@ -228,6 +231,7 @@ export function createAnalysisCore(config: AnalysisCoreConfig): AnalysisCore {
     let sA = 0;
     let sC = 0;
     let sZ = 0;
+    let sX = 0;
     let f = fast;
     let s = slow;
     let fMax = 0;
@@ -237,6 +241,7 @@ export function createAnalysisCore(config: AnalysisCoreConfig): AnalysisCore {
     for (let index = 0; index < length; index += 1) {
       const x = input[index]!;
       sZ += x * x;
+      sX += x;
       const w = ab0 * x + s1;
       s1 = ab1 * x + s2 - aa1 * w;
       s2 = ab2 * x - aa2 * w;
@@ -273,6 +278,7 @@ export function createAnalysisCore(config: AnalysisCoreConfig): AnalysisCore {
     pointA = sA;
     pointC = sC * cToA * cToA;
     pointZ = sZ;
+    sumSamples += sX;
     fast = f;
     slow = s;
     if (fMax > fastMaximum) fastMaximum = fMax;
@@ -496,6 +502,7 @@ export function createAnalysisCore(config: AnalysisCoreConfig): AnalysisCore {
         sumA,
         sumC,
         sumZ,
+        sumSamples,
         bandSums,
         fastMaximum,
         fastMinimum,

@@ -125,6 +125,23 @@ describe('analyzeSignal', () => {
     expect(analysis.warnings.map((warning) => warning.code)).toContain('CLIPPING');
   });
 
+  it('warns about a DC offset, which only LZeq would include', () => {
+    const offsetTone = sineWave({
+      sampleRate: 8000,
+      durationSeconds: 1,
+      frequencyHz: 1000,
+      rmsPascals: 0.1,
+    }).map((value) => value + 0.2);
+    const analysis = analyzeSignal(offsetTone, { sampleRate: 8000, unit: 'pascal' });
+    expect(analysis.warnings.map((warning) => warning.code)).toContain('DC_OFFSET');
+    expect(Math.abs(analysis.laeq - 20 * Math.log10(0.1 / 20e-6))).toBeLessThan(0.1);
+    const clean = analyzeSignal(
+      offsetTone.map((value) => value - 0.2),
+      { sampleRate: 8000, unit: 'pascal' },
+    );
+    expect(clean.warnings.map((warning) => warning.code)).not.toContain('DC_OFFSET');
+  });
+
   it('rejects bad input with a validation error naming the problem', () => {
     expect(() => analyzeSignal(new Float32Array(0), { sampleRate, unit: 'pascal' })).toThrow(
       KizunaValidationError,

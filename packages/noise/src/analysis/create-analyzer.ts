@@ -92,6 +92,13 @@ function assemble(totals: AnalysisCoreTotals, options: ParsedAnalyzeSignalOption
       message: `${totals.clippedSamples} samples reach full scale (first at ${(totals.firstClippedSample / sampleRate).toFixed(2)} s): the recording is clipped and the levels of loud moments are underestimated.`,
     });
   }
+  const offset = totals.sumSamples / count;
+  if (offset * offset > 0.1 * (totals.sumZ / count)) {
+    warnings.push({
+      code: 'DC_OFFSET',
+      message: `The recording has a DC offset of ${offset.toPrecision(3)} Pa: LZeq includes it (it is not sound); A, C and band levels do not.`,
+    });
+  }
   if (totals.bank.omittedBands.length > 0) {
     warnings.push({
       code: 'BANDS_OMITTED',

@@ -4,7 +4,13 @@ import type { TimeBandAnalysis } from '../time/time-bands';
 
 /** Something the caller should know about an analysis: the numbers are shown with it, never instead. */
 export interface AnalysisWarning {
-  readonly code: 'CLIPPING' | 'BELOW_RANGE' | 'SHORT_RECORDING' | 'BANDS_OMITTED' | 'NO_START_TIME';
+  readonly code:
+    | 'CLIPPING'
+    | 'DC_OFFSET'
+    | 'BELOW_RANGE'
+    | 'SHORT_RECORDING'
+    | 'BANDS_OMITTED'
+    | 'NO_START_TIME';
   readonly message: string;
 }
 
