@@ -99,9 +99,9 @@ const ignoreThirdPartyEnglishOrRelieved = (text: string, start: number) =>
 
 // Complaining to the management company or the neighbour is part of the noise story, not a complaint about us.
 const complaintRecipientJapanese =
-  /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会)[^。!?]{0,8}$/u;
+  /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会|入居者|テナント|にゅうきょしゃ|てなんと|住民|近隣|騒音の|音の)[^。!?]{0,8}$/u;
 const complaintRecipientEnglish =
-  /(landlord|neighbou?rs?|management|building|council|police|hoa|upstairs|downstairs)[^.?!]{0,20}$|^[^.?!]{0,12}(letter|to (?:the|my) (?:landlord|neighbou?r|management|building|council|police))/u;
+  /(landlord|neighbou?rs?|management|building|council|police|hoa|upstairs|downstairs|tenants?|residents?|noise)[^.?!]{0,20}$|^[^.?!]{0,12}(letter|to (?:the|my) (?:landlord|neighbou?r|management|building|council|police)|about (?:the )?(?:noise|sound|music|banging|footsteps|dog|neighbou?r))/u;
 const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
   complaintRecipientJapanese.test(text.slice(Math.max(0, start - 14), start)) ||
   complaintRecipientEnglish.test(text.slice(Math.max(0, start - 30), start)) ||
@@ -112,7 +112,8 @@ const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
 const ignoreReschedule = (text: string) => rescheduleWords.test(text);
 
-const englishQuestionLead = /^(?:how|can|could|may|is|are|do|does|what|where|when|if|whats|wheres|whether)$/;
+const englishQuestionLead =
+  /\b(?:how|what|whats|where|wheres|when|whether|if|is it|is there|are there|do you|does|(?:can|could|may|do|will|would|should|shall) (?:i|we))\b/;
 const japaneseConditional =
   /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|ケース|条件|のは|のって)/u;
 const ignoreJapaneseConditional = (text: string, _start: number, end: number) =>
@@ -127,7 +128,7 @@ const ignoreWithoutMoney = (text: string, start: number, end: number) =>
 const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
   const words = precedingWords(text, start, 4);
   if (words.includes('you') || /\bplease\b/.test(text)) return false;
-  return words.some((word) => englishQuestionLead.test(word));
+  return englishQuestionLead.test(words.join(' '));
 };
 
 // ---- the lexicon ------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'human_request',
     'strong',
-    '(?:人間|担当者|担当の(?:方|人)|担当さん|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|出せ|呼ん|呼べ|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
+    '(?:人間|担当者|担当の(?:方|人)|担当さん|営業(?:の方|担当|さん)|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|出せ|呼ん|呼べ|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
   ),
   ja('human_request', 'strong', '(?<![一-龯])(?:人|ひと)(?:と(?:話|はな|直接)|に(?:代わ|かわ|対応|つな))'),
   ja(
@@ -217,6 +218,12 @@ const japaneseRules: readonly LexiconRule[] = [
     'cancellation_request',
     'strong',
     '^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))',
+    { negatable: false },
+  ),
+  ja(
+    'cancellation_request',
+    'strong',
+    '(?:他社|別の会社|別会社|競合|他のサービス|他サービス)(?:への|に|へ|で)?(?:乗り換え|切り替え|切替|移行)|(?:契約|継続|更新|利用)[^。!?]{0,6}?(?:難しい|厳しい|困難|できかね)',
     { negatable: false },
   ),
   ja(
@@ -313,7 +320,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'legal',
     'strong',
-    'lawyers?(?![- ]review)|attorneys?|solicitors?|sue\\b|suing|sued|lawsuits?|court\\b|courts\\b|legal (?:action|advice|steps|proceedings|case|claim|help)|litigation|small claims|damages|compensation|take (?:you|them|him|her|this) to court|legally|mediation (?:at|through) (?:the )?court',
+    'lawyers?(?![- ]review)|attorneys?|legal (?:department|team|counsel)|counsel\\b|solicitors?|sue\\b|suing|sued|lawsuits?|court\\b|courts\\b|legal (?:action|advice|steps|proceedings|case|claim|help)|litigation|small claims|damages|compensation|take (?:you|them|him|her|this) to court|legally|mediation (?:at|through) (?:the )?court',
     { negatable: false },
   ),
   en(
@@ -342,7 +349,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'cancellation_request',
     'strong',
-    '(?:cancel|terminate|end|close|stop|discontinue|quit|unsubscribe)(?:ling)? (?:my|our|the|this) (?:subscription|contract|account|membership|plan|service|booking|appointment|order|measurement)|cancel (?:everything|it all)|unsubscribe me|(?:not|wont|will not|arent) (?:be )?(?:going to )?renew|want out\\b|get (?:me )?out of (?:my|this|the|our) (?:contract|subscription|plan|membership)|(?:not|wont|will not|no longer|stop) (?:to )?(?:continu(?:e|ing)|using|use) (?:with )?(?:the |your |this |our )?(?:service|subscription|contract|plan|membership)|(?:dont|do not|stop|no longer) (?:auto-?)?renew|(?:want|need|like|going|decided|wish|plan|planning|thinking about|considering) (?:to )?(?:cancel|terminat|unsubscrib|quit)|please cancel|(?:im|we are|were) cancel(?:l)?ing|no longer (?:need|want|use) (?:your|the|this)|switching to (?:another|a different|a competitor)',
+    '(?:cancel|terminate|end|close|stop|discontinue|quit|unsubscribe)(?:ling)? (?:my|our|the|this) (?:subscription|contract|account|membership|plan|service|booking|appointment|order|measurement)|cancel (?:everything|it all)|unsubscribe me|(?:not|wont|will not|arent) (?:be )?(?:going to )?renew|want out\\b|(?:evaluating|considering|looking at) (?:other|alternative) (?:vendors|providers|options|solutions|companies)|switch(?:ing)? (?:to )?(?:another|a different|other) (?:vendor|provider|company|service)|get (?:me )?out of (?:my|this|the|our) (?:contract|subscription|plan|membership)|(?:not|wont|will not|no longer|stop) (?:to )?(?:continu(?:e|ing)|using|use) (?:with )?(?:the |your |this |our )?(?:service|subscription|contract|plan|membership)|(?:dont|do not|stop|no longer) (?:auto-?)?renew|(?:want|need|like|going|decided|wish|plan|planning|thinking about|considering) (?:to )?(?:cancel|terminat|unsubscrib|quit)|please cancel|(?:im|we are|were) cancel(?:l)?ing|no longer (?:need|want|use) (?:your|the|this)|switching to (?:another|a different|a competitor)',
     { ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start) || ignoreReschedule(text) },
   ),
   en(

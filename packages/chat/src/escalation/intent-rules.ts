@@ -67,7 +67,7 @@ const rules: readonly IntentRule[] = [
     language: 'ja',
     object: japanese('請求|課金|引き?落と|引落|決済|明細|カード'),
     cue: japanese(
-      '二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに',
+      '二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに',
     ),
     block: japanese('いつ|どこ|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます'),
     negatable: false,
@@ -77,7 +77,7 @@ const rules: readonly IntentRule[] = [
     language: 'ja',
     object: japanese('料金|金額|支払'),
     cue: japanese(
-      '二重|重複|覚えのない|身に覚え|間違|まちが|誤|おかし[いく]|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|のはずが|不当|過剰|違(?:う|います|いませんか|って)',
+      '二重|重複|覚えのない|身に覚え|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|のはずが|不当|過剰|違(?:う|います|いませんか|って)',
     ),
     block: japanese('いつ|どこ|方法|どうやって|いくら|何円|違いは|違いを'),
     negatable: false,
@@ -120,7 +120,7 @@ const rules: readonly IntentRule[] = [
       '\\b(?:charg|bill(?:ed|ing)?\\b|invoice|fee|payment|debit|transaction|card|statement|amount|price|money|account)',
     ),
     cue: english(
-      '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|why|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
+      '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|duplicate|flagged|why|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
     ),
     block: english(
       '\\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\\b',
