@@ -1,4 +1,4 @@
-import { KizunaValidationError, parseInput } from '@kizuna/core';
+import { type Condition, KizunaValidationError, parseInput } from '@kizuna/core';
 import { evaluatePart, roundPoints } from '../scorecards/evaluate-part';
 import { type Band, type Scorecard, scorecardSchema, segmentScorecardSchema } from '../scorecards/scorecard';
 import { selectScorecard } from '../scorecards/select-scorecard';
@@ -25,15 +25,11 @@ function cached<Parsed>(input: object, parse: () => Parsed): Parsed {
   return parsed;
 }
 
-let parsedDefaults: { when?: never; scorecard: Scorecard }[] | undefined;
+let parsedDefaults: readonly { readonly when?: Condition; readonly scorecard: Scorecard }[] | undefined;
 
 function defaultSelection() {
-  parsedDefaults ??= defaultScorecards.map(
-    (entry) =>
-      parseInput(segmentScorecardSchema, entry, 'default scorecard') as {
-        when?: never;
-        scorecard: Scorecard;
-      },
+  parsedDefaults ??= defaultScorecards.map((entry) =>
+    parseInput(segmentScorecardSchema, entry, 'default scorecard'),
   );
   return parsedDefaults;
 }
