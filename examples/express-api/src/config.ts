@@ -57,6 +57,12 @@ export const apiConfigSchema = z.object({
   KIZUNA_WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(300),
   /** Where the worker delivers actions (a Slack incoming webhook, ...). Absent: actions are logged. */
   KIZUNA_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** An OpenAI (or compatible) API key for the chat's language model. Absent: the offline model. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** The chat model. @defaultValue 'gpt-4o-mini' */
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** An OpenAI-compatible server instead of api.openai.com. */
+  OPENAI_BASE_URL: z.url().optional(),
   /** @defaultValue 'info' */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** @defaultValue 1048576 (1 MiB) */

@@ -1,10 +1,18 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadEnvFile } from 'node:process';
+import {
+  createFaqIndex,
+  createOfflineModel,
+  createOpenAIModel,
+  createSupportBot,
+  noiseServiceFaq,
+} from '@kizuna/chat';
 import { pino } from 'pino';
 import { addApiKeyToFile, readApiKeyFile } from './api-key-file';
 import { readConfig } from './config';
 import { createApp } from './create-app';
+import { createNotifier } from './create-notifier';
 import { openStore } from './open-store';
 import { startWorkerLoop } from './worker-loop';
 
@@ -33,6 +41,23 @@ if (apiKeys === undefined) {
   );
 }
 
+const notifier = createNotifier({
+  logger,
+  ...(config.KIZUNA_WEBHOOK_URL === undefined ? {} : { webhookUrl: config.KIZUNA_WEBHOOK_URL }),
+});
+const model =
+  config.OPENAI_API_KEY === undefined
+    ? createOfflineModel()
+    : createOpenAIModel({
+        apiKey: config.OPENAI_API_KEY,
+        model: config.OPENAI_MODEL,
+        ...(config.OPENAI_BASE_URL === undefined ? {} : { baseURL: config.OPENAI_BASE_URL }),
+      });
+console.log(
+  `Kizuna API chat model: ${model.name}${config.OPENAI_API_KEY === undefined ? ' (no OPENAI_API_KEY: deterministic offline answers)' : ''}`,
+);
+const supportBot = createSupportBot({ model, faq: createFaqIndex(noiseServiceFaq), notifier, store });
+
 const worker =
   config.KIZUNA_WORKER === 'on'
     ? startWorkerLoop({
@@ -47,6 +72,7 @@ const { app } = createApp({
   store,
   apiKeys,
   logger,
+  supportBot,
   corsOrigins: config.CORS_ORIGINS,
   timeZone: config.KIZUNA_TIME_ZONE,
   jsonBodyLimitBytes: config.JSON_BODY_LIMIT_BYTES,

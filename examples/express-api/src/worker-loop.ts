@@ -1,7 +1,8 @@
-import { createConsoleNotifier, createWebhookNotifier, type Notifier, type Store } from '@kizuna/core';
+import type { Notifier, Store } from '@kizuna/core';
 import { createInProcessScheduler, listRunRecords } from '@kizuna/example-worker';
 import type { Logger } from 'pino';
 import type { PipelineTrigger } from './api-context';
+import { createNotifier } from './create-notifier';
 
 /** Options of {@link startWorkerLoop}. */
 export interface WorkerLoopOptions {
@@ -9,8 +10,8 @@ export interface WorkerLoopOptions {
   readonly logger: Logger;
   readonly timeZone: string;
   readonly intervalSeconds: number;
-  /** Where actions are delivered; without it each action is written to the log. */
-  readonly webhookUrl?: string;
+  /** Where actions are delivered. @defaultValue one log line per action */
+  readonly notifier?: Notifier;
   /** Start the first run at once. @defaultValue true */
   readonly runImmediately?: boolean;
 }
@@ -26,12 +27,7 @@ export interface WorkerLoop extends PipelineTrigger {
  * process and no queue. Runs never overlap; `stop()` aborts the current one between batches.
  */
 export function startWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
-  const notifier: Notifier =
-    options.webhookUrl === undefined
-      ? createConsoleNotifier({
-          write: (line) => options.logger.info({ notification: line }, 'action delivered to the log'),
-        })
-      : createWebhookNotifier({ url: options.webhookUrl, name: 'webhook' });
+  const notifier = options.notifier ?? createNotifier({ logger: options.logger });
   const scheduler = createInProcessScheduler({
     store: options.store,
     notifier,

@@ -119,17 +119,22 @@ describe.each(backends)('customer routes on $name', (backend) => {
     expect(await store.listActions()).toEqual([]);
   });
 
-  it('GET /v1/customers/{id}/churn returns the stored prediction, else 501 naming what is missing', async () => {
-    const missing = await readJson(await run.call('/v1/customers/hanako/churn'));
-    expect(missing.status).toBe(501);
-    expect(missing.body).toMatchObject({
-      code: 'NOT_IMPLEMENTED',
-      type: 'urn:kizuna:problem:not-implemented',
-    });
-    expect(missing.body.detail).toContain('@kizuna/churn');
-    const prediction = { churnProbability: 0.72, riskLevel: 'critical', factors: [], plan: [] };
-    await store.putResult({ kind: 'churn', customerId: 'acme', asOf: sampleAsOf, value: prediction });
-    const stored = await readJson(await run.call('/v1/customers/acme/churn'));
-    expect(stored).toMatchObject({ status: 200, body: { source: 'stored', prediction } });
+  it('GET /v1/customers/{id}/churn predicts live with factors and the retention plan, or serves the stored prediction', async () => {
+    const live = await readJson(await run.call(`/v1/customers/acme/churn?asOf=${sampleAsOf}`));
+    expect(live.status).toBe(200);
+    expect(live.body).toMatchObject({ customerId: 'acme', asOf: sampleAsOf, source: 'computed' });
+    const { prediction } = live.body;
+    expect(prediction.churnProbability).toBeGreaterThan(0);
+    expect(prediction.churnProbability).toBeLessThan(1);
+    expect(['critical', 'high', 'medium', 'low']).toContain(prediction.riskLevel);
+    expect(prediction.method).toBe('rules');
+    expect(prediction.modelVersion).toBeNull();
+    expect(Array.isArray(prediction.topRiskFactors)).toBe(true);
+    expect(Array.isArray(prediction.retentionPlan)).toBe(true);
+    const stored = { churnProbability: 0.72, riskLevel: 'critical', topRiskFactors: [], retentionPlan: [] };
+    await store.putResult({ kind: 'churn', customerId: 'hanako', asOf: sampleAsOf, value: stored });
+    const served = await readJson(await run.call('/v1/customers/hanako/churn'));
+    expect(served).toMatchObject({ status: 200, body: { source: 'stored', prediction: stored } });
+    expect((await run.call('/v1/customers/nobody/churn?live=true')).status).toBe(404);
   });
 });
