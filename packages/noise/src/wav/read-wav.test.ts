@@ -75,6 +75,12 @@ describe('readWav', () => {
     expect([...first, ...rest]).toEqual([...readWav(file, { channel: 1 }).samples]);
   });
 
+  it('keeps the declared data size when given only the start of a file, and decodes what a cut file holds', () => {
+    const file = writeWav([left], { sampleRate: 48_000, encoding: 'pcm', bitsPerSample: 16 });
+    expect(readWavHeader(file.subarray(0, 100)).frameCount).toBe(480);
+    expect(readWav(file.subarray(0, 44 + 200)).frameCount).toBe(100);
+  });
+
   it('reads a data chunk whose size a streaming writer left at zero', () => {
     const file = writeWav([left], { sampleRate: 48_000, encoding: 'float', bitsPerSample: 32 });
     new DataView(file.buffer).setUint32(40, 0, true);

@@ -55,7 +55,9 @@ function toView(buffer: ArrayBuffer | ArrayBufferView): DataView {
 
 /**
  * Reads the header of a RIFF/WAVE file: format, rate, channels, and where the samples are. Accepts
- * PCM 16/24/32-bit and IEEE float 32/64-bit, plain or WAVE_FORMAT_EXTENSIBLE.
+ * PCM 16/24/32-bit and IEEE float 32/64-bit, plain or WAVE_FORMAT_EXTENSIBLE. The buffer may hold just
+ * the beginning of the file (the declared data size is kept); when a streaming writer left the size
+ * unknown (0 or 0xFFFFFFFF), `dataLength` is what the buffer holds after the header.
  *
  * @throws KizunaValidationError when the file is not RIFF/WAVE, has no `fmt ` or `data` chunk, or uses
  *   another encoding (8-bit PCM, A-law, µ-law, ADPCM, …)
@@ -106,9 +108,9 @@ export function readWavHeader(buffer: ArrayBuffer | ArrayBufferView): WavHeader 
       format = { encoding, sampleRate, channelCount, bitsPerSample };
     } else if (id === 'data') {
       if (format === undefined) fail('the data chunk comes before the fmt chunk');
-      const available = view.byteLength - body;
-      // Streaming writers leave the size at 0 or 0xFFFFFFFF: then the data runs to the end of the file.
-      const dataLength = size === 0 || size === 0xffffffff || size > available ? available : size;
+      // Streaming writers leave the size at 0 or 0xFFFFFFFF: then the data runs to the end of what we hold.
+      // Otherwise the declared size stands, so a header read from the first bytes of a file is right.
+      const dataLength = size === 0 || size === 0xffffffff ? view.byteLength - body : size;
       const frameBytes = (format.bitsPerSample / 8) * format.channelCount;
       return { ...format, dataOffset: body, dataLength, frameCount: Math.floor(dataLength / frameBytes) };
     }
@@ -138,8 +140,17 @@ export function readWav(buffer: ArrayBuffer | ArrayBufferView, options: ReadWavO
       `the file has ${header.channelCount} channel(s); channel ${channel} does not exist`,
     );
   }
+  // A file cut short holds fewer frames than its header declares: decode what is there.
   const samples = decodeWavFrames(header, buffer, channel, header.dataOffset, header.frameCount);
-  return { ...header, samples, channel, durationSeconds: header.frameCount / header.sampleRate };
+  const frameBytes = (header.bitsPerSample / 8) * header.channelCount;
+  return {
+    ...header,
+    dataLength: samples.length * frameBytes,
+    frameCount: samples.length,
+    samples,
+    channel,
+    durationSeconds: samples.length / header.sampleRate,
+  };
 }
 
 /**
