@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { buildSnapshot, buildSnapshots, type Store } from '@kizuna/core';
 // The bench package does not depend on @kizuna/postgres (no new dependencies): use its sources.
 import {
@@ -102,6 +103,9 @@ const suite: BenchSuite = {
   async run() {
     const rows: BenchRow[] = [];
     const notes: string[] = [
+      `Load average at the start: ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(', ')} (1, 5, 15 min).`,
       `${formatNumber(customers)} customers, ${formatNumber(customers * eventsPerCustomer)} usage events; batch size 2,000 rows per insert statement.`,
     ];
     const pglite = await createPgliteClient({ loadDataDir: await pgliteTemplate() });
@@ -123,6 +127,11 @@ const suite: BenchSuite = {
         `PostgreSQL at ${databaseUrl.replace(/\/\/[^@/]*@/, '//')} unreachable: server rows skipped.`,
       );
     }
+    notes.push(
+      `Load average when done: ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(', ')} (1, 5, 15 min) — numbers taken on a busy machine are lower bounds.`,
+    );
     return [{ title: 'PostgreSQL store', rows, notes }];
   },
 };

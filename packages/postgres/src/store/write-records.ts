@@ -73,8 +73,8 @@ export async function writeRecords<Kind extends RecordKind>(
     )
     select
       count(*) filter (where previous.body is null)::int as inserted,
-      count(*) filter (where previous.body = input.first_body)::int as unchanged,
-      count(*) filter (where previous.body <> input.first_body)::int as updated
+      count(*) filter (where previous.body = coalesce(input.first_body, input.body))::int as unchanged,
+      count(*) filter (where previous.body <> coalesce(input.first_body, input.body))::int as updated
     from input
     left join lateral (
       select records.body from ${schema}.records records
@@ -85,11 +85,12 @@ export async function writeRecords<Kind extends RecordKind>(
     const totals = { inserted: 0, updated: inBatchUpdated, unchanged: inBatchUnchanged };
     for (let start = 0; start < all.length; start += batchSize) {
       const chunk = all.slice(start, start + batchSize);
-      // Bodies are already JSON text: splice them in rather than parse and stringify them again.
+      // Bodies are already JSON text: splice them in rather than parse and stringify them again. The
+      // first version is sent only when the batch wrote the id more than once (parsing costs).
       const parameter = `[${chunk
         .map(
           (row) =>
-            `{"id":${JSON.stringify(row.id)},"customer_id":${JSON.stringify(row.customer_id)},"record_time":${JSON.stringify(row.record_time)},"body":${row.body},"first_body":${row.first_body}}`,
+            `{"id":${JSON.stringify(row.id)},"customer_id":${JSON.stringify(row.customer_id)},"record_time":${JSON.stringify(row.record_time)},"body":${row.body}${row.first_body === row.body ? '' : `,"first_body":${row.first_body}`}}`,
         )
         .join(',')}]`;
       const [counts] = await executor.query<ChunkCounts>(statement, [kind, parameter]);
