@@ -69,7 +69,7 @@ describe('scoreHealthBatch', () => {
       >,
     );
     fc.assert(
-      fc.property(fc.array(customer, { minLength: 1, maxLength: 20 }), (customers) => {
+      fc.property(fc.array(customer, { minLength: 1, maxLength: 10 }), (customers) => {
         const columns = Object.fromEntries(
           signalNames.map((name) => [
             name,
@@ -91,7 +91,7 @@ describe('scoreHealthBatch', () => {
           }
         });
       }),
-      { numRuns: 100 },
+      { numRuns: 40 },
     );
   });
 
