@@ -11,6 +11,7 @@ import {
 } from './funnel-matcher';
 import { type FunnelOptions, type FunnelOptionsInput, funnelOptionsSchema } from './funnel-options';
 import { forEachUser } from './group-by-user';
+import { streamSimpleSequential } from './stream-simple-funnel';
 
 /** One step of a funnel result. Rates are fractions (0.25 = 25 %), `null` when nobody entered. */
 export interface FunnelStepResult {
@@ -423,6 +424,17 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
   }
   const run = (slotOfEvent: Int32Array, slotCount: number): FunnelOutcomes => {
     const outcomes = createOutcomes(slotCount, plan.stepCount);
+    const streamed = streamSimpleSequential(
+      plan,
+      slotOfEvent,
+      slotCount,
+      normalized.name,
+      normalized.timestamp,
+      outcomes,
+      tieBreak,
+    );
+    if (streamed) return outcomes;
+    outcomes.furthest.fill(-1);
     const matchUser = createUserMatcher(plan, normalized.name, normalized.timestamp, outcomes);
     forEachUser(
       slotOfEvent,
