@@ -8,7 +8,7 @@ import { type LoadRequest, type LoadResult, runLoad } from '../api/load';
 import { type BenchRow, type BenchSuite, formatNumber } from '../bench-kit';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const customers = 1_000;
+const customers = 500;
 const eventsPerCustomer = 5;
 const secondsPerScenario = Number(process.env.KIZUNA_BENCH_SECONDS ?? 10);
 
