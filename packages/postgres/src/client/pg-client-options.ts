@@ -8,7 +8,8 @@ export const pgClientOptionsSchema = z
     connectionString: z.string().min(1, { error: 'expected a postgres:// URL' }).optional(),
     /**
      * An existing `pg` pool to use instead of a connection string. It is shared: `close()` leaves it
-     * open, its owner ends it.
+     * open, its owner ends it — and listens to its `'error'` event (an idle connection that breaks
+     * crashes Node when nobody listens; the client adds that listener only to pools it creates).
      */
     pool: z
       .custom<Pool>(

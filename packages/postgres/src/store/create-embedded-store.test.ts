@@ -53,9 +53,28 @@ describe('createEmbeddedStore', () => {
     expect((await reopened.getAction('k1'))?.status).toBe('pending');
     await reopened.close();
 
+    // The same folder through the client, to check what the store cannot show. (PGlite client
+    // behaviour is tested here because each PGlite costs seconds to start.)
     const client = await createPgliteClient({ dataDir });
     try {
       expect(await runMigrations(client)).toEqual({ applied: [], version: 1 });
+
+      // A client sharing an instance leaves it open when closed.
+      const sharing = await createPgliteClient({ pglite: client.pglite });
+      await sharing.close();
+      expect(await client.query<{ one: number }>('select 1 as one')).toEqual([{ one: 1 }]);
+
+      // A transaction whose work throws is rolled back and the error rethrown unchanged.
+      const mine = new Error('changed my mind');
+      const thrown = await client
+        .transaction(async (transaction) => {
+          await transaction.query(`delete from kizuna.records`);
+          throw mine;
+        })
+        .catch((caught: unknown) => caught);
+      expect(thrown).toBe(mine);
+      expect(await client.query('select id from kizuna.records')).toEqual([{ id: 'c1' }]);
+
       // PGlite shut down under a store: the store reports it as unavailable, not as a raw error.
       const store = await createPostgresStore({ client, migrate: false, closeClient: false });
       await client.pglite.close();
