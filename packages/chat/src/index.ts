@@ -4,6 +4,7 @@
 export {
   type BotReply,
   type BotReplyInput,
+  type BotReplyStream,
   botCustomerSchema,
   botReplyInputSchema,
   createSupportBot,

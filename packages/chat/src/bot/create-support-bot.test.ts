@@ -217,3 +217,37 @@ describe('createSupportBot', () => {
     await expect(bot.reply({ conversationId: '', message: 'hi' } as never)).rejects.toThrow(/conversationId/);
   });
 });
+
+describe('streamReply', () => {
+  it('streams the conversation path from the model and resolves the whole reply', async () => {
+    const { bot } = setup();
+    const stream = await bot.streamReply({ conversationId: 'st', message: '上の階の足音がうるさいんです' });
+    const pieces: string[] = [];
+    for await (const piece of stream.textStream) pieces.push(piece);
+    const reply = await stream.reply;
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(reply.message);
+    expect(reply.type).toBe('conversation');
+  });
+
+  it('streams FAQ and hand-over answers as one piece', async () => {
+    const { bot, sent } = setup();
+    const stream = await bot.streamReply({ conversationId: 'st2', message: '責任者を出してください' });
+    const pieces: string[] = [];
+    for await (const piece of stream.textStream) pieces.push(piece);
+    expect(pieces).toEqual([(await stream.reply).message]);
+    expect((await stream.reply).type).toBe('escalation');
+    expect(sent).toHaveLength(1);
+  });
+
+  it('streams the fallback when the model fails before any text', async () => {
+    const { bot, failures } = setup({ responder: () => ({ reply: 42 }) });
+    const stream = await bot.streamReply({ conversationId: 'st3', message: '上の階の足音がうるさいんです' });
+    const pieces: string[] = [];
+    for await (const piece of stream.textStream) pieces.push(piece);
+    const reply = await stream.reply;
+    expect(reply).toMatchObject({ type: 'escalation', fallback: true });
+    expect(pieces).toEqual([reply.message]);
+    expect(failures).toHaveLength(1);
+  });
+});

@@ -107,6 +107,14 @@ export interface SupportBotSettings extends SupportBotOptionsInput {
   readonly clock?: Clock;
 }
 
+/** A reply whose text arrives as it is generated. */
+export interface BotReplyStream {
+  /** The text, in pieces. FAQ and hand-over answers arrive as one piece. */
+  readonly textStream: AsyncIterable<string>;
+  /** The complete reply once the text is done (never rejects). */
+  readonly reply: Promise<BotReply>;
+}
+
 /** The support chatbot. */
 export interface SupportBot {
   /**
@@ -116,6 +124,15 @@ export interface SupportBot {
    * @throws KizunaValidationError when the input itself is invalid
    */
   reply(input: BotReplyInput): Promise<BotReply>;
+  /**
+   * Like {@link SupportBot.reply}, with the conversation path streamed from the model as plain text
+   * (no structured output, so no follow-up questions). If the model fails before any text arrives
+   * the fallback answer is streamed instead; if it fails midway, an apology is appended and the
+   * conversation is handed over. `reply` never rejects.
+   *
+   * @throws KizunaValidationError when the input itself is invalid
+   */
+  streamReply(input: BotReplyInput): Promise<BotReplyStream>;
   /** What the bot remembers of a conversation (redacted turns, oldest first). */
   history(conversationId: string): readonly ChatTurn[];
 }
@@ -320,29 +337,38 @@ export function createSupportBot(settings: SupportBotSettings): SupportBot {
     try {
       return await answer(parsed);
     } catch (error) {
-      // A bug of ours must not reach the customer either: apologise and bring in a person.
-      const language = languageOf(parsed.message, options.defaultLanguage);
-      emit('chat.model-failed', {
-        occurredAt: toInstant(clock.now()),
-        conversationId: parsed.conversationId,
-        error: `support bot: ${errorText(error)}`,
-      });
-      return {
-        type: 'escalation',
-        message: handoverMessage(['model_unavailable'], language),
-        conversationId: parsed.conversationId,
-        language,
-        escalation: {
-          priority: 'medium',
-          reasons: [{ code: 'model_unavailable', evidence: errorText(error).slice(0, 200), source: 'bot' }],
-          notified: false,
-        },
-        fallback: true,
-      };
+      return apology(parsed, error);
     }
   }
 
-  async function answer(parsed: z.output<typeof botReplyInputSchema>): Promise<BotReply> {
+  /** A bug of ours must not reach the customer either: apologise and bring in a person. */
+  function apology(parsed: z.output<typeof botReplyInputSchema>, error: unknown): BotReply {
+    const language = languageOf(parsed.message, options.defaultLanguage);
+    emit('chat.model-failed', {
+      occurredAt: toInstant(clock.now()),
+      conversationId: parsed.conversationId,
+      error: `support bot: ${errorText(error)}`,
+    });
+    return {
+      type: 'escalation',
+      message: handoverMessage(['model_unavailable'], language),
+      conversationId: parsed.conversationId,
+      language,
+      escalation: {
+        priority: 'medium',
+        reasons: [{ code: 'model_unavailable', evidence: errorText(error).slice(0, 200), source: 'bot' }],
+        notified: false,
+      },
+      fallback: true,
+    };
+  }
+
+  async function answer(
+    parsed: z.output<typeof botReplyInputSchema>,
+    generate: (
+      messages: readonly ModelMessage[],
+    ) => Promise<{ reply: string; followUpQuestions: string[] }> = askModel,
+  ): Promise<BotReply> {
     const { conversationId, customer } = parsed;
     const state = stateOf(conversationId);
     const history: ChatTurn[] = parsed.history ?? state.turns;
@@ -443,7 +469,7 @@ export function createSupportBot(settings: SupportBotSettings): SupportBot {
     ];
     let generated: { reply: string; followUpQuestions: string[] };
     try {
-      generated = await askModel(messages);
+      generated = await generate(messages);
     } catch (error) {
       emit('chat.model-failed', {
         occurredAt: toInstant(clock.now()),
@@ -492,8 +518,71 @@ export function createSupportBot(settings: SupportBotSettings): SupportBot {
     });
   }
 
+  async function streamReply(input: BotReplyInput): Promise<BotReplyStream> {
+    const parsed = parseInput(botReplyInputSchema, input, 'support bot reply input');
+    const pieces: string[] = [];
+    let wake: (() => void) | undefined;
+    let streamed = false;
+    const push = (piece: string) => {
+      pieces.push(piece);
+      wake?.();
+    };
+    const streamFromModel = async (messages: readonly ModelMessage[]) => {
+      const stream = model.streamText({
+        messages: [...messages, { role: 'system', content: 'Answer in plain text, 3–5 sentences.' }],
+        signal: AbortSignal.timeout(options.modelTimeoutMilliseconds),
+        maxOutputTokens: options.maxOutputTokens,
+      });
+      let text = '';
+      // Text already shown cannot be taken back: a failure after it is apologised for by the caller.
+      for await (const piece of stream.textStream) {
+        text += piece;
+        if (text.length > options.maxReplyCharacters)
+          throw new Error(`the model's reply is longer than ${options.maxReplyCharacters} characters`);
+        streamed = true;
+        push(piece);
+      }
+      await stream.result;
+      if (text.trim() === '') throw new Error("the model's reply is empty");
+      return { reply: text.trim(), followUpQuestions: [] };
+    };
+    const reply = (async (): Promise<BotReply> => {
+      let result: BotReply;
+      try {
+        result = await answer(parsed, streamFromModel);
+      } catch (error) {
+        result = apology(parsed, error);
+      }
+      if (!streamed) push(result.message);
+      else if (result.fallback === true) push(`\n${result.message}`);
+      return result;
+    })();
+    let finished = false;
+    reply.finally(() => {
+      finished = true;
+      wake?.();
+    });
+    async function* textStream() {
+      let index = 0;
+      while (true) {
+        if (index < pieces.length) {
+          yield pieces[index]!;
+          index += 1;
+          continue;
+        }
+        if (finished) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+    }
+    return { textStream: textStream(), reply };
+  }
+
   return {
     reply,
+    streamReply,
     history: (conversationId) => [...(conversations.get(conversationId)?.turns ?? [])],
   };
 }
