@@ -49,7 +49,7 @@ describe('designThirdOctaveBank', () => {
         breakpointRatio(-limit.octaves),
       ]);
       // A grid from 1/5.6 to 5.6 times the centre, plus every breakpoint.
-      const grid = Array.from({ length: 161 }, (_, step) => Math.exp(((step - 80) / 80) * Math.log(5.6)));
+      const grid = Array.from({ length: 121 }, (_, step) => Math.exp(((step - 60) / 60) * Math.log(5.6)));
       for (const ratio of [...grid, ...breakpoints]) {
         const frequency = band.centerHz * ratio;
         if (frequency >= 24_000) continue;
