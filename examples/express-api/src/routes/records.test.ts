@@ -1,14 +1,31 @@
-import { describe, expect, it } from 'vitest';
-import { postgresReachable, readJson, startApi, useBackends } from '../test-support/api-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  postgresReachable,
+  type RunningApi,
+  readJson,
+  type ScratchStore,
+  startApi,
+  useBackends,
+} from '../test-support/api-harness';
 import { sampleCustomer, sampleUsageEvents } from '../test-support/sample-records';
 
 const backends = useBackends(await postgresReachable());
 
 describe.each(backends)('POST /v1/records/<kind> on $name', (backend) => {
+  // One store and app per backend: each test writes its own ids, so they do not interfere.
+  let store: ScratchStore;
+  let run: RunningApi;
+  beforeAll(async () => {
+    store = await backend.newStore();
+    run = await startApi({ store, maxBatchRecords: 10 });
+  });
+  afterAll(async () => {
+    await run.close();
+    await store.close();
+  });
+
   it('stores a batch and reports inserted, then unchanged when the same batch is sent again', async () => {
-    const store = await backend.newStore();
-    const run = await startApi({ store });
-    try {
+    {
       const first = await readJson(
         await run.call('/v1/records/usage-event', { key: 'write', json: { records: sampleUsageEvents } }),
       );
@@ -30,16 +47,11 @@ describe.each(backends)('POST /v1/records/<kind> on $name', (backend) => {
       const stored = await store.listRecords('usageEvent', { customerId: 'acme' });
       expect(stored).toHaveLength(4);
       expect(stored.find((event) => event.id === 'u1')?.occurredAt).toBe('2026-03-20T02:00:00.000Z');
-    } finally {
-      await run.close();
-      await store.close();
     }
   });
 
   it('stores a duplicated id inside one batch once', async () => {
-    const store = await backend.newStore();
-    const run = await startApi({ store });
-    try {
+    {
       const response = await readJson(
         await run.call('/v1/records/customer', {
           key: 'write',
@@ -48,16 +60,11 @@ describe.each(backends)('POST /v1/records/<kind> on $name', (backend) => {
       );
       expect(response.body).toEqual({ kind: 'customer', inserted: 1, updated: 0, unchanged: 1 });
       expect(await store.listCustomerIds()).toEqual(['acme']);
-    } finally {
-      await run.close();
-      await store.close();
     }
   });
 
   it('rejects an invalid batch with 400, naming each bad field, and stores none of it', async () => {
-    const store = await backend.newStore();
-    const run = await startApi({ store });
-    try {
+    {
       const response = await readJson(
         await run.call('/v1/records/customer', {
           key: 'write',
@@ -81,26 +88,27 @@ describe.each(backends)('POST /v1/records/<kind> on $name', (backend) => {
         path: 'body.records[1].contract.mrr.amount',
         message: 'expected an integer amount in minor units',
       });
-      expect(await store.listCustomerIds()).toEqual([]);
-    } finally {
-      await run.close();
-      await store.close();
+      expect(await store.getRecord('customer', 'b')).toBeUndefined();
+      expect((await store.getRecord('customer', 'acme'))?.contract?.mrr.amount).toBe(80_000);
     }
   });
 
   it('rejects an empty batch and a batch over the limit', async () => {
-    const store = await backend.newStore();
-    const run = await startApi({ store, maxBatchRecords: 3 });
-    try {
+    {
       expect((await run.call('/v1/records/lead', { key: 'write', json: { records: [] } })).status).toBe(400);
       const tooMany = await readJson(
-        await run.call('/v1/records/usage-event', { key: 'write', json: { records: sampleUsageEvents } }),
+        await run.call('/v1/records/usage-event', {
+          key: 'write',
+          json: {
+            records: Array.from({ length: 11 }, (_, index) => ({
+              ...sampleUsageEvents[0],
+              id: `over-${index}`,
+            })),
+          },
+        }),
       );
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.errors[0].path).toBe('body.records');
-    } finally {
-      await run.close();
-      await store.close();
     }
   });
 });
