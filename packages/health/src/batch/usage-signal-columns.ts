@@ -102,9 +102,10 @@ export function usageSignalColumns(
   const measurements90 = new Float64Array(customers);
   const logins30 = new Float64Array(customers);
   const lastLogin = new Float64Array(customers).fill(Number.NEGATIVE_INFINITY);
-  const deliveredAt = new Float64Array(reportCount).fill(Number.NaN);
+  // Per report, two bits: 1 = delivered in the last 90 days (any delivery there, as in a core
+  // snapshot), 2 = viewed before asOf. One byte per report keeps the table small and cache-friendly.
+  const reportFlags = new Uint8Array(reportCount);
   const reportOwner = new Int32Array(reportCount);
-  const viewed = new Uint8Array(reportCount);
   const features = new Uint32Array(customers * words);
   const { customerIndex, kind, occurredAt, reportIndex, featureIndex } = events;
 
@@ -143,10 +144,9 @@ export function usageSignalColumns(
           );
         }
         if (code === 2) {
-          // The latest delivery decides "delivered in the last 90 days", as in a core snapshot.
-          if (!(deliveredAt[report]! >= at)) deliveredAt[report] = at;
+          reportFlags[report]! |= +(at >= since90);
           reportOwner[report] = customer;
-        } else viewed[report] = 1;
+        } else reportFlags[report]! |= 2;
         break;
       }
       case 4: {
@@ -162,9 +162,10 @@ export function usageSignalColumns(
   const delivered90 = new Float64Array(customers);
   const viewed90 = new Float64Array(customers);
   for (let report = 0; report < reportCount; report += 1) {
-    if (deliveredAt[report]! >= since90) {
+    const flags = reportFlags[report]!;
+    if ((flags & 1) === 1) {
       delivered90[reportOwner[report]!]! += 1;
-      if (viewed[report] === 1) viewed90[reportOwner[report]!]! += 1;
+      viewed90[reportOwner[report]!]! += flags >>> 1;
     }
   }
 
