@@ -28,8 +28,8 @@ export const churnPipelineOptionsSchema = z.object({
    * churners even there the churn package's rules are used. @defaultValue 30
    */
   minimumChurners: z.number().int().positive().default(30),
-  /** Rows of synthetic training data when the history is too thin. @defaultValue 4000 */
-  syntheticRows: z.number().int().positive().default(4_000),
+  /** Rows of synthetic training data when the history is too thin. @defaultValue 2000 */
+  syntheticRows: z.number().int().positive().default(2_000),
 });
 
 /** Outbox settings of a run. */

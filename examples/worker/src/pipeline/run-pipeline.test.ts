@@ -2,6 +2,7 @@ import { createEventBus, createMemoryStore, type KizunaEventName } from '@kizuna
 import { describe, expect, it } from 'vitest';
 import { seedCustomers } from '../seed/seed-customers';
 import { readShardRecord } from '../shards/shard-record';
+import { noChurn } from '../test-support/no-churn';
 import { createRecordingNotifier } from '../test-support/recording-notifier';
 import { runPipeline } from './run-pipeline';
 import { listRunRecords } from './run-record';
@@ -19,7 +20,7 @@ describe('runPipeline', () => {
   it('scores every customer, stores results, enqueues and delivers the alerts, and records the run', async () => {
     const store = await seededStore(60);
     const notifier = createRecordingNotifier();
-    const report = await runPipeline({ store, asOf, notifier, batchSize: 7, shardSize: 25 });
+    const report = await runPipeline({ churn: noChurn, store, asOf, notifier, batchSize: 7, shardSize: 25 });
 
     expect(report.status).toBe('completed');
     expect(report.shards).toEqual({ total: 3, completed: 3, resumed: 0 });
@@ -41,14 +42,14 @@ describe('runPipeline', () => {
   it('re-running the same instant resumes the completed shards and sends nothing again', async () => {
     const store = await seededStore(30);
     const notifier = createRecordingNotifier();
-    await runPipeline({ store, asOf, notifier, shardSize: 10 });
+    await runPipeline({ churn: noChurn, store, asOf, notifier, shardSize: 10 });
     const sentFirst = notifier.sent.length;
-    const again = await runPipeline({ store, asOf, notifier, shardSize: 10 });
+    const again = await runPipeline({ churn: noChurn, store, asOf, notifier, shardSize: 10 });
 
     expect(again.shards).toEqual({ total: 3, completed: 3, resumed: 3 });
     expect(again.reasons.some((reason) => reason.startsWith('resumed: 3 of 3'))).toBe(true);
     expect(notifier.sent.length).toBe(sentFirst);
-    const forced = await runPipeline({ store, asOf, notifier, shardSize: 10, resume: false });
+    const forced = await runPipeline({ churn: noChurn, store, asOf, notifier, shardSize: 10, resume: false });
     expect(forced.shards.resumed).toBe(0);
     expect(forced.actions).toMatchObject({ enqueued: 0, duplicates: forced.actions.decided });
     expect(notifier.sent.length).toBe(sentFirst);
@@ -57,8 +58,8 @@ describe('runPipeline', () => {
   it('compares each score with the previous run and explains the change', async () => {
     const store = await seededStore(20);
     const notifier = createRecordingNotifier();
-    await runPipeline({ store, asOf, notifier });
-    const second = await runPipeline({ store, asOf: nextDay, notifier });
+    await runPipeline({ churn: noChurn, store, asOf, notifier });
+    const second = await runPipeline({ churn: noChurn, store, asOf: nextDay, notifier });
 
     expect(second.health.customersWithPrevious).toBe(20);
     const latest = await store.getLatestResult('health', 'cust-0000001');
@@ -68,7 +69,14 @@ describe('runPipeline', () => {
 
   it('writes a completion record per shard listing exactly the customers it processed', async () => {
     const store = await seededStore(23);
-    await runPipeline({ store, asOf, notifier: createRecordingNotifier(), shardSize: 10, batchSize: 4 });
+    await runPipeline({
+      churn: noChurn,
+      store,
+      asOf,
+      notifier: createRecordingNotifier(),
+      shardSize: 10,
+      batchSize: 4,
+    });
     const shards = await Promise.all([0, 1, 2].map((index) => readShardRecord(store, { index, asOf })));
     const ids = shards.flatMap((shard) => shard?.customerIds ?? []);
     expect(shards.map((shard) => shard?.customerIds.length)).toEqual([10, 10, 3]);
@@ -82,7 +90,13 @@ describe('runPipeline', () => {
     for (const name of ['health.scored', 'alert.raised', 'action.enqueued', 'notification.sent'] as const) {
       events.on(name, () => counts.set(name, (counts.get(name) ?? 0) + 1));
     }
-    const report = await runPipeline({ store, asOf, notifier: createRecordingNotifier(), events });
+    const report = await runPipeline({
+      churn: noChurn,
+      store,
+      asOf,
+      notifier: createRecordingNotifier(),
+      events,
+    });
     expect(counts.get('health.scored')).toBe(12);
     expect(counts.get('action.enqueued')).toBe(report.actions.enqueued);
     expect(counts.get('notification.sent')).toBe(report.notifications.delivered);
@@ -94,6 +108,7 @@ describe('runPipeline', () => {
     const controller = new AbortController();
     controller.abort();
     const report = await runPipeline({
+      churn: noChurn,
       store,
       asOf,
       notifier: createRecordingNotifier(),
@@ -108,6 +123,7 @@ describe('runPipeline', () => {
   it('counts a customer an engine rejects as failed, with the stage and message, and goes on', async () => {
     const store = await seededStore(5);
     const report = await runPipeline({
+      churn: noChurn,
       store,
       asOf,
       notifier: createRecordingNotifier(),

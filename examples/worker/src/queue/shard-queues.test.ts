@@ -3,6 +3,7 @@ import { createPgClient } from '@kizuna/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCustomers } from '../seed/seed-customers';
 import { readShardRecord } from '../shards/shard-record';
+import { noChurn } from '../test-support/no-churn';
 import { createRecordingNotifier } from '../test-support/recording-notifier';
 import {
   deleteRedisPrefix,
@@ -68,7 +69,7 @@ describe.each(adapters)('coordinateRun on the $name shard queue', ({ available, 
     await seedCustomers(store, { count: 45, asOf, detractorEvery: 9 });
     const notifier = createRecordingNotifier();
     const processed: number[] = [];
-    const handlerOptions = { store, notifier, batchSize: 4 };
+    const handlerOptions = { store, notifier, batchSize: 4, churn: noChurn };
     // Two consumers: one on the coordinator's queue object, one on a second connection.
     const shared = queue.kind === 'memory' ? queue : consumer;
     await queue.consume(
@@ -84,7 +85,15 @@ describe.each(adapters)('coordinateRun on the $name shard queue', ({ available, 
       },
     );
 
-    const report = await coordinateRun({ store, notifier, queue, asOf, shardSize: 10, pollMilliseconds: 50 });
+    const report = await coordinateRun({
+      churn: noChurn,
+      store,
+      notifier,
+      queue,
+      asOf,
+      shardSize: 10,
+      pollMilliseconds: 50,
+    });
 
     expect(report.status).toBe('completed');
     expect(report.shards.total).toBe(5);
@@ -100,7 +109,15 @@ describe.each(adapters)('coordinateRun on the $name shard queue', ({ available, 
     expect(await store.listActions({ status: 'pending' })).toEqual([]);
 
     // Planning the same run again queues nothing new: the shards are known (or completed).
-    const again = await coordinateRun({ store, notifier, queue, asOf, shardSize: 10, pollMilliseconds: 50 });
+    const again = await coordinateRun({
+      churn: noChurn,
+      store,
+      notifier,
+      queue,
+      asOf,
+      shardSize: 10,
+      pollMilliseconds: 50,
+    });
     expect(again.customers.scored).toBe(45);
     expect(notifier.sent.length).toBe(keys.length);
   });

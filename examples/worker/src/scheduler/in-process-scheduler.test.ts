@@ -2,6 +2,7 @@ import { createManualClock, createMemoryStore } from '@kizuna/core';
 import { describe, expect, it } from 'vitest';
 import { listRunRecords } from '../pipeline/run-record';
 import { seedCustomers } from '../seed/seed-customers';
+import { noChurn } from '../test-support/no-churn';
 import { createRecordingNotifier } from '../test-support/recording-notifier';
 import { createInProcessScheduler } from './in-process-scheduler';
 
@@ -12,6 +13,7 @@ describe('createInProcessScheduler', () => {
     const clock = createManualClock('2026-04-01T00:00:00Z');
     const reports: string[] = [];
     const scheduler = createInProcessScheduler({
+      churn: noChurn,
       store,
       notifier: createRecordingNotifier(),
       clock,
@@ -35,6 +37,7 @@ describe('createInProcessScheduler', () => {
     const store = createMemoryStore();
     await seedCustomers(store, { count: 5, asOf: '2026-04-01T00:00:00Z' });
     const scheduler = createInProcessScheduler({
+      churn: noChurn,
       store,
       notifier: createRecordingNotifier(),
       clock: createManualClock('2026-04-01T00:00:00Z'),
@@ -51,6 +54,7 @@ describe('createInProcessScheduler', () => {
   it('refuses an interval under one second', () => {
     expect(() =>
       createInProcessScheduler({
+        churn: noChurn,
         store: createMemoryStore(),
         notifier: createRecordingNotifier(),
         intervalMilliseconds: 10,
