@@ -396,19 +396,23 @@ describe('computeFunnel properties', () => {
         fc.integer({ min: 0, max: 12 }),
         fc.constantFrom(0, 0, 1, 3),
         fc.integer({ min: 0, max: 12 }),
-        fc.boolean(),
-        (unordered, steps, window, minimum, extra, grouped) => {
-          // Grouped by user and in time order, the one-pass path runs; otherwise the general one.
+        fc.constantFrom('as generated', 'by user', 'by user and time'),
+        (unordered, steps, window, minimum, extra, layout) => {
+          // Grouped by user, the one-pass path runs (replaying a user whose events are out of order);
+          // otherwise the general one.
           const stepNames: readonly string[] = steps;
           const rank = (name: string) => (stepNames.includes(name) ? stepNames.indexOf(name) : steps.length);
-          const events = grouped
-            ? [...unordered].sort(
-                (left, right) =>
-                  Number(left.userId) - Number(right.userId) ||
-                  Number(left.timestamp) - Number(right.timestamp) ||
-                  rank(left.name) - rank(right.name),
-              )
-            : unordered;
+          const events =
+            layout === 'as generated'
+              ? unordered
+              : [...unordered].sort(
+                  (left, right) =>
+                    Number(left.userId) - Number(right.userId) ||
+                    (layout === 'by user'
+                      ? 0
+                      : Number(left.timestamp) - Number(right.timestamp) ||
+                        rank(left.name) - rank(right.name)),
+                );
           // Without limits between steps a simpler loop runs: cover it too.
           const unbounded = minimum === 0 && extra >= 6;
           const maximum = unbounded ? Number.POSITIVE_INFINITY : minimum + extra;

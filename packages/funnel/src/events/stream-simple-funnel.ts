@@ -2,11 +2,11 @@ import type { CompiledFunnel, FunnelOutcomes } from './funnel-matcher';
 
 /**
  * One pass over events for the commonest case — a simple sequential funnel (see
- * `CompiledFunnel.simpleStepOfName`) over input where each user's events are contiguous and in
- * time order — with no buffering and no per-user call: the per-user state machine runs as the
- * events stream by. Returns `false`, leaving the outcomes to be rewritten, as soon as the input turns
- * out not to have that shape (a user seen again later, or a user's events out of order); the caller
- * then takes the general path.
+ * `CompiledFunnel.simpleStepOfName`) over input where each user's events are contiguous — with no
+ * buffering and no per-user call: the per-user state machine runs as the events stream by. A user
+ * whose own events are out of (time, step) order is replayed from their run, sorted. Returns `false`
+ * as soon as a user turns up again after another user's events, leaving the outcomes to be
+ * rewritten by the general path.
  */
 export function streamSimpleSequential(
   plan: CompiledFunnel,
@@ -36,36 +36,8 @@ export function streamSimpleSequential(
   let current = -1;
   let furthest = -1;
   let reached = 0;
-  let previousTime = Number.NEGATIVE_INFINITY;
-  let previousStep = 0;
-  let previousTie = 0;
-  for (let event = 0; event < count; event += 1) {
-    const person = user[event]!;
-    if (person !== current) {
-      if (current >= 0) {
-        outcomeFurthest[current] = furthest;
-        outcomeReached[current] = reached;
-      }
-      if (seen[person] === 1) return false;
-      seen[person] = 1;
-      current = person;
-      furthest = -1;
-      reached = 0;
-      previousTime = Number.NEGATIVE_INFINITY;
-      for (let step = 0; step < steps; step += 1) chainValid[step] = 0;
-    }
-    const step = stepOf[name[event]!]!;
-    if (step < 0) continue;
-    const time = timestamp[event]!;
-    const tie = tieBreak === undefined ? 0 : tieBreak[event]!;
-    if (
-      time < previousTime ||
-      (time === previousTime && (step < previousStep || (step === previousStep && tie < previousTie)))
-    )
-      return false;
-    previousTime = time;
-    previousStep = step;
-    previousTie = tie;
+
+  function feed(event: number, step: number, time: number): void {
     const row = step * steps;
     if (step === 0) {
       chainStart[0] = time;
@@ -74,10 +46,10 @@ export function streamSimpleSequential(
       chainEvents[0] = event;
     } else {
       const previous = step - 1;
-      if (chainValid[previous] === 0) continue;
+      if (chainValid[previous] === 0) return;
       const start = chainStart[previous]!;
-      if (time - start > window) continue;
-      if (chainValid[step] === 1 && chainStart[step]! > start) continue;
+      if (time - start > window) return;
+      if (chainValid[step] === 1 && chainStart[step]! > start) return;
       const from = previous * steps;
       for (let index = 0; index < step; index += 1) {
         chainTimes[row + index] = chainTimes[from + index]!;
@@ -98,7 +70,78 @@ export function streamSimpleSequential(
       }
     }
   }
+
+  function reset(): void {
+    furthest = -1;
+    reached = 0;
+    for (let step = 0; step < steps; step += 1) chainValid[step] = 0;
+  }
+
+  let scratch = new Int32Array(64);
+  function replaySorted(from: number, to: number): void {
+    reset();
+    let length = 0;
+    for (let event = from; event < to; event += 1) {
+      if (stepOf![name[event]!]! < 0) continue;
+      if (length === scratch.length) {
+        const grown = new Int32Array(scratch.length * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[length++] = event;
+    }
+    const ordered = scratch
+      .subarray(0, length)
+      .sort(
+        (left, right) =>
+          timestamp[left]! - timestamp[right]! ||
+          stepOf![name[left]!]! - stepOf![name[right]!]! ||
+          (tieBreak === undefined ? 0 : tieBreak[left]! - tieBreak[right]!) ||
+          left - right,
+      );
+    for (const event of ordered) feed(event, stepOf![name[event]!]!, timestamp[event]!);
+  }
+
+  let runStart = 0;
+  let unordered = false;
+  let previousTime = Number.NEGATIVE_INFINITY;
+  let previousStep = 0;
+  let previousTie = 0;
+  for (let event = 0; event < count; event += 1) {
+    const person = user[event]!;
+    if (person !== current) {
+      if (current >= 0) {
+        if (unordered) replaySorted(runStart, event);
+        outcomeFurthest[current] = furthest;
+        outcomeReached[current] = reached;
+      }
+      if (seen[person] === 1) return false;
+      seen[person] = 1;
+      current = person;
+      runStart = event;
+      unordered = false;
+      previousTime = Number.NEGATIVE_INFINITY;
+      reset();
+    }
+    if (unordered) continue;
+    const step = stepOf[name[event]!]!;
+    if (step < 0) continue;
+    const time = timestamp[event]!;
+    const tie = tieBreak === undefined ? 0 : tieBreak[event]!;
+    if (
+      time < previousTime ||
+      (time === previousTime && (step < previousStep || (step === previousStep && tie < previousTie)))
+    ) {
+      unordered = true;
+      continue;
+    }
+    previousTime = time;
+    previousStep = step;
+    previousTie = tie;
+    feed(event, step, time);
+  }
   if (current >= 0) {
+    if (unordered) replaySorted(runStart, count);
     outcomeFurthest[current] = furthest;
     outcomeReached[current] = reached;
   }
