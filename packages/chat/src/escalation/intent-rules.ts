@@ -87,7 +87,7 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'refund_inquiry',
     language: 'en',
     object: english(
-      '\\brefund|\\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|money back|money (?:returned|refunded)|\\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\\b(?:yen|money|payment|fee|deposit|\\d)[^.?!]{0,6} back|charge ?back',
+      '\\brefund|\\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|(?:my|our|the) (?:deposit|payment|fee|money|cash|\\d[\\d,]*(?: yen)?) ?back|money back|money (?:returned|refunded)|\\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\\b(?:yen|money|payment|fee|deposit|\\d)[^.?!]{0,6} back|charge ?back',
     ),
     cue: english(
       '\\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|kindly|give|issue|process|send|owe|must|should|asking for|asap|now|immediately|right away)\\b|\\b(?:can|could|would|will) you\\b',
@@ -120,7 +120,7 @@ const rules: readonly IntentRule[] = [
       '\\b(?:charg|bill(?:ed|ing)?\\b|invoice|fee|payment|debit|transaction|card|statement|amount|price|money|account)',
     ),
     cue: english(
-      '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|duplicate|flagged|why|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
+      '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|duplicate|flagged|why|even though (?:i|we)|although (?:i|we)|despite|keeps? (?:getting )?(?:charg|bill)\\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
     ),
     block: english(
       '\\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\\b',
