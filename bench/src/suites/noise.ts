@@ -22,20 +22,28 @@ import { bankForScipy, type ScipyPipelineResult, scipyPipelineScript, sosRow } f
 
 const sampleRate = 48_000;
 
-/** Runs `run` once to warm up, then `iterations` times; the median wall and CPU time, s. */
-function measure(run: () => void, iterations = 3): { wall: number; cpu: number } {
-  run();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let index = 0; index < iterations; index += 1) {
-    const cpuStart = process.cpuUsage();
-    const wallStart = performance.now();
-    run();
-    wall.push((performance.now() - wallStart) / 1000);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1e6);
+/**
+ * Warms each contender up once, then runs them in turn `rounds` times (alternating, so garbage left by
+ * building the recording and machine load hit both alike); the median wall and CPU time of each, s.
+ */
+function measureAlternating(
+  contenders: readonly (() => void)[],
+  rounds = 3,
+): { wall: number; cpu: number }[] {
+  for (const run of contenders) run();
+  const wall = contenders.map((): number[] => []);
+  const cpu = contenders.map((): number[] => []);
+  for (let round = 0; round < rounds; round += 1) {
+    contenders.forEach((run, index) => {
+      const cpuStart = process.cpuUsage();
+      const wallStart = performance.now();
+      run();
+      wall[index]!.push((performance.now() - wallStart) / 1000);
+      const used = process.cpuUsage(cpuStart);
+      cpu[index]!.push((used.user + used.system) / 1e6);
+    });
   }
-  return { wall: median(wall), cpu: median(cpu) };
+  return contenders.map((_, index) => ({ wall: median(wall[index]!), cpu: median(cpu[index]!) }));
 }
 
 function median(values: readonly number[]): number {
@@ -63,16 +71,18 @@ const suite: BenchSuite = {
     );
     const options = { sampleRate, unit: 'pascal' as const, startTime: '2026-11-20T13:00:00Z' };
     let analysis = analyzeSignal(recording, options);
-    const oneShot = measure(() => {
-      analysis = analyzeSignal(recording, options);
-    });
     const chunk = sampleRate;
-    const streaming = measure(() => {
-      const analyzer = createAnalyzer(options);
-      for (let offset = 0; offset < recording.length; offset += chunk)
-        analyzer.push(recording.subarray(offset, offset + chunk));
-      analyzer.finish();
-    });
+    const [oneShot, streaming] = measureAlternating([
+      () => {
+        analysis = analyzeSignal(recording, options);
+      },
+      () => {
+        const analyzer = createAnalyzer(options);
+        for (let offset = 0; offset < recording.length; offset += chunk)
+          analyzer.push(recording.subarray(offset, offset + chunk));
+        analyzer.finish();
+      },
+    ]) as [{ wall: number; cpu: number }, { wall: number; cpu: number }];
     const rows: BenchRow[] = [
       {
         implementation: 'Kizuna analyzeSignal (one call)',
