@@ -9,7 +9,7 @@ export function isResolution(normalizedText: string): boolean {
 }
 
 const explicitRepeat =
-  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の|です|に|になり|なんですが)/u;
+  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|堂々巡り|話がループ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の|です|に|になり|なんですが)/u;
 
 /** The phrase that says "I asked this already", or undefined. */
 export function findExplicitRepeat(normalizedText: string): string | undefined {

@@ -138,7 +138,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'legal',
     'strong',
-    '弁護士(?!監修)|べんごし|訴訟|そしょう|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|告訴|告発|示談|(?<!ai)調停|法律(?:相談|的|上)|法テラス|少額訴訟|民事|刑事',
+    '弁護士(?!監修)|べんごし|訴訟|そしょう|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|被害届|告訴|告発|示談|(?<!ai)調停|法律(?:相談|的|上)|法テラス|少額訴訟|民事|刑事',
     { negatable: false },
   ),
   // safety: a person in danger, or thoughts of self-harm.
@@ -165,7 +165,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'human_request',
     'strong',
-    '(?:人間|担当者|担当の(?:方|人)|担当さん|営業(?:の方|担当|さん)|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|出せ|呼ん|呼べ|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
+    '(?:人間|担当者|担当の(?:方|人)|担当さん|上の者|上長|上席|営業(?:の方|担当|さん)|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|代わ|かわ|替わ|変わ|つな|繋|出し|出せ|呼ん|呼べ|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))',
   ),
   ja('human_request', 'strong', '(?<![一-龯])(?:人|ひと)(?:と(?:話|はな|直接)|に(?:代わ|かわ|対応|つな))'),
   ja(
@@ -217,7 +217,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'cancellation_request',
     'strong',
-    '^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))',
+    '^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))|^(?:もう|今後は?|二度と)(?:利用|使用|使い|お願い)(?:しません|しない|ません)',
     { negatable: false },
   ),
   ja(
@@ -267,7 +267,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'anxiety',
     'strong',
-    '不安|ふあん|怖(?:い|く|か|さ)|恐(?:い|く|ろし|怖)|こわ(?:い|くて|かった)|心配で(?:たまら|仕方|しかた|眠れ|夜も|夜眠)|精神的|限界|ビクビク|びくびく|おびえ|怯え|落ち着かない|気が気で|過呼吸|(?:体|手|足)が震え|苦し(?:い|くて)|逃げ出したい|家にいたくない|帰りたくない|地獄|藁にもすが|どうにかなりそう|おかしくなりそう|睡眠薬|薬なしでは|薬を飲|通院|カウンセリング|心療内科|精神科|耐え(?:られ|きれ)(?:ない|ません)|たえられない|我慢(?:できない|できません|の限界)|もう無理|(?:続ける|我慢|耐える)[^。]{0,6}無理|つら(?:い|くて|すぎ)|辛(?:い|くて|すぎ)|(?<!夜)泣(?:い|き|け)|体調(?:を|が)(?:崩|悪)|不眠|眠れない日|ノイローゼ|気が狂|頭がおかしくなり|うつ病|鬱|パニック|助けて|たすけて|どう(?:して|したら)いい(?:のか)?(?:わから|分から)|途方に暮れ|追い詰め|参って|まいって|ストレスで|心細|しんど|疲れ(?:果て|切っ|ました)|動悸|落ち込|憂鬱|気が滅入|病んで|心療内科|病院に(?:通|行)|涙が|絶望|誰にも相談でき|一人で抱え|眠れず|😰|😨|😱|😟|😥|😭|😢|🥺|😣|😖',
+    '不安|ふあん|怖(?:い|く|か|さ)|恐(?:い|く|ろし|怖)|こわ(?:い|くて|かった)|心配で(?:たまら|仕方|しかた|眠れ|夜も|夜眠)|精神的|限界|うなされ|悪夢|ビクビク|びくびく|おびえ|怯え|落ち着かない|気が気で|過呼吸|(?:体|手|足)が震え|苦し(?:い|くて)|逃げ出したい|家にいたくない|帰りたくない|地獄|藁にもすが|どうにかなりそう|おかしくなりそう|睡眠薬|薬なしでは|薬を飲|通院|カウンセリング|心療内科|精神科|耐え(?:られ|きれ)(?:ない|ません)|たえられない|我慢(?:できない|できません|の限界)|もう無理|(?:続ける|我慢|耐える)[^。]{0,6}無理|つら(?:い|くて|すぎ)|辛(?:い|くて|すぎ)|(?<!夜)泣(?:い|き|け)|体調(?:を|が)(?:崩|悪)|不眠|眠れない日|ノイローゼ|気が狂|頭がおかしくなり|うつ病|鬱|パニック|助けて|たすけて|どう(?:して|したら)いい(?:のか)?(?:わから|分から)|途方に暮れ|追い詰め|参って|まいって|ストレスで|心細|しんど|疲れ(?:果て|切っ|ました)|動悸|落ち込|憂鬱|気が滅入|病んで|心療内科|病院に(?:通|行)|涙が|絶望|誰にも相談でき|一人で抱え|眠れず|😰|😨|😱|😟|😥|😭|😢|🥺|😣|😖',
     { ignore: ignoreThirdPartyJapaneseOrRelieved },
   ),
   ja(
@@ -283,10 +283,11 @@ const japaneseRules: readonly LexiconRule[] = [
     'クレーム|苦情|(?:最悪|さいあく)(?!の(?:場合|ケース|事態))|さいてい(?:だ|です|!|$)|最低(?!(?:料金|価格|限|でも|何|いくら|利用|期間))|納得(?:でき|いか|いき)(?:ない|ません|ず)|ありえな|あり得な|ありえません|話が違|聞いてた話と違|説明と(?:全然)?(?:違|ちが)|期待(?:外れ|はずれ)|がっかり|金の無駄|無駄金|役に立たな|誰も来(?:なかった|ない|ません)|連絡(?:も|が)?(?:なし|ない|来ない|こない|ありません)|失礼|不誠実|いい加減な|詐欺|さぎ|ぼったくり|二度と(?:使わ|利用し|頼ま)|壊れてい|どういうこと(?:です|だ|でしょう)|遅刻|謝罪(?:も|が|は)?(?:ない|なかった|なし|ありません)|謝りも|実際と(?:全然|まったく|全く)?(?:違|ちが)|改善を(?:求め|要求|強く)|誤り|間違い(?:が|だらけ|ばかり)|不正確|手抜き|不親切|不愉快|不快|払い損|損した|信用(?:でき|なら)(?:ない|ません)|信頼(?:でき(?:ない|ません)|を失)|期待して(?:いた)?のに|ちゃんと(?:測|やっ|対応|調べ)(?:った|て|し)(?:ん|の)?(?:です)?か|謝罪(?:して|を|しろ)|誠意',
     { hedgedCode: 'dissatisfaction', ignore: ignoreComplaintToOthers },
   ),
+  ja('complaint', 'strong', 'これ以上[^。!?]{0,4}?(?:待て|我慢でき|耐えられ|付き合え)', { negatable: false }),
   ja(
     'complaint',
     'strong',
-    '不満|不信|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
+    '不満|不信|(?:ひど|酷)すぎ(?:ませんか|ない\\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
     { hedgedCode: 'dissatisfaction' },
   ),
   ja(
@@ -332,7 +333,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'threat',
     'strong',
-    'consumer (?:affairs|protection|agency|center|centre|council|office|bureau|rights|association|authority)|report (?:this|you|it|your company) to|so (?:that )?(?:others|other people|everyone|people|other customers) (?:know|can see|are warned|will know|dont)|warn(?:ing)? (?:everyone|others|people|other customers)|better business bureau|\\bbbb\\b|(?:1|one)[- ]star|go public|report you|name and shame|everyone will (?:hear|know)|(?:post|write|tweet|share|put|blast|tell)(?:ing)? (?:about )?(?:this|it|everything)? ?(?:on|to|all over)? ?(?:twitter|x|facebook|instagram|tiktok|social media|online|reddit|google|yelp|trustpilot|the internet|the press|the media|everyone)|(?:bad|negative|terrible) review|journalist|the press|(?:write|writing|leave|leaving|post|posting) (?:a |an |my )?(?:review|post|comment)[^.?!]{0,40}(?:google|yelp|trustpilot|online|twitter|facebook|everywhere|public)',
+    'consumer (?:affairs|protection|agency|center|centre|council|office|bureau|rights|association|authority)|report (?:this|you|it|your company) to|(?:post|share|publish|screenshot)(?:ing)? (?:this|the|our|these) (?:conversation|chat|exchange|messages|screenshots?)|so (?:that )?(?:others|other people|everyone|people|other customers) (?:know|can see|are warned|will know|dont)|warn(?:ing)? (?:everyone|others|people|other customers)|better business bureau|\\bbbb\\b|(?:1|one)[- ]star|go public|report you|name and shame|everyone will (?:hear|know)|(?:post|write|tweet|share|put|blast|tell)(?:ing)? (?:about )?(?:this|it|everything)? ?(?:on|to|all over)? ?(?:twitter|x|facebook|instagram|tiktok|social media|online|reddit|google|yelp|trustpilot|the internet|the press|the media|everyone)|(?:bad|negative|terrible) review|journalist|the press|(?:write|writing|leave|leaving|post|posting) (?:a |an |my )?(?:review|post|comment)[^.?!]{0,40}(?:google|yelp|trustpilot|online|twitter|facebook|everywhere|public)',
     { ignore: ignoreWhenPositive },
   ),
   en(
@@ -367,7 +368,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'anxiety',
     'strong',
-    'scared|afraid(?! (?:i|we|that|it|not|so))|frightened|terrified|anxious|anxiety|panic|(?:really|so|very|extremely|constantly|always|sick) worried|worried sick|retaliat|revenge|(?:cant|cannot|can not) (?:take|stand|cope|handle|bear) (?:this|it)|breaking point|wits end|losing my mind|going (?:crazy|insane)|mental health|depress|hopeless|desperate|(?:im|i am|ive been|i have been|i keep|been) crying|in tears|(?:cant|cannot) sleep|nervous wreck|shaking|trembling|stressed|so much stress|can (?:barely|hardly) (?:eat|sleep|function|breathe|cope)|(?:cant|cannot) (?:eat|breathe)|(?:anxiety|panic) attack|exhausted|drained|worn out|sleepless|havent slept|insomnia|feel (?:sick|ill|helpless|trapped|threatened|awful|terrible)|helpless|trapped|driving me (?:crazy|insane|mad|nuts|up the wall)|(?:cant|cannot) (?:focus|concentrate|relax|think straight)|petrified|freaking out|losing sleep|afraid to go home|(?:make|making|made) my life (?:hell|miserable|a misery|a nightmare)|living in fear|overwhelmed|stressed out|(?:cant|cannot|can not|how (?:much )?(?:longer|more) (?:i|can i)) (?:can )?cope|on edge|miserable|falling apart|breaking down|end of my rope|struggling|dread|cant go on|(?:please )?help me|😰|😨|😱|😟|😥|😭|😢|🥺',
+    'scared|afraid(?! (?:i|we|that|it|not|so))|frightened|terrified|anxious|anxiety|panic|(?:really|so|very|extremely|constantly|always|sick) worried|worried sick|retaliat|revenge|(?:cant|cannot|can not) (?:take|stand|cope|handle|bear) (?:this|it)|breaking point|wits end|losing my mind|going (?:crazy|insane|mad)|(?:verge of|close to|near|fighting back) tears|mental health|depress|hopeless|desperate|(?:im|i am|ive been|i have been|i keep|been) crying|in tears|(?:cant|cannot) sleep|nervous wreck|shaking|trembling|stressed|so much stress|can (?:barely|hardly) (?:eat|sleep|function|breathe|cope)|(?:cant|cannot) (?:eat|breathe)|(?:anxiety|panic) attack|exhausted|drained|worn out|sleepless|havent slept|insomnia|feel (?:sick|ill|helpless|trapped|threatened|awful|terrible)|helpless|trapped|driving me (?:crazy|insane|mad|nuts|up the wall)|(?:cant|cannot) (?:focus|concentrate|relax|think straight)|petrified|freaking out|losing sleep|afraid to go home|(?:make|making|made) my life (?:hell|miserable|a misery|a nightmare)|living in fear|overwhelmed|stressed out|(?:cant|cannot|can not|how (?:much )?(?:longer|more) (?:i|can i)) (?:can )?cope|on edge|miserable|falling apart|breaking down|end of my rope|struggling|dread|cant go on|(?:please )?help me|😰|😨|😱|😟|😥|😭|😢|🥺',
     { ignore: ignoreThirdPartyEnglishOrRelieved },
   ),
   en('anxiety', 'mild', 'worried|concerned', { ignore: ignoreRelieved }),
