@@ -231,19 +231,21 @@ function summarize(
     () => new Map(),
   );
   const last = stepCount - 1;
+  const { furthest: furthestOf, reached: reachedOf, excluded: excludedOf, times } = outcomes;
   const included = (slot: number) =>
-    groupOfSlot[slot]! >= 0 && outcomes.furthest[slot]! >= 0 && outcomes.excluded[slot] === 0;
+    groupOfSlot[slot]! >= 0 && furthestOf[slot]! >= 0 && excludedOf[slot] === 0;
   // Pass 1: counts per step, and how many times each (group, step) will hold.
   for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
     if (!included(slot)) continue;
     const offset = groupOfSlot[slot]! * stepCount;
-    const reached = outcomes.reached[slot]!;
-    const furthest = outcomes.furthest[slot]!;
+    const reached = reachedOf[slot]!;
+    const furthest = furthestOf[slot]!;
     const base = slot * stepCount;
     for (let step = 0; step < stepCount; step += 1) {
       if ((reached & (1 << step)) === 0) continue;
       counts[offset + step]! += 1;
-      if (step > 0 && step <= furthest && !Number.isNaN(outcomes.times[base + step]!))
+      // NaN marks a skipped optional step.
+      if (timing && step > 0 && step <= furthest && !Number.isNaN(times[base + step]!))
         timed[offset + step]! += 1;
     }
   }
@@ -255,12 +257,12 @@ function summarize(
     if (!included(slot)) continue;
     const group = groupOfSlot[slot]!;
     const offset = group * stepCount;
-    const furthest = outcomes.furthest[slot]!;
+    const furthest = furthestOf[slot]!;
     const base = slot * stepCount;
-    const first = outcomes.times[base]!;
+    const first = times[base]!;
     let previousTime = first;
     for (let step = 1; step <= furthest && timing; step += 1) {
-      const time = outcomes.times[base + step]!;
+      const time = times[base + step]!;
       if (Number.isNaN(time)) continue;
       const position = filled[offset + step]!++;
       fromPrevious[offset + step]![position] = time - previousTime;
@@ -272,9 +274,9 @@ function summarize(
       let point = trends[group]!.get(period);
       if (point === undefined) trends[group]!.set(period, (point = { entered: 0, converted: 0, times: [] }));
       point.entered += 1;
-      if ((outcomes.reached[slot]! & (1 << last)) !== 0) {
+      if ((reachedOf[slot]! & (1 << last)) !== 0) {
         point.converted += 1;
-        if (timing) point.times.push(outcomes.times[base + last]! - first);
+        if (timing) point.times.push(times[base + last]! - first);
       }
     }
   }
