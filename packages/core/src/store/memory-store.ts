@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { type Action, actionSchema } from '../actions/action';
 import { KizunaError } from '../errors/kizuna-error';
 import { parseInput } from '../errors/parse-input';
@@ -14,6 +15,7 @@ import type {
   Store,
   StoredResult,
 } from './store';
+import { canonicalJson, compareCodePoints } from './store-ordering';
 import { storedResultSchema } from './stored-result';
 import { validateRecords } from './validate-records';
 
@@ -27,8 +29,16 @@ interface StoredRecord {
 
 function compareRecords(left: StoredRecord, right: StoredRecord): number {
   if (left.time !== right.time) return left.time < right.time ? -1 : 1;
-  return left.id < right.id ? -1 : left.id > right.id ? 1 : 0;
+  return compareCodePoints(left.id, right.id);
 }
+
+const limitSchema = z.number().int().nonnegative().optional();
+const claimOptionsSchema = z.object({
+  now: instantSchema,
+  limit: z.number().int().nonnegative(),
+  leaseMilliseconds: z.number().int().positive(),
+  claimToken: z.string().min(1),
+});
 
 /**
  * Creates the reference store: everything in memory, in this process. It is the semantics every
@@ -92,6 +102,7 @@ export function createMemoryStore(): Store {
           (to === undefined || result.asOf < to),
       )
       .sort((left, right) => (left.asOf < right.asOf ? 1 : left.asOf > right.asOf ? -1 : 0));
+    parseInput(limitSchema, query.limit, 'query.limit');
     const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
     return limited.map((result) => structuredClone(result));
   }
@@ -104,7 +115,7 @@ export function createMemoryStore(): Store {
       const table = tableOf(kind);
       for (const record of valid) {
         const id = recordId(kind, record);
-        const json = JSON.stringify(record);
+        const json = canonicalJson(record);
         const previous = table.get(id);
         if (previous?.json === json) {
           counts.unchanged += 1;
@@ -137,6 +148,7 @@ export function createMemoryStore(): Store {
       ensureOpen();
       const from = query.from === undefined ? undefined : parseInput(instantSchema, query.from, 'query.from');
       const to = query.to === undefined ? undefined : parseInput(instantSchema, query.to, 'query.to');
+      parseInput(limitSchema, query.limit, 'query.limit');
       let customers: readonly string[] | undefined = query.customerIds;
       if (query.customerId !== undefined) {
         customers = customers === undefined || customers.includes(query.customerId) ? [query.customerId] : [];
@@ -161,8 +173,9 @@ export function createMemoryStore(): Store {
     async listCustomerIds(options = {}) {
       ensureOpen();
       const ids = [...(records.get('customer')?.keys() ?? [])]
-        .filter((id) => options.after === undefined || id > options.after)
-        .sort();
+        .filter((id) => options.after === undefined || compareCodePoints(id, options.after) > 0)
+        .sort(compareCodePoints);
+      parseInput(limitSchema, options.limit, 'limit');
       return options.limit === undefined ? ids : ids.slice(0, options.limit);
     },
 
@@ -202,9 +215,10 @@ export function createMemoryStore(): Store {
       return { enqueued, duplicates } satisfies EnqueueResult;
     },
 
-    async claimActions(options: ClaimOptions) {
+    async claimActions(input: ClaimOptions) {
       ensureOpen();
-      const now = parseInput(instantSchema, options.now, 'now');
+      const options = parseInput(claimOptionsSchema, input, 'claim options');
+      const now = options.now;
       const leaseExpiresAt = new Date(Date.parse(now) + options.leaseMilliseconds).toISOString();
       const claimable = [...outbox.values()]
         .filter(
@@ -216,14 +230,12 @@ export function createMemoryStore(): Store {
         )
         .sort((left, right) =>
           left.nextAttemptAt === right.nextAttemptAt
-            ? left.action.idempotencyKey < right.action.idempotencyKey
-              ? -1
-              : 1
+            ? compareCodePoints(left.action.idempotencyKey, right.action.idempotencyKey)
             : left.nextAttemptAt < right.nextAttemptAt
               ? -1
               : 1,
         )
-        .slice(0, Math.max(0, options.limit));
+        .slice(0, options.limit);
       return claimable.map((entry) => {
         const claimed: OutboxEntry = {
           ...entry,
@@ -282,13 +294,12 @@ export function createMemoryStore(): Store {
         )
         .sort((left, right) =>
           left.enqueuedAt === right.enqueuedAt
-            ? left.action.idempotencyKey < right.action.idempotencyKey
-              ? -1
-              : 1
+            ? compareCodePoints(left.action.idempotencyKey, right.action.idempotencyKey)
             : left.enqueuedAt < right.enqueuedAt
               ? -1
               : 1,
         );
+      parseInput(limitSchema, query.limit, 'query.limit');
       const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
       return limited.map((entry) => structuredClone(entry));
     },

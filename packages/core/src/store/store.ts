@@ -104,10 +104,15 @@ export interface ActionQuery {
  * Semantics every adapter guarantees:
  * - **Validation.** Writes validate each record with its kind's schema and throw
  *   `KizunaValidationError` naming the bad record and field; nothing of an invalid batch is stored.
+ *   A `limit` must be a whole number ≥ 0 and claim options must be well formed, or the call throws
+ *   `KizunaValidationError`. Adapters may also reject text their database cannot store (PostgreSQL:
+ *   the NUL character and unpaired surrogates), naming the field.
  * - **Records are keyed by id** (KPI rows by date). Writing an id again replaces the stored version
- *   (last write wins); writing identical content is reported as `unchanged`. Nothing is duplicated.
+ *   (last write wins); writing content deeply equal to the stored version (key order aside) is
+ *   reported as `unchanged`. Nothing is duplicated.
  * - **Ordering.** `listRecords` returns records ordered by their time, then by id; `from` is
- *   inclusive and `to` exclusive. A kind with no records gives an empty list, never an error.
+ *   inclusive and `to` exclusive. Ids compare by Unicode code point (PostgreSQL's `collate "C"`).
+ *   A kind with no records gives an empty list, never an error.
  * - **Not found** is `undefined`, never an error.
  * - **Results** are keyed by (kind, customerId, asOf); writing the same key replaces the value.
  * - **Outbox.** An idempotency key is stored once: enqueueing it again changes nothing. A claimed

@@ -191,6 +191,40 @@ export function runStoreConformance(
       );
 
       it(
+        'treats a record written again with its keys in another order as unchanged',
+        withStore(async (store) => {
+          const event = { id: 'e1', customerId: 'c1', kind: 'login', occurredAt: '2026-03-01T00:00:00Z' };
+          await store.putRecords('usageEvent', [event]);
+          const reordered = { occurredAt: '2026-03-01T00:00:00Z', kind: 'login', customerId: 'c1', id: 'e1' };
+          expect(await store.putRecords('usageEvent', [reordered])).toEqual({
+            inserted: 0,
+            updated: 0,
+            unchanged: 1,
+          });
+        }),
+      );
+
+      it(
+        'rejects a negative or fractional limit',
+        withStore(async (store) => {
+          await expect(store.listRecords('usageEvent', { limit: -1 })).rejects.toBeInstanceOf(
+            KizunaValidationError,
+          );
+          await expect(store.listCustomerIds({ limit: 1.5 })).rejects.toBeInstanceOf(KizunaValidationError);
+          await expect(store.listActions({ limit: -2 })).rejects.toBeInstanceOf(KizunaValidationError);
+          expect(await store.listRecords('usageEvent', { limit: 0 })).toEqual([]);
+        }),
+      );
+
+      it(
+        'orders ids by Unicode code point',
+        withStore(async (store) => {
+          await store.putRecords('customer', [customer('c-\uE000'), customer('c-😀'), customer('c-a')]);
+          expect(await store.listCustomerIds()).toEqual(['c-a', 'c-\uE000', 'c-😀']);
+        }),
+      );
+
+      it(
         'lists customer ids in order with a cursor',
         withStore(async (store) => {
           await store.putRecords('customer', [customer('c3'), customer('c1'), customer('c2')]);
@@ -318,6 +352,18 @@ export function runStoreConformance(
           });
           expect(retaken).toHaveLength(3);
           expect(retaken.every((entry) => entry.attempts === 2 && entry.status === 'delivering')).toBe(true);
+        }),
+      );
+
+      it(
+        'rejects malformed claim options',
+        withStore(async (store) => {
+          await expect(
+            store.claimActions({ now, limit: 1, leaseMilliseconds: Number.NaN, claimToken: 'A' }),
+          ).rejects.toBeInstanceOf(KizunaValidationError);
+          await expect(
+            store.claimActions({ now: 'later', limit: 1, leaseMilliseconds: 1, claimToken: 'A' }),
+          ).rejects.toBeInstanceOf(KizunaValidationError);
         }),
       );
 
