@@ -34,8 +34,19 @@ async function main() {
   );
   let failures = 0;
   for (const file of files) {
-    const suite = (await import(pathToFileURL(join(suitesDirectory, file)).href)).default as BenchSuite;
-    if (selected.length > 0 && !selected.includes(suite.name)) continue;
+    const fileName = file.replace(/\.ts$/, '');
+    if (selected.length > 0 && !selected.includes(fileName)) continue;
+    let suite: BenchSuite;
+    try {
+      // One suite that cannot load (a package not built) must not stop the others.
+      suite = (await import(pathToFileURL(join(suitesDirectory, file)).href)).default as BenchSuite;
+    } catch (error) {
+      failures += 1;
+      console.log(
+        `## ${fileName}\n\n> suite failed to load: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      continue;
+    }
     console.log(`## ${suite.name}\n`);
     try {
       for (const section of await suite.run()) console.log(toMarkdown(section));
