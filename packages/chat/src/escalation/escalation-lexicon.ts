@@ -101,7 +101,7 @@ const ignoreThirdPartyEnglishOrRelieved = (text: string, start: number) =>
 const complaintRecipientJapanese =
   /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会|入居者|テナント|にゅうきょしゃ|てなんと|住民|近隣|騒音の|音の)[^。!?]{0,8}$/u;
 const complaintRecipientEnglish =
-  /(landlord|neighbou?rs?|management|building|council|police|hoa|upstairs|downstairs|tenants?|residents?|noise)[^.?!]{0,20}$|^[^.?!]{0,12}(letter|to (?:the|my) (?:landlord|neighbou?r|management|building|council|police)|about (?:the )?(?:noise|sound|music|banging|footsteps|dog|neighbou?r))/u;
+  /(landlord|neighbou?rs?|management|building|council|police|hoa|upstairs|downstairs|tenants?|residents?|noise)[^.?!]{0,20}$|^[^.?!]{0,12}(letter|to (?:the|my) (?:landlord|neighbou?r|management|building|council|police)|about (?:the )?(?:noise|sound|music|banging|footsteps|dog|neighbou?r)|from (?:a|the|our|my|one of our) (?:tenant|resident|neighbou?r|customer|occupant))/u;
 const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
   complaintRecipientJapanese.test(text.slice(Math.max(0, start - 14), start)) ||
   complaintRecipientEnglish.test(text.slice(Math.max(0, start - 30), start)) ||
@@ -145,7 +145,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'safety',
     'strong',
-    '死にたい|しにたい|死のう|自殺|消えたい|消えてしまいたい|生きていけ|生きるのが(?:つら|辛)|殺(?:す|さ|し|され)|ころ(?:す|さ|され)|殴(?:ら|ろ|る|り)|なぐら|暴力|暴行|刺(?:す|さ|され)|包丁|刃物|凶器|脅(?:さ|し|迫)|おどさ|身の危険|危険を感じ|身を守|警察|110番|ストーカー|つきまと|付きまと|待ち伏せ|襲(?:わ|う|い)|怪我|けがを|蹴(?:ら|ら|り|る)|放火|火をつけ|胸ぐら|つかみかか|掴みかか|突き飛ば|押し倒|(?:殴|蹴|掴|つかま|押さ)(?:ら|ま|え)?れ(?:た|ました|て)|(?<!(?:壁|床|天井|窓)を)叩か?れ(?:た|ました|て)|死(?:んだ|ぬ)(?:方|ほう)が|楽になりたい|死(?:のう|にそう)と(?:思|考)|命の危険',
+    '死にたい|しにたい|死のう|自殺|消えたい|消えてしまいたい|生きていけ|生きるのが(?:つら|辛)|殺(?:す|さ|し|され)|ころ(?:す|さ|され)|殴(?:ら|ろ|る|り)|なぐら|暴力|暴行|刺(?:す|さ|され)|包丁|刃物|凶器|脅(?:さ|し|迫)|おどさ|身の危険|危険を感じ|身を守|警察(?:を|に)(?:呼|通報|相談|電話|届)|警察沙汰|110番|ストーカー|つきまと|付きまと|待ち伏せ|襲(?:わ|う|い)|怪我|けがを|蹴(?:ら|ら|り|る)|放火|火をつけ|胸ぐら|つかみかか|掴みかか|突き飛ば|押し倒|(?:殴|蹴|掴|つかま|押さ)(?:ら|ま|え)?れ(?:た|ました|て)|(?<!(?:壁|床|天井|窓)を)叩か?れ(?:た|ました|て)|死(?:んだ|ぬ)(?:方|ほう)が|楽になりたい|死(?:のう|にそう)と(?:思|考)|命の危険',
     { negatable: false },
   ),
   // threat: public posting, consumer centres, regulators.
@@ -287,7 +287,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'complaint',
     'strong',
-    '不満|不信|(?:ひど|酷)すぎ(?:ませんか|ない\\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
+    '不満|不信|(?:日|週間|か月|ヶ月|カ月)(?:も|以上)?(?:経ち|経って|たち|たって|過ぎ)(?:ます|ました|ている|てる|ますが|のに)|(?:ひど|酷)すぎ(?:ませんか|ない\\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
     { hedgedCode: 'dissatisfaction' },
   ),
   ja(
@@ -327,7 +327,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'safety',
     'strong',
-    '(?:shoved|grabbed|slapped|kicked|choked|spat on|pushed) (?:me|my)|(?:screaming|yelling|shouting|banging) at (?:me|my)|kill (?:me|myself|you|him|her|them)|end(?:ing)? (?:my life|it all)|take my (?:own )?life|dont want to live|suicid|want to die|self[- ]harm|hurt (?:me|myself)|threaten(?:ed|ing)? (?:to|me)|attack(?:ed)? me|attacked|assault|violen(?:t|ce)|weapon|knife|\\bgun\\b|police|stalk|(?:dont|do not) feel safe|unsafe|in danger|punched|hit me|pushed me|broke into',
+    '(?:shoved|grabbed|slapped|kicked|choked|spat on|pushed) (?:me|my)|(?:screaming|yelling|shouting|banging) at (?:me|my)|kill (?:me|myself|you|him|her|them)|end(?:ing)? (?:my life|it all)|take my (?:own )?life|dont want to live|suicid|want to die|self[- ]harm|hurt (?:me|myself)|threaten(?:ed|ing)? (?:to|me)|attack(?:ed)? me|attacked|assault|violen(?:t|ce)|weapon|knife|\\bgun\\b|(?:call|called|calling|phone|phoned|contact|contacted|get|got|involve|involved) the police|police (?:report|are coming|were called)|stalk|(?:dont|do not) feel safe|unsafe|in danger|punched|hit me|pushed me|broke into',
     { negatable: false },
   ),
   en(
@@ -339,7 +339,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'human_request',
     'strong',
-    '(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:someone|somebody|a person) in charge|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:get|have|put) (?:someone|somebody|a person|a human|a manager|an agent|a real person)(?: from your (?:team|company|staff))? on the (?:phone|line)|(?:can|could) (?:someone|somebody) (?:call|phone|ring) me|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call|(?:a|your) phone number',
+    '(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:someone|somebody|a person) in charge|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:get|have|put) (?:someone|somebody|a person|a human|a manager|an agent|a real person)(?: from your (?:team|company|staff))? on the (?:phone|line)|(?:can|could) (?:someone|somebody) (?:call|phone|ring) me|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call',
   ),
   en(
     'refund_request',
