@@ -436,6 +436,7 @@ describe('scoreHealth bad input', () => {
     expect(() => scoreHealth({ ...healthy, daysOverdue: Number.POSITIVE_INFINITY })).toThrow(/daysOverdue/);
     expect(() => scoreHealth({ ...healthy, myMetric: Number.NaN })).toThrow(/myMetric/);
     expect(() => scoreHealth({ ...healthy, reportViewRate: 1.5 })).toThrow(/reportViewRate/);
+    expect(() => scoreHealth({ ...healthy, asOf: 'yesterday' })).toThrow(/asOf/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { instantSchema } from '@kizuna/core';
 import * as z from 'zod';
 
 const metric = z.number().finite({ error: 'expected a finite number' }).nullable().optional();
@@ -7,8 +8,8 @@ const count = z.number().finite().int().nonnegative().nullable().optional();
 const knownSignals = {
   /** The customer the signals describe. */
   customerId: z.string().min(1).optional(),
-  /** The instant the signals describe (ISO, UTC). */
-  asOf: z.string().optional(),
+  /** The instant the signals describe (ISO, UTC); normalised to milliseconds. */
+  asOf: instantSchema.optional(),
   /** `b2c` or `b2b`; scorecards are chosen by it. */
   segment: z.enum(['b2c', 'b2b']).optional(),
   /** Plan id (`light`, `standard`, `premium`, `basic`, `pro`, `enterprise`, ...). */
