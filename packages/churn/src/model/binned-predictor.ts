@@ -83,7 +83,7 @@ export function predictBinned(
   const scores = new Float64Array(nRows).fill(baseScore);
   const internal = (1 << depth) - 1;
   const leafCount = 1 << depth;
-  const bins = new Int32Array(blockRows * nFeatures);
+  const bins = new Int32Array(Math.min(blockRows, nRows) * nFeatures);
   for (let blockStart = 0; blockStart < nRows; blockStart += blockRows) {
     const blockEnd = Math.min(nRows, blockStart + blockRows);
     const blockSize = blockEnd - blockStart;
