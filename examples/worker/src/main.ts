@@ -73,6 +73,10 @@ async function main(): Promise<number> {
     batchSize: environment.WORKER_BATCH_SIZE,
     shardSize: environment.WORKER_SHARD_SIZE,
     storeConcurrency: environment.WORKER_STORE_CONCURRENCY,
+    churn: {
+      enabled: environment.WORKER_CHURN_ENABLED,
+      retrainEveryDays: environment.WORKER_CHURN_RETRAIN_DAYS,
+    },
     outbox: {
       leaseMilliseconds: environment.OUTBOX_LEASE_MILLISECONDS,
       batchSize: environment.OUTBOX_BATCH_SIZE,

@@ -32,6 +32,11 @@ describe('prepareChurnStage', () => {
       churnProbability: expect.any(Number),
     });
 
+    // The same instant again: same predictions replaced, retention actions already queued.
+    const again = await runPipeline({ store, asOf, notifier, churn: { syntheticRows: 600 }, resume: false });
+    expect(again.churn.predicted).toBe(12);
+    expect(again.actions).toMatchObject({ enqueued: 0, duplicates: first.actions.decided });
+
     const nextDay = await runPipeline({ store, asOf: later(1), notifier, churn: { syntheticRows: 600 } });
     expect(nextDay.churn.modelVersion).toBe(`churn-model:${asOf}`);
     expect(nextDay.churn.reason).toMatch(/^reusing/);

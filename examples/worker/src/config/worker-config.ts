@@ -51,6 +51,13 @@ export const workerEnvironmentSchema = z.object({
   BULLMQ_LOCK_MILLISECONDS: positiveInteger(30_000),
   /** How long a delivery claim lasts before another worker may retry the notification. @defaultValue 60000 */
   OUTBOX_LEASE_MILLISECONDS: positiveInteger(60_000),
+  /** Predict churn (train or reuse a model version each run). @defaultValue true */
+  WORKER_CHURN_ENABLED: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
+  /** Days a churn model version is reused before a new one is trained. @defaultValue 7 */
+  WORKER_CHURN_RETRAIN_DAYS: z.coerce.number().positive().default(7),
   /** Outbox entries claimed (and sent one after another) per delivery round. @defaultValue 5 */
   OUTBOX_BATCH_SIZE: positiveInteger(5),
 });

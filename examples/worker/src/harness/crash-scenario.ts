@@ -104,6 +104,16 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     for (let index = 0; index < options.workers; index += 1) {
       processes.push(startWorkerProcess(['--role', 'worker', ...queueArguments], environment));
     }
+    // Let the workers start (tsx, migrations, queue connections) before the run is planned, so the
+    // run's time measures the pipeline, not process start-up.
+    await Promise.all(
+      processes.map(async (worker) => {
+        while (!worker.output().includes('waiting for shard jobs')) {
+          if (worker.child.exitCode !== null) throw new Error(`a worker exited early:\n${worker.output()}`);
+          await sleep(100);
+        }
+      }),
+    );
     start = performance.now();
     const coordinator = startWorkerProcess(
       ['--role', 'coordinator', '--once', '--as-of', asOf, ...queueArguments],
