@@ -112,6 +112,11 @@ describe('classifyEscalation', () => {
     ];
     expect(codesOf('レポートはいつ届くんですか？', { history })).toContain('repeated_question');
     expect(classifyEscalation({ message: '測定は何時から始まりますか', history }).escalate).toBe(false);
+    expect(codesOf('まだレポート届かないんですか？', { history })).toContain('repeated_question');
+    const price = [{ role: 'user' as const, content: '料金はいくらですか？' }];
+    expect(classifyEscalation({ message: 'プレミアムプランの料金は？', history: price }).escalate).toBe(
+      false,
+    );
   });
 
   it('reads the emotion over the conversation, not only the last message', () => {

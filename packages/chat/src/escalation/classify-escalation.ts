@@ -1,7 +1,13 @@
 import { type ActionPriority, parseInput } from '@kizuna/core';
 import type * as z from 'zod';
 import { normalizeText } from '../text/normalize-text';
-import { findExplicitRepeat, isResolution, normalizeHistory, textSimilarity } from './conversation-rules';
+import {
+  findExplicitRepeat,
+  isResolution,
+  isSameQuestion,
+  normalizeHistory,
+  textSimilarity,
+} from './conversation-rules';
 import { type ChatTurn, type EscalationInput, escalationInputSchema } from './escalation-input';
 
 const maximumLength = 20_000;
@@ -151,7 +157,10 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
       for (let index = history.length - 1; index >= 0; index -= 1) {
         if (history[index]!.role !== 'user') continue;
         const similarity = textSimilarity(text, normalizedHistory[index]!);
-        if (similarity >= options.repeatedQuestionSimilarity) {
+        if (
+          similarity >= options.repeatedQuestionSimilarity ||
+          isSameQuestion(parsed.message, history[index]!.content)
+        ) {
           add(conversation, {
             code: 'repeated_question',
             evidence: `${Math.round(similarity * 100)}% like "${normalizedHistory[index]}"`,

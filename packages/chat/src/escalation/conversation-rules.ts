@@ -67,3 +67,52 @@ export function normalizeHistory(
 ): string[] {
   return history.map((turn) => normalizeText(turn.content));
 }
+
+const questionMark =
+  /[?？]|(?:ですか|ますか|でしょうか|のか|んですか|かな)[。！!]?\s*$|^(?:what|when|where|why|how|who|which|is|are|do|does|can|could|will)\b/iu;
+const englishStopWords = new Set([
+  'this',
+  'that',
+  'with',
+  'have',
+  'what',
+  'when',
+  'where',
+  'will',
+  'your',
+  'there',
+  'from',
+  'they',
+  'about',
+  'would',
+  'could',
+  'should',
+  'does',
+  'still',
+  'just',
+]);
+
+/** Content terms of raw text: kanji runs, katakana words and English words of four letters or more. */
+function contentTerms(text: string): Set<string> {
+  const normalized = text.normalize('NFKC').toLowerCase();
+  const terms = new Set<string>();
+  for (const match of normalized.matchAll(/[\u4e00-\u9fff]+|[\u30a0-\u30ff]{2,}|[a-z]{4,}/gu)) {
+    if (!englishStopWords.has(match[0])) terms.add(match[0]);
+  }
+  return terms;
+}
+
+/**
+ * True when two customer messages are both questions about the same things: they share at least
+ * two content terms (kanji runs, katakana words, English words) and those cover at least 60 % of
+ * the smaller message's terms. Catches paraphrased repeats ("レポートはいつ届きますか" /
+ * "まだレポート届かないんですか") that character similarity misses.
+ */
+export function isSameQuestion(current: string, earlier: string): boolean {
+  if (!questionMark.test(current.trim()) || !questionMark.test(earlier.trim())) return false;
+  const left = contentTerms(current);
+  const right = contentTerms(earlier);
+  let shared = 0;
+  for (const term of left) if (right.has(term)) shared += 1;
+  return shared >= 2 && shared / Math.min(left.size, right.size) >= 0.6;
+}
