@@ -64,7 +64,8 @@ const unknownFeature = 0.5;
  * - equipment hum: ≥ 30 s, fluctuation ≤ 1 dB, a tonal band ≥ 10 dB above its neighbours or a
  *   low-frequency share ≥ 0.6;
  * - traffic: 4–60 s, smooth (crest ≤ 3 dB, fluctuation 1–5 dB), peak near the middle (rise share
- *   0.3–0.7) with a rise and fall (plateau share ≤ 0.5), low-to-mid centroid 100–1000 Hz, no tone.
+ *   0.3–0.7) with a rise and fall (plateau share ≤ 0.5), low-to-mid centroid 100–1000 Hz, no tonal band
+ *   (prominence ≤ 2 dB scores 1, ≥ 5 dB scores 0).
  *
  * The kind is the best score, or 'unknown' below 0.4. Without a spectrum the spectral memberships are
  * 0.5, so confidence is lower.
@@ -119,7 +120,7 @@ export function classifyEvent(features: EventFeatures): EventClassification {
       within(features.riseShare, 0.3, 0.7, 0.25),
       ramp(features.plateauShare, 0.8, 0.5),
       spectral(features.centroidHz, (centroid) => within(centroid, 100, 1000, 150)),
-      spectral(features.tonalProminenceDecibels, (prominence) => ramp(prominence, 8, 4)),
+      spectral(features.tonalProminenceDecibels, (prominence) => ramp(prominence, 5, 2)),
     ]),
   };
   const ranked = (Object.entries(scores) as Array<[Exclude<NoiseEventKind, 'unknown'>, number]>).sort(
