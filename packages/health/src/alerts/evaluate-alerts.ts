@@ -2,7 +2,6 @@ import {
   type Action,
   type CustomerSnapshot,
   calendarDaysBetween,
-  customerSnapshotSchema,
   idempotencyKey,
   KizunaValidationError,
   localDate,
@@ -11,6 +10,7 @@ import {
 } from '@kizuna/core';
 import * as z from 'zod';
 import { dunningJourney, npsDetractorJourney } from '../journeys/playbooks';
+import { healthSnapshotSchema } from '../signals/health-signals';
 import { type EvaluateAlertsOptions, evaluateAlertsOptionsSchema } from './evaluate-alerts-options';
 
 /** The four proactive triggers of seeds/001 §5.2. */
@@ -71,7 +71,7 @@ export function evaluateAlerts(
   health: { readonly status: 'red' | 'yellow' | 'green'; readonly band?: string },
   options: EvaluateAlertsOptions,
 ): AlertEvaluation {
-  const parsed = parseInput(customerSnapshotSchema, snapshot, 'customer snapshot');
+  const parsed = parseInput(healthSnapshotSchema, snapshot, 'customer snapshot');
   const { status } = parseInput(healthStatusSchema, health, 'health');
   const settings = parseInput(evaluateAlertsOptionsSchema, options, 'alert options');
   const { asOf } = settings;

@@ -8,6 +8,14 @@ import {
 import { type HealthSignalsOptions, healthSignalsOptionsSchema } from './health-signals-options';
 import type { HealthSignals } from './health-signals-schema';
 
+/**
+ * The snapshot fields the health engines read: the whole core snapshot except the texts of the recent
+ * interactions (validating 20 free-text messages per customer would dominate the cost of scoring).
+ */
+export const healthSnapshotSchema = customerSnapshotSchema.extend({
+  interactions: customerSnapshotSchema.shape.interactions.omit({ recent: true }),
+});
+
 function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
@@ -55,7 +63,7 @@ export function satisfactionRateOf(csatAverage: number | null, npsScore: number 
  * ```
  */
 export function healthSignals(snapshot: CustomerSnapshot, options: HealthSignalsOptions): HealthSignals {
-  const parsed = parseInput(customerSnapshotSchema, snapshot, 'customer snapshot');
+  const parsed = parseInput(healthSnapshotSchema, snapshot, 'customer snapshot');
   const { asOf, featureCatalogue } = parseInput(
     healthSignalsOptionsSchema,
     options,
