@@ -68,7 +68,7 @@ function sha256(text: string): Buffer {
  * Holds the stored keys and checks presented ones: finds the entry by the key's public id, then
  * compares SHA-256 digests in constant time.
  *
- * @throws KizunaValidationError-like `ZodError` when an entry is malformed or two share an id
+ * @throws ZodError when an entry is malformed or two entries share an id
  */
 export function createApiKeyRing(keys: readonly StoredApiKeyInput[]): ApiKeyRing {
   const parsed = z

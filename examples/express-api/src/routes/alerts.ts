@@ -2,8 +2,7 @@ import { idSchema, type OutboxEntry, toInstant } from '@kizuna/core';
 import * as z from 'zod';
 import type { ApiContext } from '../api-context';
 import { ApiProblem } from '../problem-details';
-import { limitSchema } from './common-schemas';
-import { actionOutputSchema } from './customers';
+import { actionOutputSchema, limitSchema } from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
 /** Results of this kind record that a person marked an action done (the store has no such state). */

@@ -29,3 +29,18 @@ export function limitSchema(defaultValue: number, maximum: number) {
 export const booleanFlagSchema = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+/** The documented shape of an action (see `actionSchema` in @kizuna/core), as responses carry it. */
+export const actionOutputSchema = z
+  .object({
+    idempotencyKey: z.string(),
+    type: z.string(),
+    channel: z.string(),
+    owner: z.string(),
+    priority: z.string(),
+    automated: z.boolean(),
+    dueAt: z.string(),
+    title: z.string(),
+    reasons: z.array(z.string()),
+  })
+  .loose();

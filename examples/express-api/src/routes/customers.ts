@@ -3,7 +3,13 @@ import { evaluateAlerts, recommendExpansion } from '@kizuna/health';
 import * as z from 'zod';
 import type { ApiContext } from '../api-context';
 import { computeHealth, explainHealth, readHealth, resolveAsOf, snapshotAt } from '../customer-insights';
-import { asOfQuerySchema, booleanFlagSchema, customerParamsSchema, limitSchema } from './common-schemas';
+import {
+  actionOutputSchema,
+  asOfQuerySchema,
+  booleanFlagSchema,
+  customerParamsSchema,
+  limitSchema,
+} from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
 const number = z.number();
@@ -46,20 +52,6 @@ const healthReadingSchema = z.object({
   /** Plain sentences: the breakdown, what moved since the last score, what to do. */
   explanation: z.array(z.string()),
 });
-
-const actionOutputSchema = z
-  .object({
-    idempotencyKey: z.string(),
-    type: z.string(),
-    channel: z.string(),
-    owner: z.string(),
-    priority: z.string(),
-    automated: z.boolean(),
-    dueAt: z.string(),
-    title: z.string(),
-    reasons: z.array(z.string()),
-  })
-  .loose();
 
 /**
  * Per-customer reads: the customer list, the customer-360 snapshot, health with its explanation,
@@ -218,5 +210,3 @@ export function customerRoutes(context: ApiContext): RouteDefinition[] {
     }),
   ];
 }
-
-export { actionOutputSchema };
