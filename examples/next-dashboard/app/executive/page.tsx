@@ -1,0 +1,5 @@
+import { ComingNext } from '../../src/components/coming-next';
+
+export default function Page() {
+  return <ComingNext view="executive" />;
+}

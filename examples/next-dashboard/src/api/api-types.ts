@@ -1,0 +1,142 @@
+/**
+ * The response shapes of the Kizuna Express API that the dashboard reads (see the API's
+ * `GET /openapi.json`). Only the fields shown are typed; the API may send more.
+ */
+
+/** `red` / `yellow` / `green`. */
+export type HealthStatus = 'red' | 'yellow' | 'green';
+
+/** An amount in the currency's minor unit (yen for JPY). */
+export interface Money {
+  readonly amount: number;
+  readonly currency?: string;
+}
+
+/** A recommended next step of the health playbook. */
+export interface PlaybookStep {
+  readonly type: string;
+  readonly action: string;
+  readonly priority: string;
+  readonly automated: boolean;
+  readonly message: string;
+}
+
+/** `GET /v1/customers/{id}/health`. */
+export interface HealthReading {
+  readonly customerId: string;
+  readonly asOf: string;
+  readonly source: 'stored' | 'computed';
+  readonly health: {
+    readonly score: number;
+    readonly band: string;
+    readonly status: HealthStatus;
+    readonly coverage: number;
+    readonly components: readonly {
+      readonly id: string;
+      readonly label: string;
+      readonly points: number;
+      readonly maxPoints: number;
+      readonly coverage: number;
+    }[];
+    readonly reasonCodes: readonly string[];
+    readonly recommendations: readonly PlaybookStep[];
+    readonly delta?: {
+      readonly previousScore: number;
+      readonly change: number;
+      readonly explanation: string;
+    };
+  };
+  readonly explanation: readonly string[];
+}
+
+/** `GET /v1/customers/{id}/churn`. */
+export interface ChurnReading {
+  readonly customerId: string;
+  readonly asOf: string;
+  readonly source: 'stored' | 'computed';
+  readonly prediction: {
+    readonly churnProbability: number;
+    readonly riskLevel: string;
+    readonly method: 'model' | 'rules';
+    readonly topRiskFactors: readonly { readonly feature: string; readonly contribution: number }[];
+    readonly retentionPlan: readonly Record<string, unknown>[];
+    readonly modelVersion?: string | null;
+  };
+}
+
+/** `GET /v1/customers/{id}/recommendations`. */
+export interface RecommendationsReading {
+  readonly customerId: string;
+  readonly asOf: string;
+  readonly health: { readonly score: number; readonly band: string; readonly status: string };
+  readonly playbook: readonly PlaybookStep[];
+  readonly expansion: {
+    readonly recommendations: readonly {
+      readonly ruleId: string;
+      readonly product: string;
+      readonly confidence: number;
+      readonly reason?: string;
+    }[];
+    readonly matchedRuleIds: readonly string[];
+    readonly suppressed: boolean;
+    readonly suppressedReason?: string;
+  };
+}
+
+/** An action the pipeline decided (an alert or a task). */
+export interface AlertAction {
+  readonly idempotencyKey: string;
+  readonly type: string;
+  readonly channel: string;
+  readonly owner: string;
+  readonly priority: 'low' | 'medium' | 'high' | 'critical';
+  readonly automated: boolean;
+  readonly dueAt: string;
+  readonly title: string;
+  readonly reasons: readonly string[];
+  readonly customerId?: string;
+}
+
+/** One entry of `GET /v1/alerts`. */
+export interface AlertEntry {
+  readonly action: AlertAction;
+  readonly status: 'pending' | 'delivering' | 'delivered' | 'failed';
+  readonly attempts: number;
+  readonly enqueuedAt: string;
+  readonly deliveredAt?: string;
+  readonly done: { readonly doneAt: string; readonly doneBy: string; readonly note?: string } | null;
+}
+
+/** One interaction of the snapshot. */
+export interface Interaction {
+  readonly id: string;
+  readonly channel: string;
+  readonly direction: 'inbound' | 'outbound';
+  readonly occurredAt: string;
+  readonly text: string;
+  readonly sentiment?: string;
+}
+
+/** `GET /v1/customers/{id}/snapshot` (the fields the dashboard shows). */
+export interface CustomerSnapshot {
+  readonly asOf: string;
+  readonly customer: {
+    readonly id: string;
+    readonly name: string;
+    readonly segment: string;
+    readonly plan: string;
+  };
+  readonly contract: {
+    readonly plan: string;
+    readonly mrr: Money;
+    readonly endsAt: string | null;
+    readonly daysUntilRenewal: number | null;
+    readonly autoRenew: boolean;
+  } | null;
+  readonly interactions: {
+    readonly last30Days: number;
+    readonly negativeRatioLast30Days: number | null;
+    readonly recent: readonly Interaction[];
+  };
+  readonly subscription: { readonly currentMrr: Money | null };
+}

@@ -1,0 +1,123 @@
+/**
+ * The typed client of the Kizuna Express API, for server components and server actions only: it
+ * reads `KIZUNA_API_URL` and `KIZUNA_API_KEY`, and the key never reaches the browser.
+ */
+import type {
+  AlertEntry,
+  ChurnReading,
+  CustomerSnapshot,
+  HealthReading,
+  RecommendationsReading,
+} from './api-types';
+
+/** What a call gave: the data, "not available yet" (501), or a failure with its reason. */
+export type ApiResult<Data> =
+  | { readonly kind: 'ok'; readonly data: Data }
+  | { readonly kind: 'not-available'; readonly detail: string }
+  | { readonly kind: 'failed'; readonly status: number; readonly detail: string };
+
+/** The API's address and key from the environment. */
+export function apiConfiguration(): { readonly url: string; readonly key: string } {
+  return {
+    url: (process.env.KIZUNA_API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, ''),
+    key: process.env.KIZUNA_API_KEY ?? '',
+  };
+}
+
+/**
+ * Calls the API and classifies the answer: 2xx → `ok`, 501 → `not-available`, anything else (or a
+ * network error) → `failed` with the problem document's detail.
+ */
+export async function callApi<Data>(path: string, init: RequestInit = {}): Promise<ApiResult<Data>> {
+  const { url, key } = apiConfiguration();
+  let response: Response;
+  try {
+    response = await fetch(`${url}${path}`, {
+      ...init,
+      cache: 'no-store',
+      headers: { Authorization: `Bearer ${key}`, Accept: 'application/json', ...init.headers },
+    });
+  } catch (error) {
+    return { kind: 'failed', status: 0, detail: `The API at ${url} does not answer (${String(error)}).` };
+  }
+  if (response.ok) return { kind: 'ok', data: (await response.json()) as Data };
+  let detail = response.statusText;
+  try {
+    const problem = (await response.json()) as { detail?: string; title?: string };
+    detail = problem.detail ?? problem.title ?? detail;
+  } catch {
+    // Not a problem document: keep the status text.
+  }
+  if (response.status === 501) return { kind: 'not-available', detail };
+  return { kind: 'failed', status: response.status, detail };
+}
+
+const customer = (customerId: string) => `/v1/customers/${encodeURIComponent(customerId)}`;
+
+/** Every customer id, following the cursor. */
+export async function listAllCustomerIds(): Promise<ApiResult<string[]>> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  do {
+    const query: string = after === null ? '?limit=1000' : `?limit=1000&after=${encodeURIComponent(after)}`;
+    const page = await callApi<{ customerIds: string[]; next: string | null }>(`/v1/customers${query}`);
+    if (page.kind !== 'ok') return page;
+    ids.push(...page.data.customerIds);
+    after = page.data.next;
+  } while (after !== null);
+  return { kind: 'ok', data: ids };
+}
+
+/** The latest stored health score of a customer. */
+export function getHealth(customerId: string): Promise<ApiResult<HealthReading>> {
+  return callApi(`${customer(customerId)}/health`);
+}
+
+/** The latest stored churn prediction of a customer. */
+export function getChurn(customerId: string): Promise<ApiResult<ChurnReading>> {
+  return callApi(`${customer(customerId)}/churn`);
+}
+
+/** The customer-360 snapshot now. */
+export function getSnapshot(customerId: string): Promise<ApiResult<CustomerSnapshot>> {
+  return callApi(`${customer(customerId)}/snapshot`);
+}
+
+/** The playbook and the expansion offers. */
+export function getRecommendations(customerId: string): Promise<ApiResult<RecommendationsReading>> {
+  return callApi(`${customer(customerId)}/recommendations`);
+}
+
+/** The outbox (alerts and tasks), at most 200. */
+export function listAlerts(): Promise<ApiResult<{ alerts: AlertEntry[] }>> {
+  return callApi('/v1/alerts?limit=200');
+}
+
+/** Marks an action done (idempotent). */
+export function markAlertDone(idempotencyKey: string, note?: string): Promise<ApiResult<AlertEntry>> {
+  return callApi(`/v1/alerts/${encodeURIComponent(idempotencyKey)}/done`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(note === undefined ? {} : { note }),
+  });
+}
+
+/**
+ * Runs `task` over `items` with at most `concurrency` at a time, keeping the order.
+ */
+export async function mapWithConcurrency<Item, Output>(
+  items: readonly Item[],
+  concurrency: number,
+  task: (item: Item) => Promise<Output>,
+): Promise<Output[]> {
+  const outputs: Output[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      outputs[index] = await task(items[index] as Item);
+    }
+  });
+  await Promise.all(workers);
+  return outputs;
+}
