@@ -189,7 +189,7 @@ function invalid(path: string, message: string): never {
  * ```
  */
 export function computeRevenueMetrics(
-  eventsInput: readonly unknown[],
+  eventsInput: readonly z.input<typeof subscriptionEventSchema>[],
   optionsInput: RevenueOptionsInput,
 ): RevenueReport {
   const options = parseInput(revenueOptionsSchema, optionsInput, 'revenue options');

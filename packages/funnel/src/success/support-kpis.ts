@@ -33,7 +33,7 @@ export interface SupportKpis {
  * ```
  */
 export function computeSupportKpis(
-  ticketsInput: readonly unknown[],
+  ticketsInput: readonly z.input<typeof supportTicketSchema>[],
   range: { readonly from?: string; readonly to?: string } = {},
 ): SupportKpis {
   const parsed = parseInput(z.array(supportTicketSchema), ticketsInput, 'support tickets');

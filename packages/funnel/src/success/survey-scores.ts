@@ -68,7 +68,7 @@ export interface SurveyScores {
  * ```
  */
 export function computeSurveyScores(
-  responsesInput: readonly unknown[],
+  responsesInput: readonly z.input<typeof surveyResponseSchema>[],
   range: { readonly from?: string; readonly to?: string } = {},
 ): SurveyScores {
   const responses = parseInput(z.array(surveyResponseSchema), responsesInput, 'survey responses');
