@@ -87,7 +87,7 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'refund_inquiry',
     language: 'en',
     object: english(
-      '\\brefund|\\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|(?:my|our|the) (?:deposit|payment|fee|money|cash|\\d[\\d,]*(?: yen)?) ?back|money back|money (?:returned|refunded)|\\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\\b(?:yen|money|payment|fee|deposit|\\d)[^.?!]{0,6} back|charge ?back',
+      '\\brefund|\\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|(?:charge|payment|transaction) (?:to be )?reversed|(?:my|our|the) (?:deposit|payment|fee|money|cash|\\d[\\d,]*(?: yen)?) ?back|money back|money (?:returned|refunded)|\\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\\b(?:yen|money|payment|fee|deposit|\\d)[^.?!]{0,6} back|charge ?back',
     ),
     cue: english(
       '\\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|kindly|give|issue|process|send|owe|must|should|asking for|asap|now|immediately|right away)\\b|\\b(?:can|could|would|will) you\\b',
