@@ -302,7 +302,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'dissatisfaction',
     'mild',
-    '困って|困りま|残念|使いにく|使いづら|わかりにく|分かりにく|遅い|遅くて|遅れ|いつになったら|まだ(?:ですか|届|来|連絡|返事|返信)|不便|不具合|微妙|イマイチ|いまいち',
+    '困って|困りま|残念|よくならな|良くならな|改善(?:しな|されな|されま)|変わらな|解決しな|治まらな|おさまらな|使いにく|使いづら|わかりにく|分かりにく|遅い|遅くて|遅れ|いつになったら|まだ(?:ですか|届|来|連絡|返事|返信)|不便|不具合|微妙|イマイチ|いまいち',
   ),
   ja(
     'cancellation_inquiry',
@@ -401,7 +401,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'dissatisfaction',
     'mild',
-    'annoying|slow|confusing|hard to use|not great|not ideal|still (?:nothing|waiting|no)|inconvenient|unfortunately|not working|doesnt work|a problem|mistake|late\\b|delayed|disappointing',
+    'annoying|not getting better|no improvement|still the same|nothing (?:has )?changed|slow|confusing|hard to use|not great|not ideal|still (?:nothing|waiting|no)|inconvenient|unfortunately|not working|doesnt work|a problem|mistake|late\\b|delayed|disappointing',
   ),
   en(
     'cancellation_inquiry',
