@@ -56,8 +56,10 @@ Environment: see .env.example (DATABASE_URL, REDIS_URL, SLACK_WEBHOOK_URL, ...).
  * @throws KizunaValidationError for an invalid value, or an Error for an unknown option
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
+  // `pnpm start -- --once` passes the `--` through: drop it rather than treat what follows as positional.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   const { values } = parseArgs({
-    args: [...argv],
+    args,
     options: {
       once: { type: 'boolean' },
       queue: { type: 'string' },

@@ -71,6 +71,10 @@ describe('parseCommandLine', () => {
     });
   });
 
+  it('ignores the `--` a package manager passes through', () => {
+    expect(parseCommandLine(['--', '--once', '--seed', '10'])).toMatchObject({ once: true, seed: 10 });
+  });
+
   it('refuses a worker role on the in-process queue, an unknown queue and an unknown option', () => {
     expect(() => parseCommandLine(['--role', 'worker'])).toThrow(/role/);
     expect(() => parseCommandLine(['--queue', 'kafka'])).toThrow(/queue/);
