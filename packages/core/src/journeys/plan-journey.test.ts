@@ -76,6 +76,21 @@ describe('planJourney', () => {
     expect(plan.due[0]?.source).toEqual({ engine: 'journey', ruleId: 'dunning/day-7' });
   });
 
+  it('keeps two subjects of one customer apart when they share an anchor instant', () => {
+    const first = planJourney(
+      dunning,
+      { customerId: 'c1', subjectId: 'inv-1', anchorAt: issued },
+      '2026-04-09T00:00:00Z',
+    );
+    const second = planJourney(
+      dunning,
+      { customerId: 'c1', subjectId: 'inv-2', anchorAt: issued },
+      '2026-04-09T00:00:00Z',
+    );
+    expect(first.due[0]?.idempotencyKey).toBe('journey:dunning:c1:inv-1:2026-04-01T01%3A00%3A00.000Z:day-7');
+    expect(first.due[0]?.idempotencyKey).not.toBe(second.due[0]?.idempotencyKey);
+  });
+
   it('sets a deadline for a person from the step template', () => {
     const plan = planJourney(dunning, { customerId: 'c1', anchorAt: issued }, '2026-04-22T01:00:00Z');
     const csm = plan.due.find((action) => action.type === 'csm_intervention');

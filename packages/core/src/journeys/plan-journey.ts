@@ -14,6 +14,12 @@ export const journeyStateSchema = z.object({
   anchorAt: instantSchema,
   /** Facts the conditions read. @defaultValue {} */
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  /**
+   * What the journey runs for when one customer can be in it several times at once (an invoice, a
+   * booking): made part of every idempotency key, so two invoices issued at the same instant do not
+   * share keys.
+   */
+  subjectId: idSchema.optional(),
   /** Ids of steps already done (e.g. marked done by a CSM); they are never due again. @defaultValue [] */
   completedStepIds: z.array(z.string()).default([]),
 });
@@ -135,6 +141,7 @@ export function planJourney(
       continue;
     }
     const keyParts = ['journey', journey.id, state.customerId, state.anchorAt, step.id];
+    if (state.subjectId !== undefined) keyParts.splice(3, 0, state.subjectId);
     if (step.repeat !== undefined) keyParts.push(String(latest + 1));
     const template = step.action;
     due.push({
