@@ -13,8 +13,6 @@ import {
 import { currentDictionary } from '../src/i18n/language';
 import { loadCsmDailyData } from '../src/views/csm-daily-data';
 
-export const dynamic = 'force-dynamic';
-
 /** The CSM daily view: today's alerts, health distribution, renewals of the month, AI recommendations. */
 export default async function CsmDailyPage() {
   const { language, dictionary } = await currentDictionary();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertEntry, ChurnReading, HealthReading } from '../src/api/api-types';
-import { formatNumber, formatPercent } from '../src/format/formatting';
+import type { AlertEntry, ChurnReading, ExecutiveDashboard, HealthReading } from '../src/api/api-types';
+import { formatMoney, formatNumber, formatPercent } from '../src/format/formatting';
 import { summarizeHealth } from '../src/views/csm-daily-data';
 import {
   chromiumAvailable,
@@ -124,11 +124,33 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await page.close();
   });
 
+  it('executive view: MRR, NRR, churn rate and the automation rate equal the API, screenshot, axe', async () => {
+    const executive = await fromApi<ExecutiveDashboard>('/v1/dashboards/executive');
+    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
+    const { page } = await openPage('/executive');
+    expect(await page.getByTestId('mrr').textContent()).toBe(
+      formatMoney(executive.mrr.value ?? 0, 'ja', executive.currency),
+    );
+    expect(await page.getByTestId('nrr').textContent()).toBe(
+      formatPercent(executive.netRevenueRetention.value ?? 0, 'ja'),
+    );
+    expect(await page.getByTestId('churn-rate').textContent()).toBe(
+      formatPercent(executive.churnRate.value ?? 0, 'ja'),
+    );
+    expect(await page.getByTestId('automation-rate').textContent()).toBe(
+      formatPercent(alerts.filter((entry) => entry.action.automated).length / alerts.length, 'ja'),
+    );
+    expect(await page.locator('.recharts-line').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'executive-1280');
+    await expectAccessible(page);
+    await page.close();
+  });
+
   it('customer list, and the language toggle switches to English', async () => {
     const { page } = await openPage('/customers');
     await saveScreenshot(page, 'customers-1280');
     await expectAccessible(page);
-    await page.getByRole('button', { name: '表示言語を英語に切り替える' }).click();
+    await page.getByRole('button', { name: /表示言語を英語に切り替える/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.close();

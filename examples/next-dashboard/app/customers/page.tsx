@@ -4,8 +4,6 @@ import { UnavailableNotice } from '../../src/components/unavailable-notice';
 import { formatNumber } from '../../src/format/formatting';
 import { currentDictionary } from '../../src/i18n/language';
 
-export const dynamic = 'force-dynamic';
-
 /** Every customer with its stored health score, red first. */
 export default async function CustomerListPage() {
   const { language, dictionary } = await currentDictionary();

@@ -140,3 +140,42 @@ export interface CustomerSnapshot {
   };
   readonly subscription: { readonly currentMrr: Money | null };
 }
+
+/** A headline figure with last period's value. */
+export interface Headline {
+  readonly value: number | null;
+  readonly previous: number | null;
+  readonly change: number | null;
+}
+
+/** `GET /v1/dashboards/executive` (see `ExecutiveDashboard` in @kizuna/funnel). */
+export interface ExecutiveDashboard {
+  readonly periodStart: string;
+  readonly currency: string;
+  readonly mrr: Headline & { readonly goal: number; readonly attainment: number | null };
+  readonly mrrGrowth: number | null;
+  readonly newCustomers: Headline;
+  readonly churnRate: Headline;
+  readonly netRevenueRetention: Headline;
+  readonly nps?: Headline;
+  readonly averageHealthScore?: Headline;
+  readonly trends: {
+    readonly periods: readonly string[];
+    readonly mrr: readonly number[];
+    readonly netRevenueRetention: readonly (number | null)[];
+    readonly churnRate: readonly (number | null)[];
+  };
+  readonly churnAnalysis: {
+    readonly mrrLost: number;
+    readonly customers: readonly {
+      readonly customerId: string;
+      readonly date: string;
+      readonly mrrLost: number;
+    }[];
+  };
+  readonly efficiency?: {
+    readonly automationRate: number | null;
+    readonly customersPerCsm: number | null;
+    readonly firstResponseMinutesMedian: number | null;
+  };
+}

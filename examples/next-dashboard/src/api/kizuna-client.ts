@@ -6,6 +6,7 @@ import type {
   AlertEntry,
   ChurnReading,
   CustomerSnapshot,
+  ExecutiveDashboard,
   HealthReading,
   RecommendationsReading,
 } from './api-types';
@@ -28,13 +29,19 @@ export function apiConfiguration(): { readonly url: string; readonly key: string
  * Calls the API and classifies the answer: 2xx → `ok`, 501 → `not-available`, anything else (or a
  * network error) → `failed` with the problem document's detail.
  */
-export async function callApi<Data>(path: string, init: RequestInit = {}): Promise<ApiResult<Data>> {
+export async function callApi<Data>(
+  path: string,
+  init: RequestInit = {},
+  options: { readonly revalidateSeconds?: number } = {},
+): Promise<ApiResult<Data>> {
   const { url, key } = apiConfiguration();
   let response: Response;
   try {
     response = await fetch(`${url}${path}`, {
       ...init,
-      cache: 'no-store',
+      ...(options.revalidateSeconds === undefined
+        ? { cache: 'no-store' as const }
+        : { next: { revalidate: options.revalidateSeconds } }),
       headers: { Authorization: `Bearer ${key}`, Accept: 'application/json', ...init.headers },
     });
   } catch (error) {
@@ -78,14 +85,25 @@ export function getChurn(customerId: string): Promise<ApiResult<ChurnReading>> {
   return callApi(`${customer(customerId)}/churn`);
 }
 
-/** The customer-360 snapshot now. */
+/**
+ * How long the dashboard reuses a customer's snapshot and offers: they change when records arrive
+ * (the pipeline runs daily) and each costs the API a full snapshot build.
+ */
+export const derivedDataSeconds = 300;
+
+/** The customer-360 snapshot now (cached for {@link derivedDataSeconds}). */
 export function getSnapshot(customerId: string): Promise<ApiResult<CustomerSnapshot>> {
-  return callApi(`${customer(customerId)}/snapshot`);
+  return callApi(`${customer(customerId)}/snapshot`, {}, { revalidateSeconds: derivedDataSeconds });
 }
 
-/** The playbook and the expansion offers. */
+/** The playbook and the expansion offers (cached for {@link derivedDataSeconds}). */
 export function getRecommendations(customerId: string): Promise<ApiResult<RecommendationsReading>> {
-  return callApi(`${customer(customerId)}/recommendations`);
+  return callApi(`${customer(customerId)}/recommendations`, {}, { revalidateSeconds: derivedDataSeconds });
+}
+
+/** The executive dashboard's datasets (MRR, NRR, churn, trends, churn analysis). */
+export function getExecutiveDashboard(): Promise<ApiResult<ExecutiveDashboard>> {
+  return callApi('/v1/dashboards/executive');
 }
 
 /** The outbox (alerts and tasks), at most 200. */

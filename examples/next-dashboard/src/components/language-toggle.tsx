@@ -19,7 +19,7 @@ export function LanguageToggle({
     <button
       type="button"
       className="language-toggle"
-      aria-label={label}
+      aria-label={`${text} — ${label}`}
       disabled={pending}
       onClick={() => startTransition(() => setLanguage(language === 'ja' ? 'en' : 'ja'))}
     >

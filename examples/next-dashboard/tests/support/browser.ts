@@ -51,9 +51,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<Access
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            context: Document,
-          ) => Promise<{
+          run: (context: Document) => Promise<{
             violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
           }>;
         };

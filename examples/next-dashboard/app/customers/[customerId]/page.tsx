@@ -10,8 +10,6 @@ import {
 } from '../../../src/format/formatting';
 import { currentDictionary } from '../../../src/i18n/language';
 
-export const dynamic = 'force-dynamic';
-
 /** A retention-plan step or playbook step as the API sends it. */
 interface PlanStep {
   readonly idempotencyKey?: string;
