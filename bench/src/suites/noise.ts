@@ -18,6 +18,7 @@ import {
   pythonHasModules,
   runPython,
 } from '../bench-kit';
+import { checkClassification } from '../noise/classification-check';
 import { bankForScipy, type ScipyPipelineResult, scipyPipelineScript, sosRow } from '../noise/scipy-pipeline';
 
 const sampleRate = 48_000;
@@ -172,8 +173,24 @@ const suite: BenchSuite = {
         unlinkSync(path);
       }
     }
+    const classification = checkClassification([2, 3, 4, 5, 6, 7, 8, 9]);
     return [
       { title: 'Recording analysis, 10 min at 48 kHz', rows, notes },
+      {
+        title: 'Event classification on synthetic recordings (8 seeds × 5 kinds, not the test seed)',
+        rows: [
+          {
+            correct: `${classification.correct} / ${classification.total}`,
+            mistakes:
+              Object.entries(classification.confusions)
+                .map(([confusion, count]) => `${confusion} (${count})`)
+                .join(', ') || 'none',
+          },
+        ],
+        notes: [
+          'Synthetic sounds only: real recordings are harder; treat the kind as an estimate to confirm by listening.',
+        ],
+      },
       ...(accuracy.length > 0
         ? [{ title: 'Agreement with scipy on the same recording', rows: accuracy }]
         : []),
