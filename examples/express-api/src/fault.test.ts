@@ -96,6 +96,33 @@ describe.each(backends)('fault tolerance on $name', (backend) => {
     );
   });
 
+  it('never answers 500 or 503 to fuzzed paths and query strings', async () => {
+    const segment = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('acme', '%00', '..', '%ZZ', 'a'.repeat(300)),
+    );
+    const routes = ['snapshot', 'health', 'churn', 'recommendations', 'alerts'];
+    await fc.assert(
+      fc.asyncProperty(
+        segment,
+        fc.constantFrom(...routes),
+        fc.dictionary(
+          fc.constantFrom('asOf', 'live', 'limit', 'after', 'status', 'x'),
+          fc.oneof(fc.string(), fc.constant('2026-04-01T00:00:00Z')),
+        ),
+        async (id, route, query) => {
+          const search = new URLSearchParams(query).toString();
+          const encoded = /^%[0-9A-Z]{2}$|^\.\.$/.test(id) ? id : encodeURIComponent(id);
+          const response = await run.call(`/v1/customers/${encoded}/${route}?${search}`);
+          expect(response.status, `${route} ${JSON.stringify(id)} ${search}`).toBeLessThan(500);
+          await response.arrayBuffer();
+        },
+      ),
+      { numRuns: backend.name === 'pglite' ? 60 : 30 },
+    );
+  });
+
   it('answers malformed bodies with 4xx problems', async () => {
     const bodies: [string, Record<string, string>][] = [
       ['{', {}],

@@ -35,6 +35,7 @@ export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
 export const problemCodes = {
   VALIDATION_FAILED: { status: 400, title: 'The request is invalid' },
   MALFORMED_BODY: { status: 400, title: 'The request body is not valid JSON' },
+  MALFORMED_URL: { status: 400, title: 'The URL is not valid' },
   UNAUTHENTICATED: { status: 401, title: 'An API key is required' },
   FORBIDDEN: { status: 403, title: 'The API key lacks the scope this route needs' },
   NOT_FOUND: { status: 404, title: 'Not found' },

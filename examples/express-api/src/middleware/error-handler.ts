@@ -84,6 +84,14 @@ export function problemErrorHandler(logger: Logger): ErrorRequestHandler {
       sendProblem(response, problemDetails(code, detail, base));
       return;
     }
+    if (error instanceof URIError && (error as { status?: unknown }).status === 400) {
+      // The router could not percent-decode a path segment (`/v1/customers/%ZZ`).
+      sendProblem(
+        response,
+        problemDetails('MALFORMED_URL', 'A path segment is not valid percent-encoding.', base),
+      );
+      return;
+    }
     const clientError = httpClientError(error);
     if (clientError !== undefined) {
       sendProblem(response, problemDetails(clientError, 'The request body could not be read.', base));

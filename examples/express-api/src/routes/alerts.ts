@@ -1,8 +1,8 @@
-import { idSchema, type OutboxEntry, toInstant } from '@kizuna/core';
+import { type OutboxEntry, toInstant } from '@kizuna/core';
 import * as z from 'zod';
 import type { ApiContext } from '../api-context';
 import { ApiProblem } from '../problem-details';
-import { actionOutputSchema, limitSchema } from './common-schemas';
+import { actionOutputSchema, apiIdSchema, limitSchema } from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
 /** Results of this kind record that a person marked an action done (the store has no such state). */
@@ -53,7 +53,7 @@ export function alertRoutes(context: ApiContext): RouteDefinition[] {
       usesStore: true,
       query: z.object({
         status: z.enum(['pending', 'delivering', 'delivered', 'failed']).optional(),
-        customerId: idSchema.optional(),
+        customerId: apiIdSchema().optional(),
         limit: limitSchema(50, 200),
       }),
       responses: { 200: { description: 'The alerts', schema: z.object({ alerts: z.array(alertSchema) }) } },
@@ -76,7 +76,7 @@ export function alertRoutes(context: ApiContext): RouteDefinition[] {
       tag: 'alerts',
       scope: 'write',
       usesStore: true,
-      params: z.object({ idempotencyKey: idSchema.max(500) }),
+      params: z.object({ idempotencyKey: apiIdSchema(500) }),
       body: { kind: 'json', schema: z.object({ note: z.string().max(2000).optional() }), maxBytes: 8 * 1024 },
       responses: {
         200: { description: 'Already marked done', schema: alertSchema },

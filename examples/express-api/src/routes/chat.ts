@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { BotReply, BotReplyInput } from '@kizuna/chat';
-import { idSchema } from '@kizuna/core';
 import type { Response } from 'express';
 import * as z from 'zod';
 import type { ApiContext } from '../api-context';
 import { healthResultKind } from '../customer-insights';
 import { ApiProblem } from '../problem-details';
+import { apiIdSchema } from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
 const chatMessageSchema = z.object({
   /** The customer writing; their name, health band and MRR inform the reply and the escalation. */
-  customerId: idSchema.max(200).optional(),
+  customerId: apiIdSchema().optional(),
   /** The conversation; a new one starts when absent (its id is in the reply). */
-  conversationId: idSchema.max(200).optional(),
+  conversationId: apiIdSchema().optional(),
   /** The customer's message. */
   message: z.string().trim().min(1).max(4000),
 });

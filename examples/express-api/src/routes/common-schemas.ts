@@ -1,10 +1,24 @@
 import { idSchema, instantSchema } from '@kizuna/core';
 import * as z from 'zod';
 
+const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * An id from a URL or a query: non-empty, at most `maximum` characters, no control characters and
+ * no lone UTF-16 surrogates (PostgreSQL cannot compare such text: it would fail as a database error
+ * instead of "not found").
+ */
+export function apiIdSchema(maximum = 200) {
+  return idSchema
+    .max(maximum)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: 'expected no control characters' })
+    .refine((value) => !unpairedSurrogate.test(value), { error: 'expected valid Unicode text' });
+}
+
 /** Path parameters of the per-customer routes. */
 export const customerParamsSchema = z.object({
   /** The customer's id. */
-  customerId: idSchema.max(200).meta({ description: "The customer's id." }),
+  customerId: apiIdSchema().meta({ description: "The customer's id." }),
 });
 
 /** `?asOf=`: the instant to describe; the current time when absent. */

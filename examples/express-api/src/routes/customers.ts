@@ -1,10 +1,11 @@
-import { customerSnapshotSchema, idSchema } from '@kizuna/core';
+import { customerSnapshotSchema } from '@kizuna/core';
 import { evaluateAlerts, recommendExpansion } from '@kizuna/health';
 import * as z from 'zod';
 import type { ApiContext } from '../api-context';
 import { computeHealth, explainHealth, readHealth, resolveAsOf, snapshotAt } from '../customer-insights';
 import {
   actionOutputSchema,
+  apiIdSchema,
   asOfQuerySchema,
   booleanFlagSchema,
   customerParamsSchema,
@@ -68,7 +69,7 @@ export function customerRoutes(context: ApiContext): RouteDefinition[] {
       scope: 'read',
       usesStore: true,
       query: z.object({
-        after: idSchema.optional().meta({ description: 'Only ids after this one (the cursor).' }),
+        after: apiIdSchema().optional().meta({ description: 'Only ids after this one (the cursor).' }),
         limit: limitSchema(100, 1000),
       }),
       responses: {

@@ -1,8 +1,9 @@
-import { idSchema, instantSchema, type Store } from '@kizuna/core';
+import { instantSchema, type Store } from '@kizuna/core';
 import { computeFunnel, type FunnelEvent, funnelOptionsSchema } from '@kizuna/funnel';
 import * as z from 'zod';
 import type { ApiContext } from '../api-context';
 import { ApiProblem } from '../problem-details';
+import { apiIdSchema } from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
 /** Most events one funnel query loads from the store; narrow the range beyond that. */
@@ -21,7 +22,7 @@ const funnelQuerySchema = z.object({
   /** Exclusive end of the events loaded. */
   to: instantSchema.optional(),
   /** `usage` only: only these customers. */
-  customerIds: z.array(idSchema).max(10_000).optional(),
+  customerIds: z.array(apiIdSchema()).max(10_000).optional(),
   /** The funnel: steps, window, order, exclusions, breakdown, trend (see @kizuna/funnel). */
   options: funnelOptionsSchema,
 });
