@@ -11,20 +11,22 @@ export interface ClassificationCheck {
 /**
  * Synthesises `seeds` recordings of 200 s at 16 kHz, each with footsteps, voices, music/TV, equipment
  * hum and a passing vehicle at varied levels and durations over a 26–30 dB room, analyses them and
- * counts the placed sounds whose event got the right kind. The seeds differ from the one the unit
- * tests use, so this is a check on recordings the rules were not written against.
+ * counts the placed sounds whose event got the right kind. Seeds 2–9 were used once to adjust the
+ * traffic rule (no tonal band); seeds 10–17 were not looked at before the rules were fixed.
  */
 export function checkClassification(seeds: readonly number[]): ClassificationCheck {
   let correct = 0;
   let total = 0;
   const confusions: Record<string, number> = {};
   for (const seed of seeds) {
+    // Durations grow with `variant` (0–7) so that the five sounds never overlap, whatever the seed.
+    const variant = seed % 8;
     const sounds: SynthesizedSound[] = [
       { kind: 'footsteps', startSeconds: 10, durationSeconds: 3 + (seed % 4), laeq: 46 + (seed % 5) * 2 },
-      { kind: 'voices', startSeconds: 30, durationSeconds: 5 + seed, laeq: 48 + (seed % 3) * 2 },
-      { kind: 'music-tv', startSeconds: 55, durationSeconds: 20 + seed * 2, laeq: 46 + (seed % 4) },
-      { kind: 'equipment-hum', startSeconds: 100, durationSeconds: 40 + seed * 3, laeq: 42 + (seed % 4) },
-      { kind: 'traffic', startSeconds: 170, durationSeconds: 8 + seed, laeq: 48 + (seed % 3) * 2 },
+      { kind: 'voices', startSeconds: 30, durationSeconds: 5 + variant, laeq: 48 + (seed % 3) * 2 },
+      { kind: 'music-tv', startSeconds: 55, durationSeconds: 20 + variant * 2, laeq: 46 + (seed % 4) },
+      { kind: 'equipment-hum', startSeconds: 100, durationSeconds: 40 + variant * 3, laeq: 42 + (seed % 4) },
+      { kind: 'traffic', startSeconds: 170, durationSeconds: 8 + variant, laeq: 48 + (seed % 3) * 2 },
     ];
     const recording = synthesizeRecording({
       sampleRate: 16_000,
