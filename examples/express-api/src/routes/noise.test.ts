@@ -1,5 +1,6 @@
 import { createMemoryStore } from '@kizuna/core';
 import { sineWave, writeWav } from '@kizuna/noise';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, readJson, startApi } from '../test-support/api-harness';
 
@@ -56,5 +57,31 @@ describe('POST /v1/noise/analyses', () => {
     expect(uncalibrated.status).toBe(400);
     expect(uncalibrated.body.errors[0].path).toBe('query.pascalsPerFullScale');
     expect((await upload('areaType=Z&pascalsPerFullScale=1', tone)).status).toBe(400);
+  });
+
+  it('never answers 500 to a damaged or hostile file (fuzzed header fields and truncations)', async () => {
+    const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          // Offsets of the fmt fields in a canonical 44-byte header: format, channels, rate, bits, data size.
+          field: fc.constantFrom(4, 16, 20, 22, 24, 28, 32, 34, 40),
+          value: fc.oneof(fc.constantFrom(0, 1, 3, 0xfffe, 0xffff, 0xffffffff), fc.nat()),
+          cut: fc.nat({ max: tone.length }),
+          noise: fc.uint8Array({ maxLength: 64 }),
+        }),
+        async ({ field, value, cut, noise }) => {
+          const damaged = tone.slice();
+          if (field === 20 || field === 22 || field === 32 || field === 34)
+            view(damaged).setUint16(field, value & 0xffff, true);
+          else view(damaged).setUint32(field, value >>> 0, true);
+          const body = new Uint8Array([...damaged.subarray(0, Math.max(12, cut)), ...noise]);
+          const response = await upload('areaType=A&pascalsPerFullScale=1', body);
+          expect(response.status).toBeLessThan(500);
+          await response.arrayBuffer();
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
