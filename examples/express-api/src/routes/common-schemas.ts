@@ -3,6 +3,14 @@ import * as z from 'zod';
 
 const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+function hasControlCharacter(value: string): boolean {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /**
  * An id from a URL or a query: non-empty, at most `maximum` characters, no control characters and
  * no lone UTF-16 surrogates (PostgreSQL cannot compare such text: it would fail as a database error
@@ -11,7 +19,7 @@ const unpairedSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 export function apiIdSchema(maximum = 200) {
   return idSchema
     .max(maximum)
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: 'expected no control characters' })
+    .refine((value) => !hasControlCharacter(value), { error: 'expected no control characters' })
     .refine((value) => !unpairedSurrogate.test(value), { error: 'expected valid Unicode text' });
 }
 
