@@ -4,9 +4,9 @@ import { normalizeText } from '../text/normalize-text';
 import {
   findExplicitRepeat,
   isResolution,
-  isSameQuestion,
   normalizeHistory,
-  textSimilarity,
+  sameQuestionAs,
+  similarityTo,
 } from './conversation-rules';
 import { type ChatTurn, type EscalationInput, escalationInputSchema } from './escalation-input';
 
@@ -46,12 +46,19 @@ const priorities: readonly ActionPriority[] = ['low', 'medium', 'high', 'critica
 
 /** Lexicon and intent signals of one normalised text; an inquiry gives way to the request it asks about. */
 export function findSignals(text: string): LexiconSignal[] {
-  const signals = [...findLexiconSignals(text), ...findIntentSignals(text)];
-  const codes = new Set(signals.map((signal) => signal.code));
+  const signals = findLexiconSignals(text);
+  for (const signal of findIntentSignals(text)) signals.push(signal);
+  let refund = false;
+  let cancellation = false;
+  for (const signal of signals) {
+    if (signal.code === 'refund_request') refund = true;
+    else if (signal.code === 'cancellation_request') cancellation = true;
+  }
+  if (!refund && !cancellation) return signals;
   return signals.filter(
     (signal) =>
-      !(signal.code === 'refund_inquiry' && codes.has('refund_request')) &&
-      !(signal.code === 'cancellation_inquiry' && codes.has('cancellation_request')),
+      !(signal.code === 'refund_inquiry' && refund) &&
+      !(signal.code === 'cancellation_inquiry' && cancellation),
   );
 }
 
@@ -154,16 +161,15 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
 
     // The same question again.
     if (explicit === undefined && text.length >= 6) {
+      const similarity = similarityTo(text);
+      const sameQuestion = sameQuestionAs(parsed.message);
       for (let index = history.length - 1; index >= 0; index -= 1) {
         if (history[index]!.role !== 'user') continue;
-        const similarity = textSimilarity(text, normalizedHistory[index]!);
-        if (
-          similarity >= options.repeatedQuestionSimilarity ||
-          isSameQuestion(parsed.message, history[index]!.content)
-        ) {
+        const score = similarity(normalizedHistory[index]!);
+        if (score >= options.repeatedQuestionSimilarity || sameQuestion(history[index]!.content)) {
           add(conversation, {
             code: 'repeated_question',
-            evidence: `${Math.round(similarity * 100)}% like "${normalizedHistory[index]}"`,
+            evidence: `${Math.round(score * 100)}% like "${normalizedHistory[index]}"`,
             source: `history[${index}]`,
           });
           break;

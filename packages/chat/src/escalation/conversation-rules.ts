@@ -61,6 +61,20 @@ export function textSimilarity(left: string, right: string): number {
   return dice(words(left), words(right));
 }
 
+/**
+ * {@link textSimilarity} against a fixed text, with that text's grams computed once: the
+ * classifier compares the new message with every earlier customer message.
+ */
+export function similarityTo(fixed: string): (other: string) => number {
+  const fixedWide = /[^\s!-~]/.test(fixed);
+  const fixedBigrams = bigrams(fixed.replace(punctuation, ''));
+  const fixedWords = words(fixed);
+  return (other) =>
+    fixedWide || /[^\s!-~]/.test(other)
+      ? dice(fixedBigrams, bigrams(other.replace(punctuation, '')))
+      : dice(fixedWords, words(other));
+}
+
 /** Normalises once per history entry; the classifier reads each entry several times. */
 export function normalizeHistory(
   history: readonly { readonly role: string; readonly content: string }[],
@@ -109,8 +123,19 @@ function contentTerms(text: string): Set<string> {
  * "まだレポート届かないんですか") that character similarity misses.
  */
 export function isSameQuestion(current: string, earlier: string): boolean {
-  if (!questionMark.test(current.trim()) || !questionMark.test(earlier.trim())) return false;
+  return sameQuestionAs(current)(earlier);
+}
+
+/** {@link isSameQuestion} against a fixed message, with its terms computed once. */
+export function sameQuestionAs(current: string): (earlier: string) => boolean {
+  if (!questionMark.test(current.trim())) return () => false;
   const left = contentTerms(current);
+  if (left.size < 2) return () => false;
+  return (earlier) => sharesQuestion(left, earlier);
+}
+
+function sharesQuestion(left: Set<string>, earlier: string): boolean {
+  if (!questionMark.test(earlier.trim())) return false;
   const right = contentTerms(earlier);
   let shared = 0;
   for (const term of left) if (right.has(term)) shared += 1;

@@ -10,6 +10,8 @@ const letterSpaced = /\b(?:[a-z] ){2,}[a-z]\b/g;
 const repeatedCharacter = /(.)\1{2,}/g;
 const katakana = /[\u30a1-\u30f6]+/g;
 const nonAscii = /[^\s!-~]/;
+const compatibilityCharacters =
+  /[\u00a0-\u00ff\u2000-\u2bff\u3000\u3099-\u309c\u3200-\u33ff\uf900-\ufaff\ufb00-\ufffd]/;
 const apostrophes = /['’‘`´]/g;
 const variationSelectors = /[\ufe0e\ufe0f\u200b-\u200d\u2060]/g;
 
@@ -52,8 +54,11 @@ export function foldKana(text: string): string {
 export function normalizeText(text: string): string {
   // ASCII is already NFKC and has no kana or wide characters: skip those passes.
   const wide = nonAscii.test(text);
+  // NFKC only changes compatibility characters (full- and half-width forms, the ideographic
+  // space, circled and squared letters, combining kana marks): skip it for text without any.
+  const composed = compatibilityCharacters.test(text) ? text.normalize('NFKC') : text;
   const folded = wide
-    ? foldKana(text.normalize('NFKC').toLowerCase())
+    ? foldKana(composed.toLowerCase())
         .replace(variationSelectors, '')
         .replace(apostrophes, '')
         .replace(spacingBetweenWide, '')
