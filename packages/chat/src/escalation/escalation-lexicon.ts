@@ -218,7 +218,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'cancellation_request',
     'strong',
-    '^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))|^(?:もう|やっぱり)?やめさせて(?:もら|いただ|くだ)|^(?:解約|かいやく|退会|きゃんせる)[!。]*$|^(?:もう|今後は?|二度と)(?:利用|使用|使い|お願い)(?:しません|しない|ません)',
+    '(?:別の|他の|ほかの|よその)(?:業者|会社|サービス|ところ)(?:に|へ|で)(?:頼|依頼|お願い|変え|乗り換え|切り替え)|^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))|^(?:もう|やっぱり)?やめさせて(?:もら|いただ|くだ)|^(?:解約|かいやく|退会|きゃんせる)[!。]*$|^(?:もう|今後は?|二度と)(?:利用|使用|使い|お願い)(?:しません|しない|ません)',
     { negatable: false },
   ),
   ja(
@@ -259,6 +259,14 @@ const japaneseRules: readonly LexiconRule[] = [
   ),
   // anger (customer's own; the neighbour's shouting is a noise, not anger)
   ja(
+    'billing_dispute',
+    'strong',
+    '(?:払い|支払い|支払わ|払わ)(?:ません|ない(?:です|から|よ|ぞ)|を拒否)|払う(?:気|つもり)は(?:ない|ありません)',
+    {
+      negatable: false,
+    },
+  ),
+  ja(
     'anger',
     'strong',
     '怒っ|怒り(?!っぽ|やす)|怒る|怒れ|おこって|激怒|憤|立腹|腹の虫|腹に据えかね|堪忍袋|カチンと|怒り心頭|呆れ|あきれ(?:た|る|ます|て)|うんざり|勘弁して|やってられ|論外|心外|失望|幻滅|責任(?:を)?取(?:れ|って)|謝(?:れ|って(?:ください|よ|!|$))|誠意を見せ|人を(?:なんだ|何だ)と|(?:くそ|クソ|ばか|バカ|アホ|あほ)(?:が|野郎|会社|かよ|じゃ|すぎ|みたい|!|$)|煮えくり返|頭に血が|我慢なら|冗談じゃな|何様|腹が?立|はらが?立|はらがた|腹立|頭に(?:く|き|来)|あたまにく|許せ(?:ない|ません|ねえ|ねー)|ゆるせない|ふざけ(?:る|ない|んな|てる|てん|てい)|いい加減に(?:して|しろ)|なめ(?:てる|ている|られ)|馬鹿にし|ばかにし|はらわた|腸が煮え|ムカ(?:つ|ムカ|ッと)|むかつ|イライラ|イラッ|いらつ|キレ(?:そう|た(?!い)|てる|てます|ます|る(?!い))|ブチギレ|💢|😡|🤬|😠|👿|😤',
@@ -268,7 +276,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'anxiety',
     'strong',
-    '不安|ふあん|怖(?:い|く|か|さ)|恐(?:い|く|ろし|怖)|こわ(?:い|くて|かった)|心配で(?:たまら|仕方|しかた|眠れ|夜も|夜眠)|精神的|限界|頭が(?:変|おかしく)になり|うなされ|悪夢|ビクビク|びくびく|おびえ|怯え|落ち着かない|気が気で|過呼吸|(?:体|手|足)が震え|苦し(?:い|くて)|逃げ出したい|家にいたくない|帰りたくない|地獄|藁にもすが|どうにかなりそう|おかしくなりそう|睡眠薬|薬なしでは|薬を飲|通院|カウンセリング|心療内科|精神科|耐え(?:られ|きれ)(?:ない|ません)|たえられない|我慢(?:できない|できません|の限界)|もう無理|(?:続ける|我慢|耐える)[^。]{0,6}無理|つら(?:い|くて|すぎ)|辛(?:い|くて|すぎ)|(?<!夜)泣(?:い|き|け)|体調(?:を|が)(?:崩|悪)|不眠|眠れない日|ノイローゼ|気が狂|頭がおかしくなり|うつ病|鬱|パニック|助けて|たすけて|どう(?:して|したら)いい(?:のか)?(?:わから|分から)|途方に暮れ|追い詰め|参って|まいって|ストレスで|心細|しんど|疲れ(?:果て|切っ|ました)|動悸|落ち込|憂鬱|気が滅入|病んで|心療内科|病院に(?:通|行)|涙が|絶望|誰にも相談でき|一人で抱え|眠れず|😰|😨|😱|😟|😥|😭|😢|🥺|😣|😖',
+    '不安|ふあん|怖(?:い|く|か|さ|が)|恐(?:い|く|ろし|怖)|こわ(?:い|くて|かった)|心配で(?:たまら|仕方|しかた|眠れ|夜も|夜眠)|精神的|限界|頭が(?:変|おかしく)になり|うなされ|悪夢|ビクビク|びくびく|おびえ|怯え|落ち着かない|気が気で|過呼吸|(?:体|手|足)が震え|苦し(?:い|くて)|逃げ出したい|家にいたくない|帰りたくない|地獄|藁にもすが|どうにかなりそう|おかしくなりそう|睡眠薬|薬なしでは|薬を飲|通院|カウンセリング|心療内科|精神科|耐え(?:られ|きれ)(?:ない|ません)|たえられない|我慢(?:できない|できません|の限界)|もう無理|(?:続ける|我慢|耐える)[^。]{0,6}無理|つら(?:い|くて|すぎ)|辛(?:い|くて|すぎ)|(?<!夜)泣(?:い|き|け)|体調(?:を|が)(?:崩|悪)|不眠|眠れない日|ノイローゼ|気が狂|頭がおかしくなり|うつ病|鬱|パニック|助けて|たすけて|どう(?:して|したら)いい(?:のか)?(?:わから|分から)|途方に暮れ|追い詰め|参って|まいって|ストレスで|心細|しんど|疲れ(?:果て|切っ|ました)|動悸|落ち込|憂鬱|気が滅入|病んで|心療内科|病院に(?:通|行)|涙が|絶望|誰にも相談でき|一人で抱え|眠れず|😰|😨|😱|😟|😥|😭|😢|🥺|😣|😖',
     { ignore: ignoreThirdPartyJapaneseOrRelieved },
   ),
   ja(
@@ -284,11 +292,18 @@ const japaneseRules: readonly LexiconRule[] = [
     'クレーム|苦情|(?:最悪|さいあく)(?!の(?:場合|ケース|事態))|さいてい(?:だ|です|!|$)|最低(?!(?:料金|価格|限|でも|何|いくら|利用|期間))|納得(?:でき|いか|いき)(?:ない|ません|ず)|ありえな|あり得な|ありえません|話が違|聞いてた話と違|説明と(?:全然)?(?:違|ちが)|期待(?:外れ|はずれ)|がっかり|金の無駄|無駄金|役に立たな|誰も来(?:なかった|ない|ません)|連絡(?:も|が)?(?:なし|ない|来ない|こない|ありません)|失礼|不誠実|いい加減な|詐欺|さぎ|ぼったくり|二度と(?:使わ|利用し|頼ま)|壊れてい|どういうこと(?:です|だ|でしょう)|遅刻|謝罪(?:も|が|は)?(?:ない|なかった|なし|ありません)|謝りも|実際と(?:全然|まったく|全く)?(?:違|ちが)|改善を(?:求め|要求|強く)|誤り|間違い(?:が|だらけ|ばかり)|不正確|手抜き|不親切|不愉快|不快|払い損|損した|信用(?:でき|なら)(?:ない|ません)|信頼(?:でき(?:ない|ません)|を失)|期待して(?:いた)?のに|ちゃんと(?:測|やっ|対応|調べ)(?:った|て|し)(?:ん|の)?(?:です)?か|謝罪(?:して|を|しろ)|誠意',
     { hedgedCode: 'dissatisfaction', ignore: ignoreComplaintToOthers },
   ),
-  ja('complaint', 'strong', 'これ以上[^。!?]{0,4}?(?:待て|我慢でき|耐えられ|付き合え)', { negatable: false }),
   ja(
     'complaint',
     'strong',
-    '不満|不信|意味(?:ある|あった)(?:んですか|のですか|の\\?|んか)|高いだけ|どないなって|しょうもな|あかんやろ|なめとん|ふざけとん|遺憾|善処|(?:なければ|なきゃ|ねば)(?:よかった|良かった)|(?:説明|対応|情報|配慮)(?:が|は)?(?:足りな|不足|不十分)|たらい回し|横柄|高圧的|見下さ|馬鹿みたい|ばかみたい|馬鹿らしい|ばからしい|あほらしい|せめて[^。!?]{0,14}?(?:ください|下さい|ほしい|欲しい|して)|(?:日|週間|か月|ヶ月|カ月)(?:も|以上)?(?:経ち|経って|たち|たって|過ぎ)(?:ます|ました|ている|てる|ますが|のに)|(?:ひど|酷)すぎ(?:ませんか|ない\\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
+    'これ以上[^。!?]{0,4}?(?:待て|我慢でき|耐えられ|付き合え)|まともな|まともに(?:対応|説明|仕事)',
+    {
+      negatable: false,
+    },
+  ),
+  ja(
+    'complaint',
+    'strong',
+    '不満|不信|事実と(?:異な|違)|このままでは使え|お願いだから|頼むから|(?:何とか|なんとか|どうにか)して(?:ください|下さい|よ|ほしい|欲しい|くれ)|テンプレ|定型文|コピペ|勝手に[^。!?]{0,10}?(?:され|られ)|^もういい(?:です|よ|わ)?(?:[。!]|$)|意味(?:ある|あった)(?:んですか|のですか|の\\?|んか)|高いだけ|どないなって|しょうもな|あかんやろ|なめとん|ふざけとん|遺憾|善処|(?:なければ|なきゃ|ねば)(?:よかった|良かった)|(?:説明|対応|情報|配慮)(?:が|は)?(?:足りな|不足|不十分)|たらい回し|横柄|高圧的|見下さ|馬鹿みたい|ばかみたい|馬鹿らしい|ばからしい|あほらしい|せめて[^。!?]{0,14}?(?:ください|下さい|ほしい|欲しい|して)|(?:日|週間|か月|ヶ月|カ月)(?:も|以上)?(?:経ち|経って|たち|たって|過ぎ)(?:ます|ました|ている|てる|ますが|のに)|(?:ひど|酷)すぎ(?:ませんか|ない\\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|デタラメ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|ダメ|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|カ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)',
     { hedgedCode: 'dissatisfaction' },
   ),
   ja(
@@ -340,7 +355,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'human_request',
     'strong',
-    '^(?:a )?(?:human|agent|person|representative|operator|real person|real human|live agent)(?: please| now| pls)?[!.]*$|(?:agent|human|representative|operator) (?:please|pls)|(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:someone|somebody|a person) (?:in charge|senior|more senior|higher up)|whoever is in charge|(?:go|goes|escalate|escalated|taken) (?:up )?to (?:someone|management|a manager|a supervisor)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:get|have|put) (?:someone|somebody|a person|a human|a manager|an agent|a real person)(?: from your (?:team|company|staff))? on the (?:phone|line)|(?:can|could) (?:someone|somebody) (?:call|phone|ring) me|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call',
+    '^(?:a )?(?:human|agent|person|representative|operator|real person|real human|live agent)(?: please| now| pls)?[!.]*$|(?:agent|human|representative|operator) (?:please|pls)|(?:human|person|someone|somebody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:someone|somebody|a person) (?:in charge|senior|more senior|higher up)|whoever is in charge|(?:go|goes|escalate|escalated|taken) (?:up )?to (?:someone|management|a manager|a supervisor)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:dont|do not) want to (?:talk to|deal with|chat with|speak to) (?:a |the |this |your )?(?:bot|machine|robot|chatbot|ai)|(?:get|have|put) (?:someone|somebody|a person|a human|a manager|an agent|a real person)(?: from your (?:team|company|staff))? on the (?:phone|line)|(?:can|could) (?:someone|somebody) (?:call|phone|ring) me|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call',
   ),
   en(
     'refund_request',
@@ -359,6 +374,14 @@ const englishRules: readonly LexiconRule[] = [
     'strong',
     'charged (?:me )?(?:twice|double|two times|again|extra|more than|the wrong)|double[- ](?:charged|billed)|over-?charged|over-?billed|(?:didnt|did not|never) (?:authori[sz]e|recogni[sz]e|agree to)|unauthori[sz]ed (?:charge|payment|transaction)|(?:invoice|bill|charge|amount|statement) (?:is|was|looks) (?:wrong|incorrect|too high)|billing (?:error|mistake)|disput(?:e|ing) (?:this|the|a|my)? ?(?:charge|payment|invoice|bill)|chargeback|still (?:being )?(?:charg|bill)(?:ing|ed)|(?:billed|charged|debited|taken) (?:me |us )?(?:twice|double|two times)|(?:billed|charged|debited) [a-z ]{0,20}(?:twice|two times)|(?:dont|do not|didnt|did not) recogni[sz]e (?:this|the|a|that) (?:charge|payment|transaction|debit)|(?:amount|charge|price|bill|invoice|total)[^.?!]{0,30}(?:higher|more) than (?:what was |what you |the )?(?:quoted|agreed|expected|advertised|promised)|charged (?:me )?more than|why (?:was|am|were|have|did) (?:i|we|you) (?:been )?(?:billed|charged|bill|charge)',
     { negatable: false },
+  ),
+  en(
+    'billing_dispute',
+    'strong',
+    '(?:im not|i am not|not|wont|will not|refuse to) (?:be )?pay(?:ing)? (?:for )?(?:this|that|it|any)',
+    {
+      negatable: false,
+    },
   ),
   en(
     'anger',
@@ -391,7 +414,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'complaint',
     'strong',
-    '(?:last|final) time (?:i|we|ill|well) (?:ever )?(?:use|book|order|deal with|trust)|never (?:comes|came|arrives|arrived|happened|happens|showed)|keeps? promising|(?:this|it|that) is (?:so|really|very|just|pretty) (?:bad|poor|awful)|(?:you|u) (?:guys |people )?suck|sucks|wish (?:i|we) (?:had )?never|(?:nobody|no one) (?:here )?(?:seems to )?cares?|(?:doesnt|dont|do not|does not) (?:seem to )?care about (?:me|my|us|our|customers)|(?:feel|feeling|being|been|was|am|im) (?:completely |totally |just )?ignored|garbage|trash|rubbish|junk|horrendous|dreadful|sub-?par|shoddy|lousy|amateurish|regret (?:ever )?(?:booking|using|paying|choosing|signing|buying|hiring)|not (?:okay|ok|acceptable|fair|right) at all|this is not (?:okay|ok|acceptable|fair|right)|what am i (?:even )?paying for|paying for nothing|never again|(?:wont|will not|would not|wouldnt|do not|dont) (?:ever )?recommend|stay away from|avoid (?:this|your) (?:company|service)|worst (?:service|experience|company|support|customer|ever)|unacceptable|ridiculous|disgrace|pathetic|useless|waste of (?:money|time)|rip[- ]?off|scam|rude|unprofessional|incompetent|disappoint|not (?:happy|satisfied|acceptable|good enough|what i paid)|unhappy|dissatisfied|(?:never|nobody|no one) (?:showed|came|arrived|got back|called|responded|replied)|(?:didnt|did not|never) (?:deliver|show up|arrive|call|respond|reply|get back)|a joke|poor (?:service|quality|job|support)|bad (?:service|experience|support)|you promised|let ?down|expected (?:much |a lot |so |far )?(?:better|more)|(?:completely|totally|all) wrong|got (?:the|it|my) [a-z ]{0,20}wrong|(?:didnt|did not|never|no) apologi[sz]|not impressed|sloppy|careless|inaccurate|messed up|screwed up|dropped the ball|unreliable|overpriced|not worth|what kind of (?:service|company)',
+    '(?:last|final) time (?:i|we|ill|well) (?:ever )?(?:use|book|order|deal with|trust)|so-?called|(?:didnt|did not) know what (?:he|she|they|you) (?:was|were) doing|clueless|never (?:comes|came|arrives|arrived|happened|happens|showed)|keeps? promising|(?:this|it|that) is (?:so|really|very|just|pretty) (?:bad|poor|awful)|(?:you|u) (?:guys |people )?suck|sucks|wish (?:i|we) (?:had )?never|(?:nobody|no one) (?:here )?(?:seems to )?cares?|(?:doesnt|dont|do not|does not) (?:seem to )?care about (?:me|my|us|our|customers)|(?:feel|feeling|being|been|was|am|im) (?:completely |totally |just )?ignored|garbage|trash|rubbish|junk|horrendous|dreadful|sub-?par|shoddy|lousy|amateurish|regret (?:ever )?(?:booking|using|paying|choosing|signing|buying|hiring)|not (?:okay|ok|acceptable|fair|right) at all|this is not (?:okay|ok|acceptable|fair|right)|what am i (?:even )?paying for|paying for nothing|never again|(?:wont|will not|would not|wouldnt|do not|dont) (?:ever )?recommend|stay away from|avoid (?:this|your) (?:company|service)|worst (?:service|experience|company|support|customer|ever)|unacceptable|ridiculous|disgrace|pathetic|useless|waste of (?:money|time)|rip[- ]?off|scam|rude|unprofessional|incompetent|disappoint|not (?:happy|satisfied|acceptable|good enough|what i paid)|unhappy|dissatisfied|(?:never|nobody|no one) (?:showed|came|arrived|got back|called|responded|replied)|(?:didnt|did not|never) (?:deliver|show up|arrive|call|respond|reply|get back)|a joke|poor (?:service|quality|job|support)|bad (?:service|experience|support)|you promised|let ?down|expected (?:much |a lot |so |far )?(?:better|more)|(?:completely|totally|all) wrong|got (?:the|it|my) [a-z ]{0,20}wrong|(?:didnt|did not|never|no) apologi[sz]|not impressed|sloppy|careless|inaccurate|messed up|screwed up|dropped the ball|unreliable|overpriced|not worth|what kind of (?:service|company)',
     { hedgedCode: 'dissatisfaction' },
   ),
   en('complaint', 'strong', 'terrible|awful|horrible|appalling|atrocious|shocking', {
