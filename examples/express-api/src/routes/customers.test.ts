@@ -131,7 +131,13 @@ describe.each(backends)('customer routes on $name', (backend) => {
     expect(prediction.modelVersion).toBeNull();
     expect(Array.isArray(prediction.topRiskFactors)).toBe(true);
     expect(Array.isArray(prediction.retentionPlan)).toBe(true);
-    const stored = { churnProbability: 0.72, riskLevel: 'critical', topRiskFactors: [], retentionPlan: [] };
+    const stored = {
+      churnProbability: 0.72,
+      riskLevel: 'critical',
+      method: 'model',
+      topRiskFactors: [],
+      retentionPlan: [],
+    };
     await store.putResult({ kind: 'churn', customerId: 'hanako', asOf: sampleAsOf, value: stored });
     const served = await readJson(await run.call('/v1/customers/hanako/churn'));
     expect(served).toMatchObject({ status: 200, body: { source: 'stored', prediction: stored } });

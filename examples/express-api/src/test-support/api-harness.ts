@@ -11,6 +11,8 @@ import { pgliteTemplate } from '../../../../packages/postgres/src/test-support/p
 import { probeTestServer, testDatabaseUrl } from '../../../../packages/postgres/src/test-support/test-server';
 import { generateApiKey, type StoredApiKey } from '../api-keys';
 import { type CreateAppOptions, createApp, type KizunaApi } from '../create-app';
+import { problemDetailsSchema } from '../problem-details';
+import type { RouteDefinition } from '../routes/route-definition';
 
 export { testDatabaseUrl };
 
@@ -140,16 +142,19 @@ export async function startApi(
     keys,
     storedKeys,
     logs,
-    call(path, init = {}) {
+    async call(path, init = {}) {
       const { key = 'read', json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (key !== null) headers.set('authorization', `Bearer ${keys[key]}`);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      return fetch(`${url}${path}`, {
+      const method = json === undefined ? (rest.method ?? 'GET') : (rest.method ?? 'POST');
+      const response = await fetch(`${url}${path}`, {
         ...rest,
         headers,
-        ...(json === undefined ? {} : { method: rest.method ?? 'POST', body: JSON.stringify(json) }),
+        ...(json === undefined ? {} : { method, body: JSON.stringify(json) }),
       });
+      await expectDocumentedResponse(api.routes, method, path, response.clone());
+      return response;
     },
     async close() {
       server.closeAllConnections();
@@ -167,4 +172,51 @@ export async function readJson(response: Response): Promise<{ status: number; ty
     type: response.headers.get('content-type') ?? '',
     body: text === '' ? undefined : JSON.parse(text),
   };
+}
+
+function routeOf(
+  routes: readonly RouteDefinition[],
+  method: string,
+  path: string,
+): RouteDefinition | undefined {
+  // As fetch sends it: `/v1/customers/../alerts` is `/v1/alerts`.
+  const pathname = new URL(path, 'http://127.0.0.1').pathname;
+  return routes.find((route) => {
+    if (route.method !== method.toLowerCase()) return false;
+    const pattern = new RegExp(`^${route.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    return pattern.test(pathname);
+  });
+}
+
+/**
+ * Every response a test receives must match what the OpenAPI document promises: a problem document
+ * for errors, and for successes the JSON schema of the route's documented status.
+ */
+async function expectDocumentedResponse(
+  routes: readonly RouteDefinition[],
+  method: string,
+  path: string,
+  response: Response,
+) {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('application/problem+json')) {
+    const problem = problemDetailsSchema.safeParse(await response.json());
+    if (!problem.success)
+      throw new Error(`${method} ${path}: not a problem document: ${problem.error.message}`);
+    if (problem.data.status !== response.status)
+      throw new Error(`${method} ${path}: problem status ${problem.data.status} ≠ ${response.status}`);
+    return;
+  }
+  if (!type.includes('application/json')) return;
+  const route = routeOf(routes, method, path);
+  if (route === undefined) return;
+  const documented = route.responses[response.status];
+  if (documented === undefined)
+    throw new Error(`${method} ${path}: status ${response.status} is not documented`);
+  if (documented.schema === undefined) return;
+  const parsed = documented.schema.safeParse(await response.json());
+  if (!parsed.success)
+    throw new Error(
+      `${method} ${path}: the ${response.status} body does not match its documented schema: ${parsed.error.message}`,
+    );
 }
