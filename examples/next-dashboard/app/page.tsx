@@ -14,11 +14,13 @@ import { currentDictionary } from '../src/i18n/language';
 import { loadCsmDailyData } from '../src/views/csm-daily-data';
 
 /** The CSM daily view: today's alerts, health distribution, renewals of the month, AI recommendations. */
-export default async function CsmDailyPage() {
+export default async function CsmDailyPage({ searchParams }: { searchParams: Promise<{ csm?: string }> }) {
   const { language, dictionary } = await currentDictionary();
   const text = dictionary.csm;
   const now = dashboardNow();
-  const data = await loadCsmDailyData(now);
+  const requestedCsm = (await searchParams).csm;
+  const csm = requestedCsm === undefined || requestedCsm === '' ? undefined : requestedCsm;
+  const data = await loadCsmDailyData(now, csm);
   const customerLink = (customerId: string) => (
     <Link href={`/customers/${encodeURIComponent(customerId)}`}>
       {data.names.get(customerId) ?? customerId}
@@ -29,6 +31,20 @@ export default async function CsmDailyPage() {
       <h1>
         {text.title} <span className="muted">— {formatDate(now.toISOString(), language)}</span>
       </h1>
+      <form className="filter-bar" method="get">
+        <label>
+          {text.accounts}{' '}
+          <select name="csm" defaultValue={csm ?? ''}>
+            <option value="">{text.allAccounts}</option>
+            {data.csmIds.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <button type="submit">{text.show}</button>
+      </form>
       <div className="grid">
         <section className="card wide" aria-labelledby="alerts-title" data-testid="alerts">
           <h2 id="alerts-title">{text.alertsTitle}</h2>

@@ -1,8 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertEntry, ChurnReading, ExecutiveDashboard, HealthReading } from '../src/api/api-types';
+import type {
+  AlertEntry,
+  ChurnReading,
+  CustomerSnapshot,
+  ExecutiveDashboard,
+  HealthReading,
+  MarketingDashboard,
+  RevenueReport,
+} from '../src/api/api-types';
 import { formatMoney, formatNumber, formatPercent } from '../src/format/formatting';
 import { summarizeHealth } from '../src/views/csm-daily-data';
+import { bottleneckStage } from '../src/views/funnel-bottleneck';
 import {
   chromiumAvailable,
   launchChromium,
@@ -11,6 +20,7 @@ import {
 } from './support/browser';
 import { type DemoApi, startDemoApi } from './support/demo-api';
 import { buildDashboard, type RunningDashboard, startDashboard } from './support/next-server';
+import { syntheticFootsteps } from './support/synthetic-recording';
 
 if (!chromiumAvailable)
   console.log(
@@ -29,7 +39,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
   }
 
   async function openPage(path: string, width = 1280): Promise<{ page: Page; milliseconds: number }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await browser.newPage({ viewport: { width, height: 900 }, timezoneId: 'Asia/Tokyo' });
     const started = performance.now();
     const response = await page.goto(`${dashboard.url}${path}`, { waitUntil: 'load' });
     const milliseconds = performance.now() - started;
@@ -65,11 +75,13 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
         entry.done === null && (entry.action.priority === 'critical' || entry.action.priority === 'high'),
     );
 
-    // Warm-up load (first render of the route), then the measured one.
-    await (await openPage('/')).page.close();
+    // The first load fills the per-customer data cache (snapshots, offers: 5 minutes); the second is
+    // what a CSM sees during the day. Both are printed, never asserted.
+    const coldLoad = await openPage('/');
+    await coldLoad.page.close();
     const { page, milliseconds } = await openPage('/');
     console.log(
-      `CSM daily view page load on the demo data (${customerIds.length} customers): ${Math.round(milliseconds)} ms`,
+      `CSM daily view page load on the demo data (${customerIds.length} customers): first ${Math.round(coldLoad.milliseconds)} ms, then ${Math.round(milliseconds)} ms`,
     );
 
     for (const status of ['green', 'yellow', 'red'] as const)
@@ -88,6 +100,27 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     const tablet = await openPage('/', 820);
     await saveScreenshot(tablet.page, 'csm-daily-820');
     await tablet.page.close();
+  });
+
+  it("CSM daily view filtered to one CSM: counts equal the API for that CSM's accounts", async () => {
+    const { customerIds } = await fromApi<{ customerIds: string[] }>('/v1/customers?limit=1000');
+    const snapshots = await Promise.all(
+      customerIds.map((id) => fromApi<CustomerSnapshot>(`/v1/customers/${id}/snapshot`)),
+    );
+    const csm = snapshots.find((snapshot) => snapshot.customer.csmId !== undefined)?.customer.csmId;
+    expect(csm).toBeDefined();
+    const mine = snapshots
+      .filter((snapshot) => snapshot.customer.csmId === csm)
+      .map((snapshot) => snapshot.customer.id);
+    const expected = summarizeHealth(
+      await Promise.all(mine.map((id) => fromApi<HealthReading>(`/v1/customers/${id}/health`))),
+    );
+    const { page } = await openPage(`/?csm=${encodeURIComponent(csm ?? '')}`);
+    for (const status of ['green', 'yellow', 'red'] as const)
+      expect(await page.locator(`[data-health-count="${status}"]`).textContent()).toBe(
+        String(expected.counts[status]),
+      );
+    await page.close();
   });
 
   it('CSM daily view: "done" marks the alert done in the API and removes it from the list', async () => {
@@ -142,6 +175,81 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     );
     expect(await page.locator('.recharts-line').count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'executive-1280');
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('funnel and revenue: stage counts, bottleneck and MRR months equal the API, screenshot, axe', async () => {
+    const month = api.asOf.slice(0, 7);
+    const marketing = await fromApi<MarketingDashboard>(`/v1/dashboards/marketing?month=${month}`);
+    const revenue = await fromApi<RevenueReport>('/v1/revenue?period=month');
+    const { page } = await openPage('/funnel');
+    for (const stage of marketing.funnel)
+      expect(await page.locator(`[data-stage="${stage.stage}"] td`).nth(1).textContent()).toBe(
+        formatNumber(stage.count, 'ja'),
+      );
+    const bottleneck = bottleneckStage(marketing.funnel);
+    if (bottleneck !== undefined)
+      expect(await page.locator(`[data-stage="${bottleneck}"] .bottleneck`).count()).toBe(1);
+    const shown = revenue.periods.slice(-12);
+    expect(await page.locator('[data-period]').count()).toBe(shown.length);
+    expect(
+      await page
+        .locator(`[data-period="${shown.at(-1)?.periodStart}"] td`)
+        .nth(1)
+        .textContent(),
+    ).toBe(formatMoney(shown.at(-1)?.endMrr ?? 0, 'ja', revenue.currency));
+    await saveScreenshot(page, 'funnel-1280');
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('support: a FAQ question streams an answer, a complaint is handed over and queued, screenshot, axe', async () => {
+    const { page } = await openPage('/support');
+    const message = page.getByRole('textbox', { name: 'メッセージ' });
+    await message.fill('キャンセルポリシーを教えてください。');
+    await page.getByRole('button', { name: '送信' }).click();
+    await page.locator('[data-kind="faq"]').waitFor();
+    expect(await page.locator('[data-kind="faq"]').textContent()).toContain('キャンセル');
+    await page.getByRole('textbox', { name: '顧客ID（任意）' }).fill('b2b-0001');
+    await message.fill('責任者を出してください。解約したいです。');
+    await page.getByRole('button', { name: '送信' }).click();
+    await page.locator('[data-escalation]').waitFor();
+    expect(await page.locator('[data-escalation]').textContent()).toContain('cancellation_request');
+    await saveScreenshot(page, 'support-1280');
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('noise: uploading a WAV shows the report the API computes for it, screenshot, axe', async () => {
+    const recording = syntheticFootsteps();
+    const startedAt = '2026-11-19T14:00:00.000Z'; // 23:00 in Tokyo: night
+    const response = await fetch(
+      `${api.url}/v1/noise/analyses?areaType=A&pascalsPerFullScale=1&startedAt=${startedAt}`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${api.key}`, 'Content-Type': 'audio/wav' },
+        body: recording,
+      },
+    );
+    expect(response.status).toBe(200);
+    const expected = (await response.json()) as {
+      report: { summary: { laeq: number }; events: unknown[] };
+    };
+    const { page } = await openPage('/noise');
+    await page.setInputFiles('input[name="recording"]', {
+      name: 'footsteps.wav',
+      mimeType: 'audio/wav',
+      buffer: Buffer.from(recording),
+    });
+    await page.fill('input[name="startedAt"]', '2026-11-19T23:00');
+    await page.getByRole('button', { name: '解析する' }).click();
+    await page.getByTestId('noise-report').waitFor();
+    expect(await page.getByTestId('laeq').textContent()).toBe(
+      `${expected.report.summary.laeq.toFixed(1)} dB`,
+    );
+    expect(await page.locator('[data-event]').count()).toBe(expected.report.events.length);
+    await saveScreenshot(page, 'noise-1280');
     await expectAccessible(page);
     await page.close();
   });

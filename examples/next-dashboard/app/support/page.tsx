@@ -1,5 +1,14 @@
-import { ComingNext } from '../../src/components/coming-next';
+import { ChatConsole } from '../../src/components/chat-console';
+import { currentDictionary } from '../../src/i18n/language';
 
-export default function Page() {
-  return <ComingNext view="support" />;
+/** Support: the live chat console against the bot and the escalation queue of its hand-overs. */
+export default async function SupportPage() {
+  const { dictionary } = await currentDictionary();
+  return (
+    <>
+      <h1>{dictionary.support.title}</h1>
+      <ChatConsole texts={dictionary.support.console} />
+      <p className="muted">{dictionary.support.queueNote}</p>
+    </>
+  );
 }

@@ -125,6 +125,8 @@ export interface CustomerSnapshot {
     readonly name: string;
     readonly segment: string;
     readonly plan: string;
+    /** The CSM who owns the account, when assigned. */
+    readonly csmId?: string;
   };
   readonly contract: {
     readonly plan: string;
@@ -178,4 +180,36 @@ export interface ExecutiveDashboard {
     readonly customersPerCsm: number | null;
     readonly firstResponseMinutesMedian: number | null;
   };
+}
+
+/** `GET /v1/dashboards/marketing` (the fields shown). */
+export interface MarketingDashboard {
+  readonly month: string;
+  readonly funnel: readonly {
+    readonly stage: string;
+    readonly count: number;
+    readonly conversionFromPrevious: number | null;
+  }[];
+}
+
+/** One period of `GET /v1/revenue`. */
+export interface RevenuePeriod {
+  readonly periodStart: string;
+  readonly startMrr: number;
+  readonly endMrr: number;
+  readonly netNewMrr: number;
+  readonly movements: {
+    readonly new: number;
+    readonly expansion: number;
+    readonly contraction: number;
+    readonly churn: number;
+    readonly reactivation: number;
+  };
+  readonly netRevenueRetention: number | null;
+}
+
+/** `GET /v1/revenue`. */
+export interface RevenueReport {
+  readonly currency: string;
+  readonly periods: readonly RevenuePeriod[];
 }

@@ -8,7 +8,9 @@ import type {
   CustomerSnapshot,
   ExecutiveDashboard,
   HealthReading,
+  MarketingDashboard,
   RecommendationsReading,
+  RevenueReport,
 } from './api-types';
 
 /** What a call gave: the data, "not available yet" (501), or a failure with its reason. */
@@ -99,6 +101,16 @@ export function getSnapshot(customerId: string): Promise<ApiResult<CustomerSnaps
 /** The playbook and the expansion offers (cached for {@link derivedDataSeconds}). */
 export function getRecommendations(customerId: string): Promise<ApiResult<RecommendationsReading>> {
   return callApi(`${customer(customerId)}/recommendations`, {}, { revalidateSeconds: derivedDataSeconds });
+}
+
+/** The marketing dashboard of a month (`YYYY-MM`): the funnel stages with their conversion. */
+export function getMarketingDashboard(month: string): Promise<ApiResult<MarketingDashboard>> {
+  return callApi(`/v1/dashboards/marketing?month=${encodeURIComponent(month)}`);
+}
+
+/** MRR movements, NRR and churn per month. */
+export function getRevenue(): Promise<ApiResult<RevenueReport>> {
+  return callApi('/v1/revenue?period=month');
 }
 
 /** The executive dashboard's datasets (MRR, NRR, churn, trends, churn analysis). */

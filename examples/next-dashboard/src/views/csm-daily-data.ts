@@ -46,6 +46,8 @@ export interface CsmDailyData {
   readonly renewals: ApiResult<Renewal[]>;
   readonly recommendations: ApiResult<AiRecommendation[]>;
   readonly names: ReadonlyMap<string, string>;
+  /** The CSMs who own accounts, for the "my accounts" filter. */
+  readonly csmIds: readonly string[];
 }
 
 const priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 } as const;
@@ -98,9 +100,10 @@ export function renewalStanding(
 /**
  * Loads the CSM daily view from the API: the outbox, then per customer the stored health and the
  * snapshot (renewals), then the expansion offers of the contract customers that are not red.
- * The API has no bulk read yet, so this makes one call per customer and route.
+ * With `csmId`, only that CSM's accounts (and their alerts) count. The API has no bulk read yet,
+ * so this makes one call per customer and route.
  */
-export async function loadCsmDailyData(now: Date): Promise<CsmDailyData> {
+export async function loadCsmDailyData(now: Date, csmId?: string): Promise<CsmDailyData> {
   const [alerts, customerIds] = await Promise.all([listAlerts(), listAllCustomerIds()]);
   const openAlertsResult: ApiResult<AlertEntry[]> =
     alerts.kind === 'ok' ? { kind: 'ok', data: openAlerts(alerts.data.alerts) } : alerts;
@@ -111,11 +114,18 @@ export async function loadCsmDailyData(now: Date): Promise<CsmDailyData> {
       renewals: customerIds,
       recommendations: customerIds,
       names: new Map(),
+      csmIds: [],
     };
-  const perCustomer = await mapWithConcurrency(customerIds.data, concurrency, async (customerId) => {
+  const everyCustomer = await mapWithConcurrency(customerIds.data, concurrency, async (customerId) => {
     const [health, snapshot] = await Promise.all([getHealth(customerId), getSnapshot(customerId)]);
     return { customerId, health, snapshot };
   });
+  const csmOf = (entry: (typeof everyCustomer)[number]) =>
+    entry.snapshot.kind === 'ok' ? entry.snapshot.data.customer.csmId : undefined;
+  const csmIds = [...new Set(everyCustomer.flatMap((entry) => csmOf(entry) ?? []))].sort();
+  const perCustomer =
+    csmId === undefined ? everyCustomer : everyCustomer.filter((entry) => csmOf(entry) === csmId);
+  const mine = new Set(perCustomer.map((entry) => entry.customerId));
   const names = new Map<string, string>();
   for (const entry of perCustomer)
     if (entry.snapshot.kind === 'ok') names.set(entry.customerId, entry.snapshot.data.customer.name);
@@ -183,10 +193,19 @@ export async function loadCsmDailyData(now: Date): Promise<CsmDailyData> {
             .slice(0, 10),
         };
   return {
-    alerts: openAlertsResult,
+    alerts:
+      csmId === undefined || openAlertsResult.kind !== 'ok'
+        ? openAlertsResult
+        : {
+            kind: 'ok',
+            data: openAlertsResult.data.filter(
+              (entry) => entry.action.customerId !== undefined && mine.has(entry.action.customerId),
+            ),
+          },
     health,
     renewals: { kind: 'ok', data: renewals },
     recommendations,
     names,
+    csmIds,
   };
 }
