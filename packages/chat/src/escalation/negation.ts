@@ -3,7 +3,7 @@ const japaneseNegation =
 // Glue that turns a following negative into an intensifier or a polite request, not a negation:
 // 不安でたまらない, 腹が立ってしょうがない, 怒りがおさまらない, 返してもらえませんか.
 const intensifierGlue =
-  /(たまら|たまり|しょうが|しかたが?|とまら|とまり|おさまら|おさまり|わから|でき|いられ|ねむれ|なら|たえられ|かまわ|しれ|すぎ|もらえ|いただけ|くれ)$/u;
+  /(いけ|たまら|たまり|しょうが|しかたが?|とまら|とまり|おさまら|おさまり|わから|でき|いられ|ねむれ|なら|たえられ|かまわ|しれ|すぎ|もらえ|いただけ|くれ)$/u;
 const clauseEnd = /[。!?\n]/u;
 
 /** True when a negative follows a Japanese expression in the same clause ("怒っているわけではない"). */
