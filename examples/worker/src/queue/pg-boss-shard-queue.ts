@@ -51,18 +51,33 @@ export function createPgBossShardQueue(options: PgBossShardQueueOptions): ShardQ
   });
   boss.on('error', (error) => options.onError?.(error));
   let started: Promise<void> | undefined;
+  const createQueue = async () => {
+    // Several processes starting on a fresh database race to create the queue (and its partition);
+    // PostgreSQL then reports a deadlock or a duplicate to all but one. Those are retried.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        if ((await boss.getQueue(queueName)) === null) {
+          await boss.createQueue(queueName, {
+            name: queueName,
+            retryLimit: options.retryLimit ?? 5,
+            retryDelay: 1,
+            retryBackoff: true,
+            expireInSeconds: options.expireInSeconds ?? 900,
+          });
+        }
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        const racing = code === '40P01' || code === '23505' || code === '42P07';
+        if (!racing || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.random() * 200));
+      }
+    }
+  };
   const start = () => {
     started ??= (async () => {
       await boss.start();
-      if ((await boss.getQueue(queueName)) === null) {
-        await boss.createQueue(queueName, {
-          name: queueName,
-          retryLimit: options.retryLimit ?? 5,
-          retryDelay: 1,
-          retryBackoff: true,
-          expireInSeconds: options.expireInSeconds ?? 900,
-        });
-      }
+      await createQueue();
     })();
     return started;
   };
