@@ -92,14 +92,22 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
       formatNumber(expected.average ?? 0, 'ja', 1),
     );
     expect(await page.locator('[data-alert-key]').count()).toBe(urgent.length);
-    expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    // Recharts draws once ResponsiveContainer has measured its box, after the load event.
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
     await saveScreenshot(page, 'csm-daily-1280');
     await expectAccessible(page);
     await page.close();
 
-    const tablet = await openPage('/', 820);
-    await saveScreenshot(tablet.page, 'csm-daily-820');
-    await tablet.page.close();
+    for (const [path, name] of [
+      ['/', 'csm-daily'],
+      [`/customers/${customerIds[0]}`, 'customer'],
+      ['/executive', 'executive'],
+      ['/funnel', 'funnel'],
+    ] as const) {
+      const tablet = await openPage(path, 820);
+      await saveScreenshot(tablet.page, `${name}-820`);
+      await tablet.page.close();
+    }
   });
 
   it("CSM daily view filtered to one CSM: counts equal the API for that CSM's accounts", async () => {
@@ -173,7 +181,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     expect(await page.getByTestId('automation-rate').textContent()).toBe(
       formatPercent(alerts.filter((entry) => entry.action.automated).length / alerts.length, 'ja'),
     );
-    expect(await page.locator('.recharts-line').count()).toBeGreaterThan(0);
+    await page.locator('.recharts-line').first().waitFor({ state: 'attached' });
     await saveScreenshot(page, 'executive-1280');
     await expectAccessible(page);
     await page.close();

@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { compactAmount } from './compact-amount';
 
 /** One period's MRR movements (contraction and churn negative). */
 export interface MovementBar {
@@ -35,7 +36,7 @@ export function MrrMovementsChart({
         <BarChart data={[...bars]} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="period" />
-          <YAxis width={90} />
+          <YAxis width={90} tickFormatter={compactAmount} />
           <Tooltip />
           <Legend />
           {series.map((entry) => (

@@ -1,6 +1,7 @@
 'use client';
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { compactAmount } from './compact-amount';
 
 /** One point of the MRR trend: the period's first day and its MRR in major units. */
 export interface MrrPoint {
@@ -24,7 +25,7 @@ export function MrrTrendChart({
         <LineChart data={[...points]} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="period" />
-          <YAxis width={90} />
+          <YAxis width={90} tickFormatter={compactAmount} />
           <Tooltip />
           <Line
             type="monotone"
