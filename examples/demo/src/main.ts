@@ -11,6 +11,7 @@ import { runPipeline } from '@kizuna/example-worker';
 import { createEmbeddedStore } from '@kizuna/postgres';
 import { generateDataset } from './generate/generate-dataset';
 import { loadDataset } from './load-dataset';
+import { serveDemo } from './serve';
 
 /**
  * `npm run demo`: the whole SDK on a realistic, seeded year of data, on embedded PGlite, with no
@@ -27,7 +28,12 @@ async function main(argv: readonly string[]) {
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
   console.log('Kizuna demo — generating a seeded year of customer data …');
-  const dataset = generateDataset({ asOf: demoAsOf });
+  // KIZUNA_DEMO_SCALE=small makes a quick demo (tests, a first look); the default is the full year.
+  const small = process.env.KIZUNA_DEMO_SCALE === 'small';
+  const dataset = generateDataset({
+    asOf: demoAsOf,
+    ...(small ? { b2bCustomers: 30, b2cCustomers: 200, leads: 300 } : {}),
+  });
   const b2b = dataset.customer.filter((customer) => customer.segment === 'b2b').length;
   console.log(
     `  ${b2b} B2B and ${dataset.customer.length - b2b} B2C customers, ${dataset.usageEvent.length.toLocaleString('en-US')} usage events, ` +
@@ -73,8 +79,15 @@ async function main(argv: readonly string[]) {
   );
   for (const reason of report.reasons) console.log(`  · ${reason}`);
   await store.close();
-  if (serve)
-    console.log('\n(The API and the dashboard are not served yet: run with --no-serve to skip this note.)');
+  if (!serve) return;
+  console.log('\nStarting the API on the demo data …');
+  const served = await serveDemo({ dataDir });
+  console.log(`\n  API       ${served.apiUrl}  (OpenAPI at ${served.apiUrl}/openapi.json)`);
+  console.log(`  API key   ${served.apiKey}  (admin; send it as "Authorization: Bearer <key>")`);
+  console.log(
+    `  try       curl -H "Authorization: Bearer ${served.apiKey}" ${served.apiUrl}/v1/customers/b2b-0001/health`,
+  );
+  console.log('\nPress Ctrl+C to stop.');
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
