@@ -80,9 +80,10 @@ async function main(argv: readonly string[]) {
   for (const reason of report.reasons) console.log(`  · ${reason}`);
   await store.close();
   if (!serve) return;
-  console.log('\nStarting the API on the demo data …');
-  const served = await serveDemo({ dataDir });
-  console.log(`\n  API       ${served.apiUrl}  (OpenAPI at ${served.apiUrl}/openapi.json)`);
+  console.log('\nStarting the API and the dashboard on the demo data …');
+  const served = await serveDemo({ dataDir, asOf: demoAsOf });
+  console.log(`\n  Dashboard ${served.dashboardUrl}`);
+  console.log(`  API       ${served.apiUrl}  (OpenAPI at ${served.apiUrl}/openapi.json)`);
   console.log(`  API key   ${served.apiKey}  (admin; send it as "Authorization: Bearer <key>")`);
   console.log(
     `  try       curl -H "Authorization: Bearer ${served.apiKey}" ${served.apiUrl}/v1/customers/b2b-0001/health`,

@@ -10,8 +10,21 @@ const examples = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export interface ServeOptions {
   /** The PGlite folder the demo filled. */
   readonly dataDir: string;
+  /** The demo's "today", so the dashboard's "this month" matches the data. */
+  readonly asOf: string;
   /** @defaultValue 3000 */
   readonly apiPort?: number;
+  /** @defaultValue 3001 */
+  readonly dashboardPort?: number;
+}
+
+function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
 }
 
 function waitForHealthy(url: string, child: ChildProcess, timeoutMilliseconds: number): Promise<void> {
@@ -34,12 +47,13 @@ function waitForHealthy(url: string, child: ChildProcess, timeoutMilliseconds: n
 
 /**
  * Serves the demo's data: starts the Express API on the PGlite folder (the demo's store must be
- * closed first: one process at a time owns a PGlite folder) with a fresh admin key, and keeps it
- * running until Ctrl+C. Returns the URLs and the key.
+ * closed first: one process at a time owns a PGlite folder) with a fresh admin key, then builds and
+ * starts the Next.js dashboard against it, and keeps both running until Ctrl+C. Returns the URLs
+ * and the key.
  */
 export async function serveDemo(
   options: ServeOptions,
-): Promise<{ apiUrl: string; apiKey: string; stop: () => void }> {
+): Promise<{ apiUrl: string; apiKey: string; dashboardUrl: string; stop: () => void }> {
   const apiPort = options.apiPort ?? 3000;
   const keysFile = join(options.dataDir, '..', 'demo-api-keys.json');
   mkdirSync(dirname(keysFile), { recursive: true });
@@ -60,10 +74,31 @@ export async function serveDemo(
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   await waitForHealthy(`${apiUrl}/healthz`, api, 120_000);
+
+  const dashboardDirectory = join(examples, 'next-dashboard');
+  const next = join(dashboardDirectory, 'node_modules', '.bin', 'next');
+  const dashboardPort = options.dashboardPort ?? 3001;
+  const dashboardEnvironment = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    KIZUNA_API_URL: apiUrl,
+    KIZUNA_API_KEY: key,
+    KIZUNA_AS_OF: options.asOf,
+  };
+  console.log('Building the dashboard (Next.js) …');
+  await run(next, ['build'], dashboardDirectory, dashboardEnvironment);
+  const dashboard = spawn(next, ['start', '-p', String(dashboardPort), '-H', '127.0.0.1'], {
+    cwd: dashboardDirectory,
+    env: dashboardEnvironment,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
+  await waitForHealthy(dashboardUrl, dashboard, 120_000);
   const stop = () => {
+    dashboard.kill('SIGTERM');
     api.kill('SIGTERM');
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  return { apiUrl, apiKey: key, stop };
+  return { apiUrl, apiKey: key, dashboardUrl, stop };
 }
