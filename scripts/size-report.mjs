@@ -26,7 +26,7 @@ const probes = {
   churn: 'rocAuc',
   chat: 'classifyEscalation',
   funnel: 'computeFunnel',
-  noise: 'aWeightingDecibels',
+  noise: 'readWav',
   postgres: 'createPostgresStore',
 };
 
