@@ -15,3 +15,19 @@ export interface EscalationCase {
   /** The reason codes a person would give; empty for "do not escalate". */
   readonly codes: readonly string[];
 }
+
+/** A case that must escalate, with its space-separated reason codes (for the evaluation sets). */
+export const escalate = (language: 'ja' | 'en', codes: string, message: string): EscalationCase => ({
+  language,
+  message,
+  escalate: true,
+  codes: codes.split(' '),
+});
+
+/** A case that must not escalate (for the evaluation sets). */
+export const keep = (language: 'ja' | 'en', message: string): EscalationCase => ({
+  language,
+  message,
+  escalate: false,
+  codes: [],
+});

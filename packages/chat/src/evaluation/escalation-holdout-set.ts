@@ -1,4 +1,4 @@
-import type { EscalationCase } from './escalation-case';
+import { type EscalationCase, escalate, keep } from './escalation-case';
 
 // Held-out batches, each written after a version of the classifier and measured once before any
 // change, to estimate how it does on phrasings it was not written against. The first batch was
@@ -7,19 +7,6 @@ import type { EscalationCase } from './escalation-case';
 // with an anomaly), never to copy sentences, so these batches are no longer unseen: the honest
 // estimate of generalisation is each batch's first measurement. Cases labelled `unlabelled` were
 // labelled escalate/keep only.
-
-const escalate = (language: 'ja' | 'en', codes: string, message: string): EscalationCase => ({
-  language,
-  message,
-  escalate: true,
-  codes: codes.split(' '),
-});
-const keep = (language: 'ja' | 'en', message: string): EscalationCase => ({
-  language,
-  message,
-  escalate: false,
-  codes: [],
-});
 
 /**
  * A held-out escalation set (Japanese and English) with phrasings the main set does not use:

@@ -1,21 +1,8 @@
-import type { EscalationCase } from './escalation-case';
+import { type EscalationCase, escalate, keep } from './escalation-case';
 
 // Written as realistic customer messages first and labelled by hand, before the classifier's
 // lexicon existed. `codes` lists the reason codes a person would expect; an empty list means
 // "do not escalate". Do not tune the classifier by copying these sentences into its lexicon.
-
-const escalate = (language: 'ja' | 'en', codes: string, message: string): EscalationCase => ({
-  language,
-  message,
-  escalate: true,
-  codes: codes.split(' '),
-});
-const keep = (language: 'ja' | 'en', message: string): EscalationCase => ({
-  language,
-  message,
-  escalate: false,
-  codes: [],
-});
 
 const japanese: readonly EscalationCase[] = [
   // anger
