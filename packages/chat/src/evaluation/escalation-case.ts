@@ -16,18 +16,35 @@ export interface EscalationCase {
   readonly codes: readonly string[];
 }
 
+/** The conversation and account a case is classified with. */
+export interface EscalationCaseContext {
+  readonly history?: readonly ChatTurn[];
+  readonly account?: AccountContext;
+}
+
 /** A case that must escalate, with its space-separated reason codes (for the evaluation sets). */
-export const escalate = (language: 'ja' | 'en', codes: string, message: string): EscalationCase => ({
+export const escalate = (
+  language: 'ja' | 'en',
+  codes: string,
+  message: string,
+  context: EscalationCaseContext = {},
+): EscalationCase => ({
   language,
   message,
+  ...context,
   escalate: true,
   codes: codes.split(' '),
 });
 
 /** A case that must not escalate (for the evaluation sets). */
-export const keep = (language: 'ja' | 'en', message: string): EscalationCase => ({
+export const keep = (
+  language: 'ja' | 'en',
+  message: string,
+  context: EscalationCaseContext = {},
+): EscalationCase => ({
   language,
   message,
+  ...context,
   escalate: false,
   codes: [],
 });
