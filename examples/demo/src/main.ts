@@ -1,23 +1,27 @@
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import {
   type Action,
   createConsoleNotifier,
   createManualClock,
+  createMemoryStore,
   formatActionText,
   type Notifier,
 } from '@kizuna/core';
 import { runPipeline } from '@kizuna/example-worker';
 import { createEmbeddedStore } from '@kizuna/postgres';
+import { evaluateChurnOverTime } from './evaluate-churn-over-time';
 import { generateDataset } from './generate/generate-dataset';
 import { loadDataset } from './load-dataset';
+import { createNightRecording } from './night-recording';
 import { serveDemo } from './serve';
 
 /**
  * `npm run demo`: the whole SDK on a realistic, seeded year of data, on embedded PGlite, with no
  * API key, no database and no internet. It generates the data, loads it, runs the worker pipeline
- * once (snapshots → health → churn → alerts, journeys, expansion → outbox → notifications) and
- * prints what happened. `--no-serve` runs to the end and exits.
+ * once (snapshots → health → churn → alerts, journeys, expansion → outbox → notifications),
+ * evaluates the churn model on held-out history, synthesises and analyses a night-time noise
+ * recording, and prints what happened. `--no-serve` runs to the end and exits.
  */
 const demoAsOf = '2026-11-20T00:00:00.000Z';
 
@@ -47,6 +51,29 @@ async function main(argv: readonly string[]) {
   await loadDataset(store, dataset);
   console.log(`  loaded (${seconds()} s)`);
 
+  console.log("Evaluating the churn model on the demo's own history (time-based split) …");
+  // An in-memory copy of the same records: the evaluation builds five snapshots per customer.
+  const evaluationStore = createMemoryStore();
+  await loadDataset(evaluationStore, dataset);
+  const evaluation = await evaluateChurnOverTime(evaluationStore, demoAsOf);
+  await evaluationStore.close();
+  console.log(
+    `  trained on ${evaluation.training.rows.toLocaleString('en-US')} snapshots from ${evaluation.trainingInstants[0]!.slice(0, 10)} to ${evaluation.trainingInstants.at(-1)!.slice(0, 10)} ` +
+      `(${evaluation.training.churners} churned within 90 days); tested on ${evaluation.test.rows.toLocaleString('en-US')} customers as of ${evaluation.cutoff.slice(0, 10)} ` +
+      `(${evaluation.test.churners} churned by ${demoAsOf.slice(0, 10)}): held-out AUC ${evaluation.heldOutAuc.toFixed(3)} (${evaluation.method}), the rules ${evaluation.rulesAuc.toFixed(3)} (${seconds()} s)`,
+  );
+
+  const recordingFolder = dirname(dataDir);
+  mkdirSync(recordingFolder, { recursive: true });
+  const recording = createNightRecording(recordingFolder, demoAsOf);
+  const footsteps = recording.report.events.filter((event) => event.kind === 'footsteps');
+  const night = recording.report.standard.find((row) => row.band === 'night');
+  const noiseSummary =
+    `noise: ${Math.round(recording.report.measurement.durationSeconds / 60)}-minute night recording, ${recording.report.events.length} events ` +
+    `(${footsteps.length} footsteps, ${footsteps.filter((event) => event.night === true).length} of them at night, loudest ${Math.max(...recording.report.events.map((event) => event.lmax)).toFixed(1)} dB LAFmax), ` +
+    `LAeq ${recording.report.summary.laeq.toFixed(1)} dB${night === undefined ? '' : ` vs the night limit ${night.limit} dB (${night.met ? 'met' : `exceeded by ${night.exceedanceDecibels} dB`})`}`;
+  console.log(`Synthesised and analysed the night recording ${recording.wavPath}: ${noiseSummary}`);
+
   console.log('Running the pipeline: snapshots → health → churn → alerts, journeys, expansion → outbox …');
   const delivered: Action[] = [];
   const consoleNotifier = createConsoleNotifier({ write: () => {} });
@@ -75,13 +102,15 @@ async function main(argv: readonly string[]) {
   console.log(
     `\nSummary: ${report.customers.scored} customers scored: ${report.health.red} red, ${report.health.yellow} yellow, ${report.health.green} green ` +
       `(average ${report.health.averageScore ?? '–'}); churn by ${report.churn.method}${report.churn.modelVersion ? ` ${report.churn.modelVersion}` : ''}: ${levels || 'none'}; ` +
-      `${report.actions.enqueued} actions decided, ${report.notifications.delivered} notifications sent; ${seconds()} s in all.`,
+      `${report.actions.enqueued} actions decided, ${report.notifications.delivered} notifications sent; ` +
+      `churn model AUC ${evaluation.heldOutAuc.toFixed(2)} on held-out data (time-based split, ${evaluation.test.rows} customers; rules ${evaluation.rulesAuc.toFixed(2)}); ` +
+      `${noiseSummary}; ${seconds()} s in all.`,
   );
   for (const reason of report.reasons) console.log(`  · ${reason}`);
   await store.close();
   if (!serve) return;
   console.log('\nStarting the API and the dashboard on the demo data …');
-  const served = await serveDemo({ dataDir, asOf: demoAsOf });
+  const served = await serveDemo({ dataDir, asOf: demoAsOf, exampleRecording: recording.descriptionPath });
   console.log(`\n  Dashboard ${served.dashboardUrl}`);
   console.log(`  API       ${served.apiUrl}  (OpenAPI at ${served.apiUrl}/openapi.json)`);
   console.log(`  API key   ${served.apiKey}  (admin; send it as "Authorization: Bearer <key>")`);

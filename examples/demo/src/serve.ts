@@ -16,6 +16,8 @@ export interface ServeOptions {
   readonly apiPort?: number;
   /** @defaultValue 3001 */
   readonly dashboardPort?: number;
+  /** The description (JSON) of a recording the Noise page shows as its ready example report. */
+  readonly exampleRecording?: string;
 }
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -84,6 +86,7 @@ export async function serveDemo(
     KIZUNA_API_URL: apiUrl,
     KIZUNA_API_KEY: key,
     KIZUNA_AS_OF: options.asOf,
+    ...(options.exampleRecording === undefined ? {} : { KIZUNA_EXAMPLE_RECORDING: options.exampleRecording }),
   };
   console.log('Building the dashboard (Next.js) …');
   await run(next, ['build'], dashboardDirectory, dashboardEnvironment);

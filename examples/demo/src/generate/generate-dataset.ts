@@ -67,6 +67,13 @@ function weighted<Item extends { readonly weight: number }>(random: Random, item
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
+/** A B2B customer's chance of cancelling at renewal, by its latent health then. */
+function renewalChurnProbability(health: number): number {
+  if (health < 0.35) return 0.8;
+  if (health < 0.5) return 0.25;
+  return 0.04;
+}
+
 /**
  * Generates the demo's realistic, seeded dataset. The generative process:
  *
@@ -79,11 +86,16 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
  *   escalate with probability 0.5 (1 − h); quarterly NPS is 3 + 7 h plus noise; CSAT follows
  *   tickets; invoices are monthly and paid 0–3 days late, or 5–40 days late when h < 0.3; chat and
  *   e-mail interactions are negative with probability 0.6 (1 − h). A customer whose health stays
- *   low churns at renewal (probability 0.8 when h < 0.35 at renewal, 0.05 otherwise) or mid-term
- *   (6% a month while h < 0.25); churn ends the subscription and the activity.
- * - **B2C** customers buy one measurement (light / standard / premium), get a report, view it,
- *   try negotiating with their neighbour, sometimes buy AI mediation, answer an NPS survey and chat
- *   with support (some of it angry, some asking for refunds or a lawyer).
+ *   low churns at renewal (probability 0.8 when h < 0.35 at renewal, 0.25 when h < 0.5, 0.04
+ *   otherwise) or mid-term (5% a month while h < 0.3); churn ends the subscription and the activity.
+ * - **B2C** customers (satisfaction `s` in [0, 1]) buy one measurement (light / standard /
+ *   premium), get a report, view it (probability 0.6 + 0.35 s), try negotiating with their
+ *   neighbour, sometimes buy AI mediation, answer an NPS survey (2 + 8 s plus noise) and chat with
+ *   support (negative with probability 0.45 (1 − s): angry, asking for refunds or a lawyer). After
+ *   the case a customer leaves (`churnedAt` 25–150 days after the report: cancels the follow-up,
+ *   asks for a refund, unsubscribes) with probability 0.1 + 0.8 (1 − s), + 0.2 without viewing the
+ *   report, + 0.15 after a negative chat (at most 0.95); one who stays books a repeat measurement
+ *   30–150 days later with probability 0.45 s.
  * - **Funnel**: leads opt in from SNS, ads, referrals and search; get a 7-day nurture sequence;
  *   a share ask for a consultation, most attend, most of those sign; KPI_Daily sums the days.
  */
@@ -143,8 +155,10 @@ export function generateDataset(options: DatasetOptions): DemoDataset {
       if (monthEnd <= historyStart) {
         // Before the year of history the demo keeps: only the contract's course (renewals, churn).
         if (monthEnd >= nextRenewal) {
-          if (random.chance(health < 0.35 ? 0.8 : 0.05)) churnedAt = nextRenewal;
+          if (random.chance(renewalChurnProbability(health))) churnedAt = nextRenewal;
           nextRenewal = termEnd(nextRenewal);
+        } else if (health < 0.3 && random.chance(0.05)) {
+          churnedAt = monthStart + Math.floor(random.next() * (monthEnd - monthStart));
         }
         monthStart = monthEnd;
         month += 1;
@@ -294,9 +308,9 @@ export function generateDataset(options: DatasetOptions): DemoDataset {
       }
       // Plan changes and churn.
       if (monthEnd >= nextRenewal) {
-        if (random.chance(health < 0.35 ? 0.8 : 0.05)) churnedAt = nextRenewal;
+        if (random.chance(renewalChurnProbability(health))) churnedAt = nextRenewal;
         nextRenewal = termEnd(nextRenewal);
-      } else if (health < 0.25 && random.chance(0.06)) {
+      } else if (health < 0.3 && random.chance(0.05)) {
         churnedAt = at();
       } else if (health > 0.8 && random.chance(0.03) && currentMrr < 300_000) {
         currentMrr = Math.round(currentMrr * 1.5);
@@ -363,81 +377,22 @@ export function generateDataset(options: DatasetOptions): DemoDataset {
     const createdAt = asOf - random.integer(1, 365) * day - random.integer(0, 86_399) * 1000;
     const satisfaction = clamp(random.normal(0.7, 0.2), 0, 1);
     const addOns = random.chance(0.12) ? ['ai_mediation'] : [];
-    dataset.customer.push({
+    const customer: CustomerInput = {
       id,
       name: personName(random),
       segment: 'b2c',
       plan: offer.plan,
       addOns,
       createdAt: iso(createdAt),
-    });
-    const measuredAt = createdAt + random.integer(3, 14) * day;
-    if (measuredAt >= asOf) continue;
-    dataset.usageEvent.push({
-      id: `${id}-m`,
-      customerId: id,
-      kind: 'measurement',
-      occurredAt: iso(measuredAt),
-      hours: offer.plan === 'light' ? 1 : 2,
-    });
-    dataset.payment.push({
-      id: `${id}-pay`,
-      customerId: id,
-      paidAt: iso(createdAt + 3_600_000),
-      amount: { amount: offer.price },
-    });
-    const deliveredAt = measuredAt + random.integer(1, 3) * day;
-    if (deliveredAt < asOf) {
-      dataset.usageEvent.push({
-        id: `${id}-d`,
-        customerId: id,
-        kind: 'report_delivered',
-        occurredAt: iso(deliveredAt),
-        reportId: `${id}-r`,
-      });
-      if (random.chance(0.6 + 0.35 * satisfaction) && deliveredAt + day < asOf) {
-        dataset.usageEvent.push({
-          id: `${id}-v`,
-          customerId: id,
-          kind: 'report_view',
-          occurredAt: iso(deliveredAt + day),
-          reportId: `${id}-r`,
-        });
-      }
-      const negotiations = random.poisson(1.2);
-      for (let count = 0; count < negotiations; count += 1) {
-        const occurredAt = deliveredAt + (count + 1) * random.integer(2, 10) * day;
-        if (occurredAt < asOf)
-          dataset.usageEvent.push({
-            id: `${id}-n${count}`,
-            customerId: id,
-            kind: 'negotiation',
-            occurredAt: iso(occurredAt),
-          });
-      }
-      if (addOns.length > 0 && deliveredAt + 7 * day < asOf) {
-        dataset.usageEvent.push({
-          id: `${id}-med`,
-          customerId: id,
-          kind: 'mediation',
-          occurredAt: iso(deliveredAt + 7 * day),
-        });
-      }
-      if (deliveredAt + 14 * day < asOf && random.chance(0.5)) {
-        dataset.surveyResponse.push({
-          id: `${id}-nps`,
-          customerId: id,
-          type: 'nps',
-          score: clamp(Math.round(2 + 8 * satisfaction + random.normal(0, 1)), 0, 10),
-          respondedAt: iso(deliveredAt + 14 * day),
-        });
-      }
-    }
+    };
+    dataset.customer.push(customer);
+    let negativeChats = 0;
     const chats = random.poisson(1.5);
     for (let count = 0; count < chats; count += 1) {
       const occurredAt = createdAt + random.integer(0, 20) * day + random.integer(0, 86_399) * 1000;
       if (occurredAt >= asOf) continue;
       const negative = random.chance(0.45 * (1 - satisfaction));
+      if (negative) negativeChats += 1;
       dataset.interaction.push({
         id: `${id}-x${count}`,
         customerId: id,
@@ -448,6 +403,87 @@ export function generateDataset(options: DatasetOptions): DemoDataset {
         conversationId: `${id}-conv${count}`,
         sentiment: negative ? 'NEGATIVE' : 'NEUTRAL',
       });
+    }
+    const measure = (suffix: string, measuredAt: number, paidAt: number) => {
+      dataset.usageEvent.push({
+        id: `${id}-m${suffix}`,
+        customerId: id,
+        kind: 'measurement',
+        occurredAt: iso(measuredAt),
+        hours: offer.plan === 'light' ? 1 : 2,
+      });
+      dataset.payment.push({
+        id: `${id}-pay${suffix}`,
+        customerId: id,
+        paidAt: iso(paidAt),
+        amount: { amount: offer.price },
+      });
+      const deliveredAt = measuredAt + random.integer(1, 3) * day;
+      if (deliveredAt >= asOf) return { deliveredAt, viewed: false };
+      dataset.usageEvent.push({
+        id: `${id}-d${suffix}`,
+        customerId: id,
+        kind: 'report_delivered',
+        occurredAt: iso(deliveredAt),
+        reportId: `${id}-r${suffix}`,
+      });
+      const viewed = random.chance(0.6 + 0.35 * satisfaction) && deliveredAt + day < asOf;
+      if (viewed) {
+        dataset.usageEvent.push({
+          id: `${id}-v${suffix}`,
+          customerId: id,
+          kind: 'report_view',
+          occurredAt: iso(deliveredAt + day),
+          reportId: `${id}-r${suffix}`,
+        });
+      }
+      return { deliveredAt, viewed };
+    };
+    const measuredAt = createdAt + random.integer(3, 14) * day;
+    if (measuredAt >= asOf) continue;
+    const { deliveredAt, viewed } = measure('', measuredAt, createdAt + 3_600_000);
+    if (deliveredAt >= asOf) continue;
+    const negotiations = random.poisson(1.2);
+    for (let count = 0; count < negotiations; count += 1) {
+      const occurredAt = deliveredAt + (count + 1) * random.integer(2, 10) * day;
+      if (occurredAt < asOf)
+        dataset.usageEvent.push({
+          id: `${id}-n${count}`,
+          customerId: id,
+          kind: 'negotiation',
+          occurredAt: iso(occurredAt),
+        });
+    }
+    if (addOns.length > 0 && deliveredAt + 7 * day < asOf) {
+      dataset.usageEvent.push({
+        id: `${id}-med`,
+        customerId: id,
+        kind: 'mediation',
+        occurredAt: iso(deliveredAt + 7 * day),
+      });
+    }
+    if (deliveredAt + 14 * day < asOf && random.chance(0.5)) {
+      dataset.surveyResponse.push({
+        id: `${id}-nps`,
+        customerId: id,
+        type: 'nps',
+        score: clamp(Math.round(2 + 8 * satisfaction + random.normal(0, 1)), 0, 10),
+        respondedAt: iso(deliveredAt + 14 * day),
+      });
+    }
+    // After the case: an unhappy customer ends the relationship (cancels the follow-up, asks for a
+    // refund, unsubscribes) some weeks later; a happy one may book again (the seed's repeat rate).
+    const leaveProbability = clamp(
+      0.1 + 0.8 * (1 - satisfaction) + (viewed ? 0 : 0.2) + (negativeChats > 0 ? 0.15 : 0),
+      0,
+      0.95,
+    );
+    if (random.chance(leaveProbability)) {
+      const churnedAt = deliveredAt + random.integer(25, 150) * day;
+      if (churnedAt < asOf) customer.churnedAt = iso(churnedAt);
+    } else if (random.chance(0.45 * satisfaction)) {
+      const repeatAt = deliveredAt + random.integer(30, 150) * day;
+      if (repeatAt < asOf) measure('-repeat', repeatAt, repeatAt - day);
     }
   }
 
