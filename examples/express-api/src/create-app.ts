@@ -16,6 +16,7 @@ import { requestLogger } from './middleware/request-logger';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
 import { adminRoutes } from './routes/admin';
 import { alertRoutes } from './routes/alerts';
+import { bulkHealthRoutes } from './routes/bulk-health';
 import { chatRoutes } from './routes/chat';
 import { churnRoutes } from './routes/churn';
 import { customerRoutes } from './routes/customers';
@@ -101,6 +102,7 @@ export function createApp(options: CreateAppOptions): KizunaApi {
     ...systemRoutes(context, () => document!),
     ...recordRoutes(context),
     ...customerRoutes(context),
+    ...bulkHealthRoutes(context),
     ...churnRoutes(context),
     ...alertRoutes(context),
     ...funnelRoutes(context),

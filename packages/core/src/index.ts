@@ -150,12 +150,14 @@ export {
 } from './snapshot/build-snapshot';
 export { type CustomerSnapshot, customerSnapshotSchema } from './snapshot/customer-snapshot';
 export { type CustomerRecords, snapshotFromRecords } from './snapshot/snapshot-from-records';
+export { latestResultsQuerySchema } from './store/latest-results-query';
 export { createMemoryStore } from './store/memory-store';
 // Store and snapshots
 export type {
   ActionQuery,
   ClaimOptions,
   EnqueueResult,
+  LatestResultsQuery,
   OutboxEntry,
   OutboxStatus,
   PutRecordsResult,

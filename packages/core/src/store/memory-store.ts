@@ -4,6 +4,7 @@ import { KizunaError } from '../errors/kizuna-error';
 import { parseInput } from '../errors/parse-input';
 import { instantSchema } from '../schemas/primitives';
 import { type RecordKind, type RecordOf, recordId, recordTime } from '../schemas/record-kinds';
+import { latestResultsQuerySchema } from './latest-results-query';
 import type {
   ActionQuery,
   ClaimOptions,
@@ -188,6 +189,37 @@ export function createMemoryStore(): Store {
     async getLatestResult(kind, customerId, options = {}) {
       const [latest] = await listResults(kind, customerId, { to: options.before, limit: 1 });
       return latest;
+    },
+
+    async getLatestResults(kind, input = {}) {
+      ensureOpen();
+      const query = parseInput(latestResultsQuerySchema, input, 'latest results query');
+      const wanted = query.customerIds === undefined ? undefined : new Set(query.customerIds);
+      const latest = new Map<string, StoredResult>();
+      for (const result of results.values()) {
+        if (result.kind !== kind) continue;
+        const current = latest.get(result.customerId);
+        if (current === undefined || current.asOf < result.asOf) latest.set(result.customerId, result);
+      }
+      const selected: StoredResult[] = [];
+      for (const [customerId, stored] of records.get('customer') ?? []) {
+        if (wanted !== undefined && !wanted.has(customerId)) continue;
+        if (query.after !== undefined && compareCodePoints(customerId, query.after) <= 0) continue;
+        if (query.csmId !== undefined && (stored.record as { csmId?: string }).csmId !== query.csmId)
+          continue;
+        const result = latest.get(customerId);
+        if (result === undefined) continue;
+        if (query.valueEquals !== undefined) {
+          const value = result.value;
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+          if ((value as Record<string, unknown>)[query.valueEquals.field] !== query.valueEquals.value)
+            continue;
+        }
+        selected.push(result);
+      }
+      selected.sort((left, right) => compareCodePoints(left.customerId, right.customerId));
+      const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
+      return limited.map((result) => structuredClone(result));
     },
 
     listResults,

@@ -46,6 +46,27 @@ export interface ResultQuery {
   readonly limit?: number;
 }
 
+/**
+ * Which customers {@link Store.getLatestResults} reads: a list of ids, or a page of all customers,
+ * narrowed by the customer's CSM and by a field of the latest result.
+ */
+export interface LatestResultsQuery {
+  /** Exactly these customers; customers with no result of the kind are left out. */
+  readonly customerIds?: readonly string[];
+  /** Paging cursor: only customers whose id comes after this one (code-point order). */
+  readonly after?: string;
+  /** At most this many results. */
+  readonly limit?: number;
+  /** Only customers whose customer record has this `csmId` (the owning customer-success manager). */
+  readonly csmId?: string;
+  /**
+   * Only customers whose latest result has this top-level field holding exactly this JSON string,
+   * e.g. `{ field: 'status', value: 'red' }`. The filter applies to the latest result, never to an
+   * older one.
+   */
+  readonly valueEquals?: { readonly field: string; readonly value: string };
+}
+
 /** Delivery state of an action in the outbox. */
 export type OutboxStatus = 'pending' | 'delivering' | 'delivered' | 'failed';
 
@@ -137,6 +158,13 @@ export interface Store {
     customerId: string,
     options?: { readonly before?: string },
   ): Promise<StoredResult | undefined>;
+  /**
+   * The latest result of the kind (greatest `asOf`) of many customers in one call, one per customer,
+   * in ascending customer-id order (code points). The customers are those with a customer record;
+   * a customer with no result of the kind is left out. Filters apply before `limit`, so a page is
+   * full whenever enough customers match; page on with `after` = the last customer id returned.
+   */
+  getLatestResults(kind: string, query?: LatestResultsQuery): Promise<StoredResult[]>;
   /** Results of one customer, newest first. */
   listResults(kind: string, customerId: string, query?: ResultQuery): Promise<StoredResult[]>;
 

@@ -303,6 +303,117 @@ export function runStoreConformance(
       );
     });
 
+    describe('latest results of many customers', () => {
+      const health = (customerId: string, asOf: string, score: number, status: string) => ({
+        kind: 'health',
+        customerId,
+        asOf,
+        value: { score, status },
+      });
+      /** c1 went green → red; c10 and c2 are yellow and green; c3 has only a churn result; c4 has no record. */
+      const seed = async (store: Store) => {
+        await store.putRecords('customer', [
+          customer('c1', { csmId: 'sato' }),
+          customer('c2', { csmId: 'tanaka' }),
+          customer('c10', { csmId: 'sato' }),
+        ]);
+        for (const result of [
+          health('c1', '2026-03-01T00:00:00Z', 70, 'green'),
+          health('c1', '2026-03-02T00:00:00Z', 40, 'red'),
+          health('c10', '2026-03-01T00:00:00Z', 55, 'yellow'),
+          health('c2', '2026-02-01T00:00:00Z', 90, 'green'),
+          health('c4', '2026-03-01T00:00:00Z', 10, 'red'),
+          { kind: 'churn', customerId: 'c3', asOf: '2026-03-01T00:00:00Z', value: 0.4 },
+        ])
+          await store.putResult(result);
+      };
+      const summary = (results: readonly { customerId: string; asOf: string; value: unknown }[]) =>
+        results.map((result) => [result.customerId, result.asOf, (result.value as { score: number }).score]);
+
+      it(
+        'gives the latest result of each customer with a record, in code-point order of the ids',
+        withStore(async (store) => {
+          await seed(store);
+          expect(summary(await store.getLatestResults('health'))).toEqual([
+            ['c1', '2026-03-02T00:00:00.000Z', 40],
+            ['c10', '2026-03-01T00:00:00.000Z', 55],
+            ['c2', '2026-02-01T00:00:00.000Z', 90],
+          ]);
+          expect(await store.getLatestResults('expansion')).toEqual([]);
+        }),
+      );
+
+      it(
+        'pages with limit and after, and reads exactly the customers asked for',
+        withStore(async (store) => {
+          await seed(store);
+          const first = await store.getLatestResults('health', { limit: 2 });
+          expect(first.map((result) => result.customerId)).toEqual(['c1', 'c10']);
+          const rest = await store.getLatestResults('health', { limit: 2, after: 'c10' });
+          expect(rest.map((result) => result.customerId)).toEqual(['c2']);
+          expect(await store.getLatestResults('health', { after: 'c2' })).toEqual([]);
+          const chosen = await store.getLatestResults('health', {
+            customerIds: ['c2', 'c3', 'c4', 'nobody', 'c2'],
+          });
+          expect(summary(chosen)).toEqual([['c2', '2026-02-01T00:00:00.000Z', 90]]);
+          expect(await store.getLatestResults('health', { customerIds: [] })).toEqual([]);
+        }),
+      );
+
+      it(
+        'filters on the latest result only, and on the CSM of the customer record, before the limit',
+        withStore(async (store) => {
+          await seed(store);
+          const red = await store.getLatestResults('health', {
+            valueEquals: { field: 'status', value: 'red' },
+          });
+          expect(summary(red)).toEqual([['c1', '2026-03-02T00:00:00.000Z', 40]]);
+          // c1 was green once, but its latest result is red: it is not green now.
+          const green = await store.getLatestResults('health', {
+            valueEquals: { field: 'status', value: 'green' },
+          });
+          expect(green.map((result) => result.customerId)).toEqual(['c2']);
+          // A number is not the string '40'.
+          expect(
+            await store.getLatestResults('health', { valueEquals: { field: 'score', value: '40' } }),
+          ).toEqual([]);
+          const sato = await store.getLatestResults('health', { csmId: 'sato', limit: 1, after: 'c1' });
+          expect(sato.map((result) => result.customerId)).toEqual(['c10']);
+          const both = await store.getLatestResults('health', {
+            csmId: 'sato',
+            valueEquals: { field: 'status', value: 'yellow' },
+          });
+          expect(both.map((result) => result.customerId)).toEqual(['c10']);
+          expect(await store.getLatestResults('health', { csmId: 'nobody' })).toEqual([]);
+        }),
+      );
+
+      it(
+        'orders ids outside the Basic Multilingual Plane by code point',
+        withStore(async (store) => {
+          // U+FF5A (ｚ) is below U+1D4B3 (𝒳) as a code point, above it as a UTF-16 unit (0xD835).
+          await store.putRecords('customer', [customer('\u{1D4B3}'), customer('\uFF5A')]);
+          await store.putResult(health('\u{1D4B3}', '2026-03-01T00:00:00Z', 1, 'red'));
+          await store.putResult(health('\uFF5A', '2026-03-01T00:00:00Z', 2, 'red'));
+          const ids = (await store.getLatestResults('health')).map((result) => result.customerId);
+          expect(ids).toEqual(['\uFF5A', '\u{1D4B3}']);
+          const after = await store.getLatestResults('health', { after: '\uFF5A' });
+          expect(after.map((result) => result.customerId)).toEqual(['\u{1D4B3}']);
+        }),
+      );
+
+      it(
+        'rejects a malformed query, naming the field',
+        withStore(async (store) => {
+          const error = await store
+            .getLatestResults('health', { limit: -1 })
+            .catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(KizunaValidationError);
+          expect((error as Error).message).toContain('limit');
+        }),
+      );
+    });
+
     describe('outbox', () => {
       const now = '2026-04-01T00:00:00.000Z';
 

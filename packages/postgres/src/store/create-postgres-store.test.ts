@@ -124,6 +124,13 @@ const operation = fc.oneof(
     before: fc.option(instant, { nil: undefined }),
   }),
   fc.record({
+    type: fc.constant('latestResults' as const),
+    customerIds: fc.option(fc.array(customerId, { maxLength: 3 }), { nil: undefined }),
+    after: fc.option(customerId, { nil: undefined }),
+    limit: fc.option(fc.nat(3), { nil: undefined }),
+    status: fc.option(fc.constantFrom('red', 'green'), { nil: undefined }),
+  }),
+  fc.record({
     type: fc.constant('enqueue' as const),
     keys: fc.array(actionKey, { maxLength: 3 }),
     now: instant,
@@ -182,10 +189,17 @@ function apply(store: Store, step: Operation): Promise<unknown> {
         kind: 'health',
         customerId: step.customerId,
         asOf: step.asOf,
-        value: { score: step.score },
+        value: { score: step.score, status: step.score < 40 ? 'red' : 'green' },
       });
     case 'latestResult':
       return store.getLatestResult('health', step.customerId, { before: step.before });
+    case 'latestResults':
+      return store.getLatestResults('health', {
+        customerIds: step.customerIds,
+        after: step.after,
+        limit: step.limit,
+        valueEquals: step.status === undefined ? undefined : { field: 'status', value: step.status },
+      });
     case 'enqueue':
       return store.enqueueActions(
         step.keys.map((key) => ({

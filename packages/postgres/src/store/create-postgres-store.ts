@@ -4,6 +4,7 @@ import {
   type EnqueueResult,
   instantSchema,
   KizunaError,
+  latestResultsQuerySchema,
   parseInput,
   type RecordKind,
   type RecordOf,
@@ -185,6 +186,47 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       const [latest] = await listResults(kind, customerId, { to: options.before, limit: 1 });
       return latest;
     },
+
+    getLatestResults: (kind, input = {}) =>
+      run('getLatestResults', async () => {
+        const query = parseInput(latestResultsQuerySchema, input, 'latest results query');
+        if (query.customerIds !== undefined && query.customerIds.length === 0) return [];
+        if (query.limit === 0) return [];
+        // Driven by the customer records in id order (their primary key), each joined to its latest
+        // result by a backward scan of the results' primary key: a page costs its own size, however
+        // long each customer's history is and however many customers there are.
+        const parameters: unknown[] = [kind];
+        const where = [`customer.kind = 'customer'`];
+        const add = (value: unknown) => {
+          parameters.push(value);
+          return `$${parameters.length}`;
+        };
+        if (query.customerIds !== undefined)
+          where.push(
+            `customer.id in (select jsonb_array_elements_text(${add(JSON.stringify(query.customerIds))}::jsonb))`,
+          );
+        if (query.after !== undefined) where.push(`customer.id > ${add(query.after)}`);
+        if (query.csmId !== undefined) where.push(`customer.body ->> 'csmId' = ${add(query.csmId)}`);
+        if (query.valueEquals !== undefined)
+          where.push(
+            `latest.value -> ${add(query.valueEquals.field)}::text = to_jsonb(${add(query.valueEquals.value)}::text)`,
+          );
+        const limit = query.limit === undefined ? '' : ` limit ${add(query.limit)}`;
+        const rows = await client.query<ResultRow>(
+          `select latest.kind, latest.customer_id, latest.as_of, latest.value
+           from ${schema}.records customer
+           cross join lateral (
+             select kind, customer_id, as_of, value from ${schema}.results
+             where kind = $1 and customer_id = customer.id
+             order by as_of desc
+             limit 1
+           ) latest
+           where ${where.join(' and ')}
+           order by customer.id${limit}`,
+          parameters,
+        );
+        return rows.map(resultFromRow);
+      }),
 
     listResults,
 
