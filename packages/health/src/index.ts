@@ -19,12 +19,21 @@ export {
   backtestOptionsSchema,
   backtestScorecard,
 } from './backtest/backtest-scorecard';
-export {
-  type HealthBatchResult,
-  type HealthSignalColumns,
-  type ScoreHealthBatchOptions,
-  scoreHealthBatch,
-} from './batch/score-health-batch';
+export { type HealthBatchEntry, healthBatchEntry } from './batch/health-batch-entry';
+export type {
+  HealthBatchDelta,
+  HealthBatchOverrideOutcome,
+  HealthBatchRecommendation,
+  HealthBatchResult,
+} from './batch/health-batch-result';
+export { scoreHealthBatch } from './batch/score-health-batch';
+export type {
+  HealthBatchOverride,
+  HealthBatchPreviousColumns,
+  HealthColumn,
+  HealthSignalColumns,
+  ScoreHealthBatchOptions,
+} from './batch/score-health-batch-options';
 export {
   type UsageEventColumns,
   type UsageSignalColumns,

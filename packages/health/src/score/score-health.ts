@@ -1,5 +1,5 @@
 import { type Condition, KizunaValidationError, parseInput } from '@kizuna/core';
-import { evaluatePart, roundPoints } from '../scorecards/evaluate-part';
+import { evaluatePart, exactPartPoints, roundPoints, scoreFromPoints } from '../scorecards/evaluate-part';
 import { type Band, type Scorecard, scorecardSchema, segmentScorecardSchema } from '../scorecards/scorecard';
 import { selectScorecard } from '../scorecards/select-scorecard';
 import { defaultScorecards } from '../scorecards/zenbu-b2b-scorecard';
@@ -119,9 +119,12 @@ function scoreWithScorecard(
   };
   const reasonCodes: string[] = [];
 
+  // Exact points are summed in part order and rounded once (scoreFromPoints), exactly as the batch
+  // scorer does, so one customer scored alone or in a batch gets the same score to the last bit.
   const evaluateComponents = (forceNeutral: boolean) =>
     scorecard.components.map((component) => {
       const parts: PartResult[] = [];
+      const exact: number[] = [];
       let earned = 0;
       let available = 0;
       let withData = 0;
@@ -130,19 +133,29 @@ function scoreWithScorecard(
         weight += part.maxPoints;
         const value = signalValue(signals, part.signal);
         if (value !== null) {
-          const { points, reasonCode } = evaluatePart(part, value);
+          const scored = exactPartPoints(part, value);
+          // A bonus part that did not hold counts as neutral too when nothing else counts.
+          const neutral = !scored.counts && forceNeutral;
+          const counts = scored.counts || neutral;
+          const points = neutral
+            ? Math.min(part.maxPoints, part.neutralPoints ?? part.maxPoints / 2)
+            : scored.points;
+          const { reasonCode } = evaluatePart(part, value);
           parts.push({
             id: part.id,
             signal: part.signal,
             value,
-            points,
+            points: roundPoints(points),
             maxPoints: part.maxPoints,
-            status: 'scored',
+            status: neutral ? 'neutral' : counts ? 'scored' : 'excluded',
             ...(reasonCode ? { reasonCode } : {}),
           });
-          earned += points;
-          available += part.maxPoints;
+          exact.push(points);
           withData += part.maxPoints;
+          if (counts) {
+            earned += points;
+            available += part.maxPoints;
+          }
           continue;
         }
         let policy = forceNeutral
@@ -167,33 +180,48 @@ function scoreWithScorecard(
           id: part.id,
           signal: part.signal,
           value: null,
-          points,
+          points: roundPoints(points),
           maxPoints: part.maxPoints,
           status,
           reasonCode,
         });
+        exact.push(points);
         if (status !== 'excluded') {
           earned += points;
           available += part.maxPoints;
         }
       }
-      return { component, parts, earned: roundPoints(earned), available, withData, weight };
+      return { component, parts, exact, earned, available, withData, weight };
     });
 
+  const totals = (entries: ReturnType<typeof evaluateComponents>) => {
+    let earned = 0;
+    let available = 0;
+    let withData = 0;
+    let weight = 0;
+    let carried = false;
+    for (const entry of entries) {
+      entry.parts.forEach((part, index) => {
+        weight += part.maxPoints;
+        if (part.value !== null) withData += part.maxPoints;
+        if (part.status === 'carried-forward') carried = true;
+        if (part.status !== 'excluded') {
+          earned += entry.exact[index]!;
+          available += part.maxPoints;
+        }
+      });
+    }
+    return { earned, available, withData, weight, carried };
+  };
+
   let evaluated = evaluateComponents(false);
-  let totalAvailable = evaluated.reduce((sum, entry) => sum + entry.available, 0);
-  if (
-    evaluated.every(
-      (entry) => entry.withData === 0 && entry.parts.every((part) => part.status !== 'carried-forward'),
-    )
-  ) {
+  let total = totals(evaluated);
+  if (total.available === 0 || (total.withData === 0 && !total.carried)) {
     reasonCodes.push('score.no_data');
     evaluated = evaluateComponents(true);
-    totalAvailable = evaluated.reduce((sum, entry) => sum + entry.available, 0);
+    total = totals(evaluated);
   }
-  const totalWeight = evaluated.reduce((sum, entry) => sum + entry.weight, 0);
-  const totalWithData = evaluated.reduce((sum, entry) => sum + entry.withData, 0);
-  const scale = 100 / totalAvailable;
+  const scale = 100 / total.available;
 
   const components: ComponentResult[] = evaluated.map(
     ({ component, parts, earned, available, withData, weight }) => ({
@@ -201,7 +229,7 @@ function scoreWithScorecard(
       label: component.label,
       points: roundPoints(earned * scale),
       maxPoints: roundPoints(available * scale),
-      earnedPoints: earned,
+      earnedPoints: roundPoints(earned),
       configuredMaxPoints: weight,
       normalisedPoints: available === 0 ? null : roundPoints((earned / available) * weight),
       coverage: withData / weight,
@@ -211,13 +239,7 @@ function scoreWithScorecard(
   for (const component of components) {
     for (const part of component.parts) if (part.reasonCode !== undefined) reasonCodes.push(part.reasonCode);
   }
-  // The score is rounded once from the exact sum (not summed from rounded components), so it matches
-  // scoreHealthBatch exactly and never lands on the wrong side of a band edge by a rounding step.
-  let earnedTotal = 0;
-  for (const entry of evaluated) {
-    for (const part of entry.parts) if (part.status !== 'excluded') earnedTotal += part.points;
-  }
-  const computedScore = Math.min(100, Math.max(0, roundPoints(earnedTotal * scale)));
+  const computedScore = scoreFromPoints(total.earned, total.available);
 
   let score = computedScore;
   let band = bandOf(score, scorecard.bands);
@@ -321,7 +343,7 @@ function scoreWithScorecard(
     band: band.id,
     status: band.status,
     components,
-    coverage: totalWeight === 0 ? 0 : totalWithData / totalWeight,
+    coverage: total.withData / total.weight,
     reasonCodes,
     recommendations,
     ...(delta === undefined ? {} : { delta }),

@@ -41,8 +41,12 @@ export const stepPartSchema = z.object({
   ...partBase,
   kind: z.literal('steps'),
   steps: z.array(scoringStepSchema).min(1),
-  /** Points when no step holds. @defaultValue 0 */
-  otherwise: z.number().finite().default(0),
+  /**
+   * Points when no step holds, or `'exclude'`: then the part is left out and the rest re-weighted, as
+   * if it had no data — a bonus that can raise the score and never lowers it (a B2C repeat booking).
+   * @defaultValue 0
+   */
+  otherwise: z.union([z.number().finite(), z.literal('exclude')]).default(0),
   /** Reason code when no step holds. */
   otherwiseReasonCode: z.string().min(1).optional(),
 });
