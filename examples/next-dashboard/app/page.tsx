@@ -10,6 +10,7 @@ import {
   formatNumber,
   formatPercent,
 } from '../src/format/formatting';
+import { actionTitle, productName, productReason, reasonText } from '../src/i18n/engine-text';
 import { currentDictionary } from '../src/i18n/language';
 import { loadCsmDailyData } from '../src/views/csm-daily-data';
 
@@ -66,15 +67,19 @@ export default async function CsmDailyPage({ searchParams }: { searchParams: Pro
                       </span>{' '}
                       {entry.action.customerId === undefined ? null : customerLink(entry.action.customerId)}
                       <div>
-                        <strong>{text.recommendedAction}:</strong> {entry.action.title}
+                        <strong>{text.recommendedAction}:</strong> {actionTitle(entry.action, language)}
                       </div>
                       <div className="muted">
-                        {text.reasons}: {entry.action.reasons.join(' / ')}
+                        {text.reasons}:{' '}
+                        {entry.action.reasons.map((reason) => reasonText(reason, language)).join(' / ')}
                       </div>
                     </div>
                     <form action={completeAlert}>
                       <input type="hidden" name="idempotencyKey" value={entry.action.idempotencyKey} />
-                      <button type="submit" aria-label={`${text.markDone}: ${entry.action.title}`}>
+                      <button
+                        type="submit"
+                        aria-label={`${text.markDone}: ${actionTitle(entry.action, language)}`}
+                      >
                         {text.markDone}
                       </button>
                     </form>
@@ -184,8 +189,8 @@ export default async function CsmDailyPage({ searchParams }: { searchParams: Pro
                   <tr key={`${recommendation.customerId}:${recommendation.product}`}>
                     <td>{customerLink(recommendation.customerId)}</td>
                     <td>
-                      {recommendation.reason ?? recommendation.product}{' '}
-                      <span className="muted">({recommendation.product})</span>
+                      {productReason(recommendation, language)}{' '}
+                      <span className="muted">({productName(recommendation.product, language)})</span>
                     </td>
                     <td>{formatPercent(recommendation.confidence, language)}</td>
                   </tr>

@@ -20,6 +20,9 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
   const bottleneck = marketing.kind === 'ok' ? bottleneckStage(marketing.data.funnel) : undefined;
   const periods = revenue.kind === 'ok' ? revenue.data.periods.slice(-12) : [];
   const currency = revenue.kind === 'ok' ? revenue.data.currency : 'JPY';
+  // The last twelve monthly cohorts, each over its first twelve months.
+  const cohorts = revenue.kind === 'ok' ? revenue.data.cohorts.slice(-12) : [];
+  const cohortAges = Array.from({ length: 12 }, (_, age) => age);
   return (
     <>
       <h1>
@@ -116,11 +119,54 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
             </>
           )}
         </section>
-        <section className="card wide" aria-labelledby="cohort-title">
+        <section className="card wide" aria-labelledby="cohort-title" data-testid="cohorts">
           <h2 id="cohort-title">{text.cohorts}</h2>
-          <p className="notice" role="status">
-            {dictionary.common.notAvailable}: {text.cohortsNotAvailable}
-          </p>
+          {revenue.kind !== 'ok' ? (
+            <UnavailableNotice result={revenue} dictionary={dictionary} />
+          ) : (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard
+            <section className="table-scroll" tabIndex={0} aria-label={text.cohorts}>
+              <table className="cohort-table">
+                <caption className="muted">{text.cohortCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{text.cohortStart}</th>
+                    <th scope="col">{text.cohortCustomers}</th>
+                    {cohortAges.map((age) => (
+                      <th scope="col" key={age}>
+                        {text.cohortAge.replace('{age}', String(age))}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {cohorts.map((cohort) => (
+                    <tr key={cohort.cohortStart} data-cohort={cohort.cohortStart.slice(0, 7)}>
+                      <th scope="row">{cohort.cohortStart.slice(0, 7)}</th>
+                      <td>{formatNumber(cohort.customers, language)}</td>
+                      {cohortAges.map((age) => {
+                        const period = cohort.periods.find((entry) => entry.age === age);
+                        return period === undefined ? (
+                          <td key={age} />
+                        ) : (
+                          <td
+                            key={age}
+                            className="cohort-cell"
+                            style={{
+                              backgroundColor: `rgba(22, 101, 52, ${(0.06 + 0.4 * period.logoRetention).toFixed(2)})`,
+                            }}
+                            title={`${text.netMrrRetention} ${period.netMrrRetention === null ? '–' : formatPercent(period.netMrrRetention, language)}`}
+                          >
+                            {formatPercent(period.logoRetention, language)}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
         </section>
       </div>
     </>

@@ -95,6 +95,10 @@ export interface AlertAction {
   readonly title: string;
   readonly reasons: readonly string[];
   readonly customerId?: string;
+  /** Which engine and rule decided it (`journey` / `<journey id>/<step id>` for journey steps). */
+  readonly source?: { readonly engine: string; readonly ruleId: string };
+  /** Details for the notifier (a hand-over carries its conversation, summary and reasons here). */
+  readonly payload?: Readonly<Record<string, unknown>>;
 }
 
 /** One entry of `GET /v1/alerts`. */
@@ -212,4 +216,22 @@ export interface RevenuePeriod {
 export interface RevenueReport {
   readonly currency: string;
   readonly periods: readonly RevenuePeriod[];
+  /** Net MRR and logo retention of the customers who started in each period. */
+  readonly cohorts: readonly RevenueCohort[];
+}
+
+/** One cohort of `GET /v1/revenue`: the customers who started in one period, period by period. */
+export interface RevenueCohort {
+  readonly cohortStart: string;
+  readonly customers: number;
+  readonly initialMrr: number;
+  readonly periods: readonly {
+    readonly periodStart: string;
+    /** 0 for the cohort's own period. */
+    readonly age: number;
+    readonly mrr: number;
+    readonly netMrrRetention: number | null;
+    readonly activeCustomers: number;
+    readonly logoRetention: number;
+  }[];
 }

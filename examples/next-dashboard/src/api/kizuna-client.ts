@@ -123,6 +123,11 @@ export function listAlerts(): Promise<ApiResult<{ alerts: AlertEntry[] }>> {
   return callApi('/v1/alerts?limit=200');
 }
 
+/** The outbox entries of one customer (alerts, retention steps, journey steps), at most 200. */
+export function listCustomerAlerts(customerId: string): Promise<ApiResult<{ alerts: AlertEntry[] }>> {
+  return callApi(`/v1/alerts?limit=200&customerId=${encodeURIComponent(customerId)}`);
+}
+
 /** Marks an action done (idempotent). */
 export function markAlertDone(idempotencyKey: string, note?: string): Promise<ApiResult<AlertEntry>> {
   return callApi(`/v1/alerts/${encodeURIComponent(idempotencyKey)}/done`, {

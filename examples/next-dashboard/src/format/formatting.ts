@@ -38,6 +38,19 @@ export function formatDate(instant: string, language: Language): string {
   }).format(new Date(instant));
 }
 
+/** A date and time in Tokyo time, e.g. `2026/11/17 23:40`. */
+export function formatDateTime(instant: string, language: Language): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+}
+
 /** The dashboard's "now": `KIZUNA_AS_OF` when set (demo data), else the current time. */
 export function dashboardNow(): Date {
   const configured = process.env.KIZUNA_AS_OF;

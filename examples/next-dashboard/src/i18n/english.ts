@@ -94,7 +94,12 @@ export const english: Dictionary = {
     endMrr: 'MRR at month end',
     netNewMrr: 'Net new MRR',
     cohorts: 'Cohort retention',
-    cohortsNotAvailable: 'the API has no cohort retention yet',
+    cohortCaption:
+      "Share of each month's new customers still paying, by months since they started (hover: net MRR retention)",
+    cohortStart: 'Cohort',
+    cohortCustomers: 'Customers',
+    cohortAge: 'M{age}',
+    netMrrRetention: 'Net MRR retention',
   },
   support: {
     title: 'Support',
@@ -117,6 +122,10 @@ export const english: Dictionary = {
   },
   noise: {
     title: 'Noise measurement report',
+    exampleTitle: 'Example: a night-time recording with footsteps',
+    exampleDescription:
+      "A synthesised 3-minute recording (the demo's), analysed by the API as if it had been uploaded:",
+    uploadTitle: 'Analyse your own recording',
     upload: {
       file: 'WAV file',
       areaType: 'Area type (environmental standard)',
@@ -165,7 +174,14 @@ export const english: Dictionary = {
     expansionTitle: 'Expansion suggestions',
     expansionSuppressed: 'Suggestions are suppressed',
     playbookTitle: 'Next steps',
-    journeysNotAvailable: 'Open journeys are not available from the API yet',
+    journeysTitle: 'Open journeys',
+    journeysEmpty: 'No open journey',
+    journey: 'Journey',
+    nextStep: 'Next step',
+    due: 'Due',
+    stepsDone: 'Steps done',
+    journeysNote:
+      'Steps the pipeline has decided so far (from the outbox); a step counts as done once someone marks it done.',
   },
   sentiment: { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' },
 };

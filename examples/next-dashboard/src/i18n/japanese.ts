@@ -91,7 +91,12 @@ export const japanese = {
     endMrr: '月末MRR',
     netNewMrr: '純増MRR',
     cohorts: 'コホート別継続率',
-    cohortsNotAvailable: 'コホート別継続率のAPIはまだありません',
+    cohortCaption:
+      '各月に開始した顧客のうち、開始からの月数ごとに継続課金している割合（ホバーでネットMRR維持率）',
+    cohortStart: 'コホート',
+    cohortCustomers: '顧客数',
+    cohortAge: '{age}か月',
+    netMrrRetention: 'ネットMRR維持率',
   },
   support: {
     title: 'サポート',
@@ -114,6 +119,9 @@ export const japanese = {
   },
   noise: {
     title: '騒音測定レポート',
+    exampleTitle: '例: 夜間の足音を含む録音',
+    exampleDescription: 'デモが合成した3分間の録音を、アップロードと同じくAPIで解析した結果です:',
+    uploadTitle: 'お手持ちの録音を解析',
     upload: {
       file: 'WAVファイル',
       areaType: '地域の類型（環境基準）',
@@ -162,7 +170,14 @@ export const japanese = {
     expansionTitle: '拡大提案',
     expansionSuppressed: '提案は停止中です',
     playbookTitle: '次のステップ',
-    journeysNotAvailable: '進行中のジャーニーはまだAPIで取得できません',
+    journeysTitle: '進行中のジャーニー',
+    journeysEmpty: '進行中のジャーニーはありません',
+    journey: 'ジャーニー',
+    nextStep: '次のステップ',
+    due: '期日',
+    stepsDone: '完了したステップ',
+    journeysNote:
+      'パイプラインがこれまでに決めたステップ（アウトボックスより）。完了の印が付いたステップを完了として数えます。',
   },
   sentiment: { positive: 'ポジティブ', neutral: '中立', negative: 'ネガティブ' } as Record<string, string>,
 };

@@ -1,4 +1,10 @@
-import { getChurn, getHealth, getRecommendations, getSnapshot } from '../../../src/api/kizuna-client';
+import {
+  getChurn,
+  getHealth,
+  getRecommendations,
+  getSnapshot,
+  listCustomerAlerts,
+} from '../../../src/api/kizuna-client';
 import { HealthBreakdownChart } from '../../../src/components/health-breakdown-chart';
 import { UnavailableNotice } from '../../../src/components/unavailable-notice';
 import {
@@ -8,7 +14,18 @@ import {
   formatNumber,
   formatPercent,
 } from '../../../src/format/formatting';
+import {
+  actionTitle,
+  componentLabel,
+  featureName,
+  journeyName,
+  productName,
+  productReason,
+  reasonText,
+  riskLevelName,
+} from '../../../src/i18n/engine-text';
 import { currentDictionary } from '../../../src/i18n/language';
+import { openJourneys } from '../../../src/views/open-journeys';
 
 /** A retention-plan step or playbook step as the API sends it. */
 interface PlanStep {
@@ -30,12 +47,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const customerId = decodeURIComponent(encoded);
   const { language, dictionary } = await currentDictionary();
   const text = dictionary.customerPage;
-  const [health, churn, recommendations, snapshot] = await Promise.all([
+  const [health, churn, recommendations, snapshot, alerts] = await Promise.all([
     getHealth(customerId),
     getChurn(customerId),
     getRecommendations(customerId),
     getSnapshot(customerId),
+    listCustomerAlerts(customerId),
   ]);
+  const journeys = alerts.kind === 'ok' ? openJourneys(alerts.data.alerts) : [];
   const name = snapshot.kind === 'ok' ? snapshot.data.customer.name : customerId;
   return (
     <>
@@ -87,7 +106,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                 pointsLabel={text.points}
                 maximumLabel={text.maximum}
                 bars={health.data.health.components.map((component) => ({
-                  label: component.label,
+                  label: componentLabel(component, language),
                   points: component.points,
                   maxPoints: component.maxPoints,
                 }))}
@@ -118,7 +137,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                   <span className="label">{text.churnTitle}</span>
                 </div>
                 <div className="figure">
-                  <span className="value">{churn.data.prediction.riskLevel}</span>
+                  <span className="value">{riskLevelName(churn.data.prediction.riskLevel, language)}</span>
                   <span className="label">{text.riskLevel}</span>
                 </div>
               </div>
@@ -133,7 +152,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                 <tbody>
                   {churn.data.prediction.topRiskFactors.map((factor) => (
                     <tr key={factor.feature}>
-                      <td>{factor.feature}</td>
+                      <td>{featureName(factor.feature, language)}</td>
                       <td>{formatChange(factor.contribution, language, 3)}</td>
                     </tr>
                   ))}
@@ -148,7 +167,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                         {dictionary.priority[step.priority] ?? step.priority}
                       </span>
                     )}{' '}
-                    {step.title ?? step.message}
+                    {step.type === undefined
+                      ? (step.title ?? step.message)
+                      : actionTitle(
+                          { type: step.type, title: step.title ?? step.message ?? step.type },
+                          language,
+                        )}
                   </li>
                 ))}
               </ul>
@@ -209,12 +233,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                       <span className={`status priority-${step.priority}`}>
                         {dictionary.priority[step.priority] ?? step.priority}
                       </span>{' '}
-                      {step.message}
+                      {actionTitle({ type: step.action, title: step.message }, language)}
                     </li>
                   ))}
                 </ul>
               )}
-              <p className="muted">{text.journeysNotAvailable}</p>
               <h3>{text.expansionTitle}</h3>
               {recommendations.data.expansion.suppressed ? (
                 <p className="muted">
@@ -226,14 +249,55 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                 <ul>
                   {recommendations.data.expansion.recommendations.map((offer) => (
                     <li key={offer.ruleId} data-offer={offer.product}>
-                      {offer.reason ?? offer.product} — {dictionary.common.confidence}{' '}
-                      {formatPercent(offer.confidence, language)}
+                      {productName(offer.product, language)}: {productReason(offer, language)} —{' '}
+                      {dictionary.common.confidence} {formatPercent(offer.confidence, language)}
                     </li>
                   ))}
                 </ul>
               )}
             </>
           )}
+        </section>
+        <section className="card wide" aria-labelledby="journeys-title" data-testid="journeys">
+          <h2 id="journeys-title">{text.journeysTitle}</h2>
+          {alerts.kind !== 'ok' ? (
+            <UnavailableNotice result={alerts} dictionary={dictionary} />
+          ) : journeys.length === 0 ? (
+            <p className="muted">{text.journeysEmpty}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{text.journey}</th>
+                  <th scope="col">{text.nextStep}</th>
+                  <th scope="col">{text.due}</th>
+                  <th scope="col">{text.stepsDone}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {journeys.map((journey) => (
+                  <tr key={journey.journeyId} data-journey={journey.journeyId}>
+                    <td>{journeyName(journey.journeyId, language)}</td>
+                    <td>
+                      {actionTitle(journey.nextStep.entry.action, language)}
+                      <div className="muted">
+                        {journey.nextStep.entry.action.reasons
+                          .filter((reason) => !reason.startsWith('journey '))
+                          .map((reason) => reasonText(reason, language))
+                          .join(' / ')}
+                      </div>
+                    </td>
+                    <td>{formatDate(journey.nextStep.entry.action.dueAt, language)}</td>
+                    <td>
+                      {journey.steps.filter((step) => step.entry.done !== null).length} /{' '}
+                      {journey.steps.length}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p className="muted">{text.journeysNote}</p>
         </section>
       </div>
     </>
