@@ -1,10 +1,10 @@
+import { createEscalationClassifier } from '@kizuna/chat';
 import {
-  createEscalationClassifier,
   type EscalationCase,
   escalationEvaluationSet,
   escalationHoldoutSet,
   evaluateEscalation,
-} from '@kizuna/chat';
+} from '@kizuna/chat/evaluation';
 import { type BenchRow, type BenchSuite, formatNumber } from '../bench-kit';
 import { faqSearchRows } from '../chat/faq-search';
 

@@ -56,15 +56,6 @@ export {
   type EscalationReasonCode,
   escalationReasonCodeSchema,
 } from './escalation/escalation-reason';
-// Evaluation
-export type { EscalationCase } from './evaluation/escalation-case';
-export { escalationHoldoutSet } from './evaluation/escalation-holdout-set';
-export { escalationEvaluationSet } from './evaluation/escalation-set';
-export {
-  type EscalationEvaluation,
-  type EscalationMistake,
-  evaluateEscalation,
-} from './evaluation/evaluate-escalation';
 // FAQ retrieval
 export {
   createFaqIndex,

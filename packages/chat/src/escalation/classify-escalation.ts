@@ -20,6 +20,8 @@ import {
 } from './escalation-options';
 import type { EscalationReason, EscalationReasonCode } from './escalation-reason';
 import { findIntentSignals } from './intent-rules';
+import { learnedEscalationLogOdds, scoreLearnedEscalation } from './learned-escalation-model';
+import { learnedModelWeights } from './learned-model-weights';
 
 /** The classifier's decision: whether a human takes over, how urgently, and why. */
 export interface EscalationDecision {
@@ -31,6 +33,7 @@ export interface EscalationDecision {
   readonly reasons: readonly EscalationReason[];
 }
 
+const learnedThreshold = learnedModelWeights.threshold;
 const criticalCodes = new Set<EscalationReasonCode>(['safety', 'legal', 'threat']);
 const highCodes = new Set<EscalationReasonCode>([
   'anger',
@@ -197,7 +200,17 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
       });
   }
 
-  const escalate = strong.length > 0 || conversation.length > 0 || (atRisk && mild.length > 0);
+  let escalate = strong.length > 0 || conversation.length > 0 || (atRisk && mild.length > 0);
+  // The learned model speaks only where no rule did; it never cancels a rule's escalation.
+  if (!escalate && options.learnedModel && learnedEscalationLogOdds(text) >= learnedThreshold) {
+    const score = scoreLearnedEscalation(text);
+    add(strong, {
+      code: 'learned_pattern',
+      evidence: `${score.evidence.map((span) => `"${span}"`).join(' ')} (log-odds ${score.logOdds.toFixed(1)} ≥ ${score.threshold.toFixed(1)})`,
+      source: 'message',
+    });
+    escalate = true;
+  }
   if (!escalate) return { escalate: false, priority: 'low', reasons: [...mild] };
 
   const reasons = [...strong, ...conversation, ...(atRisk ? [...mild, ...risk] : mild)];
@@ -238,7 +251,11 @@ const defaultClassifier = createEscalationClassifier();
  * topics, a request for a human, billing disputes, safety, public or consumer-centre threats —
  * with negation scopes; then the conversation (6 history entries without resolution, the same
  * question again, negative emotion over the last turns); then account context, which lets mild
- * signals escalate for an account at risk. Every reason carries its evidence.
+ * signals escalate for an account at risk. Where none of these escalates, a learned model
+ * (logistic regression over character n-grams and words, trained on the labelled sets and shipped
+ * as quantised weights) may still escalate with the reason `learned_pattern`, its evidence the
+ * spans that weighed most; it never cancels a rule (option `learnedModel`). Every reason carries
+ * its evidence.
  *
  * Priority: `critical` for safety, legal and threats; `high` for emotions, complaints, refund,
  * cancellation and billing; `medium` otherwise; one level up for an account at risk or three

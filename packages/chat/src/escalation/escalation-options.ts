@@ -27,6 +27,11 @@ export const escalationOptionsSchema = z.object({
   trajectoryTurns: z.number().int().min(2).default(3),
   /** Negative turns among them that escalate. @defaultValue 2 */
   trajectoryNegativeTurns: z.number().int().min(1).default(2),
+  /**
+   * Whether the learned model (character n-gram logistic regression, see `scoreLearnedEscalation`)
+   * may escalate a message no rule escalated. It never overrides a rule. @defaultValue true
+   */
+  learnedModel: z.boolean().default(true),
   /** When account context puts an account at risk. */
   account: accountRiskOptionsSchema.prefault({}),
 });

@@ -4,6 +4,8 @@ import * as z from 'zod';
  * Why a conversation goes to a human. The first twelve come from the issue and seeds/001 §6;
  * `emotion_trajectory`, `dissatisfaction`, `cancellation_inquiry`, `refund_inquiry` and
  * `account_risk` are ours: the last four only escalate for an account at risk (they lower the bar).
+ * `learned_pattern` is the learned model's: no rule fired, but the message reads like the labelled
+ * escalations it was trained on (its evidence names the spans that weighed most).
  * `model_unavailable` is set by the support bot, never by the classifier: the language model failed
  * and no FAQ answer was good enough, so a person takes over.
  */
@@ -25,6 +27,7 @@ export const escalationReasonCodeSchema = z.enum([
   'cancellation_inquiry',
   'refund_inquiry',
   'account_risk',
+  'learned_pattern',
   'model_unavailable',
 ]);
 

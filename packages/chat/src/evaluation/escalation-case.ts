@@ -18,7 +18,9 @@ export interface EscalationCase {
 
 /** The conversation and account a case is classified with. */
 export interface EscalationCaseContext {
+  /** The conversation before the message, oldest first. */
   readonly history?: readonly ChatTurn[];
+  /** Account context. */
   readonly account?: AccountContext;
 }
 

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/normalize-text';
+import { classifyEscalation } from './classify-escalation';
+import { learnedEscalationLogOdds, scoreLearnedEscalation } from './learned-escalation-model';
+
+describe('scoreLearnedEscalation', () => {
+  it('scores the same log-odds as the fast path, and escalates exactly at or above its threshold', () => {
+    for (const message of ['もう限界です', 'Thanks, see you on Monday', '返金はいつ頃になりますか']) {
+      const text = normalizeText(message);
+      const score = scoreLearnedEscalation(text);
+      expect(score.logOdds).toBeCloseTo(learnedEscalationLogOdds(text), 10);
+      expect(score.escalate).toBe(score.logOdds >= score.threshold);
+    }
+  });
+
+  it('scores a plain thank-you far below a message of distress', () => {
+    const thanks = learnedEscalationLogOdds(normalizeText('ありがとうございました。とても助かりました'));
+    const distress = learnedEscalationLogOdds(normalizeText('毎晩眠れなくて、もう限界です'));
+    expect(thanks).toBeLessThan(0);
+    expect(distress).toBeGreaterThan(thanks + 5);
+  });
+
+  it('names evidence that is part of the message', () => {
+    const text = normalizeText('お電話で詳しく相談させていただけないでしょうか');
+    const { evidence } = scoreLearnedEscalation(text);
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const phrase of evidence) expect(text).toContain(phrase);
+  });
+
+  it('is deterministic and finite for any text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (message) => {
+        const text = normalizeText(message);
+        const first = scoreLearnedEscalation(text);
+        expect(Number.isFinite(first.logOdds)).toBe(true);
+        expect(scoreLearnedEscalation(text)).toEqual(first);
+      }),
+    );
+  });
+});
+
+describe('classifyEscalation with the learned model', () => {
+  it('escalates a request no rule catches, with the reason learned_pattern, and not with the model off', () => {
+    const message = 'できれば担当の方と直接やり取りしたいのですが';
+    const decision = classifyEscalation({ message });
+    expect(decision.escalate).toBe(true);
+    expect(decision.reasons.map((reason) => reason.code)).toEqual(['learned_pattern']);
+    expect(decision.reasons[0]!.evidence).toMatch(/log-odds \d+\.\d ≥ \d+\.\d/);
+    expect(classifyEscalation({ message }, { learnedModel: false }).escalate).toBe(false);
+  });
+
+  it('never cancels a rule, and adds nothing when a rule already escalates (property)', () => {
+    const withoutModel = { learnedModel: false };
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (message) => {
+        const rules = classifyEscalation({ message }, withoutModel);
+        const combined = classifyEscalation({ message });
+        if (rules.escalate) expect(combined).toEqual(rules);
+        else
+          expect(combined.reasons.filter((reason) => reason.code !== 'learned_pattern')).toEqual(
+            rules.reasons,
+          );
+      }),
+    );
+  });
+});

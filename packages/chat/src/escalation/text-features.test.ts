@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { visitTextFeatures } from './text-features';
+
+const spansOf = (text: string) => {
+  const spans: string[] = [];
+  visitTextFeatures(text, 16, (_bucket, start, end) => spans.push(text.slice(start, end)));
+  return spans;
+};
+
+describe('visitTextFeatures', () => {
+  it('reads character 1- to 3-grams of Japanese runs', () => {
+    // あ, あい, あいう, い, いう, う: three starts, at most three lengths each, cut at the run's end.
+    expect(spansOf('あいう')).toEqual(['あ', 'あい', 'あいう', 'い', 'いう', 'う']);
+  });
+
+  it('reads English words and pairs of adjacent words, but no pair across punctuation', () => {
+    expect(spansOf('no way')).toEqual(['no', 'way', 'no way']);
+    expect(spansOf('no. way')).toEqual(['no', 'way']);
+  });
+
+  it('gives the same feature the same bucket wherever it occurs, and different kinds different buckets', () => {
+    const bucketsOf = (text: string) => {
+      const buckets = new Map<string, number>();
+      visitTextFeatures(text, 16, (bucket, start, end) => buckets.set(text.slice(start, end), bucket));
+      return buckets;
+    };
+    expect(bucketsOf('返金して').get('返金')).toBe(bucketsOf('全額返金').get('返金'));
+    expect(bucketsOf('refund now').get('refund')).toBe(bucketsOf('a refund').get('refund'));
+    // A word and a Japanese n-gram of the same characters are different features.
+    const word = bucketsOf('ab').get('ab');
+    const pair = bucketsOf('a b').get('a b');
+    expect(word).not.toBe(pair);
+  });
+
+  it('keeps every bucket in range and every span inside the text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: 4, max: 18 }), (text, bits) => {
+        visitTextFeatures(text, bits, (bucket, start, end) => {
+          expect(bucket).toBeGreaterThanOrEqual(0);
+          expect(bucket).toBeLessThan(2 ** bits);
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeGreaterThan(start);
+          expect(end).toBeLessThanOrEqual(text.length);
+        });
+      }),
+    );
+  });
+});
