@@ -1,3 +1,11 @@
+import {
+  collectThresholdCuts,
+  countCutsBelow,
+  cutIndexOf,
+  maxCutsPerFeature,
+  packSplit,
+  type ThresholdCuts,
+} from './threshold-cuts';
 import type { HeapLayout } from './tree-ensemble';
 
 /**
@@ -14,15 +22,13 @@ export interface BinnedPredictor {
   readonly nTrees: number;
   readonly nFeatures: number;
   /** Per feature, the sorted distinct thresholds its splits use. */
-  readonly cuts: readonly Float64Array[];
+  readonly cuts: ThresholdCuts;
   /** Packed heap nodes, `2^depth − 1` per tree. */
   readonly nodes: Int32Array;
   /** Leaf values, `2^depth` per tree. */
   readonly leaves: Float64Array;
 }
 
-/** Bin code of a missing value; larger than any threshold index. */
-const missingCode = 0xffff;
 /** Threshold index of an "always left" padding node. */
 const alwaysLeft = 0xffff;
 
@@ -33,38 +39,18 @@ const alwaysLeft = 0xffff;
 export function toBinnedPredictor(layout: HeapLayout, nFeatures: number): BinnedPredictor | null {
   if (nFeatures > 256) return null;
   const { depth, nTrees, feature, threshold, missingRight, leaf } = layout;
-  const internal = (1 << depth) - 1;
-  const perFeature: number[][] = Array.from({ length: nFeatures }, () => []);
-  for (let at = 0; at < feature.length; at += 1) {
-    if (threshold[at] !== Number.POSITIVE_INFINITY) perFeature[feature[at]!]!.push(threshold[at]!);
-  }
-  const cuts = perFeature.map((values) => Float64Array.from(new Set(values)).sort());
-  if (cuts.some((values) => values.length >= alwaysLeft)) return null;
-  const nodes = new Int32Array(nTrees * internal);
+  const cuts = collectThresholdCuts(feature, threshold, nFeatures);
+  if (cuts.some((values) => values.length > maxCutsPerFeature)) return null;
+  const nodes = new Int32Array(feature.length);
   for (let at = 0; at < nodes.length; at += 1) {
     const split = feature[at]!;
     const limit = threshold[at]!;
-    const missingLeft = missingRight[at] === 1 ? 0 : 1;
-    if (limit === Number.POSITIVE_INFINITY) {
-      nodes[at] = (alwaysLeft << 9) | split;
-      continue;
-    }
-    const index = lowerBound(cuts[split]!, limit);
-    nodes[at] = (index << 9) | (missingLeft << 8) | split;
+    nodes[at] =
+      limit === Number.POSITIVE_INFINITY
+        ? packSplit(split, alwaysLeft, false)
+        : packSplit(split, cutIndexOf(cuts[split]!, limit), missingRight[at] === 0);
   }
   return { depth, nTrees, nFeatures, cuts, nodes, leaves: leaf };
-}
-
-/** First index whose cut is ≥ value (the count of cuts below value). */
-function lowerBound(cuts: Float64Array, value: number): number {
-  let low = 0;
-  let high = cuts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (cuts[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 const blockRows = 256;
@@ -93,19 +79,7 @@ export function predictBinned(
       if (count === 0) continue;
       for (let row = 0; row < blockSize; row += 1) {
         const value = values[(blockStart + row) * nFeatures + feature]!;
-        let bin: number;
-        if (Number.isNaN(value)) bin = missingCode;
-        else {
-          let low = 0;
-          let high = count;
-          while (low < high) {
-            const middle = (low + high) >>> 1;
-            if (featureCuts[middle]! < value) low = middle + 1;
-            else high = middle;
-          }
-          bin = low;
-        }
-        bins[row * nFeatures + feature] = bin;
+        bins[row * nFeatures + feature] = countCutsBelow(featureCuts, value);
       }
     }
     for (let tree = 0; tree < nTrees; tree += 1) {

@@ -3,13 +3,20 @@ import { type BinnedPredictor, predictBinned, toBinnedPredictor } from './binned
 import { type FeatureRows, toFeatureMatrix } from './training-data';
 import {
   type HeapLayout,
+  leafOf,
   predictRawScores,
   type TreeEnsemble,
   toHeapLayout,
   treeCount,
 } from './tree-ensemble';
-import { expectedTreeValues } from './tree-shap';
-import { addTabulatedTreeShap, buildTreeShapTables, type TreeShapTables } from './tree-shap-tables';
+import { addTreeShap, expectedTreeValues } from './tree-shap';
+import {
+  addTabulatedTreeShap,
+  buildTreeShapTables,
+  createTreeShapScratch,
+  type TreeShapScratch,
+  type TreeShapTables,
+} from './tree-shap-tables';
 
 /** One feature's share of the model: the total loss reduction of the splits on it. */
 export interface FeatureImportance {
@@ -157,8 +164,8 @@ export function createGradientBoostedTreesModel(
   const trees = treeCount(ensemble);
   let layout: HeapLayout | null = null;
   let binned: BinnedPredictor | null | undefined;
-  let shapTables: TreeShapTables | null = null;
-  let goesLeft: Uint8Array | null = null;
+  let shapTables: TreeShapTables | null | undefined;
+  let shapScratch: TreeShapScratch | null = null;
   let bias: number | null = null;
 
   const predictRaw = (rows: FeatureRows): Float64Array => {
@@ -215,10 +222,18 @@ export function createGradientBoostedTreesModel(
         for (const value of expectedTreeValues(ensemble)) sum += value;
         bias = sum;
       }
-      shapTables ??= buildTreeShapTables(ensemble);
-      goesLeft ??= new Uint8Array(ensemble.feature.length);
+      if (shapTables === undefined) shapTables = buildTreeShapTables(ensemble);
       const values = new Float64Array(nFeatures);
-      const rawScore = addTabulatedTreeShap(ensemble, shapTables, row, values, goesLeft, ensemble.baseScore);
+      let rawScore: number;
+      if (shapTables !== null) {
+        shapScratch ??= createTreeShapScratch(ensemble);
+        rawScore = addTabulatedTreeShap(ensemble, shapTables, shapScratch, row, values, ensemble.baseScore);
+      } else {
+        // Beyond the tables' packing limits: the recursive algorithm and a node-by-node walk.
+        addTreeShap(ensemble, row, values);
+        rawScore = ensemble.baseScore;
+        for (let tree = 0; tree < trees; tree += 1) rawScore += ensemble.value[leafOf(ensemble, tree, row)]!;
+      }
       const contributions: FeatureContribution[] = [];
       for (let index = 0; index < nFeatures; index += 1) {
         contributions.push({

@@ -1,3 +1,12 @@
+import {
+  collectThresholdCuts,
+  countCutsBelow,
+  cutIndexOf,
+  goesRight,
+  maxCutsPerFeature,
+  packSplit,
+  type ThresholdCuts,
+} from './threshold-cuts';
 import type { TreeEnsemble } from './tree-ensemble';
 import { leafShapleyValues } from './tree-shap';
 
@@ -5,170 +14,244 @@ import { leafShapleyValues } from './tree-shap';
 const maxTabulatedFeatures = 6;
 
 /**
- * Precomputed TreeSHAP: for every leaf, its path (nodes and directions), the distinct features on
- * it, and — since a leaf's Shapley values depend on the row only through which of those features'
- * conditions the row satisfies — a table of the contributions for each of the 2^d satisfaction
- * patterns. Explaining a row is then: evaluate each split once, read one table row per leaf.
- * This is exact: the table holds the same values {@link addTreeShap} computes.
+ * Precomputed TreeSHAP. A leaf's Shapley values depend on the row only through which of its path's
+ * distinct features have every condition on the path satisfied by the row: a bit pattern of at most
+ * `maxDepth` bits. For every leaf the tables hold its distinct features, their cover fractions and
+ * the contributions for each of the 2^d patterns.
+ *
+ * Explaining a row takes two passes. First over the splits in pre-order (parents before children):
+ * each split passes its pattern on to both children and clears its feature's bit in the one the row
+ * does not take (the row is binned against the model's {@link ThresholdCuts} once, so the direction
+ * is integer arithmetic without branches). Then over the leaves: each reads one table row. This is
+ * exact: the tables hold the same values {@link addTreeShap} computes.
  */
 export interface TreeShapTables {
-  readonly leafNodes: Int32Array;
-  readonly pathStart: Int32Array;
-  readonly pathNode: Int32Array;
-  readonly pathWentLeft: Uint8Array;
-  readonly pathPosition: Uint8Array;
+  readonly cuts: ThresholdCuts;
+  /** Per split (in pre-order): its node index. Its left child is the next node. */
+  readonly splitNode: Int32Array;
+  /** Per split: the packed split (see `packSplit`). */
+  readonly splitWord: Int32Array;
+  /** Per split: its right child's node index. */
+  readonly splitRight: Int32Array;
+  /** Per split: `1 << position` of its feature among the distinct features from the root to it. */
+  readonly splitBit: Int32Array;
+  /** Per leaf (in pre-order): its node index. */
+  readonly leafNode: Int32Array;
+  /** Per leaf: the number of distinct features on its path. */
+  readonly leafLength: Uint8Array;
+  /** Per leaf: its first entry in `uniqueFeature` / `uniqueZero`. */
   readonly uniqueStart: Int32Array;
-  readonly uniqueCount: Uint8Array;
+  /** Distinct features of each leaf's path, padded to `stride` for tabulated leaves. */
   readonly uniqueFeature: Int32Array;
-  /** Cover fraction of each distinct feature's edges (for leaves without a table). */
+  /** Cover fraction of each distinct feature's edges (used by leaves without a table). */
   readonly uniqueZero: Float64Array;
-  /** Offset of each leaf's table, −1 when the path is too long to tabulate. */
+  /** Per leaf: the offset of its table, −1 when its path is too long to tabulate. */
   readonly tableOffset: Int32Array;
+  /** Entries per pattern in every table: the longest tabulated path. Padding adds 0 to a spare slot. */
+  readonly stride: number;
   readonly table: Float64Array;
 }
 
-const scratchOne = new Uint8Array(64);
-const scratchFeatures = new Int32Array(64);
-const scratchZero = new Float64Array(64);
-
-/** Builds the {@link TreeShapTables} of an ensemble (once per model, lazily). */
-export function buildTreeShapTables(ensemble: TreeEnsemble): TreeShapTables {
-  const { feature, right, cover, value } = ensemble;
-  const leafNodes: number[] = [];
-  const pathStart: number[] = [];
-  const pathNode: number[] = [];
-  const pathWentLeft: number[] = [];
-  const pathPosition: number[] = [];
-  const uniqueStart: number[] = [];
-  const uniqueCount: number[] = [];
-  const uniqueFeature: number[] = [];
-  const uniqueZero: number[] = [];
-  const tableOffset: number[] = [];
-  const table: number[] = [];
+/**
+ * Builds the {@link TreeShapTables} of an ensemble (once per model, lazily); `null` when the packing
+ * does not fit (more than 256 features or 65,534 distinct thresholds on one feature).
+ */
+export function buildTreeShapTables(ensemble: TreeEnsemble): TreeShapTables | null {
+  const { feature, threshold, missingLeft, right, cover, value } = ensemble;
+  const nFeatures = ensemble.featureNames.length;
+  if (nFeatures > 256) return null;
+  const cuts = collectThresholdCuts(feature, threshold, nFeatures);
+  if (cuts.some((values) => values.length > maxCutsPerFeature)) return null;
+  const spareSlot = nFeatures;
+  const splitNode: number[] = [];
+  const splitWord: number[] = [];
+  const splitRight: number[] = [];
+  const splitBit: number[] = [];
+  const leafNode: number[] = [];
+  const leafLength: number[] = [];
+  const leafDistinct: number[][] = [];
+  const leafFractions: number[][] = [];
   const stackNode: number[] = [];
   const stackLeft: number[] = [];
-  const zero = new Float64Array(64);
-  const one = new Uint8Array(64);
-  const features = new Int32Array(64);
-  const scratch = new Float64Array(64);
 
-  const walk = (node: number): void => {
-    if (feature[node]! < 0) {
-      leafNodes.push(node);
-      pathStart.push(pathNode.length);
-      uniqueStart.push(uniqueFeature.length);
+  const walk = (node: number, distinctAbove: readonly number[]): void => {
+    const split = feature[node]!;
+    if (split < 0) {
       const distinct: number[] = [];
       const fractions: number[] = [];
       for (let index = 0; index < stackNode.length; index += 1) {
         const parent = stackNode[index]!;
         const child = stackLeft[index] === 1 ? parent + 1 : right[parent]!;
-        const fraction = cover[child]! / cover[parent]!;
         let position = distinct.indexOf(feature[parent]!);
         if (position < 0) {
           position = distinct.length;
           distinct.push(feature[parent]!);
           fractions.push(1);
         }
-        fractions[position]! *= fraction;
-        pathNode.push(parent);
-        pathWentLeft.push(stackLeft[index]!);
-        pathPosition.push(position);
+        fractions[position]! *= cover[child]! / cover[parent]!;
       }
-      uniqueCount.push(distinct.length);
-      uniqueFeature.push(...distinct);
-      uniqueZero.push(...fractions);
-      const length = distinct.length;
-      if (length > maxTabulatedFeatures) {
-        tableOffset.push(-1);
-        return;
-      }
-      tableOffset.push(table.length);
-      for (let index = 0; index < length; index += 1) {
-        zero[index] = fractions[index]!;
-        features[index] = index;
-      }
-      for (let pattern = 0; pattern < 1 << length; pattern += 1) {
-        for (let index = 0; index < length; index += 1) one[index] = (pattern >> index) & 1;
-        scratch.fill(0, 0, length);
-        leafShapleyValues(value[node]!, length, features, zero, one, scratch);
-        for (let index = 0; index < length; index += 1) table.push(scratch[index]!);
-      }
+      leafNode.push(node);
+      leafLength.push(distinct.length);
+      leafDistinct.push(distinct);
+      leafFractions.push(fractions);
       return;
     }
+    let position = distinctAbove.indexOf(split);
+    const below = position < 0 ? [...distinctAbove, split] : distinctAbove;
+    if (position < 0) position = distinctAbove.length;
+    splitNode.push(node);
+    splitWord.push(packSplit(split, cutIndexOf(cuts[split]!, threshold[node]!), missingLeft[node] === 1));
+    splitRight.push(right[node]!);
+    splitBit.push(1 << position);
     stackNode.push(node);
     stackLeft.push(1);
-    walk(node + 1);
+    walk(node + 1, below);
     stackLeft[stackLeft.length - 1] = 0;
-    walk(right[node]!);
+    walk(right[node]!, below);
     stackNode.pop();
     stackLeft.pop();
   };
-  for (let tree = 0; tree + 1 < ensemble.treeStarts.length; tree += 1) walk(ensemble.treeStarts[tree]!);
-  pathStart.push(pathNode.length);
+  for (let tree = 0; tree + 1 < ensemble.treeStarts.length; tree += 1) walk(ensemble.treeStarts[tree]!, []);
+
+  let stride = 0;
+  for (const length of leafLength) if (length <= maxTabulatedFeatures) stride = Math.max(stride, length);
+  const uniqueStart: number[] = [];
+  const uniqueFeature: number[] = [];
+  const uniqueZero: number[] = [];
+  const tableOffset: number[] = [];
+  const table: number[] = [];
+  const zero = new Float64Array(64);
+  const one = new Uint8Array(64);
+  const positions = new Int32Array(64);
+  const scratch = new Float64Array(64);
+  for (let leaf = 0; leaf < leafNode.length; leaf += 1) {
+    const length = leafLength[leaf]!;
+    const distinct = leafDistinct[leaf]!;
+    const fractions = leafFractions[leaf]!;
+    const tabulated = length <= maxTabulatedFeatures;
+    const width = tabulated ? stride : length;
+    uniqueStart.push(uniqueFeature.length);
+    for (let index = 0; index < width; index += 1) {
+      uniqueFeature.push(index < length ? distinct[index]! : spareSlot);
+      uniqueZero.push(index < length ? fractions[index]! : 1);
+    }
+    if (!tabulated) {
+      tableOffset.push(-1);
+      continue;
+    }
+    tableOffset.push(table.length);
+    for (let index = 0; index < length; index += 1) {
+      zero[index] = fractions[index]!;
+      positions[index] = index;
+    }
+    for (let pattern = 0; pattern < 1 << length; pattern += 1) {
+      for (let index = 0; index < length; index += 1) one[index] = (pattern >> index) & 1;
+      scratch.fill(0, 0, stride);
+      leafShapleyValues(value[leafNode[leaf]!]!, length, positions, zero, one, scratch);
+      for (let index = 0; index < stride; index += 1) table.push(scratch[index]!);
+    }
+  }
   return {
-    leafNodes: Int32Array.from(leafNodes),
-    pathStart: Int32Array.from(pathStart),
-    pathNode: Int32Array.from(pathNode),
-    pathWentLeft: Uint8Array.from(pathWentLeft),
-    pathPosition: Uint8Array.from(pathPosition),
+    cuts,
+    splitNode: Int32Array.from(splitNode),
+    splitWord: Int32Array.from(splitWord),
+    splitRight: Int32Array.from(splitRight),
+    splitBit: Int32Array.from(splitBit),
+    leafNode: Int32Array.from(leafNode),
+    leafLength: Uint8Array.from(leafLength),
     uniqueStart: Int32Array.from(uniqueStart),
-    uniqueCount: Uint8Array.from(uniqueCount),
     uniqueFeature: Int32Array.from(uniqueFeature),
     uniqueZero: Float64Array.from(uniqueZero),
     tableOffset: Int32Array.from(tableOffset),
+    stride,
     table: Float64Array.from(table),
   };
 }
 
+/** Scratch space of {@link addTabulatedTreeShap}, allocated once per model. */
+export interface TreeShapScratch {
+  /** Per node: the pattern handed down to it. */
+  readonly patterns: Int32Array;
+  /** Per feature: the row's cut index. */
+  readonly cutIndex: Int32Array;
+  /** Per feature plus one spare slot: contributions being summed. */
+  readonly sums: Float64Array;
+  readonly features: Int32Array;
+  readonly zero: Float64Array;
+  readonly one: Uint8Array;
+}
+
+/** Allocates the {@link TreeShapScratch} of an ensemble. */
+export function createTreeShapScratch(ensemble: TreeEnsemble): TreeShapScratch {
+  const nFeatures = ensemble.featureNames.length;
+  return {
+    patterns: new Int32Array(ensemble.feature.length),
+    cutIndex: new Int32Array(nFeatures),
+    sums: new Float64Array(nFeatures + 1),
+    features: new Int32Array(64),
+    zero: new Float64Array(64),
+    one: new Uint8Array(64),
+  };
+}
+
 /**
- * Adds the exact TreeSHAP contributions of one row into `contributions`, using the tables, and
- * returns the row's raw score: `baseScore` plus the leaf it reaches in each tree, summed in tree
- * order (as batch prediction does).
+ * Writes the exact TreeSHAP contributions of one row into `contributions` (one slot per feature)
+ * and returns the row's raw score: `baseScore` plus the leaf it reaches in each tree, summed in
+ * tree order (as batch prediction does).
  */
 export function addTabulatedTreeShap(
   ensemble: TreeEnsemble,
   tables: TreeShapTables,
+  scratch: TreeShapScratch,
   row: ArrayLike<number>,
   contributions: Float64Array,
-  goesLeft: Uint8Array,
   baseScore: number,
 ): number {
-  const { feature, threshold, missingLeft } = ensemble;
-  for (let node = 0; node < feature.length; node += 1) {
-    const split = feature[node]!;
-    if (split < 0) continue;
-    const x = row[split]!;
-    goesLeft[node] = (Number.isNaN(x) ? missingLeft[node] === 1 : x <= threshold[node]!) ? 1 : 0;
+  const { treeStarts, value } = ensemble;
+  const { cuts, splitNode, splitWord, splitRight, splitBit, leafNode, leafLength, uniqueStart } = tables;
+  const { uniqueFeature, uniqueZero, tableOffset, stride, table } = tables;
+  const { patterns, cutIndex, sums } = scratch;
+  const nFeatures = cutIndex.length;
+  for (let feature = 0; feature < nFeatures; feature += 1) {
+    cutIndex[feature] = countCutsBelow(cuts[feature]!, row[feature]!);
   }
-  const { leafNodes, pathStart, pathNode, pathWentLeft, pathPosition, uniqueStart, uniqueCount } = tables;
-  const { uniqueFeature, tableOffset, table } = tables;
-  const one = scratchOne;
-  const features = scratchFeatures;
-  const zero = scratchZero;
+  sums.fill(0);
+  // Every bit starts set (every condition satisfied) at each tree's root.
+  for (let tree = 0; tree + 1 < treeStarts.length; tree += 1) patterns[treeStarts[tree]!] = -1;
+  for (let split = 0; split < splitNode.length; split += 1) {
+    const node = splitNode[split]!;
+    const word = splitWord[split]!;
+    const pattern = patterns[node]!;
+    // All ones when the row goes right: then the left child loses the bit, else the right one.
+    const right = -goesRight(word, cutIndex[word & 255]!);
+    const bit = splitBit[split]!;
+    patterns[node + 1] = pattern & ~(bit & right);
+    patterns[splitRight[split]!] = pattern & ~(bit & ~right);
+  }
   let leafSum = baseScore;
-  for (let leaf = 0; leaf < leafNodes.length; leaf += 1) {
-    const length = uniqueCount[leaf]!;
-    let pattern = (1 << length) - 1;
-    const end = pathStart[leaf + 1]!;
-    for (let step = pathStart[leaf]!; step < end; step += 1) {
-      if (goesLeft[pathNode[step]!] !== pathWentLeft[step]) pattern &= ~(1 << pathPosition[step]!);
-    }
+  for (let leaf = 0; leaf < leafNode.length; leaf += 1) {
+    const node = leafNode[leaf]!;
+    const length = leafLength[leaf]!;
+    const full = (1 << length) - 1;
+    const pattern = patterns[node]! & full;
+    if (pattern === full) leafSum += value[node]!;
     const first = uniqueStart[leaf]!;
-    if (pattern === (1 << length) - 1) leafSum += ensemble.value[leafNodes[leaf]!]!;
     const offset = tableOffset[leaf]!;
     if (offset >= 0) {
-      const at = offset + pattern * length;
-      for (let index = 0; index < length; index += 1) {
-        contributions[uniqueFeature[first + index]!]! += table[at + index]!;
+      const at = offset + pattern * stride;
+      for (let index = 0; index < stride; index += 1) {
+        sums[uniqueFeature[first + index]!]! += table[at + index]!;
       }
     } else {
+      const { features, zero, one } = scratch;
       for (let index = 0; index < length; index += 1) {
         features[index] = uniqueFeature[first + index]!;
-        zero[index] = tables.uniqueZero[first + index]!;
+        zero[index] = uniqueZero[first + index]!;
         one[index] = (pattern >> index) & 1;
       }
-      leafShapleyValues(ensemble.value[leafNodes[leaf]!]!, length, features, zero, one, contributions);
+      leafShapleyValues(value[node]!, length, features, zero, one, sums);
     }
   }
+  contributions.set(sums.subarray(0, nFeatures));
   return leafSum;
 }
