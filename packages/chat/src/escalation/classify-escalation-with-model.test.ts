@@ -8,6 +8,8 @@ const opinion = (escalate: boolean, reasonCodes: string[], confidence: number) =
     responder: () => ({ escalate, reasonCodes, confidence, rationale: 'model says so' }),
   });
 
+const rulesOnly = { learnedModel: false };
+
 describe('classifyEscalationWithModel', () => {
   it('keeps an offline escalation whatever the model says', async () => {
     const decision = await classifyEscalationWithModel(
@@ -18,9 +20,10 @@ describe('classifyEscalationWithModel', () => {
   });
 
   it('adds an escalation the model is confident about, with its codes as reasons', async () => {
+    // A resigned complaint the rules alone miss (the learned model, off here, would catch it).
     const decision = await classifyEscalationWithModel(
       { message: 'この前の件、もういいです' },
-      { model: opinion(true, ['complaint', 'made_up_code'], 0.9) },
+      { model: opinion(true, ['complaint', 'made_up_code'], 0.9), escalation: rulesOnly },
     );
     expect(decision).toMatchObject({ escalate: true, combination: 'model_added', priority: 'high' });
     expect(decision.reasons).toEqual([{ code: 'complaint', evidence: 'model says so', source: 'model' }]);
@@ -29,12 +32,12 @@ describe('classifyEscalationWithModel', () => {
   it('declines a model escalation below the confidence bar or without a known code', async () => {
     const low = await classifyEscalationWithModel(
       { message: 'この前の件、もういいです' },
-      { model: opinion(true, ['complaint'], 0.5) },
+      { model: opinion(true, ['complaint'], 0.5), escalation: rulesOnly },
     );
     expect(low).toMatchObject({ escalate: false, combination: 'model_declined' });
     const unknown = await classifyEscalationWithModel(
       { message: 'この前の件' },
-      { model: opinion(true, ['whatever'], 0.95) },
+      { model: opinion(true, ['whatever'], 0.95), escalation: rulesOnly },
     );
     expect(unknown).toMatchObject({ escalate: false, combination: 'model_declined' });
   });

@@ -45,7 +45,7 @@ export function learnedEscalationLogOdds(normalizedText: string): number {
 
 /**
  * Scores normalised text with the learned escalation model — logistic regression over hashed
- * character n-grams (Japanese) and words, word pairs and character 3-grams (English), trained by
+ * character unigrams and bigrams (Japanese) and words and word pairs (English), trained by
  * `scripts/train-escalation-model.ts` on the labelled sets — and names the spans that weighed most.
  *
  * @param normalizedText - text returned by `normalizeText`

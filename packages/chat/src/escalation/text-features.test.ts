@@ -9,9 +9,10 @@ const spansOf = (text: string) => {
 };
 
 describe('visitTextFeatures', () => {
-  it('reads character 1- to 3-grams of Japanese runs', () => {
-    // あ, あい, あいう, い, いう, う: three starts, at most three lengths each, cut at the run's end.
-    expect(spansOf('あいう')).toEqual(['あ', 'あい', 'あいう', 'い', 'いう', 'う']);
+  it('reads character unigrams and bigrams of Japanese runs, not across ASCII', () => {
+    // Three starts, at most two lengths each, cut at the run's end.
+    expect(spansOf('あいう')).toEqual(['あ', 'あい', 'い', 'いう', 'う']);
+    expect(spansOf('あ い')).toEqual(['あ', 'い']);
   });
 
   it('reads English words and pairs of adjacent words, but no pair across punctuation', () => {
