@@ -10,46 +10,61 @@ import {
 import type { TreeEnsemble } from './tree-ensemble';
 import { leafShapleyValues } from './tree-shap';
 
-/** Leaves with more distinct features on their path than this are explained without a table. */
-const maxTabulatedFeatures = 6;
+/**
+ * A subtree is explained from one table when the bits of its index fit this budget: the distinct
+ * features above it plus the splits inside it. 2^6 rows of at most 7 numbers keep a table ≤ 3.5 KB.
+ */
+const maxTableBits = 6;
 
 /**
- * Precomputed TreeSHAP. A leaf's Shapley values depend on the row only through which of its path's
- * distinct features have every condition on the path satisfied by the row: a bit pattern of at most
- * `maxDepth` bits. For every leaf the tables hold its distinct features, their cover fractions and
- * the contributions for each of the 2^d patterns.
+ * Precomputed TreeSHAP over "units": subtrees small enough to tabulate (a leaf is the smallest).
  *
- * Explaining a row takes two passes. First over the splits in pre-order (parents before children):
- * each split passes its pattern on to both children and clears its feature's bit in the one the row
- * does not take (the row is binned against the model's {@link ThresholdCuts} once, so the direction
- * is integer arithmetic without branches). Then over the leaves: each reads one table row. This is
- * exact: the tables hold the same values {@link addTreeShap} computes.
+ * A leaf's Shapley values depend on the row only through which of its path's distinct features
+ * have every condition on the path satisfied by the row — a bit pattern. For a unit, the sum over
+ * its leaves therefore depends only on the pattern of the features above the unit's root and on
+ * the directions the row takes at the splits inside the unit. Each unit's table holds, for every
+ * (directions, pattern) index, the summed contributions of its leaves per feature of the unit, and
+ * the value of the leaf the row reaches when it reaches the unit (0 otherwise).
+ *
+ * Explaining a row: bin it once against the model's {@link ThresholdCuts}; walk the splits above
+ * the units in pre-order (parents before children), handing each child its parent's pattern with
+ * the split's feature bit cleared on the side the row does not take (integer arithmetic, no
+ * branches); then, per unit, compute the directions at its inner splits and add one table row.
+ * Exact: the tables hold sums of the values {@link addTreeShap} computes.
  */
 export interface TreeShapTables {
   readonly cuts: ThresholdCuts;
-  /** Per split (in pre-order): its node index. Its left child is the next node. */
+  /** Per propagating split (pre-order): its node index. Its left child is the next node. */
   readonly splitNode: Int32Array;
-  /** Per split: the packed split (see `packSplit`). */
+  /** Per propagating split: the packed split (see `packSplit`). */
   readonly splitWord: Int32Array;
-  /** Per split: its right child's node index. */
+  /** Per propagating split: its right child's node index. */
   readonly splitRight: Int32Array;
-  /** Per split: `1 << position` of its feature among the distinct features from the root to it. */
+  /** Per propagating split: `1 << position` of its feature among the distinct features above. */
   readonly splitBit: Int32Array;
-  /** Per leaf (in pre-order): its node index. */
-  readonly leafNode: Int32Array;
-  /** Per leaf: the number of distinct features on its path. */
-  readonly leafLength: Uint8Array;
-  /** Per leaf: its first entry in `uniqueFeature` / `uniqueZero`. */
-  readonly uniqueStart: Int32Array;
-  /** Distinct features of each leaf's path, padded to `stride` for tabulated leaves. */
-  readonly uniqueFeature: Int32Array;
-  /** Cover fraction of each distinct feature's edges (used by leaves without a table). */
-  readonly uniqueZero: Float64Array;
-  /** Per leaf: the offset of its table, −1 when its path is too long to tabulate. */
+  /** Per unit (pre-order): its root node, whose pattern it reads. */
+  readonly unitNode: Int32Array;
+  /** Per unit: the number of distinct features above its root (the pattern's bits). */
+  readonly unitPatternBits: Uint8Array;
+  /** Per unit: its first inner split in `innerWord`; the next unit's is the end. */
+  readonly innerStart: Int32Array;
+  /** Packed inner splits of every unit, in pre-order. */
+  readonly innerWord: Int32Array;
+  /** Per unit: its first feature in `unitFeature`; the next unit's is the end. */
+  readonly featureStart: Int32Array;
+  /** The features of each unit's table columns. */
+  readonly unitFeature: Int32Array;
+  /** Per unit: the offset of its table, −1 for a leaf whose path is too long to tabulate. */
   readonly tableOffset: Int32Array;
-  /** Entries per pattern in every table: the longest tabulated path. Padding adds 0 to a spare slot. */
-  readonly stride: number;
+  /** Rows of `1 + features` numbers: the reached leaf's value, then the contributions. */
   readonly table: Float64Array;
+  /** Per unit: the cover fraction of each of its features (leaves without a table only). */
+  readonly unitZero: Float64Array;
+}
+
+interface PathStep {
+  readonly node: number;
+  readonly wentLeft: boolean;
 }
 
 /**
@@ -62,109 +77,153 @@ export function buildTreeShapTables(ensemble: TreeEnsemble): TreeShapTables | nu
   if (nFeatures > 256) return null;
   const cuts = collectThresholdCuts(feature, threshold, nFeatures);
   if (cuts.some((values) => values.length > maxCutsPerFeature)) return null;
-  const spareSlot = nFeatures;
+  const packed = (node: number): number =>
+    packSplit(feature[node]!, cutIndexOf(cuts[feature[node]!]!, threshold[node]!), missingLeft[node] === 1);
+  const splitCounts = new Int32Array(feature.length);
+  for (let node = feature.length - 1; node >= 0; node -= 1) {
+    if (feature[node]! >= 0) splitCounts[node] = 1 + splitCounts[node + 1]! + splitCounts[right[node]!]!;
+  }
+
   const splitNode: number[] = [];
   const splitWord: number[] = [];
   const splitRight: number[] = [];
   const splitBit: number[] = [];
-  const leafNode: number[] = [];
-  const leafLength: number[] = [];
-  const leafDistinct: number[][] = [];
-  const leafFractions: number[][] = [];
-  const stackNode: number[] = [];
-  const stackLeft: number[] = [];
-
-  const walk = (node: number, distinctAbove: readonly number[]): void => {
-    const split = feature[node]!;
-    if (split < 0) {
-      const distinct: number[] = [];
-      const fractions: number[] = [];
-      for (let index = 0; index < stackNode.length; index += 1) {
-        const parent = stackNode[index]!;
-        const child = stackLeft[index] === 1 ? parent + 1 : right[parent]!;
-        let position = distinct.indexOf(feature[parent]!);
-        if (position < 0) {
-          position = distinct.length;
-          distinct.push(feature[parent]!);
-          fractions.push(1);
-        }
-        fractions[position]! *= cover[child]! / cover[parent]!;
-      }
-      leafNode.push(node);
-      leafLength.push(distinct.length);
-      leafDistinct.push(distinct);
-      leafFractions.push(fractions);
-      return;
-    }
-    let position = distinctAbove.indexOf(split);
-    const below = position < 0 ? [...distinctAbove, split] : distinctAbove;
-    if (position < 0) position = distinctAbove.length;
-    splitNode.push(node);
-    splitWord.push(packSplit(split, cutIndexOf(cuts[split]!, threshold[node]!), missingLeft[node] === 1));
-    splitRight.push(right[node]!);
-    splitBit.push(1 << position);
-    stackNode.push(node);
-    stackLeft.push(1);
-    walk(node + 1, below);
-    stackLeft[stackLeft.length - 1] = 0;
-    walk(right[node]!, below);
-    stackNode.pop();
-    stackLeft.pop();
-  };
-  for (let tree = 0; tree + 1 < ensemble.treeStarts.length; tree += 1) walk(ensemble.treeStarts[tree]!, []);
-
-  let stride = 0;
-  for (const length of leafLength) if (length <= maxTabulatedFeatures) stride = Math.max(stride, length);
-  const uniqueStart: number[] = [];
-  const uniqueFeature: number[] = [];
-  const uniqueZero: number[] = [];
+  const unitNode: number[] = [];
+  const unitPatternBits: number[] = [];
+  const innerStart: number[] = [];
+  const innerWord: number[] = [];
+  const featureStart: number[] = [];
+  const unitFeature: number[] = [];
+  const unitZero: number[] = [];
   const tableOffset: number[] = [];
   const table: number[] = [];
+  const path: PathStep[] = [];
   const zero = new Float64Array(64);
   const one = new Uint8Array(64);
   const positions = new Int32Array(64);
-  const scratch = new Float64Array(64);
-  for (let leaf = 0; leaf < leafNode.length; leaf += 1) {
-    const length = leafLength[leaf]!;
-    const distinct = leafDistinct[leaf]!;
-    const fractions = leafFractions[leaf]!;
-    const tabulated = length <= maxTabulatedFeatures;
-    const width = tabulated ? stride : length;
-    uniqueStart.push(uniqueFeature.length);
-    for (let index = 0; index < width; index += 1) {
-      uniqueFeature.push(index < length ? distinct[index]! : spareSlot);
-      uniqueZero.push(index < length ? fractions[index]! : 1);
+  const leafValues = new Float64Array(64);
+
+  /** Distinct features of a path, in order of first appearance, with their cover fractions. */
+  const distinctOf = (steps: readonly PathStep[]): { features: number[]; fractions: number[] } => {
+    const features: number[] = [];
+    const fractions: number[] = [];
+    for (const { node, wentLeft } of steps) {
+      const child = wentLeft ? node + 1 : right[node]!;
+      let position = features.indexOf(feature[node]!);
+      if (position < 0) {
+        position = features.length;
+        features.push(feature[node]!);
+        fractions.push(1);
+      }
+      fractions[position]! *= cover[child]! / cover[node]!;
     }
-    if (!tabulated) {
+    return { features, fractions };
+  };
+
+  const addUnit = (root: number, above: readonly number[]): void => {
+    const bits = above.length;
+    unitNode.push(root);
+    unitPatternBits.push(bits);
+    innerStart.push(innerWord.length);
+    featureStart.push(unitFeature.length);
+    // The unit's leaves with the inner part of their paths, and its inner splits in pre-order.
+    const inner: number[] = [];
+    const leaves: { node: number; steps: PathStep[] }[] = [];
+    const collect = (node: number, steps: PathStep[]): void => {
+      if (feature[node]! < 0) {
+        leaves.push({ node, steps: [...steps] });
+        return;
+      }
+      inner.push(node);
+      collect(node + 1, [...steps, { node, wentLeft: true }]);
+      collect(right[node]!, [...steps, { node, wentLeft: false }]);
+    };
+    collect(root, []);
+    for (const node of inner) innerWord.push(packed(node));
+    const columns = [...above];
+    for (const node of inner) if (!columns.includes(feature[node]!)) columns.push(feature[node]!);
+    const width = columns.length;
+    if (leaves.length === 1 && bits > maxTableBits) {
+      // A leaf too deep to tabulate: explained on the fly from its features' cover fractions.
+      const { features, fractions } = distinctOf(path);
+      unitFeature.push(...features);
+      unitZero.push(...fractions);
       tableOffset.push(-1);
-      continue;
+      return;
     }
+    unitFeature.push(...columns);
+    for (let column = 0; column < width; column += 1) unitZero.push(0);
     tableOffset.push(table.length);
-    for (let index = 0; index < length; index += 1) {
-      zero[index] = fractions[index]!;
-      positions[index] = index;
+    const innerIndex = new Map(inner.map((node, index) => [node, index]));
+    const row = new Float64Array(1 + width);
+    for (let directions = 0; directions < 1 << inner.length; directions += 1) {
+      for (let pattern = 0; pattern < 1 << bits; pattern += 1) {
+        row.fill(0);
+        for (const leaf of leaves) {
+          const { features, fractions } = distinctOf([...path, ...leaf.steps]);
+          const length = features.length;
+          for (let position = 0; position < length; position += 1) {
+            zero[position] = fractions[position]!;
+            positions[position] = position;
+            one[position] = position < bits ? (pattern >> position) & 1 : 1;
+          }
+          let reached = pattern === (1 << bits) - 1;
+          for (const { node, wentLeft } of leaf.steps) {
+            const right = (directions >> innerIndex.get(node)!) & 1;
+            if ((right === 1) === wentLeft) {
+              one[features.indexOf(feature[node]!)] = 0;
+              reached = false;
+            }
+          }
+          leafValues.fill(0, 0, length);
+          leafShapleyValues(value[leaf.node]!, length, positions, zero, one, leafValues);
+          for (let position = 0; position < length; position += 1) {
+            row[1 + columns.indexOf(features[position]!)]! += leafValues[position]!;
+          }
+          if (reached) row[0] = value[leaf.node]!;
+        }
+        for (let index = 0; index <= width; index += 1) table.push(row[index]!);
+      }
     }
-    for (let pattern = 0; pattern < 1 << length; pattern += 1) {
-      for (let index = 0; index < length; index += 1) one[index] = (pattern >> index) & 1;
-      scratch.fill(0, 0, stride);
-      leafShapleyValues(value[leafNode[leaf]!]!, length, positions, zero, one, scratch);
-      for (let index = 0; index < stride; index += 1) table.push(scratch[index]!);
+  };
+
+  const walk = (node: number, above: readonly number[]): void => {
+    if (feature[node]! < 0 || above.length + splitCounts[node]! <= maxTableBits) {
+      addUnit(node, above);
+      return;
     }
-  }
+    const split = feature[node]!;
+    let position = above.indexOf(split);
+    const below = position < 0 ? [...above, split] : above;
+    if (position < 0) position = above.length;
+    splitNode.push(node);
+    splitWord.push(packed(node));
+    splitRight.push(right[node]!);
+    splitBit.push(1 << position);
+    path.push({ node, wentLeft: true });
+    walk(node + 1, below);
+    path[path.length - 1] = { node, wentLeft: false };
+    walk(right[node]!, below);
+    path.pop();
+  };
+  for (let tree = 0; tree + 1 < ensemble.treeStarts.length; tree += 1) walk(ensemble.treeStarts[tree]!, []);
+  innerStart.push(innerWord.length);
+  featureStart.push(unitFeature.length);
   return {
     cuts,
     splitNode: Int32Array.from(splitNode),
     splitWord: Int32Array.from(splitWord),
     splitRight: Int32Array.from(splitRight),
     splitBit: Int32Array.from(splitBit),
-    leafNode: Int32Array.from(leafNode),
-    leafLength: Uint8Array.from(leafLength),
-    uniqueStart: Int32Array.from(uniqueStart),
-    uniqueFeature: Int32Array.from(uniqueFeature),
-    uniqueZero: Float64Array.from(uniqueZero),
+    unitNode: Int32Array.from(unitNode),
+    unitPatternBits: Uint8Array.from(unitPatternBits),
+    innerStart: Int32Array.from(innerStart),
+    innerWord: Int32Array.from(innerWord),
+    featureStart: Int32Array.from(featureStart),
+    unitFeature: Int32Array.from(unitFeature),
     tableOffset: Int32Array.from(tableOffset),
-    stride,
     table: Float64Array.from(table),
+    unitZero: Float64Array.from(unitZero),
   };
 }
 
@@ -174,8 +233,6 @@ export interface TreeShapScratch {
   readonly patterns: Int32Array;
   /** Per feature: the row's cut index. */
   readonly cutIndex: Int32Array;
-  /** Per feature plus one spare slot: contributions being summed. */
-  readonly sums: Float64Array;
   readonly features: Int32Array;
   readonly zero: Float64Array;
   readonly one: Uint8Array;
@@ -183,11 +240,9 @@ export interface TreeShapScratch {
 
 /** Allocates the {@link TreeShapScratch} of an ensemble. */
 export function createTreeShapScratch(ensemble: TreeEnsemble): TreeShapScratch {
-  const nFeatures = ensemble.featureNames.length;
   return {
     patterns: new Int32Array(ensemble.feature.length),
-    cutIndex: new Int32Array(nFeatures),
-    sums: new Float64Array(nFeatures + 1),
+    cutIndex: new Int32Array(ensemble.featureNames.length),
     features: new Int32Array(64),
     zero: new Float64Array(64),
     one: new Uint8Array(64),
@@ -195,9 +250,9 @@ export function createTreeShapScratch(ensemble: TreeEnsemble): TreeShapScratch {
 }
 
 /**
- * Writes the exact TreeSHAP contributions of one row into `contributions` (one slot per feature)
- * and returns the row's raw score: `baseScore` plus the leaf it reaches in each tree, summed in
- * tree order (as batch prediction does).
+ * Adds the exact TreeSHAP contributions of one row into `contributions` (one slot per feature,
+ * zeroed by the caller) and returns the row's raw score: `baseScore` plus the leaf it reaches in
+ * each tree, summed in tree order (as batch prediction does).
  */
 export function addTabulatedTreeShap(
   ensemble: TreeEnsemble,
@@ -208,14 +263,12 @@ export function addTabulatedTreeShap(
   baseScore: number,
 ): number {
   const { treeStarts, value } = ensemble;
-  const { cuts, splitNode, splitWord, splitRight, splitBit, leafNode, leafLength, uniqueStart } = tables;
-  const { uniqueFeature, uniqueZero, tableOffset, stride, table } = tables;
-  const { patterns, cutIndex, sums } = scratch;
-  const nFeatures = cutIndex.length;
-  for (let feature = 0; feature < nFeatures; feature += 1) {
+  const { cuts, splitNode, splitWord, splitRight, splitBit, unitNode, unitPatternBits } = tables;
+  const { innerStart, innerWord, featureStart, unitFeature, tableOffset, table } = tables;
+  const { patterns, cutIndex } = scratch;
+  for (let feature = 0; feature < cutIndex.length; feature += 1) {
     cutIndex[feature] = countCutsBelow(cuts[feature]!, row[feature]!);
   }
-  sums.fill(0);
   // Every bit starts set (every condition satisfied) at each tree's root.
   for (let tree = 0; tree + 1 < treeStarts.length; tree += 1) patterns[treeStarts[tree]!] = -1;
   for (let split = 0; split < splitNode.length; split += 1) {
@@ -229,29 +282,48 @@ export function addTabulatedTreeShap(
     patterns[splitRight[split]!] = pattern & ~(bit & ~right);
   }
   let leafSum = baseScore;
-  for (let leaf = 0; leaf < leafNode.length; leaf += 1) {
-    const node = leafNode[leaf]!;
-    const length = leafLength[leaf]!;
-    const full = (1 << length) - 1;
-    const pattern = patterns[node]! & full;
-    if (pattern === full) leafSum += value[node]!;
-    const first = uniqueStart[leaf]!;
-    const offset = tableOffset[leaf]!;
-    if (offset >= 0) {
-      const at = offset + pattern * stride;
-      for (let index = 0; index < stride; index += 1) {
-        sums[uniqueFeature[first + index]!]! += table[at + index]!;
-      }
-    } else {
-      const { features, zero, one } = scratch;
-      for (let index = 0; index < length; index += 1) {
-        features[index] = uniqueFeature[first + index]!;
-        zero[index] = uniqueZero[first + index]!;
-        one[index] = (pattern >> index) & 1;
-      }
-      leafShapleyValues(value[node]!, length, features, zero, one, sums);
+  for (let unit = 0; unit < unitNode.length; unit += 1) {
+    const bits = unitPatternBits[unit]!;
+    const pattern = patterns[unitNode[unit]!]! & ((1 << bits) - 1);
+    const first = featureStart[unit]!;
+    const width = featureStart[unit + 1]! - first;
+    const offset = tableOffset[unit]!;
+    if (offset < 0) {
+      leafSum += explainDeepLeaf(tables, scratch, unit, pattern, value[unitNode[unit]!]!, contributions);
+      continue;
+    }
+    let directions = 0;
+    const innerEnd = innerStart[unit + 1]!;
+    for (let inner = innerStart[unit]!, shift = 0; inner < innerEnd; inner += 1, shift += 1) {
+      const word = innerWord[inner]!;
+      directions |= goesRight(word, cutIndex[word & 255]!) << shift;
+    }
+    const at = offset + ((directions << bits) | pattern) * (width + 1);
+    leafSum += table[at]!;
+    for (let column = 0; column < width; column += 1) {
+      contributions[unitFeature[first + column]!]! += table[at + 1 + column]!;
     }
   }
-  contributions.set(sums.subarray(0, nFeatures));
   return leafSum;
+}
+
+/** A leaf without a table: its Shapley values computed now; returns its value when reached, else 0. */
+function explainDeepLeaf(
+  tables: TreeShapTables,
+  scratch: TreeShapScratch,
+  unit: number,
+  pattern: number,
+  leafValue: number,
+  contributions: Float64Array,
+): number {
+  const { features, zero, one } = scratch;
+  const first = tables.featureStart[unit]!;
+  const length = tables.featureStart[unit + 1]! - first;
+  for (let index = 0; index < length; index += 1) {
+    features[index] = tables.unitFeature[first + index]!;
+    zero[index] = tables.unitZero[first + index]!;
+    one[index] = (pattern >> index) & 1;
+  }
+  leafShapleyValues(leafValue, length, features, zero, one, contributions);
+  return pattern === (1 << length) - 1 ? leafValue : 0;
 }

@@ -1,7 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadTelcoData } from '../test-support/telco-data';
 import { trainGradientBoostedTrees } from './train-gradient-boosted-trees';
+import { leafOf } from './tree-ensemble';
 import { addTreeShap } from './tree-shap';
+
+/** The explanation's contributions minus the recursive algorithm's, largest absolute difference. */
+function largestDifference(model: ReturnType<typeof trainGradientBoostedTrees>, row: number[]): number {
+  const direct = new Float64Array(model.nFeatures);
+  addTreeShap(model.ensemble, row, direct);
+  const explanation = model.explain(row);
+  return Math.max(
+    ...explanation.contributions.map((part, feature) => Math.abs(part.contribution - direct[feature]!)),
+  );
+}
+
+const telco = loadTelcoData();
 
 describe('explain', { timeout: 120_000 }, () => {
   it('gives a one-split tree its whole deviation from the mean on the split feature', () => {
@@ -93,5 +107,56 @@ describe('explain', { timeout: 120_000 }, () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it.skipIf(telco === null)('agrees with the recursive algorithm on every Telco test row', () => {
+    const model = trainGradientBoostedTrees({
+      features: telco!.trainRows,
+      labels: telco!.trainLabels,
+      featureNames: telco!.featureNames,
+    });
+    const raw = model.predictRaw(telco!.testRows);
+    let worst = 0;
+    telco!.testRows.forEach((row, index) => {
+      worst = Math.max(worst, largestDifference(model, row));
+      expect(model.explain(row).rawScore).toBe(raw[index]);
+    });
+    expect(worst).toBeLessThan(1e-12);
+  });
+
+  it('explains leaves deeper than the tables reach (more than 6 distinct features on a path)', () => {
+    // Ten features, depth 9: many leaves have 7+ distinct features on their path and are explained
+    // on the fly; the raw score still equals the node-by-node walk.
+    const features = Array.from({ length: 400 }, (_, row) =>
+      Array.from({ length: 10 }, (_, column) => ((row * (column + 3) * 7919) % 101) / 10),
+    );
+    const labels = features.map((row) => (row.reduce((sum, value) => sum + value, 0) > 50 ? 1 : 0));
+    const model = trainGradientBoostedTrees({
+      features,
+      labels,
+      nEstimators: 5,
+      maxDepth: 9,
+      minChildWeight: 0,
+    });
+    let deepestPath = 0;
+    const walkDepth = (node: number, seen: readonly number[]): void => {
+      const split = model.ensemble.feature[node]!;
+      if (split < 0) {
+        deepestPath = Math.max(deepestPath, seen.length);
+        return;
+      }
+      const below = seen.includes(split) ? seen : [...seen, split];
+      walkDepth(node + 1, below);
+      walkDepth(model.ensemble.right[node]!, below);
+    };
+    walkDepth(model.ensemble.treeStarts[0]!, []);
+    expect(deepestPath).toBeGreaterThan(6);
+    for (const row of features.slice(0, 60)) {
+      expect(largestDifference(model, row)).toBeLessThan(1e-12);
+      let walked = model.ensemble.baseScore;
+      for (let tree = 0; tree < model.treeCount; tree += 1)
+        walked += model.ensemble.value[leafOf(model.ensemble, tree, row)]!;
+      expect(model.explain(row).rawScore).toBe(walked);
+    }
   });
 });
