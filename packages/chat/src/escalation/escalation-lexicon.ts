@@ -317,6 +317,47 @@ const japaneseRules: readonly LexiconRule[] = [
     '(?:対応|態度|説明|レポート|内容|サービス|仕事|結果|接客|測定員|担当|スタッフ|会社|言葉遣い|数値|データ|返信|返事|連絡)[^。!?]{0,6}?(?:ひど|酷|最悪|最低|雑|悪(?:い|かった|すぎ)|失礼|いい加減|遅(?:い|すぎ|れ)|ありえ|おかしい|間違)',
     { hedgedCode: 'dissatisfaction' },
   ),
+  // Vocabulary of the domain the rules above lacked (legal professions and terms, wishes to
+  // disappear, threats from a neighbour, press and consumer lines, asking to talk, casual anger).
+  ja(
+    'legal',
+    'strong',
+    '司法書士|行政書士|(?:相手|先方|向こう)(?:方)?の代理人|名誉毀損|違約金を?(?:請求|払わせ)|仮処分|差し止め|簡易裁判|法律事務所|弁護士会',
+    { negatable: false },
+  ),
+  ja(
+    'safety',
+    'strong',
+    '(?:生きて(?:いく|る)|生きる)(?:気力|意味|希望|自信)|気力が(?:ない|ありません|なくな|残って)|いなくなりたい|いなくなれたら|ただじゃ(?:おかな|すまな|済まな)|ただでは(?:おかな|すまな|済まな)|(?:物|もの|石|ゴミ)を投げ(?:られ|て(?:き|く))|投げつけ|インターホンを(?:何度も|何回も|連打|鳴らし続け)',
+    { negatable: false },
+  ),
+  ja(
+    'threat',
+    'strong',
+    '記者|新聞社|報道機関|消費者ホットライン|(?:相談窓口|生活相談)(?:に|へ)(?:連絡|相談|電話|通報)|ブログ(?:に|で)[^。!?]{0,8}?(?:まとめ|書|公開)',
+    { ignore: ignoreWhenPositive },
+  ),
+  ja(
+    'human_request',
+    'strong',
+    '(?:一度|直接|少し)(?:お)?話(?:し)?(?:でき|させて)(?:ませんか|ますか|ないでしょうか|いただけ|もらえ)|(?:担当者?|責任者)(?:様|さん|の方)?の(?:ご)?連絡先を(?:教え|伺)',
+  ),
+  ja('anger', 'strong', 'どういう神経|意味(?:わか|分か)んない|舐め(?:てる|ている|られ|んな|てん)|^は[?!]', {
+    ignore: ignoreThirdPartyJapaneseOrRelieved,
+  }),
+  ja(
+    'complaint',
+    'strong',
+    '(?:言う|言っている|言ってる|説明する)こと(?:が)?(?:違|ちが|バラバラ|ばらばら|変わ|コロコロ)|担当者?によって[^。!?]{0,10}?(?:違|ちが|変わ)|(?:ちゃんと|まともに)?(?:話を)?聞いて(?:もらえて|いただけて|くれて)(?:ない|いない)|(?:有給|有休|休み|仕事)を(?:取った|とった|休んだ)のに',
+    { hedgedCode: 'dissatisfaction' },
+  ),
+  ja('anxiety', 'strong', '胃が痛|胃痛|住み続けられ(?:ない|る気がし)|住めない', { ignore: ignoreRelieved }),
+  ja(
+    'cancellation_request',
+    'strong',
+    `(?:契約|サブスク|プラン|会員|利用|サービス)(?:を|は)?(?:もう)?(?:終わらせ|おわらせ)${japaneseWant}`,
+    { ignore: ignoreJapaneseConditional },
+  ),
   // mild: only escalates for an account at risk, or as part of a worsening conversation.
   ja('anxiety', 'mild', '心配', { ignore: ignoreRelieved }),
   ja(
@@ -403,6 +444,51 @@ const englishRules: readonly LexiconRule[] = [
     'scared|afraid(?! (?:i|we|that|it|not|so))|frightened|terrified|anxious|anxiety|panic|(?:really|so|very|extremely|constantly|always|sick) worried|worried sick|retaliat|revenge|(?:cant|cannot|can not) (?:take|stand|cope|handle|bear) (?:this|it)|breaking point|wits end|losing my mind|going (?:crazy|insane|mad)|(?:verge of|close to|near|fighting back) tears|mental health|depress|hopeless|desperate|(?:im|i am|ive been|i have been|i keep|been) crying|in tears|(?:cant|cannot) sleep|nervous wreck|shaking|trembling|giving up|give up on (?:everything|life)|stressful|stressed|so much stress|can (?:barely|hardly) (?:eat|sleep|function|breathe|cope)|(?:cant|cannot) (?:eat|breathe)|(?:anxiety|panic) attack|exhausted|drained|worn out|sleepless|havent slept|insomnia|feel (?:sick|ill|helpless|trapped|threatened|awful|terrible)|helpless|trapped|driving me (?:crazy|insane|mad|nuts|up the wall)|(?:cant|cannot) (?:focus|concentrate|relax|think straight)|petrified|freaking out|losing sleep|afraid to go home|(?:make|making|made) my life (?:hell|miserable|a misery|a nightmare)|living in fear|overwhelmed|stressed out|(?:cant|cannot|can not|how (?:much )?(?:longer|more) (?:i|can i)) (?:can )?cope|on edge|miserable|falling apart|breaking down|end of my rope|struggling|dread|cant go on|(?:please )?help me|😰|😨|😱|😟|😥|😭|😢|🥺',
     { ignore: ignoreThirdPartyEnglishOrRelieved },
   ),
+  // Vocabulary of the domain the rules above lacked (see the Japanese counterpart).
+  en(
+    'legal',
+    'strong',
+    'tribunal|(?:nuisance|legal|civil) claim|grounds for (?:a )?(?:claim|complaint|case|lawsuit)|legal representation|liable|liability|evict(?:ion|ed|ing)?|injunction|cease and desist',
+    { negatable: false },
+  ),
+  en(
+    'safety',
+    'strong',
+    'better off without me|(?:no|dont see the|dont see any|cant see the) (?:point|reason) (?:in|to|of)? ?(?:living|anything|going on|carrying on|life)|(?:no|dont have any|have no) (?:energy|strength|will) left to (?:go on|keep going|live|carry on)|make me pay|(?:grabbed|punched|kicked|hit) my (?:arm|door|car|hand|neck)',
+    { negatable: false },
+  ),
+  en(
+    'threat',
+    'strong',
+    '(?:post|share|sharing|write|writing|put|putting|tell|telling|spread|spreading)[^.?!]{0,30}\\b(?:on|to) (?:trustpilot|reddit|yelp|twitter|facebook|instagram|tiktok|social media|google)|spread(?:ing)? the word|(?:people|others|everyone|other customers) (?:deserve|need|ought|have a right) to know|(?:report|reporting|reported) (?:it|this|you) to the authorities|consumer (?:hotline|helpline)',
+    { ignore: ignoreWhenPositive },
+  ),
+  en(
+    'human_request',
+    'strong',
+    '(?:give|gimme) (?:me|us) a (?:ring|call|buzz)|(?:phone|ring|call) me(?: back)?\\b|(?:need|want) (?:a|to (?:speak|talk) (?:to|with) a) (?:person|human)|who(?:s| is) in charge',
+  ),
+  en(
+    'anger',
+    'strong',
+    'thanks for nothing|(?:youve|you have|you) (?:got to|gotta|must) be (?:joking|kidding)|youre joking|wow\\.? just wow',
+    { ignore: ignoreThirdPartyEnglishOrRelieved },
+  ),
+  en(
+    'complaint',
+    'strong',
+    '(?:a )?different answer|still (?:dont|do not|havent|have not) (?:got |received )?(?:my|the|a|any) (?:report|refund|results?|reply|answer|response|invoice)|(?:explain|repeat) (?:my|the) (?:whole )?(?:situation|story|problem|case) again|(?:no one|nobody) reads|(?:put|placed|installed|sent|came|went|delivered|set (?:it )?up)[^.?!]{0,25}\\bwrong (?:room|address|flat|apartment|place|floor)',
+    { hedgedCode: 'dissatisfaction' },
+  ),
+  en(
+    'billing_dispute',
+    'strong',
+    'different from (?:the|what|my) (?:quote|quoted|estimate|price|agreed)|(?:took|taken|take) (?:the |my )?(?:payment|money) (?:twice|again)|(?:payment|money|charge|debit) (?:went out|was taken|came out|has gone out) again|(?:bill|price|fee|charge|invoice)s? (?:went|has gone|have gone|got) up',
+    { negatable: false },
+  ),
+  en('cancellation_request', 'strong', '(?:withdraw|pull) (?:my|our) (?:application|booking|order|request)', {
+    ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start),
+  }),
   en('anxiety', 'mild', 'worried|concerned', { ignore: ignoreRelieved }),
   en(
     'anxiety',
