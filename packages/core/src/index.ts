@@ -152,8 +152,12 @@ export { type CustomerSnapshot, customerSnapshotSchema } from './snapshot/custom
 export { type CustomerRecords, snapshotFromRecords } from './snapshot/snapshot-from-records';
 export { latestResultsQuerySchema } from './store/latest-results-query';
 export { createMemoryStore } from './store/memory-store';
+export { acknowledgeOptionsSchema, renewClaimOptionsSchema } from './store/outbox-options';
 // Store and snapshots
 export type {
+  AcknowledgeOptions,
+  AcknowledgeResult,
+  ActionAcknowledgement,
   ActionQuery,
   ClaimOptions,
   EnqueueResult,
@@ -162,6 +166,7 @@ export type {
   OutboxStatus,
   PutRecordsResult,
   RecordQuery,
+  RenewClaimOptions,
   ResultQuery,
   Store,
   StoredResult,

@@ -31,7 +31,11 @@ describe.each(backends)('alert routes on $name', (backend) => {
     store = await backend.newStore();
     run = await startApi({ store, clock: createManualClock('2026-04-02T00:00:00Z') });
     await store.enqueueActions(
-      [action('health-alert:late-payment:acme:inv-1:day-21', 'acme'), action('weekly:review')],
+      [
+        action('health-alert:late-payment:acme:inv-1:day-21', 'acme'),
+        action('weekly:review'),
+        action('race', 'globex'),
+      ],
       {
         now: '2026-04-01T00:00:00.000Z',
       },
@@ -45,7 +49,7 @@ describe.each(backends)('alert routes on $name', (backend) => {
   it('GET /v1/alerts lists the outbox without claim tokens, filtered by customer', async () => {
     const all = await readJson(await run.call('/v1/alerts'));
     expect(all.status).toBe(200);
-    expect(all.body.alerts).toHaveLength(2);
+    expect(all.body.alerts).toHaveLength(3);
     expect(all.body.alerts[0]).toMatchObject({ status: 'pending', attempts: 0, done: null });
     expect(all.body.alerts[0]).not.toHaveProperty('claimToken');
     const mine = await readJson(await run.call('/v1/alerts?customerId=acme&status=pending'));
@@ -74,7 +78,20 @@ describe.each(backends)('alert routes on $name', (backend) => {
     );
     expect(workspace.status).toBe(201);
     const listed = await readJson(await run.call('/v1/alerts'));
-    expect(listed.body.alerts.every((alert: { done: unknown }) => alert.done !== null)).toBe(true);
+    expect(listed.body.alerts.filter((alert: { done: unknown }) => alert.done !== null)).toHaveLength(2);
+  });
+
+  it('POST /v1/alerts/{key}/done sent many times at once answers 201 exactly once', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        run.call('/v1/alerts/race/done', { key: 'write', json: { note: `attempt ${index}` } }).then(readJson),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 201]);
+    const winner = responses.find((response) => response.status === 201)!;
+    expect(responses.every((response) => response.body.done.note === winner.body.done.note)).toBe(true);
+    expect((await store.getAction('race'))?.acknowledgement?.note).toBe(winner.body.done.note);
   });
 
   it('answers 404 for an unknown key and 403 for a read-only key', async () => {

@@ -5,11 +5,6 @@ import { ApiProblem } from '../problem-details';
 import { actionOutputSchema, apiIdSchema, limitSchema } from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
-/** Results of this kind record that a person marked an action done (the store has no such state). */
-const doneKind = (idempotencyKey: string) => `action-done:${idempotencyKey}`;
-/** Stored results need a customer id; workspace-wide actions are filed under this one. */
-const workspaceOwner = '_workspace';
-
 const doneSchema = z.object({ doneAt: z.string(), doneBy: z.string(), note: z.string().optional() });
 
 const alertSchema = z.object({
@@ -24,17 +19,18 @@ const alertSchema = z.object({
   done: doneSchema.nullable(),
 });
 
-async function doneOf(context: ApiContext, entry: OutboxEntry) {
-  const stored = await context.store.getLatestResult(
-    doneKind(entry.action.idempotencyKey),
-    entry.action.customerId ?? workspaceOwner,
-  );
-  return stored === undefined ? null : doneSchema.parse(stored.value);
-}
-
-async function present(context: ApiContext, entry: OutboxEntry) {
-  const { claimToken: _claim, leaseExpiresAt: _lease, ...visible } = entry;
-  return { ...visible, done: await doneOf(context, entry) };
+/** An outbox entry as the API shows it: no claim internals, the acknowledgement as `done`. */
+function present(entry: OutboxEntry) {
+  const { claimToken: _claim, leaseExpiresAt: _lease, acknowledgement, ...visible } = entry;
+  const done =
+    acknowledgement === undefined
+      ? null
+      : {
+          doneAt: acknowledgement.at,
+          doneBy: acknowledgement.by,
+          ...(acknowledgement.note === undefined ? {} : { note: acknowledgement.note }),
+        };
+  return { ...visible, done };
 }
 
 /**
@@ -63,7 +59,7 @@ export function alertRoutes(context: ApiContext): RouteDefinition[] {
           ...(query.status === undefined ? {} : { status: query.status }),
           ...(query.customerId === undefined ? {} : { customerId: query.customerId }),
         });
-        return { body: { alerts: await Promise.all(entries.map((entry) => present(context, entry))) } };
+        return { body: { alerts: entries.map(present) } };
       },
     }),
     defineRoute({
@@ -72,7 +68,7 @@ export function alertRoutes(context: ApiContext): RouteDefinition[] {
       operationId: 'markAlertDone',
       summary: 'Mark an action done (a person handled it)',
       description:
-        'Idempotent: marking it again returns the first record unchanged (200). URL-encode the key: it contains colons.',
+        'Exactly once: the first mark answers 201, every later or concurrent one 200 with the first record unchanged. URL-encode the key: it contains colons.',
       tag: 'alerts',
       scope: 'write',
       usesStore: true,
@@ -83,23 +79,15 @@ export function alertRoutes(context: ApiContext): RouteDefinition[] {
         201: { description: 'Marked done now', schema: alertSchema },
       },
       handle: async ({ params, body, apiKey }) => {
-        const entry = await context.store.getAction(params.idempotencyKey);
-        if (entry === undefined)
-          throw new ApiProblem('NOT_FOUND', 'No action with this idempotency key is in the outbox.');
-        const existing = await doneOf(context, entry);
-        if (existing !== null) return { status: 200, body: { ...(await present(context, entry)) } };
-        const doneAt = toInstant(context.clock.now());
-        await context.store.putResult({
-          kind: doneKind(entry.action.idempotencyKey),
-          customerId: entry.action.customerId ?? workspaceOwner,
-          asOf: doneAt,
-          value: {
-            doneAt,
-            doneBy: apiKey?.name ?? 'unknown',
-            ...(body.note === undefined ? {} : { note: body.note }),
-          },
+        // One atomic store call: of concurrent first marks exactly one gets 201.
+        const marked = await context.store.acknowledgeAction(params.idempotencyKey, {
+          now: toInstant(context.clock.now()),
+          by: apiKey?.name ?? 'unknown',
+          ...(body.note === undefined ? {} : { note: body.note }),
         });
-        return { status: 201, body: await present(context, entry) };
+        if (marked === undefined)
+          throw new ApiProblem('NOT_FOUND', 'No action with this idempotency key is in the outbox.');
+        return { status: marked.acknowledged ? 201 : 200, body: present(marked.entry) };
       },
     }),
   ];

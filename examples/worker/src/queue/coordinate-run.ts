@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseInput, systemClock, toInstant } from '@kizuna/core';
 import { createPipelineContext } from '../pipeline/create-pipeline-context';
-import { deliverOutbox, noDelivery } from '../pipeline/deliver-outbox';
+import { addDeliveryReports, deliverOutbox, noDelivery } from '../pipeline/deliver-outbox';
 import { type PipelineOptions, pipelineOptionsSchema } from '../pipeline/pipeline-options';
 import { prepareRun } from '../pipeline/prepare-run';
 import { writeRunRecord } from '../pipeline/run-record';
@@ -122,12 +122,7 @@ export async function coordinateRun(input: CoordinateRunOptions): Promise<RunRep
         if (Date.now() > deadline) throw new Error('outbox entries still claimed at the deadline');
         await sleep(pollMilliseconds, undefined, { signal: options.signal });
         const more = await deliverOutbox(context.outbox, options.signal);
-        notifications = {
-          claimed: notifications.claimed + more.claimed,
-          delivered: notifications.delivered + more.delivered,
-          retrying: notifications.retrying + more.retrying,
-          failed: notifications.failed + more.failed,
-        };
+        notifications = addDeliveryReports(notifications, more);
       }
       deliveryMilliseconds = performance.now() - start;
     } else {

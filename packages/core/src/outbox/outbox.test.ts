@@ -42,9 +42,21 @@ describe('createOutbox', () => {
       enqueued: ['a', 'b'],
       duplicates: [],
     });
-    expect(await outbox.deliverDue()).toEqual({ claimed: 2, delivered: 2, retrying: 0, failed: 0 });
+    expect(await outbox.deliverDue()).toEqual({
+      claimed: 2,
+      delivered: 2,
+      retrying: 0,
+      failed: 0,
+      lostClaims: 0,
+    });
     expect(await outbox.enqueue([sampleAction('a')])).toEqual({ enqueued: [], duplicates: ['a'] });
-    expect(await outbox.deliverDue()).toEqual({ claimed: 0, delivered: 0, retrying: 0, failed: 0 });
+    expect(await outbox.deliverDue()).toEqual({
+      claimed: 0,
+      delivered: 0,
+      retrying: 0,
+      failed: 0,
+      lostClaims: 0,
+    });
     expect(lines).toHaveLength(2);
   });
 
@@ -70,7 +82,13 @@ describe('createOutbox', () => {
     const notifier = scriptedNotifier(['retryable', 'ok']);
     const outbox = createOutbox({ store, notifier, clock, events, retryDelayMilliseconds: () => 60_000 });
     await outbox.enqueue([sampleAction('a')]);
-    expect(await outbox.deliverDue()).toEqual({ claimed: 1, delivered: 0, retrying: 1, failed: 0 });
+    expect(await outbox.deliverDue()).toEqual({
+      claimed: 1,
+      delivered: 0,
+      retrying: 1,
+      failed: 0,
+      lostClaims: 0,
+    });
     expect(await store.getAction('a')).toMatchObject({
       status: 'pending',
       lastError: 'HTTP 503',
@@ -79,7 +97,13 @@ describe('createOutbox', () => {
     clock.advance(59_999);
     expect((await outbox.deliverDue()).claimed).toBe(0);
     clock.advance(1);
-    expect(await outbox.deliverDue()).toEqual({ claimed: 1, delivered: 1, retrying: 0, failed: 0 });
+    expect(await outbox.deliverDue()).toEqual({
+      claimed: 1,
+      delivered: 1,
+      retrying: 0,
+      failed: 0,
+      lostClaims: 0,
+    });
     expect(seen).toEqual([
       {
         occurredAt: start,
@@ -104,9 +128,21 @@ describe('createOutbox', () => {
       retryDelayMilliseconds: () => 1,
     });
     await outbox.enqueue([sampleAction('fatal'), sampleAction('flaky')]);
-    expect(await outbox.deliverDue()).toEqual({ claimed: 2, delivered: 0, retrying: 1, failed: 1 });
+    expect(await outbox.deliverDue()).toEqual({
+      claimed: 2,
+      delivered: 0,
+      retrying: 1,
+      failed: 1,
+      lostClaims: 0,
+    });
     clock.advance(1);
-    expect(await outbox.deliverDue()).toEqual({ claimed: 1, delivered: 0, retrying: 0, failed: 1 });
+    expect(await outbox.deliverDue()).toEqual({
+      claimed: 1,
+      delivered: 0,
+      retrying: 0,
+      failed: 1,
+      lostClaims: 0,
+    });
     expect(
       (await store.listActions({ status: 'failed' })).map((entry) => [
         entry.action.idempotencyKey,
@@ -137,6 +173,71 @@ describe('createOutbox', () => {
     const [left, right] = await Promise.all([first.deliverDue(), second.deliverDue()]);
     expect(left.delivered + right.delivered).toBe(40);
     expect(sent.sort()).toEqual(actions.map((action) => action.idempotencyKey).sort());
+  });
+
+  it('does not send the tail of a batch that ran past its lease once another worker took it over', async () => {
+    const store = createMemoryStore();
+    const clock = createManualClock(start);
+    const sentBy: string[] = [];
+    let second: ReturnType<typeof createOutbox> | undefined;
+    let secondReport: Awaited<ReturnType<ReturnType<typeof createOutbox>['deliverDue']>> | undefined;
+    // Each send of the first worker takes 40 s; while its second send is under way (t = 80 s) the
+    // second worker runs and takes over every entry whose 60 s lease has lapsed.
+    const slow: Notifier = {
+      name: 'slow',
+      async send(action) {
+        clock.advance(40_000);
+        sentBy.push(`first:${action.idempotencyKey}`);
+        if (sentBy.length === 2) secondReport = await second!.deliverDue();
+        return { notifier: 'slow', attempts: 1 };
+      },
+    };
+    const fast: Notifier = {
+      name: 'fast',
+      async send(action) {
+        sentBy.push(`second:${action.idempotencyKey}`);
+        return { notifier: 'fast', attempts: 1 };
+      },
+    };
+    const first = createOutbox({ store, notifier: slow, clock, batchSize: 4, leaseMilliseconds: 60_000 });
+    second = createOutbox({ store, notifier: fast, clock, batchSize: 4, leaseMilliseconds: 60_000 });
+    await first.enqueue(['a', 'b', 'c', 'd'].map((key) => sampleAction(key)));
+    const firstReport = await first.deliverDue();
+    // a: sent at once (60 s left). b: 20 s left at t = 40 s, under the 30 s margin, so renewed to
+    // t = 100 s before sending. c and d lapsed at t = 60 s; the second worker took them at t = 80 s.
+    expect(secondReport).toEqual({ claimed: 2, delivered: 2, retrying: 0, failed: 0, lostClaims: 0 });
+    expect(firstReport).toEqual({ claimed: 4, delivered: 2, retrying: 0, failed: 0, lostClaims: 2 });
+    expect(sentBy).toEqual(['first:a', 'first:b', 'second:c', 'second:d']);
+    expect((await store.listActions({ status: 'delivered' })).length).toBe(4);
+  });
+
+  it('still sends an entry whose lease lapsed when nobody took it over', async () => {
+    const store = createMemoryStore();
+    const clock = createManualClock(start);
+    const sent: string[] = [];
+    const outbox = createOutbox({
+      store,
+      clock,
+      batchSize: 3,
+      leaseMilliseconds: 10_000,
+      notifier: {
+        name: 'slow',
+        async send(action) {
+          clock.advance(30_000);
+          sent.push(action.idempotencyKey);
+          return { notifier: 'slow', attempts: 1 };
+        },
+      },
+    });
+    await outbox.enqueue(['a', 'b', 'c'].map((key) => sampleAction(key)));
+    expect(await outbox.deliverDue()).toEqual({
+      claimed: 3,
+      delivered: 3,
+      retrying: 0,
+      failed: 0,
+      lostClaims: 0,
+    });
+    expect(sent).toEqual(['a', 'b', 'c']);
   });
 
   it('routes actions to notifiers chosen per action', async () => {

@@ -4,7 +4,7 @@ import { type Clock, systemClock, toInstant } from '../calendar/clock';
 import { KizunaError } from '../errors/kizuna-error';
 import type { KizunaEventBus } from '../events/event-bus';
 import type { Notifier } from '../notifiers/notifier';
-import type { EnqueueResult, Store } from '../store/store';
+import type { EnqueueResult, OutboxEntry, Store } from '../store/store';
 
 /** Options of {@link createOutbox}. */
 export interface OutboxOptions {
@@ -20,6 +20,13 @@ export interface OutboxOptions {
   readonly batchSize?: number;
   /** How long a claim lasts before another worker may take the entry over. @defaultValue 60000 */
   readonly leaseMilliseconds?: number;
+  /**
+   * Before sending each entry of a batch, an entry whose lease has less than this left is renewed
+   * in the store first, and skipped when its claim was lost (another worker took it over after the
+   * lease lapsed). It must exceed the notifier's longest send (timeout × its own retries).
+   * @defaultValue half of `leaseMilliseconds`
+   */
+  readonly leaseRenewalMarginMilliseconds?: number;
   /** Attempts (outbox rounds, each with the notifier's own retries) before an entry fails for good. @defaultValue 5 */
   readonly maxAttempts?: number;
   /** Delay before outbox attempt `n + 1` after attempt `n` failed. @defaultValue 1 min × 4^(n−1) */
@@ -34,6 +41,11 @@ export interface DeliveryReport {
   readonly retrying: number;
   /** Entries that failed for good (non-retryable error or attempts used up). */
   readonly failed: number;
+  /**
+   * Claimed entries not sent because their claim was lost before their turn came (the batch ran
+   * past their lease and another worker took them over): that worker sends them.
+   */
+  readonly lostClaims: number;
 }
 
 /** The outbox: actions go in once per idempotency key and come out through notifiers. */
@@ -57,18 +69,35 @@ export interface Outbox {
  * ```ts
  * const outbox = createOutbox({ store, notifier: createConsoleNotifier() });
  * await outbox.enqueue(plan.due);
- * const report = await outbox.deliverDue(); // { claimed: 2, delivered: 2, retrying: 0, failed: 0 }
+ * const report = await outbox.deliverDue(); // { claimed: 2, delivered: 2, retrying: 0, failed: 0, lostClaims: 0 }
  * ```
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const clock = options.clock ?? systemClock;
   const batchSize = options.batchSize ?? 50;
   const leaseMilliseconds = options.leaseMilliseconds ?? 60_000;
+  const renewalMargin = options.leaseRenewalMarginMilliseconds ?? leaseMilliseconds / 2;
   const maxAttempts = options.maxAttempts ?? 5;
   const retryDelay = options.retryDelayMilliseconds ?? ((attempt: number) => 60_000 * 4 ** (attempt - 1));
   const choose =
     typeof options.notifier === 'function' ? options.notifier : () => options.notifier as Notifier;
   const { store, events } = options;
+
+  /**
+   * Whether this worker may still send an entry of its batch: yes while the lease has more than the
+   * margin left (nobody else can take it before the send ends); otherwise only if the store renews
+   * the claim, which fails when another worker took the entry over.
+   */
+  async function stillClaimed(entry: OutboxEntry, claimToken: string): Promise<boolean> {
+    const now = clock.now();
+    const leaseExpiresAt = entry.leaseExpiresAt === undefined ? now : Date.parse(entry.leaseExpiresAt);
+    if (leaseExpiresAt - now > renewalMargin) return true;
+    return store.renewClaim(entry.action.idempotencyKey, {
+      claimToken,
+      now: toInstant(now),
+      leaseMilliseconds,
+    });
+  }
 
   return {
     async enqueue(actions) {
@@ -90,7 +119,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
     async deliverDue(deliverOptions = {}) {
       const maxRounds = deliverOptions.maxRounds ?? Number.POSITIVE_INFINITY;
-      const report = { claimed: 0, delivered: 0, retrying: 0, failed: 0 };
+      const report = { claimed: 0, delivered: 0, retrying: 0, failed: 0, lostClaims: 0 };
       for (let round = 0; round < maxRounds; round += 1) {
         const claimToken = randomUUID();
         const entries = await store.claimActions({
@@ -102,6 +131,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         if (entries.length === 0) break;
         report.claimed += entries.length;
         for (const entry of entries) {
+          if (!(await stillClaimed(entry, claimToken))) {
+            report.lostClaims += 1;
+            continue;
+          }
           const notifier = choose(entry.action);
           try {
             await notifier.send(entry.action);

@@ -5,7 +5,9 @@ import { parseInput } from '../errors/parse-input';
 import { instantSchema } from '../schemas/primitives';
 import { type RecordKind, type RecordOf, recordId, recordTime } from '../schemas/record-kinds';
 import { latestResultsQuerySchema } from './latest-results-query';
+import { acknowledgeOptionsSchema, renewClaimOptionsSchema } from './outbox-options';
 import type {
+  AcknowledgeResult,
   ActionQuery,
   ClaimOptions,
   EnqueueResult,
@@ -186,6 +188,13 @@ export function createMemoryStore(): Store {
       results.set(resultKey(result.kind, result.customerId, result.asOf), structuredClone(result));
     },
 
+    async putResults(input) {
+      ensureOpen();
+      const valid = parseInput(storedResultSchema.array(), input, 'results') as StoredResult[];
+      for (const result of valid)
+        results.set(resultKey(result.kind, result.customerId, result.asOf), structuredClone(result));
+    },
+
     async getLatestResult(kind, customerId, options = {}) {
       const [latest] = await listResults(kind, customerId, { to: options.before, limit: 1 });
       return latest;
@@ -308,6 +317,35 @@ export function createMemoryStore(): Store {
         lastError: options.error,
       });
       return true;
+    },
+
+    async renewClaim(key, input) {
+      ensureOpen();
+      const options = parseInput(renewClaimOptionsSchema, input, 'renew options');
+      const entry = outbox.get(key);
+      if (entry?.status !== 'delivering' || entry.claimToken !== options.claimToken) return false;
+      const leaseExpiresAt = new Date(Date.parse(options.now) + options.leaseMilliseconds).toISOString();
+      outbox.set(key, { ...entry, leaseExpiresAt });
+      return true;
+    },
+
+    async acknowledgeAction(key, input) {
+      ensureOpen();
+      const options = parseInput(acknowledgeOptionsSchema, input, 'acknowledge options');
+      const entry = outbox.get(key);
+      if (entry === undefined) return undefined;
+      if (entry.acknowledgement !== undefined)
+        return { acknowledged: false, entry: structuredClone(entry) } satisfies AcknowledgeResult;
+      const acknowledged: OutboxEntry = {
+        ...entry,
+        acknowledgement: {
+          at: options.now,
+          by: options.by,
+          ...(options.note === undefined ? {} : { note: options.note }),
+        },
+      };
+      outbox.set(key, acknowledged);
+      return { acknowledged: true, entry: structuredClone(acknowledged) } satisfies AcknowledgeResult;
     },
 
     async getAction(key) {

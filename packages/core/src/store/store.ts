@@ -88,6 +88,46 @@ export interface OutboxEntry {
   readonly deliveredAt?: string;
   /** The last error message, if an attempt failed. */
   readonly lastError?: string;
+  /** Set once a person marked the action done ({@link Store.acknowledgeAction}); never changed after. */
+  readonly acknowledgement?: ActionAcknowledgement;
+}
+
+/** That a person handled an action (an alert or task): when, who, and what they noted. */
+export interface ActionAcknowledgement {
+  /** When it was marked done (ISO instant). */
+  readonly at: string;
+  /** Who marked it done (a user or API-key name). */
+  readonly by: string;
+  /** What they noted, if anything. */
+  readonly note?: string;
+}
+
+/** Options of {@link Store.acknowledgeAction}. */
+export interface AcknowledgeOptions {
+  /** The current instant (ISO). */
+  readonly now: string;
+  /** Who marks the action done. */
+  readonly by: string;
+  /** A note to keep with it. */
+  readonly note?: string;
+}
+
+/** What {@link Store.acknowledgeAction} did. */
+export interface AcknowledgeResult {
+  /** True for the one call that marked the action done; false when it was done already. */
+  readonly acknowledged: boolean;
+  /** The entry afterwards; its `acknowledgement` is the first one, whoever asked. */
+  readonly entry: OutboxEntry;
+}
+
+/** Options of {@link Store.renewClaim}. */
+export interface RenewClaimOptions {
+  /** The token of the claim to renew. */
+  readonly claimToken: string;
+  /** The current instant (ISO). */
+  readonly now: string;
+  /** The new lease runs this long from `now`. */
+  readonly leaseMilliseconds: number;
 }
 
 /** Options for {@link Store.claimActions}. */
@@ -152,6 +192,11 @@ export interface Store {
 
   /** Stores an engine result, replacing one with the same (kind, customerId, asOf). */
   putResult(result: StoredResult): Promise<void>;
+  /**
+   * Stores many engine results at once, each replacing one with the same (kind, customerId, asOf);
+   * within one call the last of equal keys wins. All or nothing: one invalid result stores none.
+   */
+  putResults(results: readonly StoredResult[]): Promise<void>;
   /** The result with the latest `asOf` strictly before `before` (or overall), or `undefined`. */
   getLatestResult(
     kind: string,
@@ -188,6 +233,22 @@ export interface Store {
     idempotencyKey: string,
     options: { readonly claimToken: string; readonly error: string; readonly retryAt?: string },
   ): Promise<boolean>;
+  /**
+   * Confirms that the claim `claimToken` on an entry is still the current one and extends its lease
+   * to `now + leaseMilliseconds`. Returns false (and changes nothing) when the entry is no longer
+   * `delivering` under this token: another worker took it over after the lease lapsed, or it was
+   * completed or failed. A worker checks this before sending an entry it claimed long ago.
+   */
+  renewClaim(idempotencyKey: string, options: RenewClaimOptions): Promise<boolean>;
+  /**
+   * Marks an action done by a person, exactly once: of any number of calls, concurrent or not,
+   * exactly one gets `acknowledged: true`; the others get the entry with the first acknowledgement.
+   * The delivery state is not touched. `undefined` when no entry has this key.
+   */
+  acknowledgeAction(
+    idempotencyKey: string,
+    options: AcknowledgeOptions,
+  ): Promise<AcknowledgeResult | undefined>;
   /** One outbox entry, or `undefined`. */
   getAction(idempotencyKey: string): Promise<OutboxEntry | undefined>;
   /** Outbox entries, oldest enqueued first. */

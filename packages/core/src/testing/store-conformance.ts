@@ -303,6 +303,42 @@ export function runStoreConformance(
       );
     });
 
+    describe('results in bulk', () => {
+      it(
+        'stores many results in one call, replacing equal keys, the last of equal keys in the call winning',
+        withStore(async (store) => {
+          await store.putResult({ kind: 'health', customerId: 'c1', asOf: '2026-03-01T00:00:00Z', value: 1 });
+          await store.putResults([
+            { kind: 'health', customerId: 'c1', asOf: '2026-03-01T00:00:00Z', value: 2 },
+            { kind: 'health', customerId: 'c2', asOf: '2026-03-01T00:00:00Z', value: { score: 3 } },
+            { kind: 'health', customerId: 'c2', asOf: '2026-03-01T00:00:00.000Z', value: { score: 4 } },
+            { kind: 'churn', customerId: 'c1', asOf: '2026-03-02T00:00:00Z', value: [0.5] },
+          ]);
+          await store.putResults([]);
+          expect((await store.listResults('health', 'c1')).map((result) => result.value)).toEqual([2]);
+          expect((await store.listResults('health', 'c2')).map((result) => result.value)).toEqual([
+            { score: 4 },
+          ]);
+          expect((await store.getLatestResult('churn', 'c1'))?.value).toEqual([0.5]);
+        }),
+      );
+
+      it(
+        'stores nothing of a batch with an invalid result, naming it',
+        withStore(async (store) => {
+          const error = await store
+            .putResults([
+              { kind: 'health', customerId: 'c1', asOf: '2026-03-01T00:00:00Z', value: 1 },
+              { kind: 'health', customerId: 'c2', asOf: 'last tuesday', value: 2 },
+            ])
+            .catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(KizunaValidationError);
+          expect((error as Error).message).toContain('asOf');
+          expect(await store.listResults('health', 'c1')).toEqual([]);
+        }),
+      );
+    });
+
     describe('latest results of many customers', () => {
       const health = (customerId: string, asOf: string, score: number, status: string) => ({
         kind: 'health',
@@ -520,6 +556,112 @@ export function runStoreConformance(
             }),
           ).toEqual([]);
           expect(await store.listActions({ status: 'delivered' })).toHaveLength(1);
+        }),
+      );
+
+      it(
+        'renews a claim only while it is the current one',
+        withStore(async (store) => {
+          await store.enqueueActions([action('k1'), action('k2')], { now });
+          await store.claimActions({ now, limit: 2, leaseMilliseconds: 60_000, claimToken: 'A' });
+          const renew = (key: string, claimToken: string, at: string) =>
+            store.renewClaim(key, { claimToken, now: at, leaseMilliseconds: 60_000 });
+          // k1 renewed at 0:50 runs to 1:50; k2 lapses at 1:00.
+          expect(await renew('k1', 'A', '2026-04-01T00:00:50.000Z')).toBe(true);
+          expect(await renew('k1', 'B', '2026-04-01T00:00:50.000Z')).toBe(false);
+          expect((await store.getAction('k1'))?.leaseExpiresAt).toBe('2026-04-01T00:01:50.000Z');
+          const takenOver = await store.claimActions({
+            now: '2026-04-01T00:01:10.000Z',
+            limit: 10,
+            leaseMilliseconds: 60_000,
+            claimToken: 'B',
+          });
+          expect(takenOver.map((entry) => entry.action.idempotencyKey)).toEqual(['k2']);
+          expect(await renew('k2', 'A', '2026-04-01T00:01:10.000Z')).toBe(false);
+          expect((await store.getAction('k2'))?.claimToken).toBe('B');
+          expect(await store.completeAction('k1', { claimToken: 'A', now })).toBe(true);
+          expect(await renew('k1', 'A', '2026-04-01T00:01:20.000Z')).toBe(false);
+          expect(await renew('missing', 'A', now)).toBe(false);
+          await expect(
+            store.renewClaim('k2', { claimToken: 'B', now, leaseMilliseconds: 0 }),
+          ).rejects.toBeInstanceOf(KizunaValidationError);
+        }),
+      );
+
+      it(
+        'still renews a lapsed claim that nobody took over',
+        withStore(async (store) => {
+          await store.enqueueActions([action('k1')], { now });
+          await store.claimActions({ now, limit: 1, leaseMilliseconds: 1000, claimToken: 'A' });
+          expect(
+            await store.renewClaim('k1', {
+              claimToken: 'A',
+              now: '2026-04-01T00:00:05.000Z',
+              leaseMilliseconds: 1000,
+            }),
+          ).toBe(true);
+          expect(
+            await store.claimActions({
+              now: '2026-04-01T00:00:05.500Z',
+              limit: 1,
+              leaseMilliseconds: 1000,
+              claimToken: 'B',
+            }),
+          ).toEqual([]);
+        }),
+      );
+
+      it(
+        'acknowledges an action exactly once, even when asked many times at once',
+        withStore(async (store) => {
+          await store.enqueueActions([action('k1'), action('k2')], { now });
+          expect(await store.acknowledgeAction('missing', { now, by: 'sato' })).toBeUndefined();
+          const marks = await Promise.all(
+            Array.from({ length: 8 }, (_, index) =>
+              store.acknowledgeAction('k1', {
+                now: `2026-04-01T00:00:0${index}.000Z`,
+                by: `csm-${index}`,
+                note: `called them (${index})`,
+              }),
+            ),
+          );
+          const winners = marks.filter((mark) => mark?.acknowledged === true);
+          expect(winners).toHaveLength(1);
+          const first = winners[0]!.entry.acknowledgement;
+          expect(first).toEqual({
+            at: expect.stringMatching(/^2026-04-01T00:00:0\d\.000Z$/),
+            by: expect.stringMatching(/^csm-\d$/),
+            note: expect.stringMatching(/^called them \(\d\)$/),
+          });
+          // Everybody sees the first acknowledgement; later calls change nothing.
+          expect(marks.every((mark) => mark?.entry.acknowledgement?.by === first?.by)).toBe(true);
+          const again = await store.acknowledgeAction('k1', { now: '2026-04-02T00:00:00Z', by: 'tanaka' });
+          expect(again).toMatchObject({ acknowledged: false, entry: { acknowledgement: first } });
+          // Delivery is not touched: k1 is still pending and claimable.
+          const k1 = await store.getAction('k1');
+          expect(k1).toMatchObject({ status: 'pending', attempts: 0, acknowledgement: first });
+          const claimed = await store.claimActions({
+            now,
+            limit: 5,
+            leaseMilliseconds: 1000,
+            claimToken: 'A',
+          });
+          expect(claimed.map((entry) => entry.action.idempotencyKey)).toEqual(['k1', 'k2']);
+          expect(claimed[0]?.acknowledgement).toEqual(first);
+          expect(claimed[1]?.acknowledgement).toBeUndefined();
+          const plain = await store.acknowledgeAction('k2', { now, by: 'sato' });
+          expect(plain).toMatchObject({
+            acknowledged: true,
+            entry: { acknowledgement: { at: now, by: 'sato' } },
+          });
+          expect(plain?.entry.acknowledgement).not.toHaveProperty('note');
+          expect((await store.listActions()).map((entry) => entry.acknowledgement?.by)).toEqual([
+            first?.by,
+            'sato',
+          ]);
+          await expect(store.acknowledgeAction('k1', { now, by: '' })).rejects.toBeInstanceOf(
+            KizunaValidationError,
+          );
         }),
       );
 

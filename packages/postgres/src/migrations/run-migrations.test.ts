@@ -29,10 +29,10 @@ const withSchema = (client: () => SqlClient, test: (schema: string) => Promise<v
   }
 };
 
-const failingSecond: readonly Migration[] = [
+const failingNext: readonly Migration[] = [
   ...storeMigrations,
   {
-    version: 2,
+    version: 3,
     name: 'half done, then broken',
     statements: (schema) => [
       `create table ${schema}.half_done (id integer)`,
@@ -45,9 +45,9 @@ describe('runMigrations on PGlite', () => {
   it(
     'applies every migration on the first run and nothing on the next (idempotent)',
     withSchema(pglite, async (schema) => {
-      expect(await runMigrations(pglite(), { schema })).toEqual({ applied: [1], version: 1 });
-      expect(await runMigrations(pglite(), { schema })).toEqual({ applied: [], version: 1 });
-      expect(await appliedVersions(pglite(), schema)).toEqual([1]);
+      expect(await runMigrations(pglite(), { schema })).toEqual({ applied: [1, 2], version: 2 });
+      expect(await runMigrations(pglite(), { schema })).toEqual({ applied: [], version: 2 });
+      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2]);
     }),
   );
 
@@ -55,20 +55,18 @@ describe('runMigrations on PGlite', () => {
     'applies each migration once when several calls run at once',
     withSchema(pglite, async (schema) => {
       const reports = await Promise.all([1, 2, 3].map(() => runMigrations(pglite(), { schema })));
-      expect(reports.flatMap((report) => report.applied)).toEqual([1]);
-      expect(await appliedVersions(pglite(), schema)).toEqual([1]);
+      expect(reports.flatMap((report) => report.applied)).toEqual([1, 2]);
+      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2]);
     }),
   );
 
   it(
     'keeps nothing of a failing migration and reports STORE_UNAVAILABLE',
     withSchema(pglite, async (schema) => {
-      const error = await runMigrations(pglite(), { schema }, failingSecond).catch(
-        (caught: unknown) => caught,
-      );
+      const error = await runMigrations(pglite(), { schema }, failingNext).catch((caught: unknown) => caught);
       expect(KizunaError.isInstance(error) && error.code).toBe('STORE_UNAVAILABLE');
       expect((error as Error).message).toContain('no_such_table');
-      expect(await appliedVersions(pglite(), schema)).toEqual([1]);
+      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2]);
       const [table] = await pglite().query<{ name: string | null }>('select to_regclass($1)::text as name', [
         `"${schema}".half_done`,
       ]);
@@ -81,12 +79,12 @@ describe('runMigrations on PGlite', () => {
     withSchema(pglite, async (schema) => {
       const newer: Migration[] = [
         ...storeMigrations,
-        { version: 2, name: 'from the future', statements: () => [] },
+        { version: 3, name: 'from the future', statements: () => [] },
       ];
       await runMigrations(pglite(), { schema }, newer);
       const error = await runMigrations(pglite(), { schema }).catch((caught: unknown) => caught);
       expect(KizunaError.isInstance(error) && error.code).toBe('STORE_UNAVAILABLE');
-      expect((error as Error).message).toMatch(/version 2, newer than this package knows \(1\)/);
+      expect((error as Error).message).toMatch(/version 3, newer than this package knows \(2\)/);
     }),
   );
 
@@ -108,9 +106,9 @@ describe.skipIf(!server.reachable)('runMigrations on PostgreSQL', () => {
       );
       try {
         const reports = await Promise.all(clients.map((client) => runMigrations(client, { schema })));
-        expect(reports.flatMap((report) => report.applied)).toEqual([1]);
-        expect(reports.every((report) => report.version === 1)).toBe(true);
-        expect(await appliedVersions(server.client(), schema)).toEqual([1]);
+        expect(reports.flatMap((report) => report.applied)).toEqual([1, 2]);
+        expect(reports.every((report) => report.version === 2)).toBe(true);
+        expect(await appliedVersions(server.client(), schema)).toEqual([1, 2]);
       } finally {
         await Promise.all(clients.map((client) => client.close()));
       }
@@ -120,10 +118,10 @@ describe.skipIf(!server.reachable)('runMigrations on PostgreSQL', () => {
   it(
     'keeps nothing of a failing migration',
     withSchema(server.client, async (schema) => {
-      await expect(runMigrations(server.client(), { schema }, failingSecond)).rejects.toMatchObject({
+      await expect(runMigrations(server.client(), { schema }, failingNext)).rejects.toMatchObject({
         code: 'STORE_UNAVAILABLE',
       });
-      expect(await appliedVersions(server.client(), schema)).toEqual([1]);
+      expect(await appliedVersions(server.client(), schema)).toEqual([1, 2]);
     }),
   );
 });

@@ -54,4 +54,15 @@ export const storeMigrations: readonly Migration[] = [
       `create index outbox_by_customer on ${schema}.outbox (customer_id, enqueued_at, idempotency_key)`,
     ],
   },
+  {
+    version: 2,
+    name: 'outbox acknowledgements',
+    statements: (schema) => [
+      // Set once, by the first "mark done": `where acknowledged_at is null` makes the update the lock.
+      `alter table ${schema}.outbox
+        add column acknowledged_at text collate "C",
+        add column acknowledged_by text,
+        add column acknowledgement_note text`,
+    ],
+  },
 ];

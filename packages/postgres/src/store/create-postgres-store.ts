@@ -1,5 +1,7 @@
 import {
+  type AcknowledgeResult,
   type Action,
+  acknowledgeOptionsSchema,
   actionSchema,
   type EnqueueResult,
   instantSchema,
@@ -8,6 +10,7 @@ import {
   parseInput,
   type RecordKind,
   type RecordOf,
+  renewClaimOptionsSchema,
   type Store,
   type StoredResult,
   storedResultSchema,
@@ -182,6 +185,38 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         );
       }),
 
+    putResults: (input) =>
+      run('putResults', async () => {
+        const parsed = parseInput(storedResultSchema.array(), input, 'results') as StoredResult[];
+        // One statement cannot update a row twice: of equal keys in the call, keep the last.
+        const byKey = new Map<string, StoredResult>();
+        for (const result of parsed)
+          byKey.set(`${result.kind}\u0000${result.customerId}\u0000${result.asOf}`, result);
+        const results = [...byKey.values()];
+        if (results.length === 0) return;
+        const rows = results.map(
+          (result) =>
+            `{"kind":${JSON.stringify(result.kind)},"customer_id":${JSON.stringify(result.customerId)},"as_of":"${result.asOf}","value":${JSON.stringify(result.value)}}`,
+        );
+        assertStorableText(
+          'results',
+          results,
+          (index) => `[${index}]`,
+          (index) => rows[index]!,
+        );
+        const statement = `insert into ${schema}.results (kind, customer_id, as_of, value)
+          select input.kind, input.customer_id, input.as_of, input.value
+          from jsonb_to_recordset($1::jsonb) as input(kind text, customer_id text, as_of text, value jsonb)
+          on conflict (kind, customer_id, as_of) do update set value = excluded.value`;
+        const rowsOf = (start: number, end: number) => `[${rows.slice(start, end).join(',')}]`;
+        const insertAll = async (executor: Pick<typeof client, 'query'>) => {
+          for (let start = 0; start < results.length; start += batchSize)
+            await executor.query(statement, [rowsOf(start, start + batchSize)]);
+        };
+        if (results.length <= batchSize) await insertAll(client);
+        else await client.transaction(insertAll);
+      }),
+
     getLatestResult: async (kind, customerId, options = {}) => {
       const [latest] = await listResults(kind, customerId, { to: options.before, limit: 1 });
       return latest;
@@ -347,6 +382,49 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           [key, claimToken, error, retryAt ?? null],
         );
         return rows.length > 0;
+      }),
+
+    renewClaim: (key, options) =>
+      run('renewClaim', async () => {
+        const renewal = parseInput(renewClaimOptionsSchema, options, 'renew options');
+        const leaseExpiresAt = new Date(Date.parse(renewal.now) + renewal.leaseMilliseconds).toISOString();
+        const rows = await client.query(
+          `update ${schema}.outbox set lease_expires_at = $3
+           where idempotency_key = $1 and status = 'delivering' and claim_token = $2
+           returning 1`,
+          [key, renewal.claimToken, leaseExpiresAt],
+        );
+        return rows.length > 0;
+      }),
+
+    acknowledgeAction: (key, options) =>
+      run('acknowledgeAction', async () => {
+        const { now, by, note } = parseInput(acknowledgeOptionsSchema, options, 'acknowledge options');
+        assertStorableText(
+          'acknowledgement',
+          [{ by, note }],
+          () => '',
+          () => JSON.stringify({ by, note }),
+        );
+        // The row lock makes concurrent marks queue up; each re-checks `acknowledged_at is null`
+        // after the one before it committed, so exactly one of them updates the row.
+        const [marked] = await client.query<OutboxRow>(
+          `update ${schema}.outbox
+           set acknowledged_at = $2, acknowledged_by = $3, acknowledgement_note = $4
+           where idempotency_key = $1 and acknowledged_at is null
+           returning ${outboxColumns}`,
+          [key, now, by, note ?? null],
+        );
+        if (marked !== undefined)
+          return { acknowledged: true, entry: outboxEntryFromRow(marked) } satisfies AcknowledgeResult;
+        // A new statement, so a new snapshot: it sees the acknowledgement that won.
+        const [existing] = await client.query<OutboxRow>(
+          `select ${outboxColumns} from ${schema}.outbox where idempotency_key = $1`,
+          [key],
+        );
+        return existing === undefined
+          ? undefined
+          : ({ acknowledged: false, entry: outboxEntryFromRow(existing) } satisfies AcknowledgeResult);
       }),
 
     getAction: (key) =>
