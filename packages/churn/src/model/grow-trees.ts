@@ -1,3 +1,4 @@
+import { bundleFeatures, expandBundles, type FeatureBundles } from './feature-bundles';
 import type { GradientBoostingOptions } from './gradient-boosting-options';
 import { createSeededRandom, shuffleInPlace } from './seeded-random';
 import type { TreeEnsemble } from './tree-ensemble';
@@ -54,6 +55,9 @@ function weightedLogLoss(
   return loss / total;
 }
 
+/** Codes per feature bundle: 64 keeps a bundle's expansion cheap against the rows it saves. */
+const maxBundleCodes = 256;
+
 const bestGainSlot = 0;
 const bestFeatureSlot = 1;
 const bestBinSlot = 2;
@@ -74,8 +78,32 @@ function fillHistogram(
   features: Int32Array,
   withCounts: boolean,
   spare: Float64Array | null,
+  bundles: FeatureBundles | null,
+  slotCount: number,
 ): void {
   histogram.fill(0);
+  if (
+    bundles !== null &&
+    !withCounts &&
+    features.length === nFeatures &&
+    (end - start) * (nFeatures - bundles.count) * 2 > bundles.expansionCost
+  ) {
+    // One addition per bundle instead of per feature, then the bundles' codes spread to features.
+    const { codes, count } = bundles;
+    for (let index = start; index < end; index += 1) {
+      const row = rows[index]!;
+      const gradient = gradients[2 * row]!;
+      const hessian = gradients[2 * row + 1]!;
+      const base = row * count;
+      for (let bundle = 0; bundle < count; bundle += 1) {
+        const at = 2 * codes[base + bundle]!;
+        histogram[at]! += gradient;
+        histogram[at + 1]! += hessian;
+      }
+    }
+    expandBundles(histogram, bundles, slotCount);
+    return;
+  }
   if (!withCounts && features.length === nFeatures && end - start >= histogram.length && spare !== null) {
     // Two rows at a time into two histograms: consecutive rows often share a bin (binary
     // features), and two copies halve the chains of read-modify-writes on one address.
@@ -280,6 +308,12 @@ export function boostTrees(
   const withCounts = minSamplesLeaf > 1;
   const stride = withCounts ? 3 : 2;
   const histogramSize = input.slotCount * stride;
+  // Bundles need their codes (Uint16, past the feature slots) and apply to the full-feature path.
+  const bundles =
+    !withCounts && options.columnSampleRate === 1 && input.slotCount + nFeatures * maxBundleCodes <= 0xffff
+      ? bundleFeatures(binned, nRows, nFeatures, binCounts, slotOffsets, input.slotCount, maxBundleCodes)
+      : null;
+  const bufferSize = histogramSize + (bundles === null ? 0 : 2 * bundles.extraSlots);
   const random = createSeededRandom(options.seed);
 
   let positive = 0;
@@ -312,8 +346,8 @@ export function boostTrees(
   }
   const splitLimits = Float64Array.of(lambda, minChildWeight, minSamplesLeaf, minGain);
   const pool: Float64Array[] = [];
-  const spareHistogram = new Float64Array(histogramSize);
-  const takeHistogram = (): Float64Array => pool.pop() ?? new Float64Array(histogramSize);
+  const spareHistogram = new Float64Array(bufferSize);
+  const takeHistogram = (): Float64Array => pool.pop() ?? new Float64Array(bufferSize);
 
   // Growing arrays of the ensemble.
   const nodeFeature: number[] = [];
@@ -339,6 +373,8 @@ export function boostTrees(
       features,
       withCounts,
       spareHistogram,
+      bundles,
+      input.slotCount,
     );
 
   /** Stable partition of rows[start, end): left rows first; returns the first right index. */
