@@ -2,6 +2,7 @@ import { KizunaValidationError, parseInput } from '@kizuna/core';
 import { type DistributionSummary, summarizeDistribution, summarizeInPlace } from '../statistics/quantiles';
 import { ratioOrNull } from '../statistics/ratio';
 import { createLocalDayIndexer, dayNumberToDate, periodStartDay } from '../time/local-day';
+import { bucketSimpleSequential } from './bucket-simple-funnel';
 import { type EventsInput, normalizeEvents, type PropertyValue } from './event-input';
 import {
   type CompiledFunnel,
@@ -427,28 +428,17 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
   }
   const run = (slotOfEvent: Int32Array, slotCount: number): FunnelOutcomes => {
     const outcomes = createOutcomes(slotCount, plan.stepCount);
-    const streamed = streamSimpleSequential(
-      plan,
-      slotOfEvent,
-      slotCount,
-      normalized.name,
-      normalized.timestamp,
-      outcomes,
-      tieBreak,
-    );
-    if (streamed) return outcomes;
-    outcomes.furthest.fill(-1);
-    const matchUser = createUserMatcher(plan, normalized.name, normalized.timestamp, outcomes);
-    forEachUser(
-      slotOfEvent,
-      slotCount,
-      normalized.name,
-      normalized.timestamp,
-      plan.relevant,
-      plan.rank,
-      matchUser,
-      tieBreak,
-    );
+    const { name, timestamp } = normalized;
+    if (plan.simpleStepOfName !== undefined) {
+      if (!streamSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak)) {
+        outcomes.furthest.fill(-1);
+        outcomes.reached.fill(0);
+        bucketSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak);
+      }
+      return outcomes;
+    }
+    const matchUser = createUserMatcher(plan, name, timestamp, outcomes);
+    forEachUser(slotOfEvent, slotCount, name, timestamp, plan.relevant, plan.rank, matchUser, tieBreak);
     return outcomes;
   };
   const slotCount = normalized.userCount;

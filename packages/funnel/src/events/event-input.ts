@@ -103,16 +103,32 @@ function normalizeColumns(input: EventColumns): NormalizedEvents {
   if (name.length !== count) fail('name', `expected ${count} entries like user, got ${name.length}`);
   if (timestamp.length !== count)
     fail('timestamp', `expected ${count} entries like user, got ${timestamp.length}`);
-  let maximumUser = -1;
+  // One branch-free pass over the three columns; the first bad entry is looked for only on failure.
   const nameCount = names.length;
+  let minimumUser = 0;
+  let maximumUser = -1;
+  let maximumName = 0;
+  let timeCheck = 0;
   for (let index = 0; index < count; index += 1) {
     const person = user[index]!;
-    if (person < 0) fail(`user[${index}]`, 'expected a user index ≥ 0');
-    if (person > maximumUser) maximumUser = person;
-    if (name[index]! >= nameCount) fail(`name[${index}]`, `index ${name[index]} is outside names`);
+    minimumUser = person < minimumUser ? person : minimumUser;
+    maximumUser = person > maximumUser ? person : maximumUser;
+    const code = name[index]!;
+    maximumName = code > maximumName ? code : maximumName;
     const time = timestamp[index]!;
-    if (time - time !== 0) fail(`timestamp[${index}]`, 'expected a finite epoch-millisecond timestamp');
+    // 0 for a finite time, NaN for NaN and ±Infinity: one NaN makes the sum NaN.
+    timeCheck += time - time;
   }
+  if (minimumUser < 0) fail(`user[${user.findIndex((person) => person < 0)}]`, 'expected a user index ≥ 0');
+  if (count > 0 && maximumName >= nameCount) {
+    const index = name.findIndex((code) => code >= nameCount);
+    fail(`name[${index}]`, `index ${name[index]} is outside names`);
+  }
+  if (timeCheck !== 0)
+    fail(
+      `timestamp[${timestamp.findIndex((time) => !Number.isFinite(time))}]`,
+      'expected a finite epoch-millisecond timestamp',
+    );
   const properties = input.properties ?? {};
   return {
     count,

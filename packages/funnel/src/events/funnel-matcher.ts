@@ -26,7 +26,7 @@ export interface CompiledFunnel {
   /**
    * Per name code: the one step it completes, or −1. Set only when the funnel is "simple" —
    * sequential, distinct step names, no exclusions, no optional steps, no times between steps —
-   * which selects a shorter loop with the same result.
+   * which selects the shorter state machine of `simple-chain.ts` (same result as the general one).
    */
   readonly simpleStepOfName?: Int8Array;
 }
@@ -286,59 +286,7 @@ export function createUserMatcher(
     outcomes.reached[slot] = best === 0 ? 0 : (2 ** best - 1) | 0;
   }
 
-  const simpleStepOfName = plan.simpleStepOfName;
-
-  const outcomeTimes = outcomes.times;
-  const outcomeEvents = outcomes.events;
-
-  function simpleSequential(slot: number, indices: Int32Array, length: number): void {
-    for (let step = 0; step < steps; step += 1) chainValid[step] = 0;
-    outcomes.excluded[slot] = 0;
-    let furthest = -1;
-    let reached = 0;
-    const stepOf = simpleStepOfName!;
-    for (let position = 0; position < length; position += 1) {
-      const event = indices[position]!;
-      const step = stepOf[name[event]!]!;
-      const time = timestamp[event]!;
-      const row = step * steps;
-      if (step === 0) {
-        chainStart[0] = time;
-        chainValid[0] = 1;
-        chainTimes[0] = time;
-        chainEvents[0] = event;
-      } else {
-        const previous = step - 1;
-        if (chainValid[previous] === 0) continue;
-        const start = chainStart[previous]!;
-        if (time - start > window) continue;
-        if (chainValid[step] === 1 && chainStart[step]! > start) continue;
-        const from = previous * steps;
-        for (let index = 0; index < step; index += 1) {
-          chainTimes[row + index] = chainTimes[from + index]!;
-          chainEvents[row + index] = chainEvents[from + index]!;
-        }
-        chainTimes[row + step] = time;
-        chainEvents[row + step] = event;
-        chainStart[step] = start;
-        chainValid[step] = 1;
-      }
-      reached |= 1 << step;
-      if (step > furthest) {
-        furthest = step;
-        const base = slot * steps;
-        for (let index = 0; index <= step; index += 1) {
-          outcomeTimes[base + index] = chainTimes[row + index]!;
-          outcomeEvents[base + index] = chainEvents[row + index]!;
-        }
-      }
-    }
-    outcomes.furthest[slot] = furthest;
-    outcomes.reached[slot] = reached;
-  }
-
   if (plan.order === 'any') return anyOrder;
-  if (simpleStepOfName !== undefined) return simpleSequential;
   if (plan.exhaustive && !strict) return exhaustive;
   return sequentialOrStrict;
 }

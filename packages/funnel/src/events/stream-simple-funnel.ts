@@ -1,12 +1,14 @@
 import type { CompiledFunnel, FunnelOutcomes } from './funnel-matcher';
+import { advanceSimpleChain, reachedUpTo, recordSimpleChain, resetSimpleChains } from './simple-chain';
 
 /**
- * One pass over events for the commonest case — a simple sequential funnel (see
- * `CompiledFunnel.simpleStepOfName`) over input where each user's events are contiguous — with no
- * buffering and no per-user call: the per-user state machine runs as the events stream by. A user
- * whose own events are out of (time, step) order is replayed from their run, sorted. Returns `false`
- * as soon as a user turns up again after another user's events, leaving the outcomes to be
- * rewritten by the general path.
+ * One pass over events for a simple sequential funnel (see `CompiledFunnel.simpleStepOfName`) over
+ * input where each user's events are contiguous (any order of users): no buffering and no call per
+ * user; the state machine of {@link advanceSimpleChain} runs as the events stream by. A user whose
+ * own events are out of (time, step, tie-break) order is replayed, sorted, from their run.
+ *
+ * Returns `false` as soon as a user turns up again after another user's events; the outcomes
+ * written so far must then be reset and computed by another path (see `bucketSimpleSequential`).
  */
 export function streamSimpleSequential(
   plan: CompiledFunnel,
@@ -23,85 +25,17 @@ export function streamSimpleSequential(
   const window = plan.window;
   const count = user.length;
   const seen = new Uint8Array(userCount);
-  const chainValid = new Uint8Array(steps);
-  const chainStart = new Float64Array(steps);
-  const chainTimes = new Float64Array(steps * steps);
-  const chainEvents = new Int32Array(steps * steps);
-  const {
-    furthest: outcomeFurthest,
-    reached: outcomeReached,
-    times: outcomeTimes,
-    events: outcomeEvents,
-  } = outcomes;
+  const start = new Float64Array(steps);
+  const times = new Float64Array(steps * steps);
+  const events = new Int32Array(steps * steps);
+  const outcomeFurthest = outcomes.furthest;
+  const outcomeReached = outcomes.reached;
+  const outcomeTimes = outcomes.times;
+  const outcomeEvents = outcomes.events;
+  const replay: ReplayState = { start, times, events, scratch: new Int32Array(64) };
+  resetSimpleChains(start, steps);
   let current = -1;
   let furthest = -1;
-  let reached = 0;
-
-  function feed(event: number, step: number, time: number): void {
-    const row = step * steps;
-    if (step === 0) {
-      chainStart[0] = time;
-      chainValid[0] = 1;
-      chainTimes[0] = time;
-      chainEvents[0] = event;
-    } else {
-      const previous = step - 1;
-      if (chainValid[previous] === 0) return;
-      const start = chainStart[previous]!;
-      if (time - start > window) return;
-      if (chainValid[step] === 1 && chainStart[step]! > start) return;
-      const from = previous * steps;
-      for (let index = 0; index < step; index += 1) {
-        chainTimes[row + index] = chainTimes[from + index]!;
-        chainEvents[row + index] = chainEvents[from + index]!;
-      }
-      chainTimes[row + step] = time;
-      chainEvents[row + step] = event;
-      chainStart[step] = start;
-      chainValid[step] = 1;
-    }
-    reached |= 1 << step;
-    if (step > furthest) {
-      furthest = step;
-      const base = current * steps;
-      for (let index = 0; index <= step; index += 1) {
-        outcomeTimes[base + index] = chainTimes[row + index]!;
-        outcomeEvents[base + index] = chainEvents[row + index]!;
-      }
-    }
-  }
-
-  function reset(): void {
-    furthest = -1;
-    reached = 0;
-    for (let step = 0; step < steps; step += 1) chainValid[step] = 0;
-  }
-
-  let scratch = new Int32Array(64);
-  function replaySorted(from: number, to: number): void {
-    reset();
-    let length = 0;
-    for (let event = from; event < to; event += 1) {
-      if (stepOf![name[event]!]! < 0) continue;
-      if (length === scratch.length) {
-        const grown = new Int32Array(scratch.length * 2);
-        grown.set(scratch);
-        scratch = grown;
-      }
-      scratch[length++] = event;
-    }
-    const ordered = scratch
-      .subarray(0, length)
-      .sort(
-        (left, right) =>
-          timestamp[left]! - timestamp[right]! ||
-          stepOf![name[left]!]! - stepOf![name[right]!]! ||
-          (tieBreak === undefined ? 0 : tieBreak[left]! - tieBreak[right]!) ||
-          left - right,
-      );
-    for (const event of ordered) feed(event, stepOf![name[event]!]!, timestamp[event]!);
-  }
-
   let runStart = 0;
   let unordered = false;
   let previousTime = Number.NEGATIVE_INFINITY;
@@ -111,9 +45,20 @@ export function streamSimpleSequential(
     const person = user[event]!;
     if (person !== current) {
       if (current >= 0) {
-        if (unordered) replaySorted(runStart, event);
+        if (unordered)
+          furthest = replaySorted(
+            plan,
+            name,
+            timestamp,
+            tieBreak,
+            runStart,
+            event,
+            current,
+            outcomes,
+            replay,
+          );
         outcomeFurthest[current] = furthest;
-        outcomeReached[current] = reached;
+        outcomeReached[current] = reachedUpTo(furthest);
       }
       if (seen[person] === 1) return false;
       seen[person] = 1;
@@ -121,29 +66,84 @@ export function streamSimpleSequential(
       runStart = event;
       unordered = false;
       previousTime = Number.NEGATIVE_INFINITY;
-      reset();
+      furthest = -1;
+      resetSimpleChains(start, steps);
     }
     if (unordered) continue;
     const step = stepOf[name[event]!]!;
     if (step < 0) continue;
     const time = timestamp[event]!;
-    const tie = tieBreak === undefined ? 0 : tieBreak[event]!;
-    if (
-      time < previousTime ||
-      (time === previousTime && (step < previousStep || (step === previousStep && tie < previousTie)))
-    ) {
-      unordered = true;
-      continue;
-    }
+    if (time <= previousTime) {
+      const tie = tieBreak === undefined ? 0 : tieBreak[event]!;
+      if (time < previousTime || step < previousStep || (step === previousStep && tie < previousTie)) {
+        unordered = true;
+        continue;
+      }
+      previousTie = tie;
+    } else if (tieBreak !== undefined) previousTie = tieBreak[event]!;
     previousTime = time;
     previousStep = step;
-    previousTie = tie;
-    feed(event, step, time);
+    if (advanceSimpleChain(start, times, events, steps, window, step, time, event) && step > furthest) {
+      furthest = step;
+      recordSimpleChain(times, events, steps, step, outcomeTimes, outcomeEvents, current * steps);
+    }
   }
   if (current >= 0) {
-    if (unordered) replaySorted(runStart, count);
+    if (unordered)
+      furthest = replaySorted(plan, name, timestamp, tieBreak, runStart, count, current, outcomes, replay);
     outcomeFurthest[current] = furthest;
-    outcomeReached[current] = reached;
+    outcomeReached[current] = reachedUpTo(furthest);
   }
   return true;
+}
+
+interface ReplayState {
+  readonly start: Float64Array;
+  readonly times: Float64Array;
+  readonly events: Int32Array;
+  scratch: Int32Array;
+}
+
+/** Runs the step events of `from … to` (one user's run) sorted; returns the furthest step. */
+function replaySorted(
+  plan: CompiledFunnel,
+  name: ArrayLike<number>,
+  timestamp: Float64Array,
+  tieBreak: Int32Array | undefined,
+  from: number,
+  to: number,
+  slot: number,
+  outcomes: FunnelOutcomes,
+  state: ReplayState,
+): number {
+  const stepOf = plan.simpleStepOfName!;
+  const steps = plan.stepCount;
+  const { start, times, events } = state;
+  if (state.scratch.length < to - from) state.scratch = new Int32Array(to - from);
+  let length = 0;
+  for (let event = from; event < to; event += 1)
+    if (stepOf[name[event]!]! >= 0) state.scratch[length++] = event;
+  const ordered = state.scratch
+    .subarray(0, length)
+    .sort(
+      (left, right) =>
+        timestamp[left]! - timestamp[right]! ||
+        stepOf[name[left]!]! - stepOf[name[right]!]! ||
+        (tieBreak === undefined ? 0 : tieBreak[left]! - tieBreak[right]!) ||
+        left - right,
+    );
+  resetSimpleChains(start, steps);
+  let furthest = -1;
+  for (let position = 0; position < length; position += 1) {
+    const event = ordered[position]!;
+    const step = stepOf[name[event]!]!;
+    if (
+      advanceSimpleChain(start, times, events, steps, plan.window, step, timestamp[event]!, event) &&
+      step > furthest
+    ) {
+      furthest = step;
+      recordSimpleChain(times, events, steps, step, outcomes.times, outcomes.events, slot * steps);
+    }
+  }
+  return furthest;
 }

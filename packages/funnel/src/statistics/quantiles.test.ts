@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarizeDistribution } from './quantiles';
+import { summarizeDistribution, summarizeInPlace } from './quantiles';
 
 describe('summarizeDistribution', () => {
   it('interpolates percentiles between the closest ranks', () => {
@@ -31,5 +31,44 @@ describe('summarizeDistribution', () => {
         },
       ),
     );
+  });
+});
+
+describe('summarizeInPlace on large inputs (bucketed selection)', () => {
+  /** Percentile read from fully sorted values, the definition. */
+  function fromSorted(values: Float64Array, q: number): number {
+    const sorted = Float64Array.from(values).sort();
+    const position = (sorted.length - 1) * q;
+    const lower = Math.floor(position);
+    const upper = Math.min(lower + 1, sorted.length - 1);
+    return sorted[lower]! + (position - lower) * (sorted[upper]! - sorted[lower]!);
+  }
+
+  // Deterministic pseudo-random values (xorshift), 70,001 of them: above the 65,536 threshold.
+  function generate(seed: number, map: (unit: number) => number): Float64Array {
+    let state = seed;
+    return Float64Array.from({ length: 70_001 }, () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return map((state >>> 0) / 4_294_967_296);
+    });
+  }
+
+  it.each([
+    ['durations in whole minutes, many ties', (unit: number) => Math.floor(unit * 600) * 60_000],
+    ['spread over many orders of magnitude', (unit: number) => Math.exp(unit * 40)],
+    ['negative and positive, zero included', (unit: number) => Math.round((unit - 0.5) * 2000) / 8],
+    ['all equal', () => 42],
+  ])('gives the exact percentiles for %s', (_label, map) => {
+    const values = generate(2463534242, map);
+    const reference = Float64Array.from(values);
+    const summary = summarizeInPlace(values)!;
+    expect(summary.count).toBe(70_001);
+    expect(summary.median).toBe(fromSorted(reference, 0.5));
+    expect(summary.p90).toBe(fromSorted(reference, 0.9));
+    expect(summary.p95).toBe(fromSorted(reference, 0.95));
+    expect(summary.minimum).toBe(Math.min(...reference));
+    expect(summary.maximum).toBe(Math.max(...reference));
   });
 });

@@ -1,3 +1,8 @@
+import { quickselect, radixSelectSupported, selectRanks } from './radix-select';
+
+/** From this many values on, percentiles are selected by bucketing rather than by quickselect. */
+const radixSelectMinimum = 65_536;
+
 /** Summary of a distribution of durations or amounts. */
 export interface DistributionSummary {
   /** How many values were summarised. */
@@ -30,40 +35,12 @@ export function quantileInPlace(values: Float64Array, q: number): number {
   if (n === 0) return Number.NaN;
   const position = (n - 1) * q;
   const lowerRank = Math.floor(position);
-  const lower = select(values, lowerRank, 0, n - 1);
+  const lower = quickselect(values, lowerRank, 0, n - 1);
   if (lowerRank === position || lowerRank + 1 >= n) return lower;
   // After selecting rank k, everything right of k is ≥ it: the next rank is their minimum.
   let upper = Number.POSITIVE_INFINITY;
   for (let index = lowerRank + 1; index < n; index += 1) if (values[index]! < upper) upper = values[index]!;
   return lower + (position - lowerRank) * (upper - lower);
-}
-
-function select(values: Float64Array, rank: number, left: number, right: number): number {
-  while (right > left) {
-    // Median of three as pivot: deterministic and robust on sorted input.
-    const middle = (left + right) >>> 1;
-    const a = values[left]!;
-    const b = values[middle]!;
-    const c = values[right]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let low = left;
-    let high = right;
-    while (low <= high) {
-      while (values[low]! < pivot) low += 1;
-      while (values[high]! > pivot) high -= 1;
-      if (low <= high) {
-        const swap = values[low]!;
-        values[low] = values[high]!;
-        values[high] = swap;
-        low += 1;
-        high -= 1;
-      }
-    }
-    if (rank <= high) right = high;
-    else if (rank >= low) left = low;
-    else return values[rank]!;
-  }
-  return values[rank]!;
 }
 
 /**
@@ -80,9 +57,10 @@ export function summarizeDistribution(values: ArrayLike<number>): DistributionSu
 }
 
 /**
- * {@link summarizeDistribution} that reorders `values` instead of copying them. The three
- * percentiles are selected one inside the other (p90 right of the median, p95 right of p90), so the
- * whole summary costs about two linear passes.
+ * {@link summarizeDistribution} that may reorder `values` instead of copying them. Below 65,536
+ * values the three percentiles are selected one inside the other by quickselect (p90 right of the
+ * median, p95 right of p90); from there on by bucketing the values' bit patterns (see
+ * `radix-select.ts`): about two linear passes either way.
  */
 export function summarizeInPlace(values: Float64Array): DistributionSummary | null {
   const n = values.length;
@@ -96,19 +74,33 @@ export function summarizeInPlace(values: Float64Array): DistributionSummary | nu
     if (value < minimum) minimum = value;
     if (value > maximum) maximum = value;
   }
-  let left = 0;
-  const quantile = (q: number): number => {
+  const quantiles = [0.5, 0.9, 0.95];
+  // Rank of each percentile's lower and upper neighbour: position h = (n − 1) × q.
+  const ranks = quantiles.flatMap((q) => {
+    const lowerRank = Math.floor((n - 1) * q);
+    return [lowerRank, Math.min(lowerRank + 1, n - 1)];
+  });
+  const distinct = [...new Set(ranks)].sort((left, right) => left - right);
+  let selected: number[];
+  if (n >= radixSelectMinimum && radixSelectSupported && !Number.isNaN(sum))
+    selected = selectRanks(values, distinct);
+  else {
+    // Quickselect, each rank inside the range right of the previous one: after selecting rank r,
+    // everything right of r is ≥ it.
+    selected = [];
+    let left = 0;
+    for (const rank of distinct) {
+      selected.push(quickselect(values, rank, left, n - 1));
+      left = rank;
+    }
+  }
+  const ranked = ranks.map((rank) => selected[distinct.indexOf(rank)]!);
+  const [median, p90, p95] = quantiles.map((q, index) => {
     const position = (n - 1) * q;
+    const lower = ranked[index * 2]!;
     const lowerRank = Math.floor(position);
-    const lower = select(values, lowerRank, left, n - 1);
-    left = lowerRank;
-    if (lowerRank === position || lowerRank + 1 >= n) return lower;
-    let upper = Number.POSITIVE_INFINITY;
-    for (let index = lowerRank + 1; index < n; index += 1) if (values[index]! < upper) upper = values[index]!;
-    return lower + (position - lowerRank) * (upper - lower);
-  };
-  const median = quantile(0.5);
-  const p90 = quantile(0.9);
-  const p95 = quantile(0.95);
+    if (lowerRank === position) return lower;
+    return lower + (position - lowerRank) * (ranked[index * 2 + 1]! - lower);
+  }) as [number, number, number];
   return { count: n, mean: sum / n, median, p90, p95, minimum, maximum };
 }

@@ -1,0 +1,74 @@
+/**
+ * The per-event step of a simple sequential funnel (see `CompiledFunnel.simpleStepOfName`), the one
+ * function every path that runs such a funnel calls, so they cannot drift apart.
+ *
+ * One user's state is three typed arrays over the funnel's `steps` steps: `start[s]`, the time of
+ * the step-0 event of the attempt kept at step s (NaN when no attempt reached s), and row s of
+ * `times` / `events` (`s × steps … s × steps + s`), that attempt's step times and event indexes.
+ * At each step the attempt kept is the one that started last: it has the most room left in the
+ * window, so it can reach every step an earlier one could.
+ */
+
+/** Forgets every attempt: the state of a user before their first event. */
+export function resetSimpleChains(start: Float64Array, steps: number): void {
+  for (let step = 0; step < steps; step += 1) start[step] = Number.NaN;
+}
+
+/**
+ * Feeds one event of step `step` at `time` (events must come in time order, then step order).
+ * Returns true when the event completed the step, i.e. row `step` now holds an attempt ending with
+ * this event.
+ */
+export function advanceSimpleChain(
+  start: Float64Array,
+  times: Float64Array,
+  events: Int32Array,
+  steps: number,
+  window: number,
+  step: number,
+  time: number,
+  event: number,
+): boolean {
+  const row = step * steps;
+  if (step === 0) {
+    start[0] = time;
+    times[0] = time;
+    events[0] = event;
+    return true;
+  }
+  const attemptStart = start[step - 1]!;
+  // NaN (no attempt at the previous step) fails the window test; a kept attempt that started later
+  // than this one is better.
+  if (!(time - attemptStart <= window) || start[step]! > attemptStart) return false;
+  const from = row - steps;
+  for (let index = 0; index < step; index += 1) {
+    times[row + index] = times[from + index]!;
+    events[row + index] = events[from + index]!;
+  }
+  times[row + step] = time;
+  events[row + step] = event;
+  start[step] = attemptStart;
+  return true;
+}
+
+/** Copies row `step` of a user's chains into their outcome slot (`base` = slot × steps). */
+export function recordSimpleChain(
+  times: Float64Array,
+  events: Int32Array,
+  steps: number,
+  step: number,
+  outcomeTimes: Float64Array,
+  outcomeEvents: Int32Array,
+  base: number,
+): void {
+  const row = step * steps;
+  for (let index = 0; index <= step; index += 1) {
+    outcomeTimes[base + index] = times[row + index]!;
+    outcomeEvents[base + index] = events[row + index]!;
+  }
+}
+
+/** The `reached` bits of a simple funnel: every step up to the furthest one. */
+export function reachedUpTo(furthest: number): number {
+  return ((1 << (furthest + 1)) - 1) | 0;
+}

@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bucketSimpleSequential } from './bucket-simple-funnel';
+import {
+  type CompiledFunnel,
+  createOutcomes,
+  createUserMatcher,
+  type FunnelOutcomes,
+} from './funnel-matcher';
+import { forEachUser } from './group-by-user';
+import { streamSimpleSequential } from './stream-simple-funnel';
+
+// Event names 0…4; steps are names 0…stepCount − 1 in order, name 4 is never a step.
+function simplePlan(stepCount: number, window: number): CompiledFunnel {
+  const nameCount = 5;
+  const stepOf = Int8Array.from({ length: nameCount }, (_, code) => (code < stepCount ? code : -1));
+  return {
+    stepCount,
+    order: 'sequential',
+    window,
+    optional: new Uint8Array(stepCount),
+    minimumGap: new Float64Array(stepCount),
+    maximumGap: new Float64Array(stepCount).fill(Number.POSITIVE_INFINITY),
+    exhaustive: false,
+    stepsOfName: Array.from(stepOf, (step) => (step < 0 ? undefined : Int8Array.of(step))),
+    exclusionsOfName: new Array(nameCount).fill(undefined),
+    relevant: Uint8Array.from(stepOf, (step) => (step < 0 ? 0 : 1)),
+    rank: Int32Array.from(stepOf, (step) => (step < 0 ? stepCount : step)),
+    simpleStepOfName: stepOf,
+  };
+}
+
+interface Columns {
+  readonly user: Int32Array;
+  readonly name: Uint8Array;
+  readonly timestamp: Float64Array;
+  readonly tieBreak: Int32Array;
+}
+
+const rowsArbitrary = fc.array(
+  fc.record({
+    user: fc.integer({ min: 0, max: 9 }),
+    name: fc.integer({ min: 0, max: 4 }),
+    time: fc.integer({ min: 0, max: 12 }),
+    tie: fc.integer({ min: 0, max: 2 }),
+  }),
+  { minLength: 1, maxLength: 60 },
+);
+
+function toColumns(rows: readonly { user: number; name: number; time: number; tie: number }[]): Columns {
+  return {
+    user: Int32Array.from(rows, (row) => row.user),
+    name: Uint8Array.from(rows, (row) => row.name),
+    timestamp: Float64Array.from(rows, (row) => row.time),
+    tieBreak: Int32Array.from(rows, (row) => row.tie),
+  };
+}
+
+/** What a user ended with, reading times and events only up to the furthest step. */
+function outcomesOf(outcomes: FunnelOutcomes, userCount: number, stepCount: number) {
+  return Array.from({ length: userCount }, (_, slot) => {
+    const furthest = outcomes.furthest[slot]!;
+    const base = slot * stepCount;
+    return {
+      furthest,
+      reached: outcomes.reached[slot],
+      times: Array.from(outcomes.times.subarray(base, base + furthest + 1)),
+      events: Array.from(outcomes.events.subarray(base, base + furthest + 1)),
+    };
+  });
+}
+
+/** The general state machine (the one exclusions and optional steps use), as the reference. */
+function general(plan: CompiledFunnel, columns: Columns, userCount: number, tieBreak?: Int32Array) {
+  const { simpleStepOfName: _simple, ...generalPlan } = plan;
+  const outcomes = createOutcomes(userCount, plan.stepCount);
+  const matcher = createUserMatcher(generalPlan, columns.name, columns.timestamp, outcomes);
+  forEachUser(
+    columns.user,
+    userCount,
+    columns.name,
+    columns.timestamp,
+    plan.relevant,
+    plan.rank,
+    matcher,
+    tieBreak,
+  );
+  return outcomesOf(outcomes, userCount, plan.stepCount);
+}
+
+describe('simple sequential funnel paths', () => {
+  it('streaming, bucketing and the general state machine agree on every user, times and events included', () => {
+    fc.assert(
+      fc.property(
+        rowsArbitrary,
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.boolean(),
+        fc.constantFrom(0, 1, 2, 11),
+        (rows, stepCount, window, withTieBreak, blockShift) => {
+          const plan = simplePlan(stepCount, window);
+          // Grouped by user (users in order of first appearance, each user's rows as generated), so
+          // the streaming path runs to the end and replays users whose rows are out of order.
+          const firstSeen = new Map<number, number>();
+          rows.forEach((row, index) => {
+            if (!firstSeen.has(row.user)) firstSeen.set(row.user, index);
+          });
+          const grouped = [...rows].sort(
+            (left, right) => firstSeen.get(left.user)! - firstSeen.get(right.user)!,
+          );
+          const userCount = 10;
+          const groupedColumns = toColumns(grouped);
+          const tieBreak = withTieBreak ? groupedColumns.tieBreak : undefined;
+          const expected = general(plan, groupedColumns, userCount, tieBreak);
+
+          const streamed = createOutcomes(userCount, stepCount);
+          const { user, name, timestamp } = groupedColumns;
+          expect(streamSimpleSequential(plan, user, userCount, name, timestamp, streamed, tieBreak)).toBe(
+            true,
+          );
+          expect(outcomesOf(streamed, userCount, stepCount)).toEqual(expected);
+
+          const bucketed = createOutcomes(userCount, stepCount);
+          bucketSimpleSequential(plan, user, userCount, name, timestamp, bucketed, tieBreak, blockShift);
+          expect(outcomesOf(bucketed, userCount, stepCount)).toEqual(expected);
+
+          // As generated (users interleaved): only the bucketing path applies.
+          const columns = toColumns(rows);
+          const interleavedTie = withTieBreak ? columns.tieBreak : undefined;
+          const reference = general(plan, columns, userCount, interleavedTie);
+          const fromBuckets = createOutcomes(userCount, stepCount);
+          bucketSimpleSequential(
+            plan,
+            columns.user,
+            userCount,
+            columns.name,
+            columns.timestamp,
+            fromBuckets,
+            interleavedTie,
+            blockShift,
+          );
+          expect(outcomesOf(fromBuckets, userCount, stepCount)).toEqual(reference);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hands interleaved input over: the stream stops at the first user seen twice', () => {
+    // Users 0, 1, 0: user 0 turns up again after user 1.
+    const plan = simplePlan(2, 10);
+    const outcomes = createOutcomes(2, 2);
+    const user = Int32Array.of(0, 1, 0);
+    const name = Uint8Array.of(0, 0, 1);
+    const timestamp = Float64Array.of(1, 2, 3);
+    expect(streamSimpleSequential(plan, user, 2, name, timestamp, outcomes, undefined)).toBe(false);
+    bucketSimpleSequential(plan, user, 2, name, timestamp, outcomes, undefined);
+    // User 0: step 0 at 1, step 1 at 3 (events 0 and 2); user 1: step 0 only.
+    expect(outcomesOf(outcomes, 2, 2)).toEqual([
+      { furthest: 1, reached: 0b11, times: [1, 3], events: [0, 2] },
+      { furthest: 0, reached: 0b1, times: [2], events: [1] },
+    ]);
+  });
+});
