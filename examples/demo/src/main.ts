@@ -14,6 +14,7 @@ import { evaluateChurnOverTime } from './evaluate-churn-over-time';
 import { generateDataset } from './generate/generate-dataset';
 import { loadDataset } from './load-dataset';
 import { createNightRecording } from './night-recording';
+import { replayRecentChats } from './replay-recent-chats';
 import { serveDemo } from './serve';
 
 /**
@@ -74,6 +75,11 @@ async function main(argv: readonly string[]) {
     `LAeq ${recording.report.summary.laeq.toFixed(1)} dB${night === undefined ? '' : ` vs the night limit ${night.limit} dB (${night.met ? 'met' : `exceeded by ${night.exceedanceDecibels} dB`})`}`;
   console.log(`Synthesised and analysed the night recording ${recording.wavPath}: ${noiseSummary}`);
 
+  const chats = await replayRecentChats(store, dataset, demoAsOf);
+  console.log(
+    `Played the last 30 days' ${chats.messages} chat messages through the support bot: ${chats.faqAnswers} FAQ answers, ${chats.handOvers} hand-overs to a person (${seconds()} s)`,
+  );
+
   console.log('Running the pipeline: snapshots → health → churn → alerts, journeys, expansion → outbox …');
   const delivered: Action[] = [];
   const consoleNotifier = createConsoleNotifier({ write: () => {} });
@@ -104,7 +110,7 @@ async function main(argv: readonly string[]) {
       `(average ${report.health.averageScore ?? '–'}); churn by ${report.churn.method}${report.churn.modelVersion ? ` ${report.churn.modelVersion}` : ''}: ${levels || 'none'}; ` +
       `${report.actions.enqueued} actions decided, ${report.notifications.delivered} notifications sent; ` +
       `churn model AUC ${evaluation.heldOutAuc.toFixed(2)} on held-out data (time-based split, ${evaluation.test.rows} customers; rules ${evaluation.rulesAuc.toFixed(2)}); ` +
-      `${noiseSummary}; ${seconds()} s in all.`,
+      `${chats.handOvers} chats handed over; ${noiseSummary}; ${seconds()} s in all.`,
   );
   for (const reason of report.reasons) console.log(`  · ${reason}`);
   await store.close();

@@ -186,7 +186,10 @@ export default async function CsmDailyPage({ searchParams }: { searchParams: Pro
               </thead>
               <tbody>
                 {data.recommendations.data.map((recommendation) => (
-                  <tr key={`${recommendation.customerId}:${recommendation.product}`}>
+                  <tr
+                    key={`${recommendation.customerId}:${recommendation.product}`}
+                    data-recommendation={recommendation.product}
+                  >
                     <td>{customerLink(recommendation.customerId)}</td>
                     <td>
                       {productReason(recommendation, language)}{' '}

@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNightRecording, type NightRecording } from '../../demo/src/night-recording';
 import type {
   AlertEntry,
   ChurnReading,
@@ -10,8 +14,11 @@ import type {
   RevenueReport,
 } from '../src/api/api-types';
 import { formatMoney, formatNumber, formatPercent } from '../src/format/formatting';
-import { summarizeHealth } from '../src/views/csm-daily-data';
+import { actionTitle, escalationReason } from '../src/i18n/engine-text';
+import { expansionOffers, openAlerts, summarizeHealth } from '../src/views/csm-daily-data';
 import { bottleneckStage } from '../src/views/funnel-bottleneck';
+import { handOvers } from '../src/views/hand-overs';
+import { openJourneys } from '../src/views/open-journeys';
 import {
   chromiumAvailable,
   launchChromium,
@@ -31,6 +38,8 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
   let api: DemoApi;
   let dashboard: RunningDashboard;
   let browser: Browser;
+  let recordingFolder: string;
+  let nightRecording: NightRecording;
 
   async function fromApi<Data>(path: string): Promise<Data> {
     const response = await fetch(`${api.url}${path}`, { headers: { Authorization: `Bearer ${api.key}` } });
@@ -52,8 +61,10 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
   }
 
   beforeAll(async () => {
+    recordingFolder = mkdtempSync(join(tmpdir(), 'kizuna-recording-'));
     [api] = await Promise.all([startDemoApi(), buildDashboard()]);
-    dashboard = await startDashboard(api);
+    nightRecording = createNightRecording(recordingFolder, api.asOf);
+    dashboard = await startDashboard(api, { exampleRecording: nightRecording.descriptionPath });
     browser = await launchChromium();
   });
 
@@ -61,6 +72,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await browser?.close();
     await dashboard?.close();
     await api?.close();
+    if (recordingFolder !== undefined) rmSync(recordingFolder, { recursive: true, force: true });
   });
 
   it('CSM daily view: health counts and average equal the API, alerts listed, screenshot, axe', async () => {
@@ -68,12 +80,12 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     const readings = await Promise.all(
       customerIds.map((id) => fromApi<HealthReading>(`/v1/customers/${id}/health`)),
     );
-    const expected = summarizeHealth(readings);
+    const expected = summarizeHealth(readings.map((reading) => reading.health));
     const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
-    const urgent = alerts.filter(
-      (entry) =>
-        entry.done === null && (entry.action.priority === 'critical' || entry.action.priority === 'high'),
+    const urgent = openAlerts(alerts).filter(
+      (entry) => entry.action.priority === 'critical' || entry.action.priority === 'high',
     );
+    const offers = expansionOffers(openAlerts(alerts)).slice(0, 10);
 
     // The first load fills the per-customer data cache (snapshots, offers: 5 minutes); the second is
     // what a CSM sees during the day. Both are printed, never asserted.
@@ -92,6 +104,13 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
       formatNumber(expected.average ?? 0, 'ja', 1),
     );
     expect(await page.locator('[data-alert-key]').count()).toBe(urgent.length);
+    // Engine-produced titles are shown in the UI language (Japanese by default).
+    expect(urgent.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-alert-key]').first().textContent()).toContain(
+      actionTitle(urgent[0]!.action, 'ja'),
+    );
+    expect(offers.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-recommendation]').count()).toBe(offers.length);
     // Recharts draws once ResponsiveContainer has measured its box, after the load event.
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await saveScreenshot(page, 'csm-daily-1280');
@@ -103,6 +122,8 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
       [`/customers/${customerIds[0]}`, 'customer'],
       ['/executive', 'executive'],
       ['/funnel', 'funnel'],
+      ['/support', 'support'],
+      ['/noise', 'noise'],
     ] as const) {
       const tablet = await openPage(path, 820);
       await saveScreenshot(tablet.page, `${name}-820`);
@@ -121,7 +142,9 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
       .filter((snapshot) => snapshot.customer.csmId === csm)
       .map((snapshot) => snapshot.customer.id);
     const expected = summarizeHealth(
-      await Promise.all(mine.map((id) => fromApi<HealthReading>(`/v1/customers/${id}/health`))),
+      (await Promise.all(mine.map((id) => fromApi<HealthReading>(`/v1/customers/${id}/health`)))).map(
+        (reading) => reading.health,
+      ),
     );
     const { page } = await openPage(`/?csm=${encodeURIComponent(csm ?? '')}`);
     for (const status of ['green', 'yellow', 'red'] as const)
@@ -163,6 +186,21 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await saveScreenshot(page, 'customer-1280');
     await expectAccessible(page);
     await page.close();
+
+    // Open journeys: a customer with journey steps in the outbox shows each open journey and its next step.
+    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
+    const withJourney = alerts.find((entry) => openJourneys([entry]).length > 0)?.action.customerId;
+    expect(withJourney).toBeDefined();
+    const own = await fromApi<{ alerts: AlertEntry[] }>(`/v1/alerts?limit=200&customerId=${withJourney}`);
+    const journeys = openJourneys(own.alerts);
+    const journeyPage = (await openPage(`/customers/${withJourney}`)).page;
+    expect(await journeyPage.locator('[data-journey]').count()).toBe(journeys.length);
+    expect(await journeyPage.locator(`[data-journey="${journeys[0]!.journeyId}"]`).textContent()).toContain(
+      actionTitle(journeys[0]!.nextStep.entry.action, 'ja'),
+    );
+    await saveScreenshot(journeyPage, 'customer-journeys-1280');
+    await expectAccessible(journeyPage);
+    await journeyPage.close();
   });
 
   it('executive view: MRR, NRR, churn rate and the automation rate equal the API, screenshot, axe', async () => {
@@ -207,13 +245,31 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
         .nth(1)
         .textContent(),
     ).toBe(formatMoney(shown.at(-1)?.endMrr ?? 0, 'ja', revenue.currency));
+    const cohorts = revenue.cohorts.slice(-12);
+    expect(cohorts.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-cohort]').count()).toBe(cohorts.length);
+    const oldest = cohorts[0]!;
+    expect(
+      await page
+        .locator(`[data-cohort="${oldest.cohortStart.slice(0, 7)}"] td`)
+        .nth(1)
+        .textContent(),
+    ).toBe(formatPercent(oldest.periods.find((period) => period.age === 0)!.logoRetention, 'ja'));
     await saveScreenshot(page, 'funnel-1280');
     await expectAccessible(page);
     await page.close();
   });
 
-  it('support: a FAQ question streams an answer, a complaint is handed over and queued, screenshot, axe', async () => {
+  it('support: the hand-over list equals the outbox, a FAQ question streams an answer, a complaint is handed over and queued, screenshot, axe', async () => {
+    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
+    const expected = handOvers(alerts);
+    expect(expected.length).toBeGreaterThan(0);
     const { page } = await openPage('/support');
+    expect(await page.locator('[data-handover]').count()).toBe(expected.length);
+    const first = expected[0]!;
+    expect(
+      await page.locator(`[data-handover="${first.idempotencyKey}"] [data-reason]`).first().textContent(),
+    ).toContain(escalationReason(first.reasons[0]!.code, 'ja'));
     const message = page.getByRole('textbox', { name: 'メッセージ' });
     await message.fill('キャンセルポリシーを教えてください。');
     await page.getByRole('button', { name: '送信' }).click();
@@ -223,13 +279,28 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await message.fill('責任者を出してください。解約したいです。');
     await page.getByRole('button', { name: '送信' }).click();
     await page.locator('[data-escalation]').waitFor();
-    expect(await page.locator('[data-escalation]').textContent()).toContain('cancellation_request');
+    expect(await page.locator('[data-escalation]').textContent()).toContain(
+      escalationReason('cancellation_request', 'ja'),
+    );
     await saveScreenshot(page, 'support-1280');
     await expectAccessible(page);
     await page.close();
   });
 
-  it('noise: uploading a WAV shows the report the API computes for it, screenshot, axe', async () => {
+  it('noise: the ready example (the demo night recording) and an uploaded WAV show the reports the API computes, screenshot, axe', async () => {
+    const example = await fetch(
+      `${api.url}/v1/noise/analyses?areaType=A&pascalsPerFullScale=1&startedAt=${nightRecording.description.startedAt}`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${api.key}`, 'Content-Type': 'audio/wav' },
+        body: readFileSync(nightRecording.wavPath),
+      },
+    );
+    expect(example.status).toBe(200);
+    const exampleReport = (await example.json()) as {
+      report: { summary: { laeq: number }; events: { kind: string }[] };
+    };
+    expect(exampleReport.report.events.some((event) => event.kind === 'footsteps')).toBe(true);
     const recording = syntheticFootsteps();
     const startedAt = '2026-11-19T14:00:00.000Z'; // 23:00 in Tokyo: night
     const response = await fetch(
@@ -245,6 +316,12 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
       report: { summary: { laeq: number }; events: unknown[] };
     };
     const { page } = await openPage('/noise');
+    const shown = page.getByTestId('example-report');
+    expect(await shown.getByTestId('laeq').textContent()).toBe(
+      `${exampleReport.report.summary.laeq.toFixed(1)} dB`,
+    );
+    expect(await shown.locator('[data-event]').count()).toBe(exampleReport.report.events.length);
+    await saveScreenshot(page, 'noise-example-1280');
     await page.setInputFiles('input[name="recording"]', {
       name: 'footsteps.wav',
       mimeType: 'audio/wav',
@@ -253,10 +330,11 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await page.fill('input[name="startedAt"]', '2026-11-19T23:00');
     await page.getByRole('button', { name: '解析する' }).click();
     await page.getByTestId('noise-report').waitFor();
-    expect(await page.getByTestId('laeq').textContent()).toBe(
+    const uploaded = page.getByTestId('noise-report');
+    expect(await uploaded.getByTestId('laeq').textContent()).toBe(
       `${expected.report.summary.laeq.toFixed(1)} dB`,
     );
-    expect(await page.locator('[data-event]').count()).toBe(expected.report.events.length);
+    expect(await uploaded.locator('[data-event]').count()).toBe(expected.report.events.length);
     await saveScreenshot(page, 'noise-1280');
     await expectAccessible(page);
     await page.close();
@@ -270,5 +348,19 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.close();
+    // Engine-produced titles follow the language: the first urgent alert's action in English.
+    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
+    const urgent = openAlerts(alerts).filter(
+      (entry) => entry.action.priority === 'critical' || entry.action.priority === 'high',
+    );
+    const english = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await english.addCookies([{ name: 'kizuna-language', value: 'en', url: dashboard.url }]);
+    const englishPage = await english.newPage();
+    await englishPage.goto(dashboard.url);
+    expect(await englishPage.locator('[data-alert-key]').first().textContent()).toContain(
+      actionTitle(urgent[0]!.action, 'en'),
+    );
+    await saveScreenshot(englishPage, 'csm-daily-english-1280');
+    await english.close();
   });
 });

@@ -1,28 +1,32 @@
 import Link from 'next/link';
-import { getHealth, listAllCustomerIds, mapWithConcurrency } from '../../src/api/kizuna-client';
+import type { LatestHealth } from '../../src/api/api-types';
+import { listAllCustomerIds, listLatestHealth } from '../../src/api/kizuna-client';
 import { UnavailableNotice } from '../../src/components/unavailable-notice';
 import { formatNumber } from '../../src/format/formatting';
 import { currentDictionary } from '../../src/i18n/language';
 
-/** Every customer with its stored health score, red first. */
+/** Every customer with its latest stored health score (one bulk read), red first. */
 export default async function CustomerListPage() {
   const { language, dictionary } = await currentDictionary();
-  const ids = await listAllCustomerIds();
-  if (ids.kind !== 'ok')
+  const [ids, latest] = await Promise.all([listAllCustomerIds(), listLatestHealth()]);
+  const failed = ids.kind !== 'ok' ? ids : latest.kind !== 'ok' ? latest : undefined;
+  if (failed !== undefined)
     return (
       <>
         <h1>{dictionary.customerPage.listTitle}</h1>
-        <UnavailableNotice result={ids} dictionary={dictionary} />
+        <UnavailableNotice result={failed} dictionary={dictionary} />
       </>
     );
-  const rows = await mapWithConcurrency(ids.data, 8, async (customerId) => ({
+  const healthOf = new Map<string, LatestHealth>();
+  if (latest.kind === 'ok') for (const item of latest.data) healthOf.set(item.customerId, item);
+  const rows = (ids.kind === 'ok' ? ids.data : []).map((customerId) => ({
     customerId,
-    health: await getHealth(customerId),
+    health: healthOf.get(customerId),
   }));
   const rank = { red: 0, yellow: 1, green: 2 } as const;
   rows.sort((left, right) => {
-    const leftRank = left.health.kind === 'ok' ? rank[left.health.data.health.status] : 3;
-    const rightRank = right.health.kind === 'ok' ? rank[right.health.data.health.status] : 3;
+    const leftRank = left.health === undefined ? 3 : rank[left.health.status];
+    const rightRank = right.health === undefined ? 3 : rank[right.health.status];
     return leftRank - rightRank || left.customerId.localeCompare(right.customerId);
   });
   return (
@@ -43,19 +47,19 @@ export default async function CustomerListPage() {
                 <td>
                   <Link href={`/customers/${encodeURIComponent(row.customerId)}`}>{row.customerId}</Link>
                 </td>
-                {row.health.kind === 'ok' ? (
+                {row.health === undefined ? (
+                  <td colSpan={2} className="muted">
+                    {dictionary.customerPage.notScored}
+                  </td>
+                ) : (
                   <>
                     <td>
-                      <span className={`status status-${row.health.data.health.status}`}>
-                        {dictionary.status[row.health.data.health.status]}
+                      <span className={`status status-${row.health.status}`}>
+                        {dictionary.status[row.health.status]}
                       </span>
                     </td>
-                    <td>{formatNumber(row.health.data.health.score, language, 1)}</td>
+                    <td>{formatNumber(row.health.score, language, 1)}</td>
                   </>
-                ) : (
-                  <td colSpan={2}>
-                    <UnavailableNotice result={row.health} dictionary={dictionary} />
-                  </td>
                 )}
               </tr>
             ))}

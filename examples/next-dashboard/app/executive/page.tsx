@@ -1,9 +1,8 @@
 import {
   getChurn,
   getExecutiveDashboard,
-  getHealth,
   listAlerts,
-  listAllCustomerIds,
+  listLatestHealth,
   mapWithConcurrency,
 } from '../../src/api/kizuna-client';
 import { MrrTrendChart } from '../../src/components/mrr-trend-chart';
@@ -25,19 +24,12 @@ import { summarizeHealth } from '../../src/views/csm-daily-data';
 export default async function ExecutivePage() {
   const { language, dictionary } = await currentDictionary();
   const text = dictionary.executive;
-  const [executive, customerIds, alerts] = await Promise.all([
+  const [executive, latestHealth, alerts] = await Promise.all([
     getExecutiveDashboard(),
-    listAllCustomerIds(),
+    listLatestHealth(),
     listAlerts(),
   ]);
-  const health =
-    customerIds.kind === 'ok'
-      ? summarizeHealth(
-          (await mapWithConcurrency(customerIds.data, 8, getHealth)).flatMap((reading) =>
-            reading.kind === 'ok' ? [reading.data] : [],
-          ),
-        )
-      : null;
+  const health = latestHealth.kind === 'ok' ? summarizeHealth(latestHealth.data) : null;
   const churned =
     executive.kind === 'ok'
       ? await mapWithConcurrency(executive.data.churnAnalysis.customers, 8, async (customer) => ({

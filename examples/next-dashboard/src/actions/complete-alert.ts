@@ -9,5 +9,5 @@ export async function completeAlert(formData: FormData): Promise<void> {
   if (typeof key !== 'string' || key === '') return;
   const result = await markAlertDone(key);
   if (result.kind !== 'ok') throw new Error(`The alert could not be marked done: ${result.detail}`);
-  revalidatePath('/');
+  revalidatePath('/', 'layout');
 }

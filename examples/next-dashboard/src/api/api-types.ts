@@ -21,6 +21,36 @@ export interface PlaybookStep {
   readonly message: string;
 }
 
+/** A health result as the pipeline stores it (the fields the dashboard shows). */
+export interface HealthResult {
+  readonly scorecardId?: string;
+  readonly score: number;
+  readonly band: string;
+  readonly status: HealthStatus;
+  readonly coverage: number;
+  readonly components: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly points: number;
+    readonly maxPoints: number;
+    readonly coverage: number;
+  }[];
+  readonly reasonCodes: readonly string[];
+  readonly recommendations: readonly PlaybookStep[];
+  readonly delta?: {
+    readonly previousScore: number;
+    readonly change: number;
+    readonly explanation: string;
+  };
+}
+
+/** One item of `GET /v1/health`: a customer's latest stored health result. */
+export interface LatestHealth extends HealthResult {
+  readonly customerId: string;
+  /** When the pipeline scored it. */
+  readonly computedAt: string;
+}
+
 /** `GET /v1/customers/{id}/health`. */
 export interface HealthReading {
   readonly customerId: string;
@@ -216,6 +246,13 @@ export interface RevenuePeriod {
 export interface RevenueReport {
   readonly currency: string;
   readonly periods: readonly RevenuePeriod[];
+  /** Every MRR movement, oldest first. */
+  readonly movements: readonly {
+    readonly customerId: string;
+    readonly date: string;
+    readonly type: 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation';
+    readonly mrrAfter: number;
+  }[];
   /** Net MRR and logo retention of the customers who started in each period. */
   readonly cohorts: readonly RevenueCohort[];
 }

@@ -8,6 +8,7 @@ import type {
   CustomerSnapshot,
   ExecutiveDashboard,
   HealthReading,
+  LatestHealth,
   MarketingDashboard,
   RecommendationsReading,
   RevenueReport,
@@ -82,6 +83,29 @@ export function getHealth(customerId: string): Promise<ApiResult<HealthReading>>
   return callApi(`${customer(customerId)}/health`);
 }
 
+/**
+ * The latest stored health of every scored customer (of one CSM with `csm`), through
+ * `GET /v1/health`, 1,000 per page.
+ */
+export async function listLatestHealth(
+  filters: { readonly csm?: string } = {},
+): Promise<ApiResult<LatestHealth[]>> {
+  const items: LatestHealth[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '1000' });
+    if (filters.csm !== undefined) query.set('csm', filters.csm);
+    if (cursor !== null) query.set('cursor', cursor);
+    const page: ApiResult<{ items: LatestHealth[]; nextCursor: string | null }> = await callApi(
+      `/v1/health?${query}`,
+    );
+    if (page.kind !== 'ok') return page;
+    items.push(...page.data.items);
+    cursor = page.data.nextCursor;
+  } while (cursor !== null);
+  return { kind: 'ok', data: items };
+}
+
 /** The latest stored churn prediction of a customer. */
 export function getChurn(customerId: string): Promise<ApiResult<ChurnReading>> {
   return callApi(`${customer(customerId)}/churn`);
@@ -108,9 +132,11 @@ export function getMarketingDashboard(month: string): Promise<ApiResult<Marketin
   return callApi(`/v1/dashboards/marketing?month=${encodeURIComponent(month)}`);
 }
 
-/** MRR movements, NRR and churn per month. */
-export function getRevenue(): Promise<ApiResult<RevenueReport>> {
-  return callApi('/v1/revenue?period=month');
+/** MRR movements, NRR, churn and cohorts per month (optionally reused for `revalidateSeconds`). */
+export function getRevenue(
+  options: { readonly revalidateSeconds?: number } = {},
+): Promise<ApiResult<RevenueReport>> {
+  return callApi('/v1/revenue?period=month', {}, options);
 }
 
 /** The executive dashboard's datasets (MRR, NRR, churn, trends, churn analysis). */

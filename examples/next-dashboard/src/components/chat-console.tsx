@@ -1,6 +1,8 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { escalationReason } from '../i18n/engine-text';
+import type { Language } from '../i18n/language';
 import { readServerSentEvents } from './server-sent-events';
 
 /** The texts of the console in the UI language. */
@@ -49,7 +51,13 @@ interface BotReply {
  * events through the dashboard's `/api/chat` proxy), and hand-overs to a person join the escalation
  * queue with their reasons.
  */
-export function ChatConsole({ texts }: { readonly texts: ChatConsoleTexts }) {
+export function ChatConsole({
+  texts,
+  language,
+}: {
+  readonly texts: ChatConsoleTexts;
+  readonly language: Language;
+}) {
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [escalations, setEscalations] = useState<Escalation[]>([]);
   const [conversationId, setConversationId] = useState<string | undefined>(undefined);
@@ -99,7 +107,12 @@ export function ChatConsole({ texts }: { readonly texts: ChatConsoleTexts }) {
                 customerId,
                 priority: reply.escalation?.priority ?? 'high',
                 reasons: (reply.escalation?.reasons ?? []).map((reason) =>
-                  [reason.code, reason.evidence].filter(Boolean).join(': '),
+                  [
+                    reason.code === undefined ? undefined : escalationReason(reason.code, language),
+                    reason.evidence,
+                  ]
+                    .filter(Boolean)
+                    .join(': '),
                 ),
                 message: text,
               },

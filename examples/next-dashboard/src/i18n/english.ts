@@ -103,8 +103,15 @@ export const english: Dictionary = {
   },
   support: {
     title: 'Support',
+    handOversTitle: 'Hand-overs to a person',
+    handOversEmpty: 'No chat has been handed over',
+    handedOverAt: 'Handed over',
+    status: 'Status',
+    takeOver: 'Taken over',
+    handOverDone: 'Taken over',
+    consoleTitle: 'Live chat console',
     queueNote:
-      'The escalation queue shows the hand-overs of this console (the API has no list of hand-overs yet).',
+      "The console's own hand-overs join its escalation queue for this session only: the API's bot has no hand-over notifier yet, so they do not reach the list above.",
     console: {
       customerId: 'Customer id (optional)',
       message: 'Message',
@@ -154,6 +161,7 @@ export const english: Dictionary = {
   },
   customerPage: {
     listTitle: 'Customers',
+    notScored: 'Not scored yet',
     healthTitle: 'Health score',
     breakdown: 'Breakdown',
     component: 'Component',

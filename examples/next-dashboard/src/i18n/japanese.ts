@@ -100,8 +100,15 @@ export const japanese = {
   },
   support: {
     title: 'サポート',
+    handOversTitle: '担当者への引き継ぎ',
+    handOversEmpty: '引き継がれたチャットはありません',
+    handedOverAt: '引き継ぎ日時',
+    status: '状態',
+    takeOver: '対応済み',
+    handOverDone: '対応済み',
+    consoleTitle: 'ライブチャットコンソール',
     queueNote:
-      'エスカレーションキューはこのコンソールでの引き継ぎを表示します（APIにはまだ引き継ぎ一覧がありません）。',
+      'コンソールでの引き継ぎはこのセッションのエスカレーションキューにだけ表示されます（APIのボットにはまだ引き継ぎの通知先がないため、上の一覧には入りません）。',
     console: {
       customerId: '顧客ID（任意）',
       message: 'メッセージ',
@@ -150,6 +157,7 @@ export const japanese = {
   },
   customerPage: {
     listTitle: '顧客一覧',
+    notScored: 'まだスコアがありません',
     healthTitle: 'ヘルススコア',
     breakdown: '内訳',
     component: '項目',

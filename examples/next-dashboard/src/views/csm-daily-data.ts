@@ -1,11 +1,17 @@
-import type { AlertEntry, CustomerSnapshot, HealthReading, HealthStatus } from '../api/api-types';
+import type {
+  AlertEntry,
+  CustomerSnapshot,
+  HealthResult,
+  HealthStatus,
+  RevenueReport,
+} from '../api/api-types';
 import {
   type ApiResult,
-  getHealth,
-  getRecommendations,
+  derivedDataSeconds,
+  getRevenue,
   getSnapshot,
   listAlerts,
-  listAllCustomerIds,
+  listLatestHealth,
   mapWithConcurrency,
 } from '../api/kizuna-client';
 import { monthOf } from '../format/formatting';
@@ -65,25 +71,25 @@ export function openAlerts(entries: readonly AlertEntry[]): AlertEntry[] {
     );
 }
 
-/** Counts, average and average change of a set of health readings. */
-export function summarizeHealth(readings: readonly HealthReading[]) {
+/** Counts, average and average change of a set of health results. */
+export function summarizeHealth(results: readonly Pick<HealthResult, 'score' | 'status' | 'delta'>[]) {
   const counts: Record<HealthStatus, number> = { green: 0, yellow: 0, red: 0 };
   let total = 0;
   let changeTotal = 0;
   let changes = 0;
-  for (const reading of readings) {
-    counts[reading.health.status] += 1;
-    total += reading.health.score;
-    if (reading.health.delta !== undefined) {
-      changeTotal += reading.health.delta.change;
+  for (const result of results) {
+    counts[result.status] += 1;
+    total += result.score;
+    if (result.delta !== undefined) {
+      changeTotal += result.delta.change;
       changes += 1;
     }
   }
   return {
     counts,
-    average: readings.length === 0 ? null : total / readings.length,
+    average: results.length === 0 ? null : total / results.length,
     averageChange: changes === 0 ? null : changeTotal / changes,
-    accounts: readings.length,
+    accounts: results.length,
   };
 }
 
@@ -97,114 +103,119 @@ export function renewalStanding(
   return 'negotiating';
 }
 
+/** Customers paying a subscription now: the last MRR movement of each leaves MRR above zero. */
+export function subscribedCustomers(revenue: RevenueReport): string[] {
+  const latest = new Map<string, number>();
+  for (const movement of revenue.movements) latest.set(movement.customerId, movement.mrrAfter);
+  return [...latest.entries()]
+    .filter(([, mrr]) => mrr > 0)
+    .map(([customerId]) => customerId)
+    .sort();
+}
+
+const upsellConfidence = /^upsell \S+ confidence ([\d.]+)$/;
+
 /**
- * Loads the CSM daily view from the API: the outbox, then per customer the stored health and the
- * snapshot (renewals), then the expansion offers of the contract customers that are not red.
- * With `csmId`, only that CSM's accounts (and their alerts) count. The API has no bulk read yet,
- * so this makes one call per customer and route.
+ * The AI recommendations of the day: the expansion offers the pipeline decided (the first step of
+ * each upsell campaign, an in-app notice) that nobody has marked done, most confident first.
  */
-export async function loadCsmDailyData(now: Date, csmId?: string): Promise<CsmDailyData> {
-  const [alerts, customerIds] = await Promise.all([listAlerts(), listAllCustomerIds()]);
-  const openAlertsResult: ApiResult<AlertEntry[]> =
-    alerts.kind === 'ok' ? { kind: 'ok', data: openAlerts(alerts.data.alerts) } : alerts;
-  if (customerIds.kind !== 'ok')
-    return {
-      alerts: openAlertsResult,
-      health: customerIds,
-      renewals: customerIds,
-      recommendations: customerIds,
-      names: new Map(),
-      csmIds: [],
-    };
-  const everyCustomer = await mapWithConcurrency(customerIds.data, concurrency, async (customerId) => {
-    const [health, snapshot] = await Promise.all([getHealth(customerId), getSnapshot(customerId)]);
-    return { customerId, health, snapshot };
-  });
-  const csmOf = (entry: (typeof everyCustomer)[number]) =>
-    entry.snapshot.kind === 'ok' ? entry.snapshot.data.customer.csmId : undefined;
-  const csmIds = [...new Set(everyCustomer.flatMap((entry) => csmOf(entry) ?? []))].sort();
-  const perCustomer =
-    csmId === undefined ? everyCustomer : everyCustomer.filter((entry) => csmOf(entry) === csmId);
-  const mine = new Set(perCustomer.map((entry) => entry.customerId));
-  const names = new Map<string, string>();
-  for (const entry of perCustomer)
-    if (entry.snapshot.kind === 'ok') names.set(entry.customerId, entry.snapshot.data.customer.name);
-
-  const failedHealth = perCustomer.find((entry) => entry.health.kind !== 'ok')?.health;
-  const health: CsmDailyData['health'] =
-    failedHealth !== undefined && failedHealth.kind !== 'ok'
-      ? failedHealth
-      : {
-          kind: 'ok',
-          data: summarizeHealth(
-            perCustomer.flatMap((entry) => (entry.health.kind === 'ok' ? [entry.health.data] : [])),
-          ),
-        };
-
-  const month = monthOf(now);
-  const renewals: Renewal[] = [];
-  for (const entry of perCustomer) {
-    if (entry.snapshot.kind !== 'ok') continue;
-    const contract = entry.snapshot.data.contract;
-    if (contract === null || contract.endsAt === null || monthOf(contract.endsAt) !== month) continue;
-    renewals.push({
-      customerId: entry.customerId,
-      name: entry.snapshot.data.customer.name,
-      endsAt: contract.endsAt,
-      mrr: contract.mrr.amount,
-      currency: contract.mrr.currency ?? 'JPY',
-      standing: renewalStanding(
-        entry.snapshot.data,
-        entry.health.kind === 'ok' ? entry.health.data.health.status : undefined,
-      ),
+export function expansionOffers(entries: readonly AlertEntry[]): Omit<AiRecommendation, 'name'>[] {
+  const offers: Omit<AiRecommendation, 'name'>[] = [];
+  for (const entry of entries) {
+    const { action } = entry;
+    if (entry.done !== null || action.customerId === undefined) continue;
+    if (action.source?.engine !== 'journey' || !action.source.ruleId.startsWith('upsell-campaign/')) continue;
+    const confidence = action.reasons.map((reason) => reason.match(upsellConfidence)?.[1]).find(Boolean);
+    const product = action.payload?.product;
+    if (confidence === undefined || typeof product !== 'string') continue;
+    offers.push({
+      customerId: action.customerId,
+      product,
+      confidence: Number(confidence),
+      reason: undefined,
     });
   }
-  renewals.sort((left, right) => left.endsAt.localeCompare(right.endsAt));
+  return offers.sort((left, right) => right.confidence - left.confidence);
+}
 
-  const candidates = perCustomer.filter(
-    (entry) =>
-      entry.snapshot.kind === 'ok' &&
-      entry.snapshot.data.contract !== null &&
-      !(entry.health.kind === 'ok' && entry.health.data.health.status === 'red'),
-  );
-  const offers = await mapWithConcurrency(candidates, concurrency, async (entry) => ({
-    entry,
-    result: await getRecommendations(entry.customerId),
+/**
+ * Loads the CSM daily view from the API in a handful of calls: the outbox (alerts and the day's
+ * expansion offers), the latest stored health of the accounts in one bulk read (`GET /v1/health`,
+ * filtered by CSM), and the renewals from the snapshots of the customers paying a subscription
+ * (found in the revenue movements; both cached for five minutes, since contracts change slowly).
+ */
+export async function loadCsmDailyData(now: Date, csmId?: string): Promise<CsmDailyData> {
+  const [alerts, health, revenue] = await Promise.all([
+    listAlerts(),
+    listLatestHealth(csmId === undefined ? {} : { csm: csmId }),
+    getRevenue({ revalidateSeconds: derivedDataSeconds }),
+  ]);
+  const subscribers = revenue.kind === 'ok' ? subscribedCustomers(revenue.data) : [];
+  const snapshots = await mapWithConcurrency(subscribers, concurrency, async (customerId) => ({
+    customerId,
+    snapshot: await getSnapshot(customerId),
   }));
-  const failedOffers = offers.find((offer) => offer.result.kind !== 'ok')?.result;
-  const recommendations: CsmDailyData['recommendations'] =
-    failedOffers !== undefined && failedOffers.kind !== 'ok'
-      ? failedOffers
+  const csmIds = [
+    ...new Set(
+      snapshots.flatMap((entry) =>
+        entry.snapshot.kind === 'ok' ? (entry.snapshot.data.customer.csmId ?? []) : [],
+      ),
+    ),
+  ].sort();
+  const statusOf = new Map<string, HealthStatus>();
+  if (health.kind === 'ok') for (const item of health.data) statusOf.set(item.customerId, item.status);
+  const mine = (customerId: string) => csmId === undefined || statusOf.has(customerId);
+  const names = new Map<string, string>();
+  for (const entry of snapshots)
+    if (entry.snapshot.kind === 'ok') names.set(entry.customerId, entry.snapshot.data.customer.name);
+
+  const month = monthOf(now);
+  const failedSnapshot = snapshots.find((entry) => entry.snapshot.kind !== 'ok')?.snapshot;
+  let renewals: CsmDailyData['renewals'];
+  if (revenue.kind !== 'ok') renewals = revenue;
+  else if (failedSnapshot !== undefined && failedSnapshot.kind !== 'ok') renewals = failedSnapshot;
+  else {
+    const list: Renewal[] = [];
+    for (const { customerId, snapshot } of snapshots) {
+      if (snapshot.kind !== 'ok' || !mine(customerId)) continue;
+      if (csmId !== undefined && snapshot.data.customer.csmId !== csmId) continue;
+      const contract = snapshot.data.contract;
+      if (contract === null || contract.endsAt === null || monthOf(contract.endsAt) !== month) continue;
+      list.push({
+        customerId,
+        name: snapshot.data.customer.name,
+        endsAt: contract.endsAt,
+        mrr: contract.mrr.amount,
+        currency: contract.mrr.currency ?? 'JPY',
+        standing: renewalStanding(snapshot.data, statusOf.get(customerId)),
+      });
+    }
+    renewals = { kind: 'ok', data: list.sort((left, right) => left.endsAt.localeCompare(right.endsAt)) };
+  }
+
+  const ownAlerts: ApiResult<AlertEntry[]> =
+    alerts.kind !== 'ok'
+      ? alerts
       : {
           kind: 'ok',
-          data: offers
-            .flatMap(({ entry, result }) =>
-              result.kind === 'ok'
-                ? result.data.expansion.recommendations.map((offer) => ({
-                    customerId: entry.customerId,
-                    name: names.get(entry.customerId) ?? entry.customerId,
-                    product: offer.product,
-                    confidence: offer.confidence,
-                    reason: offer.reason,
-                  }))
-                : [],
-            )
-            .sort((left, right) => right.confidence - left.confidence)
-            .slice(0, 10),
+          data: openAlerts(alerts.data.alerts).filter(
+            (entry) =>
+              csmId === undefined || (entry.action.customerId !== undefined && mine(entry.action.customerId)),
+          ),
         };
   return {
-    alerts:
-      csmId === undefined || openAlertsResult.kind !== 'ok'
-        ? openAlertsResult
-        : {
+    alerts: ownAlerts,
+    health: health.kind === 'ok' ? { kind: 'ok', data: summarizeHealth(health.data) } : health,
+    renewals,
+    recommendations:
+      ownAlerts.kind === 'ok'
+        ? {
             kind: 'ok',
-            data: openAlertsResult.data.filter(
-              (entry) => entry.action.customerId !== undefined && mine.has(entry.action.customerId),
-            ),
-          },
-    health,
-    renewals: { kind: 'ok', data: renewals },
-    recommendations,
+            data: expansionOffers(ownAlerts.data)
+              .slice(0, 10)
+              .map((offer) => ({ ...offer, name: names.get(offer.customerId) ?? offer.customerId })),
+          }
+        : ownAlerts,
     names,
     csmIds,
   };

@@ -4,6 +4,7 @@ import { createConsoleNotifier, createManualClock } from '@kizuna/core';
 import { createEmbeddedStore } from '@kizuna/postgres';
 import { generateDataset } from '../../../demo/src/generate/generate-dataset';
 import { loadDataset } from '../../../demo/src/load-dataset';
+import { replayRecentChats } from '../../../demo/src/replay-recent-chats';
 import { generateApiKey } from '../../../express-api/src/api-keys';
 import { createApp } from '../../../express-api/src/create-app';
 import { runPipeline } from '../../../worker/src/index';
@@ -52,6 +53,7 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
   });
   const store = await createEmbeddedStore();
   await loadDataset(store, dataset);
+  await replayRecentChats(store, dataset, demoAsOf);
   const clock = createManualClock(demoAsOf);
   const report = await runPipeline({
     store,

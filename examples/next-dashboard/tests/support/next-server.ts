@@ -51,11 +51,14 @@ export interface RunningDashboard {
  * Starts the built dashboard with `next start` on a free port of 127.0.0.1 against an API, and
  * waits until it answers.
  */
-export async function startDashboard(api: {
-  readonly url: string;
-  readonly key: string;
-  readonly asOf: string;
-}): Promise<RunningDashboard> {
+export async function startDashboard(
+  api: {
+    readonly url: string;
+    readonly key: string;
+    readonly asOf: string;
+  },
+  options: { readonly exampleRecording?: string } = {},
+): Promise<RunningDashboard> {
   const port = await freePort();
   const child: ChildProcess = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: dashboardRoot,
@@ -65,6 +68,9 @@ export async function startDashboard(api: {
       KIZUNA_API_URL: api.url,
       KIZUNA_API_KEY: api.key,
       KIZUNA_AS_OF: api.asOf,
+      ...(options.exampleRecording === undefined
+        ? {}
+        : { KIZUNA_EXAMPLE_RECORDING: options.exampleRecording }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
