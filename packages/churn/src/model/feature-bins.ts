@@ -67,9 +67,11 @@ export function findFeatureBins(
       const value = values[sampleRows[index]! * nFeatures + feature]!;
       if (!Number.isNaN(value)) column[present++] = value;
     }
-    const sorted = column.subarray(0, present).sort();
+    // Few distinct values (flags, counts) need no sort of the whole column.
+    const few = distinctValuesUpTo(column, present, maxBins);
+    const sorted = few ?? column.subarray(0, present).sort();
     const distinct: number[] = [];
-    for (let index = 0; index < present && distinct.length <= maxBins; index += 1) {
+    for (let index = 0; index < sorted.length && distinct.length <= maxBins; index += 1) {
       if (index === 0 || sorted[index] !== sorted[index - 1]) distinct.push(sorted[index]!);
     }
     const bounds: number[] = [];
@@ -96,6 +98,33 @@ export function findFeatureBins(
     slotCount += binCounts[feature]! + 1;
   }
   return { upperBounds, binCounts, slotOffsets, slotCount };
+}
+
+const hashCapacity = 1024;
+const hashKeys = new Float64Array(hashCapacity);
+const hashUsed = new Uint8Array(hashCapacity);
+const bitsView = new Float64Array(1);
+const bitsWords = new Uint32Array(bitsView.buffer);
+
+/**
+ * The distinct values of `values[0, count)` sorted ascending (−0 counted as 0), or `null` when there
+ * are more than `limit` (≤ 255) of them. One pass with a small open-addressing hash set.
+ */
+function distinctValuesUpTo(values: Float64Array, count: number, limit: number): Float64Array | null {
+  hashUsed.fill(0);
+  const found: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const value = values[index]! + 0;
+    bitsView[0] = value;
+    let slot = Math.imul(bitsWords[0]! ^ bitsWords[1]!, 0x9e3779b1) >>> 22;
+    while (hashUsed[slot] === 1 && hashKeys[slot] !== value) slot = (slot + 1) & (hashCapacity - 1);
+    if (hashUsed[slot] === 1) continue;
+    if (found.length === limit) return null;
+    hashUsed[slot] = 1;
+    hashKeys[slot] = value;
+    found.push(value);
+  }
+  return Float64Array.from(found).sort();
 }
 
 /** The bin of one value: binary search over the bounds; `missingBin` for `NaN`. */
