@@ -407,8 +407,8 @@ export function boostTrees(
     return write;
   };
 
-  const addLeaf = (gradientSum: number, hessianSum: number, start: number, end: number): void => {
-    const value = (-gradientSum / (hessianSum + lambda)) * learningRate;
+  /** Appends a leaf node (no rows touched). */
+  const pushLeaf = (value: number, hessianSum: number): void => {
     nodeFeature.push(-1);
     nodeThreshold.push(0);
     nodeBin.push(0);
@@ -417,7 +417,39 @@ export function boostTrees(
     nodeValue.push(value);
     nodeCover.push(Math.fround(hessianSum));
     nodeGain.push(0);
+  };
+
+  const leafValueOf = (gradientSum: number, hessianSum: number): number =>
+    (-gradientSum / (hessianSum + lambda)) * learningRate;
+
+  const addLeaf = (gradientSum: number, hessianSum: number, start: number, end: number): void => {
+    const value = leafValueOf(gradientSum, hessianSum);
+    pushLeaf(value, hessianSum);
     if (sampledAll) for (let index = start; index < end; index += 1) raw[rows[index]!]! += value;
+  };
+
+  /**
+   * A split whose children are leaves: no partition, each row's raw score takes its side's value
+   * directly (the same addition the leaves would make).
+   */
+  const leafPair = new Float64Array(2);
+  const addToSplitLeaves = (
+    start: number,
+    end: number,
+    feature: number,
+    bin: number,
+    missingLeft: boolean,
+  ): void => {
+    const splitSlot = slotOffsets[feature]! + bin;
+    const missingSlot = slotOffsets[feature]! + binCounts[feature]!;
+    const missingLeftBit = missingLeft ? 1 : 0;
+    const column = columns.subarray(feature * nRows, (feature + 1) * nRows);
+    for (let index = start; index < end; index += 1) {
+      const row = rows[index]!;
+      const slot = column[row]!;
+      const left = (((splitSlot - slot) >>> 31) ^ 1) | ((((slot ^ missingSlot) - 1) >>> 31) & missingLeftBit);
+      raw[row]! += leafPair[1 - left]!;
+    }
   };
 
   const grow = (
@@ -460,7 +492,6 @@ export function boostTrees(
     const leftHessian = best[bestLeftHessianSlot]!;
     const rightGradient = gradientSum - leftGradient;
     const rightHessian = hessianSum - leftHessian;
-    const middle = partition(start, end, feature, bin, missingLeft);
     const nodeIndex = nodeFeature.length;
     const bounds = upperBounds[feature]!;
     nodeFeature.push(feature);
@@ -475,19 +506,24 @@ export function boostTrees(
     nodeCover.push(Math.fround(hessianSum));
     nodeGain.push(Math.fround(gain));
 
-    let leftHistogram: Float64Array | null = null;
-    let rightHistogram: Float64Array | null = null;
-    if (depth + 1 < maxDepth) {
-      const small = takeHistogram();
-      const leftIsSmaller = middle - start <= end - middle;
-      if (leftIsSmaller) buildHistogram(small, start, middle);
-      else buildHistogram(small, middle, end);
-      for (let index = 0; index < histogramSize; index += 1) histogram[index]! -= small[index]!;
-      leftHistogram = leftIsSmaller ? small : histogram;
-      rightHistogram = leftIsSmaller ? histogram : small;
-    } else {
+    if (depth + 1 >= maxDepth) {
       pool.push(histogram);
+      leafPair[0] = leafValueOf(leftGradient, leftHessian);
+      leafPair[1] = leafValueOf(rightGradient, rightHessian);
+      if (sampledAll) addToSplitLeaves(start, end, feature, bin, missingLeft);
+      pushLeaf(leafPair[0]!, leftHessian);
+      nodeRight[nodeIndex] = nodeFeature.length;
+      pushLeaf(leafPair[1]!, rightHessian);
+      return;
     }
+    const middle = partition(start, end, feature, bin, missingLeft);
+    const small = takeHistogram();
+    const leftIsSmaller = middle - start <= end - middle;
+    if (leftIsSmaller) buildHistogram(small, start, middle);
+    else buildHistogram(small, middle, end);
+    for (let index = 0; index < histogramSize; index += 1) histogram[index]! -= small[index]!;
+    const leftHistogram = leftIsSmaller ? small : histogram;
+    const rightHistogram = leftIsSmaller ? histogram : small;
     grow(leftHistogram, start, middle, depth + 1, leftGradient, leftHessian);
     nodeRight[nodeIndex] = nodeFeature.length;
     grow(rightHistogram, middle, end, depth + 1, rightGradient, rightHessian);
