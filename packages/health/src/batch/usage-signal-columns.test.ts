@@ -1,3 +1,4 @@
+import { calendarDaysBetween } from '@kizuna/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { healthSignals } from '../signals/health-signals';
@@ -78,5 +79,23 @@ describe('usageSignalColumns', () => {
         { customerCount: 2, monthlyMeasurementLimit: [1, 1], asOf },
       ),
     ).toThrow(/customerIndex\[1\]/);
+  });
+
+  it('counts calendar days across a daylight-saving change (Berlin, 29 March 2026)', () => {
+    // 22:30 UTC on 28 March is 23:30 CET, still 28 March in Berlin: 4 days before 1 April 02:00 CEST.
+    // 23:30 UTC on 29 March is 01:30 CEST on 30 March: 2 days.
+    const logins = ['2026-03-28T22:30:00.000Z', '2026-03-29T23:30:00.000Z', '2026-03-31T21:59:00.000Z'];
+    const columns = usageSignalColumns(
+      {
+        customerIndex: Int32Array.of(0, 1, 2),
+        kind: Uint8Array.of(1, 1, 1),
+        occurredAt: Float64Array.from(logins, (login) => Date.parse(login)),
+      },
+      { customerCount: 3, monthlyMeasurementLimit: [1, 1, 1], asOf, timeZone: 'Europe/Berlin' },
+    );
+    expect([...columns.daysSinceLastLogin]).toEqual([4, 2, 1]);
+    expect([...columns.daysSinceLastLogin]).toEqual(
+      logins.map((login) => calendarDaysBetween(login, asOf, 'Europe/Berlin')),
+    );
   });
 });

@@ -98,22 +98,22 @@ export function usageSignalColumns(
   const featureCount = options.featureCount ?? 0;
   const words = Math.ceil(featureCount / 32);
 
-  const measurements30 = new Float64Array(customers);
-  const measurements90 = new Float64Array(customers);
-  const logins30 = new Float64Array(customers);
+  // Per customer, one run of Int32 counters (one cache line for up to 32 catalogue features):
+  // measurements in 30 days, in 90 days, logins in 30 days, then the feature bits.
+  const stride = 3 + words;
+  const counters = new Int32Array(customers * stride);
   const lastLogin = new Float64Array(customers).fill(Number.NEGATIVE_INFINITY);
   // Per report, two bits: 1 = delivered in the last 90 days (any delivery there, as in a core
   // snapshot), 2 = viewed before asOf. One byte per report keeps the table small and cache-friendly.
   const reportFlags = new Uint8Array(reportCount);
   const reportOwner = new Int32Array(reportCount);
-  const features = new Uint32Array(customers * words);
   const { customerIndex, kind, occurredAt, reportIndex, featureIndex } = events;
 
   for (let event = 0; event < eventCount; event += 1) {
     const at = occurredAt[event]!;
     if (!(at < asOf)) continue;
     const customer = customerIndex[event]!;
-    if (customer < 0 || customer >= customers) {
+    if (customer >>> 0 >= customers) {
       throw KizunaValidationError.forField(
         what,
         `customerIndex[${event}]`,
@@ -121,41 +121,34 @@ export function usageSignalColumns(
       );
     }
     // Measurements and logins (most events) are counted without branches: event kinds and times are
-    // unpredictable, and a mispredicted branch costs more than the arithmetic (`true * 1` is 1).
+    // unpredictable, and a mispredicted branch costs more than the arithmetic.
     const code = kind[event]!;
-    const isMeasurement = +(code === 0);
-    const isLogin = +(code === 1);
+    const base = customer * stride;
     const within30 = +(at >= since30);
-    measurements90[customer]! += isMeasurement * +(at >= since90);
-    measurements30[customer]! += isMeasurement * within30;
-    logins30[customer]! += isLogin * within30;
-    // A non-login event competes with −1e300, which never beats a real instant.
-    lastLogin[customer] = Math.max(lastLogin[customer]!, at - (1 - isLogin) * 1e300);
-    if (code < 2) continue;
-    switch (code) {
-      case 2:
-      case 3: {
-        const report = reportIndex === undefined ? -1 : reportIndex[event]!;
-        if (report < 0 || report >= reportCount) {
-          throw KizunaValidationError.forField(
-            what,
-            `reportIndex[${event}]`,
-            `expected 0 ≤ index < ${reportCount}`,
-          );
-        }
-        if (code === 2) {
-          reportFlags[report]! |= +(at >= since90);
-          reportOwner[report] = customer;
-        } else reportFlags[report]! |= 2;
-        break;
+    const isMeasurement = +(code === 0);
+    counters[base]! += isMeasurement & within30;
+    counters[base + 1]! += isMeasurement & +(at >= since90);
+    counters[base + 2]! += +(code === 1) & within30;
+    if (code === 0) continue;
+    if (code === 1) {
+      // Rarely true once a customer's latest login has been seen: a well-predicted branch.
+      if (at > lastLogin[customer]!) lastLogin[customer] = at;
+    } else if (code === 2 || code === 3) {
+      const report = reportIndex === undefined ? -1 : reportIndex[event]!;
+      if (report >>> 0 >= reportCount) {
+        throw KizunaValidationError.forField(
+          what,
+          `reportIndex[${event}]`,
+          `expected 0 ≤ index < ${reportCount}`,
+        );
       }
-      case 4: {
-        const feature = featureIndex === undefined ? -1 : featureIndex[event]!;
-        if (feature >= 0 && feature < featureCount && at >= since30) {
-          features[customer * words + (feature >>> 5)]! |= 1 << (feature & 31);
-        }
-        break;
-      }
+      if (code === 2) {
+        reportFlags[report]! |= +(at >= since90);
+        reportOwner[report] = customer;
+      } else reportFlags[report]! |= 2;
+    } else if (code === 4 && featureIndex !== undefined && at >= since30) {
+      const feature = featureIndex[event]!;
+      if (feature >>> 0 < featureCount) counters[base + 3 + (feature >>> 5)]! |= 1 << (feature & 31);
     }
   }
 
@@ -169,44 +162,66 @@ export function usageSignalColumns(
     }
   }
 
+  // Local calendar days of the last logins. Time zones change offset at most a few times a year, so
+  // when the offset is the same at every 6-hour step from the earliest last login to asOf (no two
+  // transitions are ever 6 hours apart), one offset serves every customer; otherwise offsets are
+  // looked up per quarter hour.
+  let earliestLogin = asOf;
+  for (let customer = 0; customer < customers; customer += 1) {
+    earliestLogin = Math.min(earliestLogin, lastLogin[customer]!);
+  }
+  const asOfOffset = offsetMilliseconds(asOf, timeZone);
+  let constantOffset = earliestLogin > Number.NEGATIVE_INFINITY;
+  const step = 6 * 3_600_000;
+  for (let instant = asOf; constantOffset && instant > earliestLogin - step; instant -= step) {
+    constantOffset = offsetMilliseconds(Math.max(instant, earliestLogin), timeZone) === asOfOffset;
+  }
   const offsets = new Map<number, number>();
   const localDay = (instant: number) => {
-    const hour = Math.floor(instant / 900_000);
-    let offset = offsets.get(hour);
+    if (constantOffset) return Math.floor((instant + asOfOffset) / millisecondsPerDay);
+    const quarterHour = Math.floor(instant / 900_000);
+    let offset = offsets.get(quarterHour);
     if (offset === undefined) {
       offset = offsetMilliseconds(instant, timeZone);
-      offsets.set(hour, offset);
+      offsets.set(quarterHour, offset);
     }
     return Math.floor((instant + offset) / millisecondsPerDay);
   };
   const today = localDay(asOf);
   const usageRate = new Float64Array(customers);
   const usageRate90DayAverage = new Float64Array(customers);
+  const measurementsLast30Days = new Float64Array(customers);
+  const loginsLast30Days = new Float64Array(customers);
   const daysSinceLastLogin = new Float64Array(customers);
   const reportViewRate = new Float64Array(customers);
   const featureAdoptionRate = new Float64Array(customers);
   const limits = options.monthlyMeasurementLimit;
   for (let customer = 0; customer < customers; customer += 1) {
+    const base = customer * stride;
+    const measurements30 = counters[base]!;
     const limit = limits[customer]!;
     const hasLimit = limit > 0;
-    usageRate[customer] = hasLimit ? measurements30[customer]! / limit : Number.NaN;
-    usageRate90DayAverage[customer] = hasLimit ? measurements90[customer]! / 3 / limit : Number.NaN;
+    measurementsLast30Days[customer] = measurements30;
+    loginsLast30Days[customer] = counters[base + 2]!;
+    usageRate[customer] = hasLimit ? measurements30 / limit : Number.NaN;
+    usageRate90DayAverage[customer] = hasLimit ? counters[base + 1]! / 3 / limit : Number.NaN;
     const login = lastLogin[customer]!;
-    daysSinceLastLogin[customer] = login < -1e299 ? Number.NaN : Math.max(0, today - localDay(login));
+    daysSinceLastLogin[customer] =
+      login === Number.NEGATIVE_INFINITY ? Number.NaN : Math.max(0, today - localDay(login));
     const delivered = delivered90[customer]!;
     reportViewRate[customer] = delivered > 0 ? viewed90[customer]! / delivered : Number.NaN;
     if (featureCount > 0) {
       let used = 0;
-      for (let word = 0; word < words; word += 1) used += popcount(features[customer * words + word]!);
+      for (let word = 0; word < words; word += 1) used += popcount(counters[base + 3 + word]!);
       featureAdoptionRate[customer] = used / featureCount;
     } else featureAdoptionRate[customer] = Number.NaN;
   }
   return {
     usageRate,
     usageRate90DayAverage,
-    measurementsLast30Days: measurements30,
+    measurementsLast30Days,
     daysSinceLastLogin,
-    loginsLast30Days: logins30,
+    loginsLast30Days,
     reportViewRate,
     featureAdoptionRate,
   };
