@@ -3,6 +3,7 @@ import { FunnelChart } from '../../src/components/funnel-chart';
 import { MrrMovementsChart } from '../../src/components/mrr-movements-chart';
 import { UnavailableNotice } from '../../src/components/unavailable-notice';
 import { dashboardNow, formatMoney, formatNumber, formatPercent, monthOf } from '../../src/format/formatting';
+import { funnelStageName } from '../../src/i18n/engine-text';
 import { currentDictionary } from '../../src/i18n/language';
 import { bottleneckStage } from '../../src/views/funnel-bottleneck';
 
@@ -38,7 +39,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
               <FunnelChart
                 title={text.funnel}
                 bars={marketing.data.funnel.map((stage) => ({
-                  stage: stage.stage,
+                  stage: funnelStageName(stage.stage, language),
                   count: stage.count,
                   bottleneck: stage.stage === bottleneck,
                 }))}
@@ -55,7 +56,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                   {marketing.data.funnel.map((stage) => (
                     <tr key={stage.stage} data-stage={stage.stage}>
                       <td>
-                        {stage.stage}
+                        {funnelStageName(stage.stage, language)}
                         {stage.stage === bottleneck ? (
                           <strong className="bottleneck"> ← {text.bottleneck}</strong>
                         ) : null}

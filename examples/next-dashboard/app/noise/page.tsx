@@ -24,14 +24,19 @@ export default async function NoisePage() {
               : ` · ${formatDateTime(example.description.startedAt, language)}`}
           </p>
           {example.analysis.kind === 'ok' ? (
-            <NoiseReportView analysis={example.analysis.data} texts={text.upload} testId="example-report" />
+            <NoiseReportView
+              analysis={example.analysis.data}
+              texts={text.upload}
+              language={language}
+              testId="example-report"
+            />
           ) : (
             <UnavailableNotice result={example.analysis} dictionary={dictionary} />
           )}
         </section>
       )}
       <h2>{text.uploadTitle}</h2>
-      <NoiseUpload texts={text.upload} />
+      <NoiseUpload texts={text.upload} language={language} />
     </>
   );
 }

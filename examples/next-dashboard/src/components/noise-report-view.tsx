@@ -1,5 +1,7 @@
 'use client';
 
+import { noiseText } from '../i18n/engine-text';
+import type { Language } from '../i18n/language';
 import { EventTimelineChart, HourlyLevelChart, SpectrumChart } from './noise-charts';
 import type { NoiseTexts } from './noise-upload';
 
@@ -47,10 +49,12 @@ const decibels = (value: number) => `${value.toFixed(1)} dB`;
 export function NoiseReportView({
   analysis,
   texts,
+  language,
   testId = 'noise-report',
 }: {
   readonly analysis: NoiseAnalysis;
   readonly texts: NoiseTexts;
+  readonly language: Language;
   readonly testId?: string;
 }) {
   const report = analysis.report;
@@ -119,7 +123,7 @@ export function NoiseReportView({
                   <td>{event.id}</td>
                   <td>{event.start}</td>
                   <td>
-                    {event.kind} ({Math.round(event.confidence * 100)}%)
+                    {noiseText(event.kind, language)} ({Math.round(event.confidence * 100)}%)
                   </td>
                   <td>{decibels(event.lmax)}</td>
                   <td>{event.night === null ? '–' : event.night ? '●' : ''}</td>
@@ -147,7 +151,7 @@ export function NoiseReportView({
               {report.standard.map((row) => (
                 <tr key={`${row.band}-${row.date}`}>
                   <td>
-                    {row.band} {row.date}
+                    {noiseText(row.band, language)} {row.date}
                   </td>
                   <td>{decibels(row.laeq)}</td>
                   <td>{decibels(row.limit)}</td>

@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import type { Language } from '../i18n/language';
 import { type NoiseAnalysis, NoiseReportView } from './noise-report-view';
 
 /** The texts of the noise view in the UI language. */
@@ -34,7 +35,13 @@ export interface NoiseTexts {
  * Upload a WAV recording (through the dashboard's `/api/noise` proxy) and see the report: levels,
  * findings, time history (hourly LAeq and the events), spectrum, events and the 環境基準 comparison.
  */
-export function NoiseUpload({ texts }: { readonly texts: NoiseTexts }) {
+export function NoiseUpload({
+  texts,
+  language,
+}: {
+  readonly texts: NoiseTexts;
+  readonly language: Language;
+}) {
   const [analysis, setAnalysis] = useState<NoiseAnalysis | undefined>(undefined);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -104,7 +111,9 @@ export function NoiseUpload({ texts }: { readonly texts: NoiseTexts }) {
           </p>
         )}
       </section>
-      {analysis === undefined ? null : <NoiseReportView analysis={analysis} texts={texts} />}
+      {analysis === undefined ? null : (
+        <NoiseReportView analysis={analysis} texts={texts} language={language} />
+      )}
     </>
   );
 }

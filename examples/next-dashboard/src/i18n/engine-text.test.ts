@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actionTitle, escalationReason, featureName, productReason, reasonText } from './engine-text';
+import {
+  actionTitle,
+  escalationReason,
+  featureName,
+  funnelStageName,
+  productReason,
+  reasonText,
+} from './engine-text';
 
 describe('reasonText', () => {
   it('renders the churn-probability sentence as a percentage with the localised level', () => {
@@ -50,5 +57,7 @@ describe('engine ids', () => {
       'Engine reason',
     );
     expect(escalationReason('legal', 'en')).toBe('legal matter');
+    expect(funnelStageName('Consultations held', 'ja')).toBe('相談実施');
+    expect(funnelStageName('A stage of tomorrow', 'ja')).toBe('A stage of tomorrow');
   });
 });

@@ -161,6 +161,26 @@ const journeys: Texts = {
   'renewal-at-risk': { ja: '更新キャンペーン（要注意）', en: 'Renewal campaign (at risk)' },
 };
 
+const funnelStages: Texts = {
+  'Website visitors': { ja: 'サイト訪問者', en: 'Website visitors' },
+  'LP visitors': { ja: 'LP訪問者', en: 'LP visitors' },
+  Leads: { ja: 'リード', en: 'Leads' },
+  'Consultation requests': { ja: '相談申込', en: 'Consultation requests' },
+  'Consultations held': { ja: '相談実施', en: 'Consultations held' },
+  Deals: { ja: '成約', en: 'Deals' },
+};
+
+const noiseTexts: Texts = {
+  footsteps: { ja: '足音・衝撃音', en: 'footsteps / impact' },
+  voices: { ja: '話し声', en: 'voices' },
+  'music-tv': { ja: '音楽・テレビ', en: 'music / TV' },
+  'equipment-hum': { ja: '設備の稼働音', en: 'equipment hum' },
+  traffic: { ja: '交通騒音', en: 'traffic' },
+  unknown: { ja: '分類不能', en: 'unclassified' },
+  day: { ja: '昼間', en: 'day' },
+  night: { ja: '夜間', en: 'night' },
+};
+
 const riskLevels: Texts = {
   critical: { ja: '緊急', en: 'critical' },
   high: { ja: '高', en: 'high' },
@@ -227,6 +247,16 @@ export function escalationReason(code: string, language: Language): string {
 /** A journey's name (by its id). */
 export function journeyName(journeyId: string, language: Language): string {
   return lookup(journeys, journeyId, language) ?? journeyId;
+}
+
+/** A marketing-funnel stage (the funnel dashboard names its stages in English). */
+export function funnelStageName(stage: string, language: Language): string {
+  return lookup(funnelStages, stage, language) ?? stage;
+}
+
+/** A noise event's kind or a 環境基準 time band (`day`, `night`). */
+export function noiseText(kindOrBand: string, language: Language): string {
+  return lookup(noiseTexts, kindOrBand, language) ?? kindOrBand;
 }
 
 /** A churn risk level. */
