@@ -8,18 +8,32 @@ import {
 } from '@duckdb/node-api';
 import type { BenchEvents } from './generate-events';
 
-/** An in-memory DuckDB holding the benchmark events in table `events(user, name, ts)`. */
+/** An in-memory DuckDB holding benchmark events in tables shaped `(user_id, name, ts)`. */
 export interface DuckDbEvents {
   readonly connection: DuckDBConnection;
   close(): void;
 }
 
-/** Loads the events into DuckDB with the appender, 2,048-row data chunks at a time (not timed). */
-export async function loadIntoDuckDb(events: BenchEvents): Promise<DuckDbEvents> {
+/**
+ * Loads each set of events into its own table of one in-memory DuckDB, rows in the order given,
+ * with the appender, 2,048-row data chunks at a time (not timed).
+ */
+export async function loadIntoDuckDb(tables: Readonly<Record<string, BenchEvents>>): Promise<DuckDbEvents> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await DuckDBConnection.create(instance);
-  await connection.run('CREATE TABLE events (user_id INTEGER, name UTINYINT, ts DOUBLE)');
-  const appender = await connection.createAppender('events');
+  for (const [table, events] of Object.entries(tables)) await appendEvents(connection, table, events);
+  return {
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+async function appendEvents(connection: DuckDBConnection, table: string, events: BenchEvents): Promise<void> {
+  await connection.run(`CREATE TABLE ${table} (user_id INTEGER, name UTINYINT, ts DOUBLE)`);
+  const appender = await connection.createAppender(table);
   const count = events.user.length;
   const size = 2048;
   for (let from = 0; from < count; from += size) {
@@ -34,13 +48,6 @@ export async function loadIntoDuckDb(events: BenchEvents): Promise<DuckDbEvents>
   }
   appender.flushSync();
   appender.closeSync();
-  return {
-    connection,
-    close() {
-      connection.closeSync();
-      instance.closeSync();
-    },
-  };
 }
 
 /**
@@ -52,12 +59,12 @@ export async function loadIntoDuckDb(events: BenchEvents): Promise<DuckDbEvents>
  * time (no previous step) still returns a row from the right side here, which would otherwise
  * count a step that happened before the first one.
  */
-export function funnelSql(window: number): string {
+export function funnelSql(table: string, window: number): string {
   return `
-WITH s0 AS (SELECT user_id, ts AS t0 FROM events WHERE name = 0),
-s1 AS (SELECT user_id, ts AS t1 FROM events WHERE name = 1),
-s2 AS (SELECT user_id, ts AS t2 FROM events WHERE name = 2),
-s3 AS (SELECT user_id, ts AS t3 FROM events WHERE name = 3),
+WITH s0 AS (SELECT user_id, ts AS t0 FROM ${table} WHERE name = 0),
+s1 AS (SELECT user_id, ts AS t1 FROM ${table} WHERE name = 1),
+s2 AS (SELECT user_id, ts AS t2 FROM ${table} WHERE name = 2),
+s3 AS (SELECT user_id, ts AS t3 FROM ${table} WHERE name = 3),
 c1 AS (SELECT s0.user_id, t0, t1 FROM s0 ASOF LEFT JOIN s1 ON s0.user_id = s1.user_id AND s1.t1 >= s0.t0),
 c2 AS (SELECT c1.user_id, t0, t1, t2 FROM c1 ASOF LEFT JOIN s2 ON c1.user_id = s2.user_id AND s2.t2 >= c1.t1),
 c3 AS (SELECT c2.user_id, t0, t1, t2, t3 FROM c2 ASOF LEFT JOIN s3 ON c2.user_id = s3.user_id AND s3.t3 >= c2.t2),
@@ -72,20 +79,21 @@ SELECT count(*) FILTER (WHERE furthest >= 1) AS step0, count(*) FILTER (WHERE fu
 FROM per_user`;
 }
 
-/** Runs the funnel SQL and returns the four step counts. */
-export async function duckDbFunnel(database: DuckDbEvents, window: number): Promise<number[]> {
-  const reader = await database.connection.runAndReadAll(funnelSql(window));
+/** Runs the funnel SQL over `table` and returns the four step counts. */
+export async function duckDbFunnel(database: DuckDbEvents, table: string, window: number): Promise<number[]> {
+  const reader = await database.connection.runAndReadAll(funnelSql(table, window));
   return reader.getRowsJS()[0]!.map((value) => Number(value));
 }
 
-/** Daily active users (UTC days) and distinct users overall, in SQL. */
+/** Daily active users (UTC days) and distinct users overall over `table`, in SQL. */
 export async function duckDbActiveUsers(
   database: DuckDbEvents,
+  table: string,
 ): Promise<{ days: [number, number][]; distinctUsers: number }> {
   const days = await database.connection.runAndReadAll(
-    'SELECT floor(ts / 86400000)::INTEGER AS day, count(DISTINCT user_id) FROM events GROUP BY day ORDER BY day',
+    `SELECT floor(ts / 86400000)::INTEGER AS day, count(DISTINCT user_id) FROM ${table} GROUP BY day ORDER BY day`,
   );
-  const total = await database.connection.runAndReadAll('SELECT count(DISTINCT user_id) FROM events');
+  const total = await database.connection.runAndReadAll(`SELECT count(DISTINCT user_id) FROM ${table}`);
   return {
     days: days.getRowsJS().map((row) => [Number(row[0]), Number(row[1])] as [number, number]),
     distinctUsers: Number(total.getRowsJS()[0]![0]),
