@@ -72,7 +72,6 @@ async function main(): Promise<number> {
     logger,
     batchSize: environment.WORKER_BATCH_SIZE,
     shardSize: environment.WORKER_SHARD_SIZE,
-    storeConcurrency: environment.WORKER_STORE_CONCURRENCY,
     churn: {
       enabled: environment.WORKER_CHURN_ENABLED,
       retrainEveryDays: environment.WORKER_CHURN_RETRAIN_DAYS,

@@ -40,6 +40,7 @@ export {
 export { KizunaErrorCode } from './errors/error-codes';
 export { KizunaError, type KizunaErrorOptions, toKizunaError } from './errors/kizuna-error';
 export { parseInput } from './errors/parse-input';
+export { freezeForReuse } from './errors/reusable-values';
 export { KizunaValidationError, type ValidationIssue } from './errors/validation-error';
 // Events
 export {

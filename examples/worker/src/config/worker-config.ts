@@ -26,8 +26,6 @@ export const workerEnvironmentSchema = z.object({
   WORKER_BATCH_SIZE: positiveInteger(250),
   /** Customers per shard job. @defaultValue 2000 */
   WORKER_SHARD_SIZE: positiveInteger(2_000),
-  /** Per-customer store calls in flight at once. @defaultValue 8 */
-  WORKER_STORE_CONCURRENCY: positiveInteger(8),
   /** Name of the shard queue (pg-boss and BullMQ). @defaultValue 'kizuna-shards' */
   WORKER_QUEUE_NAME: z
     .string()

@@ -27,7 +27,6 @@ export function createPipelineContext(
     churn,
     outbox,
     ...(options.events === undefined ? {} : { events: options.events }),
-    storeConcurrency: options.storeConcurrency,
     comparePrevious,
     ...(options.alertOptions === undefined ? {} : { alertOptions: options.alertOptions }),
   };

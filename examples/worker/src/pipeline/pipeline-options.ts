@@ -83,8 +83,6 @@ export const pipelineOptionsSchema = z.object({
   featureCatalogue: z.array(z.string().min(1)).default([]),
   /** Alert thresholds (the seed's by default). */
   alertOptions: z.custom<Omit<EvaluateAlertsOptions, 'asOf'>>((value) => isObject(value)).optional(),
-  /** Per-customer store calls in flight at once. @defaultValue 8 */
-  storeConcurrency: z.number().int().min(1).max(256).default(8),
   churn: churnPipelineOptionsSchema.default(churnPipelineOptionsSchema.parse({})),
   outbox: outboxPipelineOptionsSchema.default(outboxPipelineOptionsSchema.parse({})),
   /** Deliver the outbox at the end of the run. @defaultValue true */

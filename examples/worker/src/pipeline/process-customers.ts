@@ -2,6 +2,7 @@ import {
   type Action,
   buildSnapshots,
   type CustomerSnapshot,
+  freezeForReuse,
   type KizunaEventBus,
   type Outbox,
   planJourney,
@@ -21,7 +22,6 @@ import {
   scoreHealth,
 } from '@kizuna/health';
 import type { ChurnStage } from '../churn/churn-stage';
-import { mapWithConcurrency } from './map-with-concurrency';
 import { emptyShardWork, maximumFailuresKept, type ShardWork } from './shard-work';
 import { toJsonValue } from './to-json-value';
 
@@ -48,11 +48,9 @@ export interface PipelineContext {
   readonly churn: ChurnStage;
   readonly outbox: Outbox;
   readonly events?: KizunaEventBus;
-  /** Store calls in flight at once for the per-customer reads and writes. */
-  readonly storeConcurrency: number;
   /**
    * Look up each customer's previous health result (for the delta). False on a store's first run,
-   * where there is none: it saves one query per customer. @defaultValue true
+   * where there is none: it saves one query per batch. @defaultValue true
    */
   readonly comparePrevious?: boolean;
   /** Thresholds of the proactive alerts (the seed's by default). */
@@ -93,14 +91,18 @@ export async function processCustomers(
   if (customerIds.length === 0) return work;
 
   let start = performance.now();
-  const snapshots = await buildSnapshots(store, customerIds, { asOf, timeZone: context.timeZone });
+  // Reusable (frozen, known valid): each engine validates its input, and a reusable snapshot (or
+  // signals object) is validated at most once per schema however many engines it is handed to.
+  const snapshots = await buildSnapshots(store, customerIds, {
+    asOf,
+    timeZone: context.timeZone,
+    reusable: true,
+  });
   work.customersMissing = customerIds.length - snapshots.length;
   const previousHealth =
     context.comparePrevious === false
-      ? []
-      : await mapWithConcurrency(snapshots, context.storeConcurrency, (snapshot) =>
-          store.getLatestResult(resultKinds.health, snapshot.customer.id, { before: asOf }),
-        );
+      ? new Map<string, StoredResult>()
+      : await latestBefore(store, resultKinds.health, customerIds, asOf);
   work.snapshotMilliseconds += elapsedSince(start);
 
   const results: StoredResult[] = [];
@@ -122,8 +124,10 @@ export async function processCustomers(
     let signals: HealthSignals;
     start = performance.now();
     try {
-      signals = healthSignals(snapshot, { asOf, featureCatalogue: [...context.featureCatalogue] });
-      const previous = previousHealth[index]?.value as HealthResult | undefined;
+      signals = freezeForReuse(
+        healthSignals(snapshot, { asOf, featureCatalogue: [...context.featureCatalogue] }),
+      );
+      const previous = previousHealth.get(customerId)?.value as HealthResult | undefined;
       health = scoreHealth(signals, {
         asOf,
         ...(isPreviousHealth(previous) ? { previous } : {}),
@@ -208,12 +212,18 @@ export async function processCustomers(
   // Upsell campaigns are anchored at the first run that recommended the product, so a daily run
   // continues the same campaign (same keys) instead of starting a new one.
   const withCampaigns = decided.filter((entry) => entry.campaignCandidates.length > 0);
-  const previousExpansion = await mapWithConcurrency(withCampaigns, context.storeConcurrency, (entry) =>
-    store.getLatestResult(resultKinds.expansion, entry.snapshot.customer.id, { before: asOf }),
-  );
-  withCampaigns.forEach((entry, index) => {
+  const previousExpansion =
+    withCampaigns.length === 0
+      ? new Map<string, StoredResult>()
+      : await latestBefore(
+          store,
+          resultKinds.expansion,
+          withCampaigns.map((entry) => entry.snapshot.customer.id),
+          asOf,
+        );
+  for (const entry of withCampaigns) {
     const customerId = entry.snapshot.customer.id;
-    const recommendedAt = firstRecommendedAt(previousExpansion[index]?.value);
+    const recommendedAt = firstRecommendedAt(previousExpansion.get(customerId)?.value);
     const stored = results.find(
       (result) => result.kind === resultKinds.expansion && result.customerId === customerId,
     );
@@ -238,11 +248,11 @@ export async function processCustomers(
         value: { ...(stored.value as Record<string, never>), recommendedAt: anchors },
       };
     }
-  });
+  }
   work.decisionMilliseconds += elapsedSince(start);
 
   start = performance.now();
-  await mapWithConcurrency(results, context.storeConcurrency, (result) => store.putResult(result));
+  await store.putResults(results);
   work.actionsDecided = actions.length;
   if (actions.length > 0) {
     const enqueue = await context.outbox.enqueue(actions);
@@ -253,6 +263,17 @@ export async function processCustomers(
   work.storeMilliseconds += elapsedSince(start);
   emitResultEvents(context, results);
   return work;
+}
+
+/** The latest result of a kind before `asOf` of each customer, in one store query. */
+async function latestBefore(
+  store: Store,
+  kind: string,
+  customerIds: readonly string[],
+  asOf: string,
+): Promise<Map<string, StoredResult>> {
+  const latest = await store.getLatestResults(kind, { customerIds, before: asOf });
+  return new Map(latest.map((result) => [result.customerId, result]));
 }
 
 function isPreviousHealth(value: unknown): value is HealthResult {

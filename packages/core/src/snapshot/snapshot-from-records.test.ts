@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseInput } from '../errors/parse-input';
 import { customerSchema } from '../schemas/customer';
 import { interactionSchema } from '../schemas/interaction';
 import { invoiceSchema, paymentSchema } from '../schemas/invoice';
@@ -191,8 +192,10 @@ describe('snapshotFromRecords', () => {
     });
   });
 
-  it('produces a snapshot that its own schema accepts', () => {
+  it('produces a snapshot that its own schema accepts and returns unchanged', () => {
     expect(customerSnapshotSchema.safeParse(snapshot).success).toBe(true);
+    // buildSnapshots({ reusable: true }) relies on this: the snapshot is its own parse.
+    expect(customerSnapshotSchema.parse(snapshot)).toStrictEqual(snapshot);
   });
 
   it('gives null, not invented numbers, for a customer with no history', () => {
@@ -215,7 +218,7 @@ describe('snapshotFromRecords', () => {
     expect(empty.interactions.negativeRatioLast30Days).toBeNull();
     expect(empty.financial.averagePaymentDelayDays).toBeNull();
     expect(empty.subscription.currentMrr).toBeNull();
-    expect(customerSnapshotSchema.safeParse(empty).success).toBe(true);
+    expect(customerSnapshotSchema.parse(empty)).toStrictEqual(empty);
   });
 
   it('does not depend on the order of the records', () => {
@@ -235,7 +238,9 @@ describe('snapshotFromRecords', () => {
           interactions: shuffle(records.interactions),
           subscriptionEvents: shuffle(records.subscriptionEvents),
         };
-        expect(snapshotFromRecords(shuffled, { asOf })).toEqual(snapshot);
+        const built = snapshotFromRecords(shuffled, { asOf });
+        expect(built).toEqual(snapshot);
+        expect(customerSnapshotSchema.parse(built)).toStrictEqual(built);
       }),
       { numRuns: 20 },
     );
@@ -261,6 +266,20 @@ describe('buildSnapshots', () => {
     expect(second?.customer.id).toBe('c2');
     expect(second?.usage.measurementsTotal).toBe(0);
     expect(await buildSnapshot(store, 'c1', { asOf })).toEqual(first);
+  });
+
+  it('with reusable: true, returns frozen snapshots that parseInput takes as they are', async () => {
+    const store = createMemoryStore();
+    const records = fixture();
+    await store.putRecords('customer', [customerInput]);
+    await store.putRecords('usageEvent', records.usageEvents);
+    const [plain] = await buildSnapshots(store, ['c1'], { asOf });
+    const [reusable] = await buildSnapshots(store, ['c1'], { asOf, reusable: true });
+    expect(reusable).toEqual(plain);
+    expect(Object.isFrozen(reusable) && Object.isFrozen(reusable?.usage)).toBe(true);
+    expect(Object.isFrozen(plain)).toBe(false);
+    expect(parseInput(customerSnapshotSchema, reusable, 'snapshot')).toBe(reusable);
+    expect(parseInput(customerSnapshotSchema, plain, 'snapshot')).not.toBe(plain);
   });
 
   it('throws NOT_FOUND for an unknown customer and names a bad option', async () => {

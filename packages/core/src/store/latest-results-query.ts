@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { instantSchema } from '../schemas/primitives';
 
 /**
  * Schema of the query of `Store.getLatestResults`, shared by every adapter so that they reject
@@ -11,6 +12,8 @@ export const latestResultsQuerySchema = z.object({
   after: z.string().optional(),
   /** At most this many results. */
   limit: z.number().int({ error: 'expected a whole number' }).nonnegative().optional(),
+  /** The latest result strictly before this instant. */
+  before: instantSchema.optional(),
   /** Only customers whose customer record has this `csmId`. */
   csmId: z.string().min(1).optional(),
   /** Only results whose value has this top-level field holding exactly this JSON string. */

@@ -207,6 +207,7 @@ export function createMemoryStore(): Store {
       const latest = new Map<string, StoredResult>();
       for (const result of results.values()) {
         if (result.kind !== kind) continue;
+        if (query.before !== undefined && result.asOf >= query.before) continue;
         const current = latest.get(result.customerId);
         if (current === undefined || current.asOf < result.asOf) latest.set(result.customerId, result);
       }

@@ -57,6 +57,8 @@ export interface LatestResultsQuery {
   readonly after?: string;
   /** At most this many results. */
   readonly limit?: number;
+  /** The latest result strictly before this instant, as `getLatestResult`'s `before` does. */
+  readonly before?: string;
   /** Only customers whose customer record has this `csmId` (the owning customer-success manager). */
   readonly csmId?: string;
   /**

@@ -334,6 +334,18 @@ export function runStoreConformance(
             .catch((caught: unknown) => caught);
           expect(error).toBeInstanceOf(KizunaValidationError);
           expect((error as Error).message).toContain('asOf');
+          const notJson = await store
+            .putResults([
+              {
+                kind: 'health',
+                customerId: 'c1',
+                asOf: '2026-03-01T00:00:00Z',
+                value: { parts: [1, Number.NaN] },
+              },
+            ])
+            .catch((caught: unknown) => caught);
+          expect(notJson).toBeInstanceOf(KizunaValidationError);
+          expect((notJson as Error).message).toContain('value.parts[1]');
           expect(await store.listResults('health', 'c1')).toEqual([]);
         }),
       );
@@ -380,7 +392,7 @@ export function runStoreConformance(
       );
 
       it(
-        'pages with limit and after, and reads exactly the customers asked for',
+        'pages with limit and after, reads the latest before an instant, and exactly the customers asked for',
         withStore(async (store) => {
           await seed(store);
           const first = await store.getLatestResults('health', { limit: 2 });
@@ -388,6 +400,14 @@ export function runStoreConformance(
           const rest = await store.getLatestResults('health', { limit: 2, after: 'c10' });
           expect(rest.map((result) => result.customerId)).toEqual(['c2']);
           expect(await store.getLatestResults('health', { after: 'c2' })).toEqual([]);
+          const earlier = await store.getLatestResults('health', { before: '2026-03-02T00:00:00Z' });
+          expect(summary(earlier)).toEqual([
+            ['c1', '2026-03-01T00:00:00.000Z', 70],
+            ['c10', '2026-03-01T00:00:00.000Z', 55],
+            ['c2', '2026-02-01T00:00:00.000Z', 90],
+          ]);
+          const earliest = await store.getLatestResults('health', { before: '2026-03-01T00:00:00Z' });
+          expect(summary(earliest)).toEqual([['c2', '2026-02-01T00:00:00.000Z', 90]]);
           const chosen = await store.getLatestResults('health', {
             customerIds: ['c2', 'c3', 'c4', 'nobody', 'c2'],
           });

@@ -129,6 +129,7 @@ const operation = fc.oneof(
     after: fc.option(customerId, { nil: undefined }),
     limit: fc.option(fc.nat(3), { nil: undefined }),
     status: fc.option(fc.constantFrom('red', 'green'), { nil: undefined }),
+    before: fc.option(instant, { nil: undefined }),
   }),
   fc.record({
     type: fc.constant('enqueue' as const),
@@ -199,6 +200,7 @@ function apply(store: Store, step: Operation): Promise<unknown> {
         after: step.after,
         limit: step.limit,
         valueEquals: step.status === undefined ? undefined : { field: 'status', value: step.status },
+        before: step.before,
       });
     case 'enqueue':
       return store.enqueueActions(

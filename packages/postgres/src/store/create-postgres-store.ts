@@ -247,12 +247,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             `latest.value -> ${add(query.valueEquals.field)}::text = to_jsonb(${add(query.valueEquals.value)}::text)`,
           );
         const limit = query.limit === undefined ? '' : ` limit ${add(query.limit)}`;
+        const before = query.before === undefined ? '' : ` and as_of < ${add(query.before)}`;
         const rows = await client.query<ResultRow>(
           `select latest.kind, latest.customer_id, latest.as_of, latest.value
            from ${schema}.records customer
            cross join lateral (
              select kind, customer_id, as_of, value from ${schema}.results
-             where kind = $1 and customer_id = customer.id
+             where kind = $1 and customer_id = customer.id${before}
              order by as_of desc
              limit 1
            ) latest
