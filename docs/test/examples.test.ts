@@ -44,9 +44,8 @@ function importsFor(sample: CodeSample): string {
         (name) => used.has(name) && !imported.has(name) && !declared.has(name) && !taken.has(name),
       );
     const valueNames = pick(values);
-    valueNames.forEach((name) => taken.add(name));
     const typeNames = pick(types);
-    typeNames.forEach((name) => taken.add(name));
+    for (const name of [...valueNames, ...typeNames]) taken.add(name);
     if (valueNames.length > 0)
       lines.push(`import { ${valueNames.join(', ')} } from '@kizuna/${packageName}';`);
     if (typeNames.length > 0)
