@@ -95,7 +95,9 @@ export function syntheticSql(eventCount: number, customerCount: number): readonl
 
 /**
  * The aggregation and the seed scorecard (zenbuB2BScorecard) as one SQL query: the same signals as
- * usageSignalColumns and the same points, missing-data policies and re-weighting as scoreHealthBatch.
+ * usageSignalColumns and the same points, missing-data policies and re-weighting as scoreHealthBatch,
+ * with the same floating-point operations in the same order (points summed part by part, then
+ * `earned × (100 ÷ available)` rounded to 10⁻⁶), so the scores can be compared for exact equality.
  */
 export function scoringSql(): string {
   // DuckDB's least/greatest skip NULLs, so clamp with CASE to keep "no data" as NULL.
@@ -140,5 +142,5 @@ export function scoringSql(): string {
       100 - CASE WHEN report_view_rate IS NULL THEN 10 ELSE 0 END AS available
     FROM signals
   )
-  SELECT customer, least(100, round(earned / available * 100, 6)) AS score FROM points`;
+  SELECT customer, least(100, round(earned * (100 / available), 6)) AS score FROM points`;
 }
