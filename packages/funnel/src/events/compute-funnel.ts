@@ -215,6 +215,68 @@ interface Population {
   readonly groupCount: number;
 }
 
+/**
+ * Users per (group, step), and when `timed` is given how many times between steps each will hold
+ * (a skipped optional step, NaN, has none). Users in no group (−1), excluded or without step 0 are
+ * left out.
+ */
+function countSteps(
+  stepCount: number,
+  outcomes: FunnelOutcomes,
+  groupOfSlot: Int32Array,
+  counts: Int32Array,
+  timed: Int32Array | undefined,
+): void {
+  const { furthest: furthestOf, reached: reachedOf, excluded: excludedOf, times } = outcomes;
+  for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
+    const group = groupOfSlot[slot]!;
+    const furthest = furthestOf[slot]!;
+    if (group < 0 || furthest < 0 || excludedOf[slot] !== 0) continue;
+    const offset = group * stepCount;
+    const base = slot * stepCount;
+    let reached = reachedOf[slot]!;
+    for (let step = 0; reached !== 0; step += 1, reached >>>= 1) {
+      if ((reached & 1) === 0) continue;
+      counts[offset + step]! += 1;
+      if (timed !== undefined && step > 0 && step <= furthest && !Number.isNaN(times[base + step]!))
+        timed[offset + step]! += 1;
+    }
+  }
+}
+
+/**
+ * Writes each counted user's time from the previous step performed and from step 0, for every
+ * step after 0 up to their furthest, at the (group, step) ranges that `timesStart` gives.
+ */
+function collectTimes(
+  stepCount: number,
+  outcomes: FunnelOutcomes,
+  groupOfSlot: Int32Array,
+  timesStart: Int32Array,
+  fromPrevious: Float64Array,
+  fromFirst: Float64Array,
+): void {
+  const { furthest: furthestOf, excluded: excludedOf, times } = outcomes;
+  const cursor = timesStart.slice(0, timesStart.length - 1);
+  for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
+    const group = groupOfSlot[slot]!;
+    const furthest = furthestOf[slot]!;
+    if (group < 0 || furthest < 0 || excludedOf[slot] !== 0) continue;
+    const offset = group * stepCount;
+    const base = slot * stepCount;
+    const first = times[base]!;
+    let previousTime = first;
+    for (let step = 1; step <= furthest; step += 1) {
+      const time = times[base + step]!;
+      if (Number.isNaN(time)) continue;
+      const position = cursor[offset + step]!++;
+      fromPrevious[position] = time - previousTime;
+      fromFirst[position] = time - first;
+      previousTime = time;
+    }
+  }
+}
+
 function summarize(
   plan: CompiledFunnel,
   steps: readonly StepDefinition[],
@@ -233,44 +295,21 @@ function summarize(
   );
   const last = stepCount - 1;
   const { furthest: furthestOf, reached: reachedOf, excluded: excludedOf, times } = outcomes;
-  const included = (slot: number) =>
-    groupOfSlot[slot]! >= 0 && furthestOf[slot]! >= 0 && excludedOf[slot] === 0;
   // Pass 1: counts per step, and how many times each (group, step) will hold.
-  for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
-    if (!included(slot)) continue;
-    const offset = groupOfSlot[slot]! * stepCount;
-    const reached = reachedOf[slot]!;
-    const furthest = furthestOf[slot]!;
-    const base = slot * stepCount;
-    for (let step = 0; step < stepCount; step += 1) {
-      if ((reached & (1 << step)) === 0) continue;
-      counts[offset + step]! += 1;
-      // NaN marks a skipped optional step.
-      if (timing && step > 0 && step <= furthest && !Number.isNaN(times[base + step]!))
-        timed[offset + step]! += 1;
-    }
-  }
-  // Pass 2: the times themselves, into arrays of the right size.
-  const fromPrevious = Array.from(timed, (size) => new Float64Array(size));
-  const fromFirst = Array.from(timed, (size) => new Float64Array(size));
-  const filled = new Int32Array(groupCount * stepCount);
-  for (let slot = 0; slot < groupOfSlot.length && (timing || trendPeriodOf !== undefined); slot += 1) {
-    if (!included(slot)) continue;
-    const group = groupOfSlot[slot]!;
-    const offset = group * stepCount;
-    const furthest = furthestOf[slot]!;
-    const base = slot * stepCount;
-    const first = times[base]!;
-    let previousTime = first;
-    for (let step = 1; step <= furthest && timing; step += 1) {
-      const time = times[base + step]!;
-      if (Number.isNaN(time)) continue;
-      const position = filled[offset + step]!++;
-      fromPrevious[offset + step]![position] = time - previousTime;
-      fromFirst[offset + step]![position] = time - first;
-      previousTime = time;
-    }
-    if (trendPeriodOf !== undefined) {
+  countSteps(stepCount, outcomes, groupOfSlot, counts, timing ? timed : undefined);
+  // Pass 2: the times themselves, (group, step) after (group, step) in two flat arrays.
+  const timesStart = new Int32Array(groupCount * stepCount + 1);
+  for (let index = 0; index < timed.length; index += 1)
+    timesStart[index + 1] = timesStart[index]! + timed[index]!;
+  const fromPrevious = new Float64Array(timing ? timesStart[timed.length]! : 0);
+  const fromFirst = new Float64Array(fromPrevious.length);
+  if (timing) collectTimes(stepCount, outcomes, groupOfSlot, timesStart, fromPrevious, fromFirst);
+  if (trendPeriodOf !== undefined) {
+    for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
+      const group = groupOfSlot[slot]!;
+      if (group < 0 || furthestOf[slot]! < 0 || excludedOf[slot] !== 0) continue;
+      const base = slot * stepCount;
+      const first = times[base]!;
       const period = trendPeriodOf(first);
       let point = trends[group]!.get(period);
       if (point === undefined) trends[group]!.set(period, (point = { entered: 0, converted: 0, times: [] }));
@@ -281,6 +320,8 @@ function summarize(
       }
     }
   }
+  const timesOf = (values: Float64Array, index: number) =>
+    values.subarray(timesStart[index]!, timesStart[index + 1]!);
   const summaries: FunnelSummary[] = [];
   for (let group = 0; group < groupCount; group += 1) {
     const offset = group * stepCount;
@@ -289,7 +330,7 @@ function summarize(
     const stepResults: FunnelStepResult[] = steps.map((step, index) => {
       const count = counts[offset + index]!;
       const previousCount = counts[offset + previousRequired]!;
-      const previousSummary = timing ? summarizeInPlace(fromPrevious[offset + index]!) : null;
+      const previousSummary = timing ? summarizeInPlace(timesOf(fromPrevious, offset + index)) : null;
       const result: FunnelStepResult = {
         index,
         name: step.name,
@@ -304,7 +345,7 @@ function summarize(
           ? null
           : index === 1
             ? previousSummary
-            : summarizeInPlace(fromFirst[offset + index]!),
+            : summarizeInPlace(timesOf(fromFirst, offset + index)),
       };
       if (!step.optional) previousRequired = index;
       return result;
