@@ -1,4 +1,5 @@
-import { createFaqIndex, type FaqEntryInput, faqCalibrationSet, noiseServiceFaq } from '@kizuna/chat';
+import { createFaqIndex, type FaqEntryInput, noiseServiceFaq } from '@kizuna/chat';
+import { faqCalibrationSet } from '@kizuna/chat/evaluation';
 import { type BenchSection, formatNumber } from '../bench-kit';
 
 const places = [

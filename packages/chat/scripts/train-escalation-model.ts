@@ -27,7 +27,7 @@ const quantisationLevels = Number(process.env.LEVELS ?? 15);
 const targetFalseAlarmRate = Number(process.env.FAR ?? 0.02);
 const folds = 5;
 /** Weights smaller than this many quantisation steps are dropped (they barely move a score). */
-const minimumLevel = Number(process.env.MIN_LEVEL ?? 1);
+const minimumLevel = Number(process.env.MIN_LEVEL ?? 2);
 /** Features seen in fewer training messages than this get no weight (they cannot generalise). */
 const minimumMessages = Number(process.env.MIN_MESSAGES ?? 2);
 
@@ -200,7 +200,7 @@ if (validateFrom >= 0) {
   let kept = 0;
   for (const level of model.levels) if (level !== 0) kept += 1;
   console.log(
-    `threshold (log-odds) ${threshold.toFixed(3)}; ${kept} weights, ${encodeModelWeights(model.levels).length} base64 characters, ${gzipSync(encodeModelWeights(model.levels)).length} bytes gzipped`,
+    `threshold (log-odds) ${threshold.toFixed(3)}; ${kept} weights, ${encodeModelWeights(model.levels).length} characters, ${gzipSync(encodeModelWeights(model.levels)).length} bytes gzipped`,
   );
 } else {
   const examples = toExamples(allCases);
@@ -222,12 +222,10 @@ export const learnedModelWeights = {
   bias: ${model.bias.toPrecision(6)},
   /** Log-odds at or above which the model says "escalate" (${targetFalseAlarmRate * 100}% of out-of-fold negatives above it). */
   threshold: ${threshold.toPrecision(6)},
-  /** ${kept} non-zero int8 weights: varint gaps between buckets, each followed by its level, base64. */
+  /** ${kept} non-zero weights in the compact text form of learned-model-encoding.ts. */
   weights: '${encoded}',
 } as const;
 `;
   writeFileSync(new URL('../src/escalation/learned-model-weights.ts', import.meta.url), file);
-  console.log(
-    `wrote ${kept} weights (${encoded.length} base64 characters), threshold ${threshold.toFixed(3)}`,
-  );
+  console.log(`wrote ${kept} weights (${encoded.length} characters), threshold ${threshold.toFixed(3)}`);
 }

@@ -56,6 +56,10 @@ export {
   type EscalationReasonCode,
   escalationReasonCodeSchema,
 } from './escalation/escalation-reason';
+export {
+  type LearnedEscalationScore,
+  scoreLearnedEscalation,
+} from './escalation/learned-escalation-model';
 // FAQ retrieval
 export {
   createFaqIndex,
@@ -63,7 +67,6 @@ export {
   type FaqIndex,
   type FaqMatch,
 } from './faq/create-faq-index';
-export { faqCalibrationSet } from './faq/faq-calibration-set';
 export { type FaqEntry, type FaqEntryInput, faqEntrySchema } from './faq/faq-entry';
 export { type FaqIndexOptionsInput, faqIndexOptionsSchema } from './faq/faq-index-options';
 export { noiseServiceFaq } from './faq/noise-service-faq';

@@ -31,16 +31,21 @@ export interface LearnedEscalationScore {
   readonly evidence: readonly string[];
 }
 
+// The fast path's accumulator lives at module level so that no closure is allocated per message.
+let fastStamp = 0;
+let fastSum = 0;
+function addLevel(bucket: number): void {
+  if (stamps[bucket] === fastStamp) return;
+  stamps[bucket] = fastStamp;
+  fastSum += levels[bucket]!;
+}
+
 /** Log-odds of the learned model for normalised text (the fast path; no evidence). */
 export function learnedEscalationLogOdds(normalizedText: string): number {
-  const stamp = nextGeneration();
-  let sum = 0;
-  visitTextFeatures(normalizedText, bucketBits, (bucket) => {
-    if (stamps[bucket] === stamp) return;
-    stamps[bucket] = stamp;
-    sum += levels[bucket]!;
-  });
-  return bias + sum * scale;
+  fastStamp = nextGeneration();
+  fastSum = 0;
+  visitTextFeatures(normalizedText, bucketBits, addLevel);
+  return bias + fastSum * scale;
 }
 
 /**

@@ -1,6 +1,8 @@
-// The evaluation entry point, `@kizuna/chat/evaluation`: the labelled escalation sets and the
-// function that measures a classifier on them. A subpath of its own so that the sets (tens of
-// kilobytes of text) stay out of the main entry.
+// The evaluation entry point, `@kizuna/chat/evaluation`: the labelled escalation sets, the
+// function that measures a classifier on them, and the FAQ calibration queries. A subpath of its
+// own so that the sets (tens of kilobytes of text) stay out of the main entry.
+
+export { faqCalibrationSet } from '../faq/faq-calibration-set';
 export {
   type EscalationCase,
   type EscalationCaseContext,

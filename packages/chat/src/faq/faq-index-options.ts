@@ -11,7 +11,7 @@ export const faqIndexOptionsSchema = z.object({
    * IDF-weighted share of the query's terms that the entry contains) and `margin` (how far its score
    * is ahead of the second entry, relative to its own). confidence = σ(intercept + coverage ×
    * coverageWeight + margin × marginWeight). The defaults are a logistic regression fitted on the
-   * 60 labelled queries of `faqCalibrationSet` against the shipped noise-service FAQ; refit them for
+   * 60 labelled queries of `faqCalibrationSet` (`@kizuna/chat/evaluation`) against the shipped noise-service FAQ; refit them for
    * your own FAQ (checked in `create-faq-index.test.ts`).
    */
   calibration: z
