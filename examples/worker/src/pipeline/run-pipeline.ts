@@ -3,10 +3,10 @@ import { runShard } from '../shards/run-shard';
 import { runIdOf } from '../shards/shard';
 import { createPipelineContext } from './create-pipeline-context';
 import { deliverOutbox, noDelivery } from './deliver-outbox';
+import { finishRun } from './finish-run';
 import { type PipelineOptions, pipelineOptionsSchema } from './pipeline-options';
 import { prepareRun } from './prepare-run';
-import { runRecordKind, writeRunRecord } from './run-record';
-import { buildRunReport, type RunReport, type RunStatus } from './run-report';
+import type { RunReport, RunStatus } from './run-report';
 import { addShardWork, emptyShardWork } from './shard-work';
 import { silentLogger } from './worker-logger';
 
@@ -117,12 +117,11 @@ export async function runPipeline(input: PipelineOptions): Promise<RunReport> {
     logger.error({ runId, err: caught }, `run ${status}`);
   }
 
-  const report = buildRunReport(work, {
+  const report = await finishRun(options.store, logger, work, {
     runId,
     asOf,
     status,
     startedAt,
-    finishedAt: Date.now(),
     queue: 'in-process',
     shardsTotal,
     shardsCompleted,
@@ -134,23 +133,6 @@ export async function runPipeline(input: PipelineOptions): Promise<RunReport> {
     reasons,
     ...(error === undefined ? {} : { error }),
   });
-  try {
-    await writeRunRecord(options.store, report);
-  } catch (caught) {
-    logger.error({ runId, err: caught, kind: runRecordKind }, 'could not store the run record');
-  }
   progress('done');
-  logger.info(
-    {
-      runId,
-      status,
-      customers: report.customers,
-      health: report.health,
-      actions: report.actions,
-      notifications: report.notifications,
-      totalMilliseconds: report.durations.totalMilliseconds,
-    },
-    `run ${status}`,
-  );
   return report;
 }

@@ -2,10 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseInput, systemClock, toInstant } from '@kizuna/core';
 import { createPipelineContext } from '../pipeline/create-pipeline-context';
 import { addDeliveryReports, deliverOutbox, noDelivery } from '../pipeline/deliver-outbox';
+import { finishRun } from '../pipeline/finish-run';
 import { type PipelineOptions, pipelineOptionsSchema } from '../pipeline/pipeline-options';
 import { prepareRun } from '../pipeline/prepare-run';
-import { writeRunRecord } from '../pipeline/run-record';
-import { buildRunReport, type RunReport, type RunStatus } from '../pipeline/run-report';
+import type { RunReport, RunStatus } from '../pipeline/run-report';
 import { addShardWork, emptyShardWork, type ShardWork } from '../pipeline/shard-work';
 import { silentLogger } from '../pipeline/worker-logger';
 import { runIdOf, type Shard } from '../shards/shard';
@@ -134,12 +134,11 @@ export async function coordinateRun(input: CoordinateRunOptions): Promise<RunRep
     logger.error({ runId, err: caught }, `run ${status}`);
   }
 
-  const report = buildRunReport(work, {
+  const report = await finishRun(options.store, logger, work, {
     runId,
     asOf,
     status,
     startedAt,
-    finishedAt: Date.now(),
     queue: queue.kind,
     shardsTotal: shards.length,
     shardsCompleted: completed,
@@ -151,21 +150,6 @@ export async function coordinateRun(input: CoordinateRunOptions): Promise<RunRep
     reasons,
     ...(error === undefined ? {} : { error }),
   });
-  try {
-    await writeRunRecord(options.store, report);
-  } catch (caught) {
-    logger.error({ runId, err: caught }, 'could not store the run record');
-  }
   progress('done');
-  logger.info(
-    {
-      runId,
-      status,
-      customers: report.customers,
-      health: report.health,
-      notifications: report.notifications,
-    },
-    `run ${status}`,
-  );
   return report;
 }
