@@ -109,6 +109,7 @@ export {
   type ScoreHealthOptions,
   scoreHealthOptionsSchema,
 } from './score/score-health-options';
+export { defaultScorecards } from './scorecards/default-scorecards';
 export { evaluatePart } from './scorecards/evaluate-part';
 export {
   type Band,
@@ -128,12 +129,8 @@ export {
   segmentScorecardSchema,
 } from './scorecards/scorecard';
 export { selectScorecard, signalFacts } from './scorecards/select-scorecard';
-export {
-  defaultBands,
-  defaultScorecards,
-  zenbuB2BScorecard,
-  zenbuB2CScorecard,
-} from './scorecards/zenbu-b2b-scorecard';
+export { defaultBands, zenbuB2BScorecard } from './scorecards/zenbu-b2b-scorecard';
+export { zenbuB2CScorecard } from './scorecards/zenbu-b2c-scorecard';
 export { healthSignals, satisfactionRateOf } from './signals/health-signals';
 export { type HealthSignalsOptions, healthSignalsOptionsSchema } from './signals/health-signals-options';
 export {

@@ -372,17 +372,18 @@ describe('scoreHealth scorecards and bands', () => {
     expect(() => scoreHealth({ ...healthy, segment: 'b2c' }, { scorecards })).toThrow(/scorecards/);
   });
 
-  it('scores the B2C card: report 30 × 0.5 + NPS 9/10 × 30 + 10 + 0 + 10 + 10 = 72', () => {
+  it('scores a B2C customer with the B2C card by default', () => {
+    // report 0.5 × 20 + satisfaction 0.9 × 35 + negotiation 15 + repeat 10 (mediation not used: excluded)
     const health = scoreHealth({
       segment: 'b2c',
       reportViewRate: 0.5,
-      npsScore: 9,
+      satisfactionRate: 0.9,
       negotiationsTotal: 2,
       mediationUsed: 0,
       measurementsTotal: 2,
-      daysSinceLastLogin: 12,
     });
-    expect(health.score).toBe(15 + 27 + 10 + 0 + 10 + 10);
+    expect(health.scorecardId).toBe('zenbu-b2c');
+    expect(health.score).toBe(83.125); // 66.5 of 80
     expect(health.band).toBe('green');
   });
 

@@ -1,8 +1,8 @@
 import { type Condition, KizunaValidationError, parseInput } from '@kizuna/core';
+import { defaultScorecards } from '../scorecards/default-scorecards';
 import { evaluatePart, exactPartPoints, roundPoints, scoreFromPoints } from '../scorecards/evaluate-part';
 import { type Band, type Scorecard, scorecardSchema, segmentScorecardSchema } from '../scorecards/scorecard';
 import { selectScorecard } from '../scorecards/select-scorecard';
-import { defaultScorecards } from '../scorecards/zenbu-b2b-scorecard';
 import { type HealthSignalsInput, healthSignalsSchema, signalValue } from '../signals/health-signals-schema';
 import { explainDelta } from './explain-delta';
 import type {

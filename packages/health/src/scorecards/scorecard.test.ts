@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defineScorecard } from '../score/score-health';
 import { evaluatePart } from './evaluate-part';
 import { scoringPartSchema } from './scorecard';
-import { zenbuB2BScorecard, zenbuB2CScorecard } from './zenbu-b2b-scorecard';
+import { zenbuB2BScorecard } from './zenbu-b2b-scorecard';
+import { zenbuB2CScorecard } from './zenbu-b2c-scorecard';
 
 describe('defineScorecard', () => {
   it('accepts the shipped scorecards, whose weights sum to 100', () => {
