@@ -237,4 +237,39 @@ describe('classifyEscalation', () => {
       }),
     );
   });
+
+  it('knows the domain vocabulary added for unseen phrasings, by the rules alone', () => {
+    const rulesOnly = { learnedModel: false };
+    const codes = (message: string) =>
+      classifyEscalation({ message }, rulesOnly).reasons.map((reason) => reason.code);
+    expect(codes('司法書士の先生に相談中です')).toContain('legal');
+    expect(codes('Would your report hold up in a tribunal?')).toContain('legal');
+    expect(codes('もう生きていく気力がありません')).toContain('safety');
+    expect(codes('Honestly some nights I think everyone would be better off without me')).toContain('safety');
+    expect(codes('知り合いの記者にこの件を話すつもりです')).toContain('threat');
+    expect(codes("I'll be sharing this experience on Trustpilot")).toContain('threat');
+    expect(codes('文字だと伝えにくいので、一度お話しできませんか')).toContain('human_request');
+    expect(codes('Could a member of your staff give me a ring?')).toContain('human_request');
+    expect(codes('約束の日に来ないってどういう神経してるんですか')).toContain('anger');
+    expect(codes('Thanks for nothing, honestly')).toContain('anger');
+    expect(codes('担当者によって言うことが違うのは困ります')).toContain('complaint');
+    expect(codes('Every time I call I get a different answer')).toContain('complaint');
+    expect(codes('The amount on my statement is different from the quote I was given')).toContain(
+      'billing_dispute',
+    );
+    expect(codes('お金はいいので、とにかく契約を終わらせてください')).toContain('cancellation_request');
+    expect(codes('Please withdraw my application entirely')).toContain('cancellation_request');
+  });
+
+  it('keeps the new vocabulary away from neutral look-alikes', () => {
+    const rulesOnly = { learnedModel: false };
+    for (const message of [
+      'I entered the wrong address when booking, can I fix it?',
+      'Please email me rather than call',
+      'レポートの数値の意味がよく分からないので、読み方を教えてください',
+      '上の階の方にはお手紙で伝えてみようと思います',
+      'I saw your advert on Facebook',
+    ])
+      expect(classifyEscalation({ message }, rulesOnly).escalate, message).toBe(false);
+  });
 });
