@@ -12,13 +12,20 @@ import type { SignalAnalysis } from './signal-analysis';
  *   without calibration, …), empty input, or a NaN / Infinity sample (the message names its index)
  * @example
  * ```ts
+ * // One minute in a bedroom, in pascals: a quiet room (LAeq 28 dB) and footsteps upstairs from 20 s.
+ * const samples = synthesizeRecording({
+ *   sampleRate: 48_000, durationSeconds: 60, backgroundLaeq: 28, seed: 7,
+ *   sounds: [{ kind: 'footsteps', startSeconds: 20, durationSeconds: 8, laeq: 48 }],
+ * });
  * const analysis = analyzeSignal(samples, {
  *   sampleRate: 48_000,
  *   unit: 'pascal',
  *   startTime: '2026-11-20T13:00:00Z',
  * });
- * analysis.laeq; // 52.3
- * analysis.percentiles.l90; // 38.1
+ * console.log(analysis.laeq.toFixed(1)); // 39.6
+ * console.log(analysis.percentiles.l90.toFixed(1)); // 27.8 (the background)
+ * console.log(analysis.events.map((event) => `${event.classification.kind} at ${event.startTime}`));
+ * // ['footsteps at 2026-11-20T13:00:20.000Z']
  * ```
  */
 export function analyzeSignal(samples: Samples, options: AnalyzeSignalOptions): SignalAnalysis {

@@ -36,8 +36,19 @@ export interface CalibrationResult {
  *   (less than 90 % of its energy in the calibrator's band)
  * @example
  * ```ts
- * const { pascalsPerFullScale } = calibrateFromRecording(calibratorSamples, { sampleRate: 48_000 });
- * analyzeSignal(samples, { sampleRate: 48_000, unit: 'full-scale', calibration: { pascalsPerFullScale } });
+ * import { readFile } from 'node:fs/promises';
+ *
+ * // The calibrator (94 dB at 1 kHz) recorded through the same gain as the night's recording.
+ * const calibrator = readWav(await readFile('calibrator.wav'));
+ * const { pascalsPerFullScale } = calibrateFromRecording(calibrator.samples, { sampleRate: calibrator.sampleRate });
+ * console.log(pascalsPerFullScale.toFixed(2)); // 5.02
+ * const night = readWav(await readFile('night.wav'));
+ * const analysis = analyzeSignal(night.samples, {
+ *   sampleRate: night.sampleRate,
+ *   unit: 'full-scale',
+ *   calibration: { pascalsPerFullScale },
+ * });
+ * console.log(analysis.laeq.toFixed(1)); // 40.9
  * ```
  */
 export function calibrateFromRecording(

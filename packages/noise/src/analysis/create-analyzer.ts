@@ -193,9 +193,17 @@ function assemble(totals: AnalysisCoreTotals, options: ParsedAnalyzeSignalOption
  * @throws KizunaValidationError when the options are invalid (names each bad field)
  * @example
  * ```ts
+ * import { readFile } from 'node:fs/promises';
+ *
+ * const recording = readWav(await readFile('night.wav'));
  * const analyzer = createAnalyzer({ sampleRate: 48_000, unit: 'full-scale', calibration: { pascalsPerFullScale: 5.02 } });
- * for await (const chunk of chunks) analyzer.push(chunk);
+ * // One second at a time, as a recorder delivers it.
+ * for (let start = 0; start < recording.samples.length; start += 48_000) {
+ *   analyzer.push(recording.samples.subarray(start, start + 48_000));
+ * }
  * const analysis = analyzer.finish();
+ * console.log(analysis.laeq.toFixed(1), analysis.lafmax.toFixed(1)); // 40.9 54.1
+ * console.log(analysis.events.map((event) => event.classification.kind)); // ['footsteps', 'footsteps']
  * ```
  */
 export function createAnalyzer(options: AnalyzeSignalOptions): Analyzer {

@@ -40,7 +40,8 @@ export function thirdOctaveBand(index: number): ThirdOctaveBand {
  * @param highestHz - nominal centre of the last band, Hz @defaultValue 20000
  * @example
  * ```ts
- * thirdOctaveBands().length; // 31 bands, 20 Hz … 20 kHz
+ * const bands = thirdOctaveBands();
+ * console.log(bands.length, bands[0]?.nominalHz, bands.at(-1)?.nominalHz); // 31 20 20000
  * ```
  */
 export function thirdOctaveBands(lowestHz = 20, highestHz = 20_000): readonly ThirdOctaveBand[] {

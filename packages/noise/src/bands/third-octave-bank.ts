@@ -54,7 +54,8 @@ export interface ThirdOctaveBankDesign {
  * @param highestHz - nominal centre of the highest band, Hz @defaultValue 20000
  * @example
  * ```ts
- * const bank = designThirdOctaveBank(48_000); // 31 bands over 10 stages, 48 kHz down to 93.75 Hz
+ * const bank = designThirdOctaveBank(48_000);
+ * console.log(bank.bands.length, bank.stages.length, bank.stages.at(-1)?.sampleRate); // 31 10 93.75 (48 kHz halved 9 times)
  * ```
  */
 export function designThirdOctaveBank(

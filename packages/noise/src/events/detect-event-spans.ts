@@ -10,7 +10,8 @@ export interface EventSpan {
  *
  * @example
  * ```ts
- * detectEventSpans([30, 50, 52, 30, 30, 51, 30], 45, 1, 1); // [{ startIndex: 1, endIndex: 3 }, { startIndex: 5, endIndex: 6 }]
+ * console.log(detectEventSpans([30, 50, 52, 30, 30, 51, 30], 45, 1, 1));
+ * // [{ startIndex: 1, endIndex: 3 }, { startIndex: 5, endIndex: 6 }]: the gap of 2 points is wider than 1
  * ```
  */
 export function detectEventSpans(

@@ -28,7 +28,15 @@ export interface DiaryMatch {
  * @throws KizunaValidationError when an entry is malformed
  * @example
  * ```ts
- * matchDiary(analysis.events, [{ time: '2026-11-20T14:05:00Z', note: 'thud upstairs' }]);
+ * // LAeq per second from 14:00 UTC: 32 dB, and 20 s of thuds at 48 dB from 14:04:50.
+ * const perSecondLaeq = Array.from({ length: 600 }, (_, second) => (second >= 290 && second < 310 ? 48 : 32));
+ * const { events } = analyzeLevels(perSecondLaeq, { intervalSeconds: 1, startTime: '2026-11-20T14:00:00Z' });
+ * const matches = matchDiary(events, [
+ *   { time: '2026-11-20T14:05:00Z', note: 'thud upstairs' },
+ *   { time: '2026-11-20T14:30:00Z', note: 'door slammed' },
+ * ]);
+ * console.log(matches.map((match) => `${match.entry.note}: ${match.eventIds.join(', ') || 'no event'}`));
+ * // ['thud upstairs: E1', 'door slammed: no event']
  * ```
  */
 export function matchDiary(

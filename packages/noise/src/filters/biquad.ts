@@ -18,7 +18,8 @@ export interface SecondOrderSection {
  * @param sampleRate - the rate the sections run at, Hz
  * @example
  * ```ts
- * const gain = cascadeGain(designFrequencyWeighting('A', 48_000), 1000, 48_000); // ≈ 1
+ * const gain = cascadeGain(designFrequencyWeighting('A', 48_000), 1000, 48_000);
+ * console.log(gain.toFixed(4)); // 1.0000 (A-weighting is 0 dB at 1 kHz)
  * ```
  */
 export function cascadeGain(
@@ -72,7 +73,12 @@ export function scaleCascade(
  *
  * @example
  * ```ts
- * const weighted = filterCascade(designFrequencyWeighting('A', 48_000), samples);
+ * // A 100 Hz tone of 1 Pa RMS (93.98 dB) through the A weighting, which is −19.1 dB at 100 Hz.
+ * const tone = sineWave({ sampleRate: 48_000, durationSeconds: 1, frequencyHz: 100, rmsPascals: 1 });
+ * const weighted = filterCascade(designFrequencyWeighting('A', 48_000), tone);
+ * const settled = weighted.subarray(24_000); // the second half, after the filter has settled
+ * const meanSquare = settled.reduce((sum, value) => sum + value * value, 0) / settled.length;
+ * console.log(levelFromMeanSquare(meanSquare).toFixed(1)); // 74.8
  * ```
  */
 export function filterCascade(

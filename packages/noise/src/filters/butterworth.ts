@@ -41,7 +41,10 @@ function denominator(pair: readonly [Complex, Complex]): { a1: number; a2: numbe
  * @returns `order` sections, each with zeros at z = 1 and z = −1 (b1 = 0, b2 = −b0)
  * @example
  * ```ts
- * const band = designButterworthBandPass(3, 891.25, 1122.02, 48_000);
+ * const band = designButterworthBandPass(3, 891.25, 1122.02, 48_000); // the 1 kHz 1/3-octave band
+ * console.log(band.length); // 3 sections, 6 poles
+ * console.log(cascadeGainDecibels(band, 891.25, 48_000).toFixed(2)); // -3.01 at the lower edge
+ * console.log(cascadeGainDecibels(band, 1000, 48_000).toFixed(2)); // 0.00 at the centre
  * ```
  */
 export function designButterworthBandPass(

@@ -64,8 +64,12 @@ export interface LevelAnalysis {
  * @throws KizunaValidationError for an empty series, a NaN or +Infinity value (named by index), or bad options
  * @example
  * ```ts
- * const analysis = analyzeLevels(perSecondLaeq, { intervalSeconds: 1, startTime: '2026-11-20T13:00:00Z' });
- * analysis.percentiles.l90; // background
+ * // LAeq per second from a meter, 10 minutes: a 35–37 dB room and a vacuum cleaner at 62 dB for 30 s.
+ * const perSecondLaeq = Array.from({ length: 600 }, (_, second) => (second >= 120 && second < 150 ? 62 : 35 + (second % 3)));
+ * const analysis = analyzeLevels(perSecondLaeq, { intervalSeconds: 1, startTime: '2026-11-20T04:00:00Z' });
+ * console.log(analysis.laeq.toFixed(1), analysis.percentiles.l90); // 49.2 35 (L90: the background)
+ * console.log(analysis.events.map((event) => `${event.id} at ${event.startTime} for ${event.durationSeconds} s`));
+ * // ['E1 at 2026-11-20T04:02:00.000Z for 30 s']
  * ```
  */
 export function analyzeLevels(series: ArrayLike<number>, options: AnalyzeLevelsOptions = {}): LevelAnalysis {

@@ -10,7 +10,7 @@ export const referencePressureSquared = referencePressure * referencePressure;
  *
  * @example
  * ```ts
- * levelFromMeanSquare(0.5); // 1 Pa peak sine: 90.97 dB
+ * console.log(levelFromMeanSquare(0.5).toFixed(2)); // 90.97: a sine of 1 Pa peak (mean square 0.5 Pa²)
  * ```
  */
 export function levelFromMeanSquare(meanSquare: number): number {
@@ -28,7 +28,7 @@ export function meanSquareFromLevel(level: number): number {
  *
  * @example
  * ```ts
- * energyMeanLevel([60, 70]); // 67.40
+ * console.log(energyMeanLevel([60, 70]).toFixed(2)); // 67.40
  * ```
  */
 export function energyMeanLevel(levels: ArrayLike<number>): number {

@@ -16,7 +16,7 @@ export interface PercentileLevels {
  * @param percent - 0 < N < 100
  * @example
  * ```ts
- * exceededLevel([40, 41, 42, 43, 44, 45, 46, 47, 48, 49], 90); // 41
+ * console.log(exceededLevel([40, 41, 42, 43, 44, 45, 46, 47, 48, 49], 90)); // 41
  * ```
  */
 export function exceededLevel(levels: ArrayLike<number>, percent: number): number {
@@ -38,7 +38,9 @@ export function exceededLevelSorted(sortedAscending: ArrayLike<number>, percent:
  *
  * @example
  * ```ts
- * percentileLevels(lafSampledEvery100Milliseconds).l90; // the background level
+ * // LAF every 0.1 s for 10 s: a 35 dB room and a car passing outside for 2 s at 55 dB.
+ * const laf = Array.from({ length: 100 }, (_, index) => (index >= 40 && index < 60 ? 55 : 35));
+ * console.log(percentileLevels(laf)); // { l5: 55, l10: 55, l50: 35, l90: 35, l95: 35 }: L90 is the background
  * ```
  */
 export function percentileLevels(levels: ArrayLike<number>): PercentileLevels {

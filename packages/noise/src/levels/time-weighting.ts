@@ -18,7 +18,11 @@ export function timeWeightingFactor(timeWeighting: TimeWeighting, sampleRate: nu
  *
  * @example
  * ```ts
- * const fast = exponentialTimeWeighting(squared, 'fast', 48_000);
+ * // A 1 kHz tone of 1 Pa RMS (93.98 dB) switched on at 0 s: the Fast level rises with τ = 0.125 s.
+ * const tone = sineWave({ sampleRate: 48_000, durationSeconds: 1, frequencyHz: 1000, rmsPascals: 1 });
+ * const fast = exponentialTimeWeighting(tone.map((pascals) => pascals * pascals), 'fast', 48_000);
+ * console.log(levelFromMeanSquare(fast[6_000]!).toFixed(1)); // 92.0 after one τ (1 − 1/e of the energy: −2.0 dB)
+ * console.log(levelFromMeanSquare(fast.at(-1)!).toFixed(1)); // 94.0 after 1 s
  * ```
  */
 export function exponentialTimeWeighting(

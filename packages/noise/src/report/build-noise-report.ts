@@ -54,11 +54,21 @@ const kindLabels: Record<string, string> = {
  * @throws KizunaValidationError when the options are invalid (unknown area type, malformed diary entry)
  * @example
  * ```ts
+ * import { readFile, writeFile } from 'node:fs/promises';
+ *
+ * const recording = readWav(await readFile('night.wav'));
+ * const analysis = analyzeSignal(recording.samples, {
+ *   sampleRate: recording.sampleRate,
+ *   unit: 'full-scale',
+ *   calibration: { pascalsPerFullScale: 5.02 },
+ *   startTime: '2026-11-20T14:04:30Z',
+ * });
  * const report = buildNoiseReport(analysis, {
  *   areaType: 'A',
  *   diary: [{ time: '2026-11-20T14:05:00Z', note: 'running upstairs' }],
  * });
  * await writeFile('report.html', report.html);
+ * console.log(report.data.findings.at(-1)); // '1 of 1 diary entries coincide with a measured event.'
  * ```
  */
 export function buildNoiseReport(

@@ -56,8 +56,11 @@ export interface StandardComparison {
  *
  * @example
  * ```ts
- * compareWithEnvironmentalStandard(analysis.timeBands.environmental, 'A');
- * // [{ band: 'night', limit: 45, laeq: 47.2, met: false, exceedanceDecibels: 2.2, ... }]
+ * // LAeq per minute over one night in Tokyo: 22:00–06:00 local is 13:00–21:00 UTC.
+ * const night = analyzeLevels(new Array(480).fill(47.2), { intervalSeconds: 60, startTime: '2026-11-20T13:00:00Z' });
+ * const [comparison] = compareWithEnvironmentalStandard(night.timeBands?.environmental ?? [], 'A');
+ * console.log(comparison?.band, comparison?.limit, comparison?.laeq.toFixed(1)); // night 45 47.2
+ * console.log(comparison?.met, comparison?.exceedanceDecibels, comparison?.coverage); // false 2.2 1
  * ```
  */
 export function compareWithEnvironmentalStandard(

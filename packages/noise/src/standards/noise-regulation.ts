@@ -46,7 +46,14 @@ export interface RegulationComparison {
  *
  * @example
  * ```ts
- * compareWithRegulationLimits(analysis.timeBands.regulation, { day: 50, night: 45 });
+ * // LAeq per minute beside a workshop, 07:00–09:00 in Tokyo (22:00–00:00 UTC):
+ * // 44 dB before the machines start at 08:00, then 48–57 dB.
+ * const laeq = Array.from({ length: 120 }, (_, minute) => (minute < 60 ? 44 : 48 + (minute % 10)));
+ * const analysis = analyzeLevels(laeq, { intervalSeconds: 60, startTime: '2026-11-19T22:00:00Z' });
+ * const comparisons = compareWithRegulationLimits(analysis.timeBands?.regulation ?? [], { morning: 45, day: 50 });
+ * console.log(comparisons.map((comparison) => `${comparison.band}: LA5 ${comparison.la5} dB, met ${comparison.met}`));
+ * // ['morning: LA5 44 dB, met true', 'day: LA5 57 dB, met false']
+ * console.log(comparisons[1]?.exceedanceDecibels); // 7
  * ```
  */
 export function compareWithRegulationLimits(

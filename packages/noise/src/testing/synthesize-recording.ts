@@ -149,6 +149,7 @@ function traffic(count: number, sampleRate: number, seed: number): Float64Array 
  *   sampleRate: 16_000, durationSeconds: 60, backgroundLaeq: 28, seed: 1,
  *   sounds: [{ kind: 'footsteps', startSeconds: 20, durationSeconds: 6, laeq: 48 }],
  * });
+ * console.log(samples.length); // 960000 samples in pascals
  * ```
  */
 export function synthesizeRecording(options: SynthesizeRecordingOptions): Float64Array {

@@ -42,6 +42,8 @@ export interface TestSignalOptions {
  * @example
  * ```ts
  * const tone = sineWave({ sampleRate: 48_000, durationSeconds: 1, frequencyHz: 1000, rmsPascals: 1 });
+ * const meanSquare = tone.reduce((sum, value) => sum + value * value, 0) / tone.length;
+ * console.log(levelFromMeanSquare(meanSquare).toFixed(2)); // 93.98
  * ```
  */
 export function sineWave(

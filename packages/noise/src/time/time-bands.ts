@@ -99,8 +99,13 @@ function energyLevel(energy: number, duration: number): number {
  *
  * @example
  * ```ts
- * const bands = analyzeTimeBands({ laeq, intervalSeconds: 1, startMilliseconds: Date.parse(start), timeZone: 'Asia/Tokyo' });
- * bands.environmental.find((stretch) => stretch.band === 'night')?.laeq;
+ * // LAeq per minute from 21:00 to 23:00 in Tokyo (12:00–14:00 UTC): 50 dB, then 40 dB from 22:00.
+ * const laeq = Array.from({ length: 120 }, (_, minute) => (minute < 60 ? 50 : 40));
+ * const start = '2026-11-20T12:00:00Z';
+ * const bands = analyzeTimeBands({ laeq, intervalSeconds: 60, startMilliseconds: Date.parse(start), timeZone: 'Asia/Tokyo' });
+ * console.log(bands.environmental.map((stretch) => `${stretch.band} ${stretch.laeq} dB`)); // ['day 50 dB', 'night 40 dB']
+ * console.log(bands.regulation[0]?.band, bands.regulation[0]?.la5); // evening 50
+ * console.log(bands.hourly.map((hour) => hour.localHour)); // ['2026-11-20T21', '2026-11-20T22']
  * ```
  */
 export function analyzeTimeBands(input: TimeBandInput): TimeBandAnalysis {

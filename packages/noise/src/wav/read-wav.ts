@@ -126,8 +126,13 @@ export function readWavHeader(buffer: ArrayBuffer | ArrayBufferView): WavHeader 
  * @throws KizunaValidationError for a file {@link readWavHeader} rejects, or a channel the file does not have
  * @example
  * ```ts
+ * import { readFile } from 'node:fs/promises';
+ *
  * const recording = readWav(await readFile('night.wav'), { channel: 0 });
- * analyzeSignal(recording.samples, { sampleRate: recording.sampleRate, unit: 'full-scale', calibration });
+ * console.log(recording.sampleRate, recording.bitsPerSample, recording.durationSeconds); // 48000 24 60
+ * const calibration = { pascalsPerFullScale: 5.02 }; // from calibrateFromRecording
+ * const analysis = analyzeSignal(recording.samples, { sampleRate: recording.sampleRate, unit: 'full-scale', calibration });
+ * console.log(analysis.laeq.toFixed(1)); // 40.9
  * ```
  */
 export function readWav(buffer: ArrayBuffer | ArrayBufferView, options: ReadWavOptions = {}): WavRecording {
@@ -160,10 +165,22 @@ export function readWav(buffer: ArrayBuffer | ArrayBufferView, options: ReadWavO
  *
  * @example
  * ```ts
+ * import { open } from 'node:fs/promises';
+ *
+ * const file = await open('overnight.wav');
+ * const firstBytes = new Uint8Array(4096);
+ * await file.read(firstBytes, 0, firstBytes.byteLength, 0);
  * const header = readWavHeader(firstBytes);
  * const frameBytes = (header.bitsPerSample / 8) * header.channelCount;
- * // slice: a Uint8Array holding whole frames read from the data chunk
- * analyzer.push(decodeWavFrames(header, slice, 0, 0, slice.byteLength / frameBytes));
+ * const analyzer = createAnalyzer({ sampleRate: header.sampleRate, unit: 'full-scale', calibration: { pascalsPerFullScale: 5.02 } });
+ * // Read the data chunk one second (whole frames) at a time.
+ * const slice = new Uint8Array(header.sampleRate * frameBytes);
+ * for (let offset = header.dataOffset; offset < header.dataOffset + header.dataLength; offset += slice.byteLength) {
+ *   const { bytesRead } = await file.read(slice, 0, slice.byteLength, offset);
+ *   analyzer.push(decodeWavFrames(header, slice, 0, 0, bytesRead / frameBytes));
+ * }
+ * await file.close();
+ * console.log(analyzer.finish().laeq.toFixed(1)); // 40.9, as with readWav
  * ```
  */
 export function decodeWavFrames(

@@ -5,7 +5,13 @@
  *
  * @example
  * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ *
+ * const left = sineWave({ sampleRate: 48_000, durationSeconds: 1, frequencyHz: 440, rmsPascals: 0.5 });
+ * const right = sineWave({ sampleRate: 48_000, durationSeconds: 1, frequencyHz: 1000, rmsPascals: 0.25 });
  * const bytes = writeWav([left, right], { sampleRate: 48_000, encoding: 'pcm', bitsPerSample: 24 });
+ * await writeFile('tones.wav', bytes);
+ * console.log(bytes.byteLength); // 288044: a 44-byte header + 48,000 frames × 2 channels × 3 bytes
  * ```
  */
 export function writeWav(

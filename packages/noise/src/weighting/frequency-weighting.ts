@@ -23,7 +23,7 @@ const { f1, f2, f3, f4 } = weightingPoleFrequencies;
  *
  * @example
  * ```ts
- * weightingDecibels('A', 100); // −19.1
+ * console.log(weightingDecibels('A', 100).toFixed(1)); // -19.1
  * ```
  */
 export function weightingDecibels(weighting: FrequencyWeighting, frequencyHz: number): number {
@@ -71,7 +71,8 @@ function highPassPair(firstPole: number, secondPole: number): SecondOrderSection
  * @example
  * ```ts
  * const sections = designFrequencyWeighting('A', 48_000);
- * cascadeGainDecibels(sections, 1000, 48_000); // 0.000
+ * console.log(cascadeGainDecibels(sections, 1000, 48_000).toFixed(3)); // 0.000
+ * console.log(cascadeGainDecibels(sections, 100, 48_000).toFixed(1)); // -19.1
  * ```
  */
 export function designFrequencyWeighting(
