@@ -134,11 +134,12 @@ const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
 // ---- the lexicon ------------------------------------------------------------------------------
 
 const japaneseRules: readonly LexiconRule[] = [
-  // legal: always escalates (seeds/001 §6); the premium plan's "弁護士監修" is a product name.
+  // legal: always escalates (seeds/001 §6); the premium plan's "弁護士監修" and the "(AI)調停サービス"
+  // add-on are product names.
   ja(
     'legal',
     'strong',
-    '弁護士(?!監修)|べんごし|訴訟|そしょう|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|被害届|告訴|告発|示談|(?<!ai)調停|法律(?:相談|的|上)|法テラス|少額訴訟|民事|刑事',
+    '弁護士(?!監修)|べんごし|訴訟|そしょう|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|被害届|告訴|告発|示談|(?<!ai)調停(?!サービス)|法律(?:相談|的|上)|法テラス|少額訴訟|民事|刑事',
     { negatable: false },
   ),
   // safety: a person in danger, or thoughts of self-harm.
@@ -448,7 +449,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'legal',
     'strong',
-    'tribunal|(?:nuisance|legal|civil) claim|grounds for (?:a )?(?:claim|complaint|case|lawsuit)|legal representation|liable|liability|evict(?:ion|ed|ing)?|injunction|cease and desist',
+    'tribunal|go(?:ing)? to mediation|(?:nuisance|legal|civil) claim|grounds for (?:a )?(?:claim|complaint|case|lawsuit)|legal representation|liable|liability|evict(?:ion|ed|ing)?|injunction|cease and desist',
     { negatable: false },
   ),
   en(
@@ -486,9 +487,14 @@ const englishRules: readonly LexiconRule[] = [
     'different from (?:the|what|my) (?:quote|quoted|estimate|price|agreed)|(?:took|taken|take) (?:the |my )?(?:payment|money) (?:twice|again)|(?:payment|money|charge|debit) (?:went out|was taken|came out|has gone out) again|(?:bill|price|fee|charge|invoice)s? (?:went|has gone|have gone|got) up',
     { negatable: false },
   ),
-  en('cancellation_request', 'strong', '(?:withdraw|pull) (?:my|our) (?:application|booking|order|request)', {
-    ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start),
-  }),
+  en(
+    'cancellation_request',
+    'strong',
+    '(?:withdraw|pull) (?:my|our) (?:application|booking|order|request)|(?:not|no longer) (?:planning|going|intending|looking) to renew',
+    {
+      ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start),
+    },
+  ),
   en('anxiety', 'mild', 'worried|concerned', { ignore: ignoreRelieved }),
   en(
     'anxiety',
