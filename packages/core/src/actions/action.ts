@@ -87,7 +87,7 @@ export type ActionInput = z.input<typeof actionSchema>;
  *
  * @example
  * ```ts
- * idempotencyKey(['alert', 'usage-drop', 'cust-1', '2026-04']); // 'alert:usage-drop:cust-1:2026-04'
+ * console.log(idempotencyKey(['alert', 'usage-drop', 'cust-1', '2026-04'])); // alert:usage-drop:cust-1:2026-04
  * ```
  */
 export function idempotencyKey(parts: readonly (string | number)[]): string {

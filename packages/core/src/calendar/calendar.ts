@@ -120,7 +120,8 @@ function epochDay(date: string): number {
  *
  * @example
  * ```ts
- * calendarDaysBetween('2026-03-31T15:30:00Z', '2026-04-01T15:00:00Z'); // 1 in Asia/Tokyo
+ * // 00:30 on 1 April to 00:00 on 2 April in Asia/Tokyo (the default zone): under 24 hours, one day.
+ * console.log(calendarDaysBetween('2026-03-31T15:30:00Z', '2026-04-01T15:00:00Z')); // 1
  * ```
  */
 export function calendarDaysBetween(

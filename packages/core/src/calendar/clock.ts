@@ -26,6 +26,7 @@ export interface ManualClock extends Clock {
  * ```ts
  * const clock = createManualClock('2026-04-01T00:00:00Z');
  * clock.advance(86_400_000); // one day later
+ * console.log(new Date(clock.now()).toISOString()); // 2026-04-02T00:00:00.000Z
  * ```
  */
 export function createManualClock(start: number | string): ManualClock {

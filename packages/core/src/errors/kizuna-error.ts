@@ -20,8 +20,14 @@ export interface KizunaErrorOptions {
  *
  * @example
  * ```ts
- * try { parseCustomer(input); } catch (error) {
- *   if (KizunaError.isInstance(error) && error.code === 'VALIDATION_FAILED') { ... }
+ * // A customer record without its name.
+ * const input = { id: 'c1', segment: 'b2c', plan: 'standard', createdAt: '2026-03-01T00:00:00Z' };
+ * try {
+ *   parseInput(customerSchema, input, 'customer');
+ * } catch (error) {
+ *   if (KizunaError.isInstance(error) && error.code === 'VALIDATION_FAILED') {
+ *     console.log(error.name, error.code); // KizunaValidationError VALIDATION_FAILED
+ *   }
  * }
  * ```
  */

@@ -28,10 +28,19 @@ function freezeDeep(value: object): void {
  * @returns the same value, now frozen
  * @example
  * ```ts
+ * import { healthSignals, recommendExpansion, scoreHealth } from '@kizuna/health';
+ *
+ * const store = createMemoryStore();
+ * await store.putRecords('customer', [{ id: 'c1', name: 'ABC 株式会社', segment: 'b2b', plan: 'pro',
+ *   createdAt: '2026-01-15T00:00:00Z',
+ *   contract: { startsAt: '2026-01-15T00:00:00Z', monthlyMeasurementLimit: 20, mrr: { amount: 80_000 } } }]);
+ * const asOf = '2026-04-01T00:00:00Z';
  * const snapshot = freezeForReuse(await buildSnapshot(store, 'c1', { asOf }));
  * const signals = freezeForReuse(healthSignals(snapshot, { asOf }));
  * const health = scoreHealth(signals, { asOf }); // validates `signals` ...
  * const expansion = recommendExpansion(signals); // ... and this does not again
+ * console.log(Object.isFrozen(snapshot), Object.isFrozen(signals)); // true true
+ * console.log(health.band, expansion.recommendations.length);
  * ```
  */
 export function freezeForReuse<Value>(value: Value): Value {

@@ -15,9 +15,17 @@ export interface ValidationIssue {
  *
  * @example
  * ```ts
- * // KizunaValidationError: Invalid customer:
- * // ✖ Invalid input: expected string, received undefined
- * //   → at name
+ * try {
+ *   parseInput(customerSchema, { id: 'c1', segment: 'b2c', plan: 'standard', createdAt: '2026-03-01T00:00:00Z' }, 'customer');
+ * } catch (error) {
+ *   if (error instanceof KizunaValidationError) {
+ *     console.log(error.message);
+ *     // Invalid customer:
+ *     // ✖ Invalid input: expected string, received undefined
+ *     //   → at name
+ *     console.log(error.issues); // [{ path: 'name', message: 'Invalid input: expected string, received undefined' }]
+ *   }
+ * }
  * ```
  */
 export class KizunaValidationError extends KizunaError {

@@ -98,6 +98,12 @@ export type KizunaEventBus<Events extends object = KizunaEventMap> = InstanceTyp
  * ```ts
  * const events = createEventBus();
  * events.on('chat.escalated', (event) => console.log(event.conversationId, event.reasonCodes));
+ * events.emit('chat.escalated', {
+ *   occurredAt: '2026-04-01T09:30:00Z',
+ *   conversationId: 'conv-7',
+ *   priority: 'high',
+ *   reasonCodes: ['refund_request'],
+ * }); // prints: conv-7 [ 'refund_request' ]
  * ```
  */
 export function createEventBus<Events extends object = KizunaEventMap>(): KizunaEventBus<Events> {

@@ -85,9 +85,24 @@ function occurrenceTimes(step: JourneyStep, anchor: number, timeZone: string, un
  * @throws KizunaValidationError when the journey, state or `asOf` is invalid
  * @example
  * ```ts
+ * // Dunning (DOMAIN.md §3): remind on day 7 after the invoice, call on day 14, unless it is paid.
+ * const dunningJourney: JourneyInput = {
+ *   id: 'dunning', name: 'Dunning', anchor: 'invoice_issued',
+ *   exitWhen: { fact: 'paid', op: 'eq', value: true },
+ *   steps: [
+ *     { id: 'day-7', offset: { days: 7 }, action: { type: 'payment_reminder', channel: 'email', title: 'Reminder' } },
+ *     { id: 'day-14', offset: { days: 14 }, action: { type: 'second_reminder', channel: 'phone', title: 'Call' } },
+ *     { id: 'day-21', offset: { days: 21 }, action: { type: 'csm_intervention', channel: 'task', title: 'Instalments' } },
+ *   ],
+ * };
+ * const invoice = { id: 'inv-42', issuedAt: '2026-04-01T00:00:00Z' };
  * const plan = planJourney(dunningJourney, { customerId: 'c1', anchorAt: invoice.issuedAt,
  *   facts: { paid: false } }, '2026-04-15T00:00:00Z');
- * await store.enqueueActions(plan.due);
+ * console.log(plan.due.map((action) => action.type), plan.nextDueAt);
+ * // ['payment_reminder', 'second_reminder'] 2026-04-22T00:00:00.000Z
+ * const store = createMemoryStore();
+ * const { enqueued } = await store.enqueueActions(plan.due, { now: '2026-04-15T00:00:00Z' });
+ * console.log(enqueued.length); // 2
  * ```
  */
 export function planJourney(

@@ -36,8 +36,22 @@ export interface WebhookNotifierHooks {
  * @throws KizunaValidationError when the options are invalid
  * @example
  * ```ts
- * const slack = createWebhookNotifier({ url: process.env.SLACK_WEBHOOK_URL!, name: 'slack' });
- * await slack.send(action);
+ * const action = actionSchema.parse({
+ *   idempotencyKey: 'alert:detractor:c1:2026-04', type: 'csm_intervention', customerId: 'c1', channel: 'slack',
+ *   owner: 'csm', priority: 'critical', automated: false, dueAt: '2026-04-15T00:00:00Z',
+ *   title: 'NPS 3 from ABC 株式会社: call within 24 h', source: { engine: 'health', ruleId: 'detractor' },
+ * });
+ * // In production: createWebhookNotifier({ url: process.env.SLACK_WEBHOOK_URL!, name: 'slack' }).
+ * // Here a `fetch` stands in for Slack and prints what would be posted.
+ * const slack = createWebhookNotifier({
+ *   url: 'https://hooks.slack.com/services/T000/B000/XXXX',
+ *   name: 'slack',
+ *   fetch: async (request) => {
+ *     console.log(await (request as Request).text()); // {"text":"🔴 [critical] csm_intervention for c1 (csm, …"}
+ *     return new Response('ok');
+ *   },
+ * });
+ * console.log(await slack.send(action)); // { notifier: 'slack', status: 200, attempts: 1 }
  * ```
  */
 export function createWebhookNotifier(options: WebhookNotifierOptions & WebhookNotifierHooks): Notifier {

@@ -67,9 +67,20 @@ export interface Outbox {
  *
  * @example
  * ```ts
- * const outbox = createOutbox({ store, notifier: createConsoleNotifier() });
+ * const store = createMemoryStore();
+ * const plan = planJourney(
+ *   { id: 'dunning', name: 'Dunning', anchor: 'invoice_issued', steps: [
+ *     { id: 'day-7', offset: { days: 7 }, action: { type: 'payment_reminder', channel: 'email', title: 'Reminder' } },
+ *     { id: 'day-14', offset: { days: 14 }, action: { type: 'second_reminder', channel: 'phone', title: 'Call' } },
+ *   ] },
+ *   { customerId: 'c1', anchorAt: '2026-04-01T00:00:00Z' },
+ *   '2026-04-15T00:00:00Z',
+ * );
+ * const clock = createManualClock('2026-04-15T00:00:00Z');
+ * const outbox = createOutbox({ store, notifier: createConsoleNotifier(), clock });
  * await outbox.enqueue(plan.due);
- * const report = await outbox.deliverDue(); // { claimed: 2, delivered: 2, retrying: 0, failed: 0, lostClaims: 0 }
+ * console.log(await outbox.deliverDue()); // { claimed: 2, delivered: 2, retrying: 0, failed: 0, lostClaims: 0 }
+ * console.log((await outbox.enqueue(plan.due)).duplicates.length); // 2: the same plan again stores nothing new
  * ```
  */
 export function createOutbox(options: OutboxOptions): Outbox {

@@ -33,8 +33,18 @@ export type SnapshotOptions = z.input<typeof snapshotOptionsSchema>;
  * @throws KizunaValidationError when the options are invalid
  * @example
  * ```ts
+ * const store = createMemoryStore();
+ * await store.putRecords('customer', [
+ *   { id: 'cust-1', name: 'Sakura Homes', segment: 'b2c', plan: 'standard', createdAt: '2026-03-01T00:00:00Z' },
+ * ]);
+ * // Twelve two-hour measurements, one a day from 10 March.
+ * await store.putRecords('usageEvent', Array.from({ length: 12 }, (_, day) => ({
+ *   id: `m${day + 1}`, customerId: 'cust-1', kind: 'measurement', hours: 2,
+ *   occurredAt: new Date(Date.UTC(2026, 2, 10 + day, 10)).toISOString(),
+ * })));
  * const snapshot = await buildSnapshot(store, 'cust-1', { asOf: '2026-04-01T00:00:00Z' });
- * snapshot.usage.measurementsLast30Days; // 12
+ * console.log(snapshot.usage.measurementsLast30Days); // 12
+ * console.log(snapshot.usage.measurementHoursLast90Days); // 24
  * ```
  */
 export async function buildSnapshot(

@@ -51,7 +51,13 @@ const claimOptionsSchema = z.object({
  * @example
  * ```ts
  * const store = createMemoryStore();
- * await store.putRecords('customer', [{ id: 'c1', name: 'ABC 株式会社', segment: 'b2b', ... }]);
+ * const customer = {
+ *   id: 'c1', name: 'ABC 株式会社', segment: 'b2b', plan: 'pro', createdAt: '2026-01-15T00:00:00Z',
+ *   contract: { startsAt: '2026-01-15T00:00:00Z', monthlyMeasurementLimit: 20, mrr: { amount: 80_000 } },
+ * };
+ * console.log(await store.putRecords('customer', [customer])); // { inserted: 1, updated: 0, unchanged: 0 }
+ * console.log(await store.putRecords('customer', [customer])); // { inserted: 0, updated: 0, unchanged: 1 }
+ * console.log((await store.getRecord('customer', 'c1'))?.contract?.termMonths); // 12 (the default)
  * ```
  */
 export function createMemoryStore(): Store {
