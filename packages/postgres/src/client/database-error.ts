@@ -48,7 +48,16 @@ export function isRetryableDatabaseError(error: unknown): boolean {
  * @param operation - what was being done, for the message ("query", "putRecords", ...)
  * @example
  * ```ts
- * try { await pool.query(text); } catch (error) { throw toDatabaseError(error, 'query'); }
+ * // Another library on the same PGlite database throws the driver's own error: wrap it as Kizuna does.
+ * const client = await createPgliteClient();
+ * try {
+ *   await client.pglite.query('select amount from invoices');
+ * } catch (error) {
+ *   const wrapped = toDatabaseError(error, 'query');
+ *   console.log(wrapped.code, wrapped.isRetryable); // STORE_UNAVAILABLE false
+ *   console.log(wrapped.message); // PostgreSQL query failed: relation "invoices" does not exist [SQLSTATE 42P01]
+ * }
+ * await client.close();
  * ```
  */
 export function toDatabaseError(error: unknown, operation: string): KizunaError {

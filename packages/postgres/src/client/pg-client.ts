@@ -31,7 +31,8 @@ function executorOf(connection: pg.Pool | pg.PoolClient): SqlExecutor {
  *
  * @throws KizunaValidationError when the options are invalid
  * @example
- * ```ts
+ * ```ts fragment
+ * // Needs a PostgreSQL server: DATABASE_URL=postgres://user:password@localhost:5432/kizuna
  * const client = createPgClient({ connectionString: process.env.DATABASE_URL });
  * const [row] = await client.query<{ now: Date }>('select now()');
  * await client.close();

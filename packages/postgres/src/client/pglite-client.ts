@@ -40,7 +40,7 @@ function executorOf(database: PGlite | Transaction): SqlExecutor {
  * @example
  * ```ts
  * const client = await createPgliteClient({ dataDir: './.kizuna/data' });
- * await client.query('select 1');
+ * console.log(await client.query('select 1 as one')); // [ { one: 1 } ]
  * await client.close();
  * ```
  */

@@ -25,9 +25,12 @@ export interface SqlExecutor {
  * ```ts
  * const client = await createPgliteClient();
  * const rows = await client.query<{ answer: number }>('select $1::int as answer', [42]);
+ * console.log(rows); // [ { answer: 42 } ]
+ * await client.query('create table notes (id serial primary key, text text not null)');
  * await client.transaction(async (transaction) => {
- *   await transaction.query('insert into notes (text) values ($1)', ['hello']);
+ *   await transaction.query('insert into notes (text) values ($1)', ['footsteps again at 23:10']);
  * });
+ * console.log(await client.query('select text from notes')); // [ { text: 'footsteps again at 23:10' } ]
  * await client.close();
  * ```
  */

@@ -64,8 +64,10 @@ function checkMigrations(migrations: readonly Migration[]): Migration[] {
  *   or when the database was migrated by a newer version of this package
  * @example
  * ```ts
- * const report = await runMigrations(client, { schema: 'kizuna' });
- * report.applied; // [1] on the first start, [] afterwards
+ * const client = await createPgliteClient();
+ * console.log(await runMigrations(client, { schema: 'kizuna' })); // { applied: [1, 2], version: 2 } on the first start
+ * console.log((await runMigrations(client, { schema: 'kizuna' })).applied); // [] afterwards
+ * await client.close();
  * ```
  */
 export async function runMigrations(

@@ -28,9 +28,17 @@ export type EmbeddedStoreOptions = z.input<typeof embeddedStoreOptionsSchema>;
  * @throws KizunaError with code `STORE_UNAVAILABLE` when PGlite cannot start or migrate
  * @example
  * ```ts
+ * const customers = [
+ *   { id: 'c1', name: 'Sakura Homes', segment: 'b2c', plan: 'standard', createdAt: '2026-03-01T00:00:00Z' },
+ *   { id: 'c2', name: 'Tanaka Taro', segment: 'b2c', plan: 'light', createdAt: '2026-03-05T00:00:00Z' },
+ * ];
  * const store = await createEmbeddedStore({ dataDir: './.kizuna/data' });
- * await store.putRecords('customer', customers);
+ * console.log(await store.putRecords('customer', customers)); // { inserted: 2, updated: 0, unchanged: 0 }
  * await store.close();
+ * // Opened again, the folder still holds them.
+ * const reopened = await createEmbeddedStore({ dataDir: './.kizuna/data' });
+ * console.log(await reopened.listCustomerIds()); // [ 'c1', 'c2' ]
+ * await reopened.close();
  * ```
  */
 export async function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<Store> {

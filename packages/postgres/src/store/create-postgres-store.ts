@@ -66,9 +66,16 @@ const resultFromRow = (row: ResultRow): StoredResult => ({
  * @throws KizunaError with code `STORE_UNAVAILABLE` when the database cannot be reached or migrated
  * @example
  * ```ts
+ * const customers = [
+ *   { id: 'cust-1', name: 'Sakura Homes', segment: 'b2c', plan: 'standard', createdAt: '2026-03-01T00:00:00Z' },
+ * ];
  * const store = await createPostgresStore({ client: await createPgliteClient({ dataDir: './data' }) });
  * await store.putRecords('customer', customers);
+ * await store.putRecords('usageEvent', [
+ *   { id: 'e1', customerId: 'cust-1', kind: 'measurement', hours: 2, occurredAt: '2026-03-20T12:00:00Z' },
+ * ]);
  * const snapshot = await buildSnapshot(store, 'cust-1', { asOf: '2026-04-01T00:00:00Z' });
+ * console.log(snapshot.usage.measurementsLast30Days); // 1
  * await store.close();
  * ```
  */

@@ -26,7 +26,8 @@ export type ServerStoreOptions = z.input<typeof serverStoreOptionsSchema>;
  * @throws KizunaError with code `STORE_UNAVAILABLE` (`isRetryable` when the server is unreachable)
  *   when the server cannot be reached or migrated
  * @example
- * ```ts
+ * ```ts fragment
+ * // Needs a PostgreSQL server: DATABASE_URL=postgres://user:password@localhost:5432/kizuna
  * const store = await createServerStore({ connectionString: process.env.DATABASE_URL! });
  * const ids = await store.listCustomerIds({ limit: 500 });
  * await store.close();
