@@ -22,6 +22,14 @@ if (spawnSync('pnpm', ['--version']).status !== 0) {
   environment.PATH = `${shimDirectory}${delimiter}${environment.PATH ?? ''}`;
 }
 
+/** Subpaths exported for `import` only (like `@kizuna/core/testing`, which needs ESM-only vitest): attw skips their CJS check. */
+function esmOnlyEntrypoints(manifest) {
+  const subpaths = Object.entries(manifest.exports ?? {})
+    .filter(([, target]) => typeof target === 'object' && target.import && !target.require && !target.default)
+    .map(([subpath]) => subpath);
+  return subpaths.length === 0 ? [] : ['--exclude-entrypoints', ...subpaths];
+}
+
 for (const name of readdirSync(packagesDirectory).sort()) {
   const directory = join(packagesDirectory, name);
   const manifestPath = join(directory, 'package.json');
@@ -30,7 +38,7 @@ for (const name of readdirSync(packagesDirectory).sort()) {
   if (manifest.private) continue;
   for (const [tool, args] of [
     ['publint', ['--strict']],
-    ['attw', ['--pack', '.', '--profile', 'node16']],
+    ['attw', ['--pack', '.', '--profile', 'node16', ...esmOnlyEntrypoints(manifest)]],
   ]) {
     console.log(`\n${manifest.name}: ${tool}`);
     const result = spawnSync(join(binaries, tool), args, {

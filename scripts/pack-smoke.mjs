@@ -37,7 +37,12 @@ const specs = Object.fromEntries(packages.map((entry) => [entry.name, `file:${en
 writeFileSync(
   join(scratch, 'package.json'),
   JSON.stringify(
-    { name: 'kizuna-pack-smoke', private: true, dependencies: { ...specs, zod: '4.6.7' }, overrides: specs },
+    {
+      name: 'kizuna-pack-smoke',
+      private: true,
+      dependencies: { ...specs, zod: '4.6.7', vitest: '4.1.12' },
+      overrides: specs,
+    },
     null,
     2,
   ),
@@ -48,7 +53,20 @@ run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], scratch);
 // Each package: the import works in both module systems, and one real call gives the right answer.
 const checks = {
   '@kizuna/core': `assert.equal(m.idempotencyKey(['a', 'b']), 'a:b'); const store = m.createMemoryStore(); assert.deepEqual(await store.listCustomerIds(), []);`,
+  '@kizuna/health': `const health = m.scoreHealth({ usageRate: 1, daysSinceLastLogin: 1, reportViewRate: 1, featureAdoptionRate: 1, satisfactionRate: 1, openTickets: 0, escalatedTicketsLast90Days: 0, daysOverdue: 0 }, { scorecard: m.zenbuB2BScorecard }); assert.equal(health.score, 100); assert.equal(health.band, 'green');`,
+  '@kizuna/churn': `assert.equal(m.rocAuc([0, 1, 0, 1], [0.1, 0.9, 0.2, 0.8]), 1);`,
+  '@kizuna/chat': `assert.equal(m.classifyEscalation({ message: '弁護士に相談します' }).escalate, true); assert.equal(m.classifyEscalation({ message: '測定の予約はどこからできますか？' }).escalate, false);`,
+  '@kizuna/funnel': `const funnel = m.computeFunnel([{ userId: 'u', name: 'a', timestamp: '2026-01-01T00:00:00Z' }, { userId: 'u', name: 'b', timestamp: '2026-01-02T00:00:00Z' }], { steps: ['a', 'b'] }); assert.deepEqual(funnel.steps.map((step) => step.count), [1, 1]);`,
+  '@kizuna/noise': `const tone = m.sineWave({ sampleRate: 48000, durationSeconds: 1, frequencyHz: 1000, rmsPascals: 1 }); assert.ok(Math.abs(m.analyzeSignal(tone, { sampleRate: 48000, unit: 'pascal' }).lzeq - 93.98) < 0.01);`,
+  '@kizuna/postgres': `const store = await m.createEmbeddedStore(); await store.putRecords('customer', [{ id: 'c1', name: 'A', segment: 'b2c', plan: 'p', createdAt: '2026-01-01T00:00:00Z' }]); assert.deepEqual(await store.listCustomerIds(), ['c1']); await store.close();`,
 };
+// Subpath exports must resolve from outside the workspace too (core/testing runs under vitest, an optional peer).
+const subpaths = {
+  '@kizuna/core/testing': 'runStoreConformance',
+  '@kizuna/chat/evaluation': 'evaluateEscalation',
+};
+/** Subpaths published for `import` only. */
+const esmOnly = new Set(['@kizuna/core/testing']);
 const names = packages.map((entry) => entry.name);
 const body = (load) =>
   names
@@ -58,7 +76,16 @@ const body = (load) =>
   ${checks[name] ?? ''}
   console.log('  ok ${name}'); }`,
     )
-    .join('\n');
+    .join('\n') +
+  Object.entries(subpaths)
+    .filter(([subpath]) => names.includes(subpath.split('/').slice(0, 2).join('/')))
+    .filter(([subpath]) => !(esmOnly.has(subpath) && load(subpath).startsWith('require')))
+    .map(
+      ([subpath, name]) => `\n{ const m = ${load(subpath)};
+  assert.equal(typeof m.${name}, 'function', '${subpath} lacks ${name}');
+  console.log('  ok ${subpath}'); }`,
+    )
+    .join('');
 writeFileSync(
   join(scratch, 'smoke.mjs'),
   `import assert from 'node:assert/strict';\nconsole.log('ESM:');\n${body((name) => `await import('${name}')`)}\n`,
