@@ -4,20 +4,32 @@ import type { HealthBatchResult } from './health-batch-result';
 
 /** One customer of a batch, as plain data: what a worker stores or shows. */
 export interface HealthBatchEntry {
+  /** Index of the customer in the batch's columns. */
   readonly index: number;
+  /** The scorecard the batch used. */
   readonly scorecardId: string;
+  /** Score 0–100 (the override's while one applies). */
   readonly score: number;
   /** The score the scorecard computed (differs from `score` while an override applies). */
   readonly computedScore: number;
+  /** Band id. */
   readonly band: string;
+  /** Traffic-light status of the band. */
   readonly status: 'red' | 'yellow' | 'green';
+  /** Share of the weight whose signals had data, 0..1. */
   readonly coverage: number;
-  /** Each component's contribution (when the batch computed them). */
-  readonly components?: readonly { readonly id: string; readonly points: number }[];
+  /** Each component's contribution by component id (when the batch computed them). */
+  readonly components?: readonly {
+    /** Component id. */
+    readonly id: string;
+    /** Contribution to the 0–100 score. */
+    readonly points: number;
+  }[];
   /** The recommendations that fire (when the batch evaluated them). */
   readonly recommendations?: readonly HealthRecommendation[];
   /** The change against the previous result, with its sentence (when there was one). */
   readonly delta?: HealthDelta;
+  /** The override that applies, with its reason and expiry. */
   readonly override?: AppliedOverride;
 }
 

@@ -3,6 +3,7 @@ import type { Band, RecommendationRule } from '../scorecards/scorecard';
 
 /** A recommendation rule of the scorecard and the customers it fires for. */
 export interface HealthBatchRecommendation {
+  /** The scorecard's rule: action, priority, automated flag, message and trigger. */
   readonly rule: RecommendationRule;
   /** 1 where the rule fires, per customer. */
   readonly customers: Uint8Array;
@@ -10,6 +11,7 @@ export interface HealthBatchRecommendation {
 
 /** An override of the batch and what it did. */
 export interface HealthBatchOverrideOutcome {
+  /** Index of the customer in the batch's columns. */
   readonly index: number;
   /** The score the scorecard computed for this customer. */
   readonly computedScore: number;
@@ -33,12 +35,15 @@ export interface HealthBatchDelta {
 
 /** Scores of many customers, as columns in the order of the input. */
 export interface HealthBatchResult {
+  /** Number of customers scored. */
   readonly count: number;
+  /** The scorecard used. */
   readonly scorecardId: string;
   /** Score 0–100 per customer (an active override's score where there is one). */
   readonly scores: Float64Array;
   /** Index into `bands` per customer. */
   readonly bandIndex: Uint8Array;
+  /** The scorecard's bands, which `bandIndex` points into. */
   readonly bands: readonly Band[];
   /** Share of the weight whose signals had data, per customer. */
   readonly coverage: Float64Array;

@@ -25,6 +25,7 @@ export interface UsageEventColumns {
 
 /** Customers and settings of {@link usageSignalColumns}. */
 export interface UsageSignalColumnsOptions {
+  /** Number of customers: the length of every output column. */
   readonly customerCount: number;
   /** Monthly measurement limit per customer; `NaN` or 0 without a contract. */
   readonly monthlyMeasurementLimit: Float64Array | readonly number[];
@@ -40,12 +41,19 @@ export interface UsageSignalColumnsOptions {
 
 /** Signal columns derived from usage events (`NaN` = no data). */
 export interface UsageSignalColumns {
+  /** Measurements in the last 30 days ÷ the monthly limit (`NaN` without a limit). */
   readonly usageRate: Float64Array;
+  /** Measurements in the last 90 days ÷ 3 ÷ the monthly limit. */
   readonly usageRate90DayAverage: Float64Array;
+  /** Measurements in the last 30 days. */
   readonly measurementsLast30Days: Float64Array;
+  /** Calendar days since the last login (`NaN` when never). */
   readonly daysSinceLastLogin: Float64Array;
+  /** Logins in the last 30 days. */
   readonly loginsLast30Days: Float64Array;
+  /** Viewed ÷ delivered over reports delivered in the last 90 days (`NaN` when none). */
   readonly reportViewRate: Float64Array;
+  /** Catalogue features used in the last 30 days ÷ catalogue size (`NaN` without a catalogue). */
   readonly featureAdoptionRate: Float64Array;
 }
 
@@ -66,8 +74,17 @@ function popcount(word: number): number {
  * @throws KizunaValidationError naming the column and index of an out-of-range customer or report index
  * @example
  * ```ts
- * const signals = usageSignalColumns(events, { customerCount, monthlyMeasurementLimit, reportCount, featureCount: 8, asOf });
- * const { scores } = scoreHealthBatch({ ...signals, daysOverdue, openTickets });
+ * const asOf = Date.parse('2026-04-01T00:00:00Z');
+ * const signals = usageSignalColumns(
+ *   {
+ *     customerIndex: Int32Array.of(0, 0, 1),
+ *     kind: Uint8Array.of(usageEventKindCodes.measurement, usageEventKindCodes.login, usageEventKindCodes.measurement),
+ *     occurredAt: Float64Array.of(asOf - 86_400_000, asOf - 2 * 86_400_000, asOf - 40 * 86_400_000),
+ *   },
+ *   { customerCount: 2, monthlyMeasurementLimit: [10, 10], asOf },
+ * );
+ * signals.usageRate; // Float64Array [0.1, 0] — customer 1's measurement is older than 30 days
+ * const { scores } = scoreHealthBatch({ ...signals, daysOverdue: [0, 30] });
  * ```
  */
 export function usageSignalColumns(
