@@ -223,7 +223,8 @@ export const learnedModelWeights = {
   /** Log-odds at or above which the model says "escalate" (${targetFalseAlarmRate * 100}% of out-of-fold negatives above it). */
   threshold: ${threshold.toPrecision(6)},
   /** ${kept} non-zero weights in the compact text form of learned-model-encoding.ts. */
-  weights: '${encoded}',
+  weights:
+    '${encoded}',
 } as const;
 `;
   writeFileSync(new URL('../src/escalation/learned-model-weights.ts', import.meta.url), file);
