@@ -7,6 +7,9 @@ const assistant = (content: string) => ({ role: 'assistant' as const, content })
 // had not read the lexicon, and measured once before any change (numbers in the chat guide and the bench). It was never
 // used to choose patterns or train the model: do not correct the classifier against it. When it has
 // been looked at too often to be unseen, write a new one and keep this as an ordinary held-out batch.
+// First measurement (rules as they were): precision 1.000, recall 0.869. Final measurement, once, with
+// the rules and the learned model of the issue-5 generalisation work: precision 1.000, recall 0.963
+// (4 of 107 missed; rules alone still 0.869).
 
 /**
  * A frozen final-test escalation set (Japanese and English): polite and casual requests, long
