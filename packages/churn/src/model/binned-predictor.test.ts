@@ -12,7 +12,7 @@ const features = Array.from({ length: 300 }, (_, index) => [
 const labels = features.map(([a, b], index) => (a! + b! > 20 || index % 7 === 0 ? 1 : 0));
 const model = trainGradientBoostedTrees({ features, labels, nEstimators: 20, maxDepth: 4 });
 
-describe('predictBinned', () => {
+describe('predictBinned', { timeout: 120_000 }, () => {
   it('agrees exactly with the heap walk and the node-by-node walk, including NaN and ±∞', () => {
     const layout = toHeapLayout(model.ensemble);
     const predictor = toBinnedPredictor(layout, 3)!;

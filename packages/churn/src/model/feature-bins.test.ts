@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findFeatureBins } from './feature-bins';
 import { toFeatureMatrix } from './training-data';
 
-describe('findFeatureBins', () => {
+describe('findFeatureBins', { timeout: 120_000 }, () => {
   it('puts a bound halfway between neighbouring distinct values (−0 and 0 are one value)', () => {
     // Distinct values 0, 1, 2, 3.5 → bounds 0.5, 1.5, 2.75; NaN is missing and makes no bin.
     const matrix = toFeatureMatrix([[3.5], [1], [2], [1], [-0], [0], [Number.NaN]]);

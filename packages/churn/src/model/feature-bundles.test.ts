@@ -26,7 +26,7 @@ function bundledHistogram(
   return histogram.subarray(0, 2 * slotCount);
 }
 
-describe('bundleFeatures', () => {
+describe('bundleFeatures', { timeout: 120_000 }, () => {
   it('codes two binary flags as one four-valued bundle and expands it back', () => {
     // Features a, b with 2 bins each: slots a0 = 0, a1 = 1, a-missing = 2, b0 = 3, b1 = 4, b-missing = 5.
     // Rows (a, b) = (0, 1), (1, 1), (1, 0) with gradients 1, 2, 4. Expected per-feature sums:
