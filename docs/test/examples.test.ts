@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type CodeSample, type ExampleSample, exampleSamples } from './code-samples.ts';
 import { packageExports, prepareSamples } from './sample-runner.ts';
 
@@ -55,6 +55,7 @@ function importsFor(sample: CodeSample): string {
 }
 
 const prepared = prepareSamples('examples', samples, importsFor);
+afterAll(() => prepared.dispose());
 
 describe('TSDoc @example blocks', () => {
   it('finds the examples of every package', () => {

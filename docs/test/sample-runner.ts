@@ -11,6 +11,8 @@ export interface PreparedSamples {
   diagnostics(sample: CodeSample): string[];
   /** Runs one sample as a module in the scratch working folder; rejects when it throws. */
   run(sample: CodeSample): Promise<void>;
+  /** Removes the samples' folder. */
+  dispose(): void;
 }
 
 /** `@kizuna/x` → packages/x/src/index.ts and `@kizuna/x/y` → packages/x/src/y/index.ts, as in the tests. */
@@ -45,7 +47,7 @@ const compilerOptions: ts.CompilerOptions = {
 };
 
 /**
- * Writes every sample to `docs/.samples/<folder>/`, type-checks them in one program against the
+ * Writes every sample to `docs/.samples/<folder>-<pid>/`, type-checks them in one program against the
  * packages' source, and prepares a scratch working folder with the files the samples read. Samples
  * run with no API key and no database URL, as on a reader's fresh machine.
  */
@@ -54,7 +56,8 @@ export function prepareSamples(
   samples: readonly CodeSample[],
   preamble: (sample: CodeSample) => string = () => '',
 ): PreparedSamples {
-  const sampleFolder = join(repositoryRoot, 'docs/.samples', folder);
+  // One folder per process, so two runs at once do not delete each other's files.
+  const sampleFolder = join(repositoryRoot, 'docs/.samples', `${folder}-${process.pid}`);
   const workFolder = join(sampleFolder, 'work');
   rmSync(sampleFolder, { recursive: true, force: true });
   mkdirSync(sampleFolder, { recursive: true });
@@ -88,6 +91,7 @@ export function prepareSamples(
         process.chdir(previousFolder);
       }
     },
+    dispose: () => rmSync(sampleFolder, { recursive: true, force: true }),
   };
 }
 

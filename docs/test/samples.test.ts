@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { documentationSamples } from './code-samples.ts';
 import { prepareSamples } from './sample-runner.ts';
 
@@ -7,6 +7,7 @@ import { prepareSamples } from './sample-runner.ts';
 
 const samples = documentationSamples();
 const prepared = prepareSamples('guides', samples);
+afterAll(() => prepared.dispose());
 
 describe('documentation samples', () => {
   it('finds the samples of every guide', () => {
