@@ -84,14 +84,23 @@ export function createApiKeyRing(keys: readonly StoredApiKeyInput[]): ApiKeyRing
     scope: entry.scope,
     requestsPerMinute: entry.requestsPerMinute,
   });
+  // Keys already verified, by the presented text: a key is sent with every request and hashing it
+  // each time was a measurable share of a health read. Only valid keys are kept, so the map holds at
+  // most one entry per configured key (no growth from random guesses).
+  const verified = new Map<string, AuthenticatedKey>();
   return {
     verify(presented) {
+      const known = verified.get(presented);
+      if (known !== undefined) return known;
       const match = keyPattern.exec(presented);
       if (match === null) return undefined;
       const entry = byId.get(match[1]!);
       if (entry === undefined) return undefined;
       const expected = Buffer.from(entry.sha256, 'hex');
-      return timingSafeEqual(sha256(presented), expected) ? publicView(entry) : undefined;
+      if (!timingSafeEqual(sha256(presented), expected)) return undefined;
+      const key = publicView(entry);
+      verified.set(presented, key);
+      return key;
     },
     list() {
       return parsed.map(publicView);
