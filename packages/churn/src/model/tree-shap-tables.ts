@@ -101,7 +101,6 @@ export function buildTreeShapTables(ensemble: TreeEnsemble): TreeShapTables | nu
   const zero = new Float64Array(64);
   const one = new Uint8Array(64);
   const positions = new Int32Array(64);
-  const leafValues = new Float64Array(64);
 
   /** Distinct features of a path, in order of first appearance, with their cover fractions. */
   const distinctOf = (steps: readonly PathStep[]): { features: number[]; fractions: number[] } => {
@@ -155,32 +154,49 @@ export function buildTreeShapTables(ensemble: TreeEnsemble): TreeShapTables | nu
     for (let column = 0; column < width; column += 1) unitZero.push(0);
     tableOffset.push(table.length);
     const innerIndex = new Map(inner.map((node, index) => [node, index]));
+    // What does not depend on the table index, once per leaf: its table columns, each inner step's
+    // direction bit and feature position, and its Shapley values for each pattern of its own.
+    const prepared = leaves.map((leaf) => {
+      const { features, fractions } = distinctOf([...path, ...leaf.steps]);
+      const length = features.length;
+      const shapley = new Float64Array(length << length);
+      for (let position = 0; position < length; position += 1) {
+        zero[position] = fractions[position]!;
+        positions[position] = position;
+      }
+      for (let own = 0; own < 1 << length; own += 1) {
+        for (let position = 0; position < length; position += 1) one[position] = (own >> position) & 1;
+        leafShapleyValues(value[leaf.node]!, length, positions, zero, one, shapley.subarray(own * length));
+      }
+      return {
+        value: value[leaf.node]!,
+        length,
+        shapley,
+        columnOf: features.map((distinct) => 1 + columns.indexOf(distinct)),
+        stepBit: leaf.steps.map(({ node }) => innerIndex.get(node)!),
+        stepWentRight: leaf.steps.map(({ wentLeft }) => (wentLeft ? 0 : 1)),
+        stepPosition: leaf.steps.map(({ node }) => features.indexOf(feature[node]!)),
+      };
+    });
     const row = new Float64Array(1 + width);
     for (let directions = 0; directions < 1 << inner.length; directions += 1) {
       for (let pattern = 0; pattern < 1 << bits; pattern += 1) {
         row.fill(0);
-        for (const leaf of leaves) {
-          const { features, fractions } = distinctOf([...path, ...leaf.steps]);
-          const length = features.length;
-          for (let position = 0; position < length; position += 1) {
-            zero[position] = fractions[position]!;
-            positions[position] = position;
-            one[position] = position < bits ? (pattern >> position) & 1 : 1;
-          }
-          let reached = pattern === (1 << bits) - 1;
-          for (const { node, wentLeft } of leaf.steps) {
-            const right = (directions >> innerIndex.get(node)!) & 1;
-            if ((right === 1) === wentLeft) {
-              one[features.indexOf(feature[node]!)] = 0;
-              reached = false;
+        for (const leaf of prepared) {
+          const { length } = leaf;
+          // The leaf's own pattern: the bits above the unit, the features new inside it set, then
+          // cleared for every inner step the directions do not take.
+          let own = pattern | (((1 << length) - 1) & ~((1 << bits) - 1));
+          for (let step = 0; step < leaf.stepBit.length; step += 1) {
+            if (((directions >> leaf.stepBit[step]!) & 1) !== leaf.stepWentRight[step]) {
+              own &= ~(1 << leaf.stepPosition[step]!);
             }
           }
-          leafValues.fill(0, 0, length);
-          leafShapleyValues(value[leaf.node]!, length, positions, zero, one, leafValues);
+          const at = own * length;
           for (let position = 0; position < length; position += 1) {
-            row[1 + columns.indexOf(features[position]!)]! += leafValues[position]!;
+            row[leaf.columnOf[position]!]! += leaf.shapley[at + position]!;
           }
-          if (reached) row[0] = value[leaf.node]!;
+          if (own === (1 << length) - 1) row[0] = leaf.value;
         }
         for (let index = 0; index <= width; index += 1) table.push(row[index]!);
       }
