@@ -1,6 +1,7 @@
 import { instantSchema } from '@kizuna/core';
-import { analyzeSignal, areaTypeSchema, buildNoiseReport, readWav } from '@kizuna/noise';
+import { areaTypeSchema, buildNoiseReport, readWav } from '@kizuna/noise';
 import * as z from 'zod';
+import { analyzeWithoutBlocking } from '../analyze-without-blocking';
 import type { ApiContext } from '../api-context';
 import { ApiProblem } from '../problem-details';
 import { defineRoute, type RouteDefinition } from './route-definition';
@@ -68,14 +69,14 @@ export function noiseRoutes(context: ApiContext): RouteDefinition[] {
           }),
         },
       },
-      handle: ({ query, body, response }) => {
+      handle: async ({ query, body, response }) => {
         const bytes = body as unknown;
         if (!Buffer.isBuffer(bytes) || bytes.length === 0)
           throw new ApiProblem('VALIDATION_FAILED', 'Send the WAV file as the request body.', {
             fieldProblems: [{ path: 'body', message: 'expected a WAV file' }],
           });
         const recording = readWav(bytes, { channel: query.channel });
-        const analysis = analyzeSignal(recording.samples, {
+        const analysis = await analyzeWithoutBlocking(recording.samples, {
           sampleRate: recording.sampleRate,
           unit: 'full-scale',
           calibration: { pascalsPerFullScale: query.pascalsPerFullScale },
