@@ -39,9 +39,9 @@ export const outboxPipelineOptionsSchema = z.object({
   /** Outbox attempts before an entry fails for good. @defaultValue 5 */
   maxAttempts: z.number().int().positive().default(5),
   /**
-   * Entries claimed per delivery round. They share one lease and are sent one after another, so
-   * keep `batchSize` × the slowest send well under the lease, or a second worker may re-claim (and
-   * re-send, with the same Idempotency-Key) the tail of a slow batch. @defaultValue 5
+   * Entries claimed per delivery round, sent one after another. Each entry's claim is renewed
+   * before it is sent once less than half its lease is left, and skipped when another worker took it
+   * over, so a slow batch never re-sends its tail. @defaultValue 5
    */
   batchSize: z.number().int().positive().default(5),
 });
