@@ -62,8 +62,20 @@ const usageSuggestions = [
  * @throws KizunaValidationError when an input is invalid or `asOf` is before the snapshot
  * @example
  * ```ts
+ * const store = createMemoryStore();
+ * await store.putRecords('customer', [{ id: 'acme', name: 'Acme Property', segment: 'b2b', plan: 'pro',
+ *   createdAt: '2025-01-01T00:00:00Z',
+ *   contract: { startsAt: '2025-04-01T00:00:00Z', monthlyMeasurementLimit: 20, mrr: { amount: 80_000 } } }]);
+ * // One measurement in the last 30 days against a limit of 20: under 50 %.
+ * await store.putRecords('usageEvent', [
+ *   { id: 'm1', customerId: 'acme', kind: 'measurement', hours: 2, occurredAt: '2026-03-20T10:00:00Z' },
+ * ]);
+ * const asOf = '2026-04-01T00:00:00Z';
+ * const snapshot = await buildSnapshot(store, 'acme', { asOf });
  * const { actions } = evaluateAlerts(snapshot, scoreHealth(healthSignals(snapshot, { asOf })), { asOf });
- * await store.enqueueActions(actions);
+ * console.log(actions.map((action) => action.type)); // ['send_usage_support_email']
+ * const { enqueued } = await store.enqueueActions(actions, { now: asOf });
+ * console.log(enqueued); // ['health-alert:usage-drop:acme:2026-04'] — once per customer and month
  * ```
  */
 export function evaluateAlerts(

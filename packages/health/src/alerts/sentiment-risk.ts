@@ -63,7 +63,14 @@ export interface SentimentRisk {
  * @throws KizunaValidationError naming the bad interaction field or option
  * @example
  * ```ts
- * sentimentRisk(interactions, { asOf: '2026-04-01T00:00:00Z' }).riskLevel; // 'medium' for 3 of 10 negative
+ * const labels = ['NEGATIVE', 'NEGATIVE', 'NEGATIVE', 'POSITIVE', 'POSITIVE', 'POSITIVE', 'POSITIVE',
+ *   'NEUTRAL', 'NEUTRAL', 'NEUTRAL'] as const;
+ * // Ten chat messages from one customer in March, each labelled by sentiment analysis.
+ * const interactions = labels.map((sentiment, day) => ({ id: `i${day}`, customerId: 'acme', channel: 'chat',
+ *   direction: 'inbound', occurredAt: `2026-03-${10 + day}T09:00:00Z`, text: 'About the report…', sentiment }));
+ * const risk = sentimentRisk(interactions, { asOf: '2026-04-01T00:00:00Z' });
+ * console.log(risk.negativeRatio, risk.riskLevel); // 0.3 'medium' for 3 of 10 negative
+ * console.log(risk.recommendedAction.action); // 'satisfaction_interview'
  * ```
  */
 export function sentimentRisk(

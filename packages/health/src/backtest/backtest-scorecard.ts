@@ -101,9 +101,19 @@ export interface BacktestReport {
  * @throws KizunaValidationError naming the bad entry and field
  * @example
  * ```ts
+ * // Scores taken on 1 January; customer a churned six weeks later.
+ * const history = [
+ *   { customerId: 'a', asOf: '2026-01-01T00:00:00Z', score: 30, status: 'red' },
+ *   { customerId: 'b', asOf: '2026-01-01T00:00:00Z', score: 35, status: 'red' },
+ *   { customerId: 'c', asOf: '2026-01-01T00:00:00Z', score: 55, status: 'yellow' },
+ *   { customerId: 'd', asOf: '2026-01-01T00:00:00Z', score: 80, status: 'green' },
+ *   { customerId: 'e', asOf: '2026-01-01T00:00:00Z', score: 85, status: 'green' },
+ * ];
+ * const outcomes = [{ customerId: 'a', churnedAt: '2026-02-15T00:00:00Z' }, { customerId: 'b' },
+ *   { customerId: 'c' }, { customerId: 'd' }, { customerId: 'e' }];
  * const report = backtestScorecard(history, outcomes, { horizonDays: 90 });
- * report.bands; // [{ band: 'red', churnRate: 0.42, ... }, ..., { band: 'green', churnRate: 0.03, ... }]
- * report.flaggedLift; // 3.5: red churns 3.5× as often as the average
+ * console.log(report.bands.map((band) => [band.band, band.churnRate])); // [['red', 0.5], ['yellow', 0], ['green', 0]]
+ * console.log(report.flaggedLift); // 2.5: red churns 0.5 ÷ 0.2 = 2.5× as often as the average
  * ```
  */
 export function backtestScorecard(

@@ -11,8 +11,15 @@ import type { ExpansionRecommendation } from './recommend-expansion';
  * @throws KizunaValidationError when the state or `asOf` is invalid
  * @example
  * ```ts
- * const plan = planUpsellCampaign(recommendation, { customerId: 'c1', recommendedAt: asOf }, asOf);
- * await store.enqueueActions(plan?.due ?? []);
+ * const { recommendations } = recommendExpansion({ segment: 'b2b', plan: 'enterprise', apiEnabled: 0,
+ *   usageRate90DayAverage: 0.95, monthlyMeasurementLimit: 20 });
+ * const recommendation = recommendations[0]!; // upgrade_to_next_tier, confidence 0.89: a campaign
+ * // Planned 30 hours after the recommendation: the in-app notice and the 24 h e-mail are due.
+ * const plan = planUpsellCampaign(recommendation, { customerId: 'c1', recommendedAt: '2026-04-01T00:00:00Z' },
+ *   '2026-04-02T06:00:00Z');
+ * console.log(plan?.due.map((action) => action.type)); // ['show_upsell_notice', 'send_upsell_email']
+ * const store = createMemoryStore();
+ * console.log((await store.enqueueActions(plan?.due ?? [], { now: '2026-04-02T06:00:00Z' })).enqueued.length); // 2
  * ```
  */
 export function planUpsellCampaign(

@@ -58,8 +58,18 @@ export function satisfactionRateOf(csatAverage: number | null, npsScore: number 
  *   snapshot's `asOf`
  * @example
  * ```ts
+ * const store = createMemoryStore();
+ * await store.putRecords('customer', [{ id: 'acme', name: 'Acme Property', segment: 'b2b', plan: 'pro',
+ *   createdAt: '2025-01-01T00:00:00Z',
+ *   contract: { startsAt: '2025-04-01T00:00:00Z', monthlyMeasurementLimit: 20, mrr: { amount: 80_000 } } }]);
+ * // Sixteen two-hour measurements, one a day from 10 March.
+ * await store.putRecords('usageEvent', Array.from({ length: 16 }, (_, day) => ({
+ *   id: `m${day + 1}`, customerId: 'acme', kind: 'measurement', hours: 2,
+ *   occurredAt: new Date(Date.UTC(2026, 2, 10 + day, 10)).toISOString(),
+ * })));
+ * const snapshot = await buildSnapshot(store, 'acme', { asOf: '2026-04-01T00:00:00Z' });
  * const signals = healthSignals(snapshot, { asOf: snapshot.asOf, featureCatalogue: ['dashboard', 'api'] });
- * signals.usageRate; // 0.8 = 16 measurements ÷ a limit of 20
+ * console.log(signals.usageRate); // 0.8 = 16 measurements ÷ a limit of 20
  * ```
  */
 export function healthSignals(snapshot: CustomerSnapshot, options: HealthSignalsOptions): HealthSignals {
