@@ -1,10 +1,5 @@
-import {
-  createFaqIndex,
-  createOfflineModel,
-  createSupportBot,
-  noiseServiceFaq,
-  type SupportBot,
-} from '@kizuna/chat';
+import { createFaqIndex, createOfflineModel, createSupportBot, type SupportBot } from '@kizuna/chat';
+import { noiseServiceFaq } from '@kizuna/chat/faq-data';
 import { type Clock, defaultTimeZone, type Store, systemClock } from '@kizuna/core';
 import cors from 'cors';
 import express, { type Express } from 'express';

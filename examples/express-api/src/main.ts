@@ -1,13 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadEnvFile } from 'node:process';
-import {
-  createFaqIndex,
-  createOfflineModel,
-  createOpenAIModel,
-  createSupportBot,
-  noiseServiceFaq,
-} from '@kizuna/chat';
+import { createFaqIndex, createOfflineModel, createSupportBot } from '@kizuna/chat';
+import { noiseServiceFaq } from '@kizuna/chat/faq-data';
+import { createOpenAIModel } from '@kizuna/chat/openai';
 import { pino } from 'pino';
 import { addApiKeyToFile, readApiKeyFile } from './api-key-file';
 import { readConfig } from './config';

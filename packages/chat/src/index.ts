@@ -69,11 +69,9 @@ export {
 } from './faq/create-faq-index';
 export { type FaqEntry, type FaqEntryInput, faqEntrySchema } from './faq/faq-entry';
 export { type FaqIndexOptionsInput, faqIndexOptionsSchema } from './faq/faq-index-options';
-export { noiseServiceFaq } from './faq/noise-service-faq';
 export { tokenize } from './faq/tokenize';
 // Language models
 export { createOfflineModel, type OfflineResponder } from './model/create-offline-model';
-export { createOpenAIModel, type ModelSpending, type OpenAIModel } from './model/create-openai-model';
 export { estimateTokens } from './model/estimate-tokens';
 export type {
   GenerateObjectRequest,
@@ -84,11 +82,6 @@ export type {
   TextStream,
   TokenUsage,
 } from './model/language-model';
-export {
-  modelPricingSchema,
-  type OpenAIModelOptionsInput,
-  openAIModelOptionsSchema,
-} from './model/openai-model-options';
 // Redaction
 export { isLuhnValid, isMyNumberValid, myNumberCheckDigit } from './redaction/check-digits';
 export {
