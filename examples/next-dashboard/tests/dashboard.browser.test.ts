@@ -142,6 +142,10 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
       ['/noise', 'noise'],
     ] as const) {
       const tablet = await openPage(path, 820);
+      // Recharts draws each chart once its container has been measured, after the load event.
+      const charts = tablet.page.locator('.recharts-responsive-container');
+      if ((await charts.count()) > 0)
+        await charts.last().locator('.recharts-surface').first().waitFor({ state: 'attached' });
       await saveScreenshot(tablet.page, `${name}-820`);
       await tablet.page.close();
     }
