@@ -99,7 +99,19 @@ export interface CsmDailyView {
  * @throws KizunaValidationError for invalid inputs
  * @example
  * ```ts
- * buildCsmDailyView({ asOf, accounts, actions, csmId: 'csm-1' }).alerts.critical;
+ * const view = buildCsmDailyView({
+ *   asOf: '2026-04-15T01:00:00Z', csmId: 'csm-1',
+ *   accounts: [
+ *     { customerId: 'acme', csmId: 'csm-1', healthScore: 38, previousHealthScore: 61, healthBand: 'red',
+ *       mrr: 80_000, renewalAt: '2026-04-30T00:00:00Z', renewalStatus: 'at_risk' },
+ *     { customerId: 'sakura', csmId: 'csm-1', healthScore: 82, previousHealthScore: 79, healthBand: 'green' },
+ *   ],
+ *   actions: [{ idempotencyKey: 'renewal-risk:acme', type: 'csm_intervention', customerId: 'acme',
+ *     channel: 'task', owner: 'csm', priority: 'critical', automated: false, dueAt: '2026-04-15T00:00:00Z',
+ *     title: 'Call Acme about the renewal', source: { engine: 'health', ruleId: 'renewal-risk' } }],
+ * });
+ * console.log(view.alerts.critical.map((alert) => alert.title)); // ['Call Acme about the renewal']
+ * console.log(view.healthSummary.averageScore, view.healthSummary.change); // 60 -10 (last month 70)
  * ```
  */
 export function buildCsmDailyView(input: CsmDailyViewInput): CsmDailyView {

@@ -80,7 +80,17 @@ export interface CustomerSuccessDashboard {
  * @throws KizunaValidationError for invalid tables or inputs
  * @example
  * ```ts
- * buildCustomerSuccessDashboard(tables, { asOf: '2026-04-30T00:00:00Z' }).npsTrend;
+ * const tables: SalesTablesInput = {
+ *   customerSuccess: [
+ *     { id: 's1', customerId: 'C1', revenueBefore: { amount: 500_000 }, revenueAfter: { amount: 800_000 },
+ *       npsScore: 10, recordedAt: '2026-04-10T00:00:00Z' },
+ *     { id: 's2', customerId: 'C2', revenueBefore: { amount: 400_000 }, revenueAfter: { amount: 400_000 },
+ *       npsScore: 5, recordedAt: '2026-04-20T00:00:00Z' },
+ *   ],
+ * };
+ * const dashboard = buildCustomerSuccessDashboard(tables, { asOf: '2026-04-30T00:00:00Z' });
+ * // One promoter (10) and one detractor (5) in April: NPS 50 % − 50 % = 0.
+ * console.log(dashboard.npsTrend.at(-1)); // { month: '2026-04', nps: 0, responses: 2 }
  * ```
  */
 export function buildCustomerSuccessDashboard(

@@ -77,7 +77,14 @@ function headline(value: number | null, previous: number | null): Headline {
  * @throws KizunaValidationError when the report has no period
  * @example
  * ```ts
- * buildExecutiveDashboard({ revenue: computeRevenueMetrics(events, { asOf }) }).mrr.attainment;
+ * const events = [
+ *   { id: 'e1', customerId: 'acme', subscriptionId: 's1', type: 'start' as const, occurredAt: '2026-03-01T00:00:00Z',
+ *     mrr: { amount: 5_000_000 } },
+ *   { id: 'e2', customerId: 'sakura', subscriptionId: 's2', type: 'start' as const, occurredAt: '2026-04-10T00:00:00Z',
+ *     mrr: { amount: 2_000_000 } },
+ * ];
+ * const revenue = computeRevenueMetrics(events, { asOf: '2026-05-01T00:00:00Z' });
+ * console.log(buildExecutiveDashboard({ revenue }).mrr.attainment); // 0.8403… = 7,000,000 ÷ the 8,330,000 goal
  * ```
  */
 export function buildExecutiveDashboard(input: ExecutiveDashboardInput): ExecutiveDashboard {

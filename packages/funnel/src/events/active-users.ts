@@ -130,7 +130,14 @@ export interface ActiveUsersResult {
  * @throws KizunaValidationError for bad events or options
  * @example
  * ```ts
- * countActiveUsers(events, { period: 'day', timeZone: 'UTC' }).periods; // [{ periodStart, activeUsers, events }]
+ * const events = [
+ *   { userId: 'u1', name: 'login', timestamp: '2026-04-06T09:00:00Z' },
+ *   { userId: 'u1', name: 'measure', timestamp: '2026-04-06T10:00:00Z' },
+ *   { userId: 'u2', name: 'login', timestamp: '2026-04-06T11:00:00Z' },
+ *   { userId: 'u1', name: 'login', timestamp: '2026-04-07T09:00:00Z' },
+ * ];
+ * console.log(countActiveUsers(events, { period: 'day', timeZone: 'UTC' }).periods);
+ * // [{ periodStart: '2026-04-06', activeUsers: 2, events: 3 }, { periodStart: '2026-04-07', activeUsers: 1, events: 1 }]
  * ```
  */
 export function countActiveUsers(

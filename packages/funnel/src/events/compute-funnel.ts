@@ -419,8 +419,17 @@ function compareValues(left: PropertyValue, right: PropertyValue): number {
  *   property column missing from columnar input
  * @example
  * ```ts
+ * const events = [
+ *   { userId: 'u1', name: 'signup', timestamp: '2026-04-06T09:00:00Z' },
+ *   { userId: 'u1', name: 'activate', timestamp: '2026-04-07T09:00:00Z' },
+ *   { userId: 'u1', name: 'pay', timestamp: '2026-04-09T09:00:00Z' },
+ *   { userId: 'u2', name: 'signup', timestamp: '2026-04-06T10:00:00Z' },
+ *   { userId: 'u2', name: 'activate', timestamp: '2026-04-08T10:00:00Z' },
+ *   { userId: 'u3', name: 'signup', timestamp: '2026-04-07T10:00:00Z' },
+ * ];
  * const result = computeFunnel(events, { steps: ['signup', 'activate', 'pay'], window: { days: 7 } });
- * result.steps.map((step) => [step.name, step.count, step.conversionFromPrevious]);
+ * console.log(result.steps.map((step) => [step.name, step.count, step.conversionFromPrevious]));
+ * // [['signup', 3, 1], ['activate', 2, 0.666…], ['pay', 1, 0.5]]
  * ```
  */
 export function computeFunnel(events: EventsInput, options: FunnelOptionsInput): FunnelResult {

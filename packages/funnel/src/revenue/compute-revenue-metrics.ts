@@ -184,8 +184,17 @@ function invalid(path: string, message: string): never {
  *   MRR ≠ 0), two different events under one id, or a currency without an exchange rate
  * @example
  * ```ts
+ * const mrr = (amount: number) => ({ amount });
+ * const events = [
+ *   { id: 'e1', customerId: 'acme', subscriptionId: 's1', type: 'start' as const, occurredAt: '2026-05-01T00:00:00Z', mrr: mrr(80_000) },
+ *   { id: 'e2', customerId: 'sakura', subscriptionId: 's2', type: 'start' as const, occurredAt: '2026-05-10T00:00:00Z', mrr: mrr(30_000) },
+ *   { id: 'e3', customerId: 'acme', subscriptionId: 's1', type: 'change' as const, occurredAt: '2026-06-05T00:00:00Z', mrr: mrr(100_000) },
+ *   { id: 'e4', customerId: 'sakura', subscriptionId: 's2', type: 'cancel' as const, occurredAt: '2026-06-20T00:00:00Z', mrr: mrr(0) },
+ * ];
  * const report = computeRevenueMetrics(events, { asOf: '2026-07-01T00:00:00Z' });
- * const june = report.periods.at(-1)!; // { startMrr, endMrr, movements, netRevenueRetention, … }
+ * const june = report.periods.find((period) => period.periodStart === '2026-06-01')!;
+ * console.log(june.startMrr, june.endMrr, june.netRevenueRetention);
+ * // 110000 100000 0.909… = (110,000 + 20,000 expansion − 30,000 churn) ÷ 110,000
  * ```
  */
 export function computeRevenueMetrics(
@@ -570,7 +579,13 @@ export interface PeriodReconciliation {
  * @throws KizunaValidationError when the report has no period starting at `periodStart`
  * @example
  * ```ts
- * reconcilePeriod(report, '2026-06-01').movements.map((m) => `${m.customerId} ${m.type} ${m.amount}`);
+ * const mrr = (amount: number) => ({ amount });
+ * const report = computeRevenueMetrics([
+ *   { id: 'e1', customerId: 'acme', subscriptionId: 's1', type: 'start', occurredAt: '2026-05-01T00:00:00Z', mrr: mrr(80_000) },
+ *   { id: 'e2', customerId: 'acme', subscriptionId: 's1', type: 'change', occurredAt: '2026-06-05T00:00:00Z', mrr: mrr(100_000) },
+ * ], { asOf: '2026-07-01T00:00:00Z' });
+ * console.log(reconcilePeriod(report, '2026-06-01').movements.map((m) => `${m.customerId} ${m.type} ${m.amount}`));
+ * // ['acme expansion 20000']
  * ```
  */
 export function reconcilePeriod(report: RevenueReport, periodStart: string): PeriodReconciliation {

@@ -109,8 +109,21 @@ const day = 86_400_000;
  * @throws KizunaValidationError for invalid tables or options
  * @example
  * ```ts
+ * const tables: SalesTablesInput = {
+ *   leads: [
+ *     { id: 'L1', source: 'ads', optInAt: '2026-04-01T00:00:00Z' },
+ *     { id: 'L2', source: 'sns', optInAt: '2026-04-03T00:00:00Z' },
+ *     { id: 'L3', source: 'seo', optInAt: '2026-04-06T00:00:00Z' },
+ *   ],
+ *   emailEngagements: ['L1', 'L2', 'L3'].map((leadId, index) => ({ id: `e${index}`, leadId, campaignId: 'welcome',
+ *     sentAt: '2026-04-07T00:00:00Z', opened: leadId === 'L1', clicked: leadId === 'L1' })),
+ *   consultations: [{ id: 'c1', leadId: 'L1', requestedAt: '2026-04-02T00:00:00Z',
+ *     scheduledAt: '2026-04-10T01:00:00Z', attended: true, outcome: 'won' }],
+ *   customers: [{ id: 'C1', leadId: 'L1', plan: 'standard', price: { amount: 300_000 },
+ *     startedAt: '2026-04-12T00:00:00Z', status: 'active' }],
+ * };
  * const funnel = computeSalesFunnel(tables, { month: '2026-04' });
- * findBottleneck(funnel)?.reason; // 'Nurture: email open rate 21.0% is below its target 35.0% (60% of target)'
+ * console.log(findBottleneck(funnel)?.reason); // 'Lead capture: leads captured 3 is below its target 500 (1% of target)'
  * ```
  */
 export function computeSalesFunnel(
@@ -452,7 +465,20 @@ function formatValue(value: number, unit: KpiUnit): string {
  *
  * @example
  * ```ts
- * findBottleneck(computeSalesFunnel(tables, { month: '2026-04' }))?.levelName; // 'Nurture'
+ * const tables: SalesTablesInput = {
+ *   leads: [
+ *     { id: 'L1', source: 'ads', optInAt: '2026-04-01T00:00:00Z' },
+ *     { id: 'L2', source: 'sns', optInAt: '2026-04-03T00:00:00Z' },
+ *     { id: 'L3', source: 'seo', optInAt: '2026-04-06T00:00:00Z' },
+ *   ],
+ *   emailEngagements: ['L1', 'L2', 'L3'].map((leadId, index) => ({ id: `e${index}`, leadId, campaignId: 'welcome',
+ *     sentAt: '2026-04-07T00:00:00Z', opened: leadId === 'L1', clicked: leadId === 'L1' })),
+ *   consultations: [{ id: 'c1', leadId: 'L1', requestedAt: '2026-04-02T00:00:00Z',
+ *     scheduledAt: '2026-04-10T01:00:00Z', attended: true, outcome: 'won' }],
+ *   customers: [{ id: 'C1', leadId: 'L1', plan: 'standard', price: { amount: 300_000 },
+ *     startedAt: '2026-04-12T00:00:00Z', status: 'active' }],
+ * };
+ * console.log(findBottleneck(computeSalesFunnel(tables, { month: '2026-04' }))?.levelName); // 'Lead capture'
  * ```
  */
 export function findBottleneck(funnel: SalesFunnelResult): Bottleneck | null {

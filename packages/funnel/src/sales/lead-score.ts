@@ -159,8 +159,16 @@ export interface LeadScoring {
  * @throws KizunaValidationError for invalid rows, config or `asOf`
  * @example
  * ```ts
- * const { scores, alerts } = scoreLeads({ leads, emailEngagements }, '2026-04-10T00:00:00Z');
- * await store.enqueueActions(alerts);
+ * const leads = [{ id: 'L1', source: 'referral', leadMagnetType: 'checklist', optInAt: '2026-04-01T00:00:00Z' }];
+ * const consultations = [{ id: 'c1', leadId: 'L1', requestedAt: '2026-04-09T00:00:00Z',
+ *   scheduledAt: '2026-04-15T01:00:00Z', attended: false, outcome: 'pending' as const }];
+ * const emailEngagements = ['welcome', 'step-1', 'step-2'].map((campaignId, day) => ({ id: `e${day}`,
+ *   leadId: 'L1', campaignId, sentAt: `2026-04-0${day + 2}T00:00:00Z`, opened: true, clicked: true }));
+ * const { scores, alerts } = scoreLeads({ leads, emailEngagements, consultations }, '2026-04-10T00:00:00Z');
+ * // Opens 12 + clicks 24 + recency 5 + referral 10 + lead magnet 5 + consultation request 30:
+ * console.log(scores[0]?.score, alerts.map((alert) => alert.type)); // 86 ['alert_hot_lead']
+ * const store = createMemoryStore();
+ * console.log((await store.enqueueActions(alerts, { now: '2026-04-10T00:00:00Z' })).enqueued.length); // 1
  * ```
  */
 export function scoreLeads(

@@ -8,7 +8,11 @@ import type { JourneyInput } from '@kizuna/core';
  *
  * @example
  * ```ts
- * planJourney(leadNurtureJourney, { customerId: lead.id, anchorAt: lead.optInAt }, asOf).due;
+ * const lead = { id: 'L1', source: 'ads', optInAt: '2026-04-01T00:00:00Z' };
+ * const asOf = '2026-04-01T00:30:00Z'; // half an hour after the opt-in
+ * const plan = planJourney(leadNurtureJourney, { customerId: lead.id, anchorAt: lead.optInAt }, asOf);
+ * console.log(plan.due.map((action) => action.type), plan.nextDueAt);
+ * // ['send_welcome_email'] 2026-04-01T23:00:00.000Z (the first step e-mail, 08:00 in Tokyo)
  * ```
  */
 export const leadNurtureJourney: JourneyInput = {

@@ -58,7 +58,20 @@ const buckets = [
  * @throws KizunaValidationError for invalid tables or options
  * @example
  * ```ts
- * computeSalesCycle(tables, { month: '2026-04' }).total?.mean; // 26.5
+ * const tables: SalesTablesInput = {
+ *   leads: [
+ *     { id: 'L1', source: 'ads', optInAt: '2026-04-01T00:00:00Z' },
+ *     { id: 'L2', source: 'sns', optInAt: '2026-04-03T00:00:00Z' },
+ *     { id: 'L3', source: 'seo', optInAt: '2026-04-06T00:00:00Z' },
+ *   ],
+ *   emailEngagements: ['L1', 'L2', 'L3'].map((leadId, index) => ({ id: `e${index}`, leadId, campaignId: 'welcome',
+ *     sentAt: '2026-04-07T00:00:00Z', opened: leadId === 'L1', clicked: leadId === 'L1' })),
+ *   consultations: [{ id: 'c1', leadId: 'L1', requestedAt: '2026-04-02T00:00:00Z',
+ *     scheduledAt: '2026-04-10T01:00:00Z', attended: true, outcome: 'won' }],
+ *   customers: [{ id: 'C1', leadId: 'L1', plan: 'standard', price: { amount: 300_000 },
+ *     startedAt: '2026-04-12T00:00:00Z', status: 'active' }],
+ * };
+ * console.log(computeSalesCycle(tables, { month: '2026-04' }).total?.mean); // 11 days: opt-in 1 April, deal 12 April
  * ```
  */
 export function computeSalesCycle(

@@ -87,7 +87,21 @@ const day = 86_400_000;
  * @throws KizunaValidationError for invalid tables or options, or mixed currencies in prices
  * @example
  * ```ts
- * analyzeSalesPipeline(tables, { month: '2026-04', asOf: '2026-04-25T00:00:00Z' }).forecast.forecast;
+ * const tables: SalesTablesInput = {
+ *   leads: [
+ *     { id: 'L1', source: 'ads', optInAt: '2026-04-01T00:00:00Z' },
+ *     { id: 'L2', source: 'sns', optInAt: '2026-04-03T00:00:00Z' },
+ *     { id: 'L3', source: 'seo', optInAt: '2026-04-06T00:00:00Z' },
+ *   ],
+ *   emailEngagements: ['L1', 'L2', 'L3'].map((leadId, index) => ({ id: `e${index}`, leadId, campaignId: 'welcome',
+ *     sentAt: '2026-04-07T00:00:00Z', opened: leadId === 'L1', clicked: leadId === 'L1' })),
+ *   consultations: [{ id: 'c1', leadId: 'L1', requestedAt: '2026-04-02T00:00:00Z',
+ *     scheduledAt: '2026-04-10T01:00:00Z', attended: true, outcome: 'won' }],
+ *   customers: [{ id: 'C1', leadId: 'L1', plan: 'standard', price: { amount: 300_000 },
+ *     startedAt: '2026-04-12T00:00:00Z', status: 'active' }],
+ * };
+ * const pipeline = analyzeSalesPipeline(tables, { month: '2026-04', asOf: '2026-04-25T00:00:00Z' });
+ * console.log(pipeline.forecast.forecast); // 300000: the deal booked in April, no open consultations
  * ```
  */
 export function analyzeSalesPipeline(

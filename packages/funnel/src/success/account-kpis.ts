@@ -81,7 +81,14 @@ const day = 86_400_000;
  * @throws KizunaValidationError for invalid facts or options
  * @example
  * ```ts
- * computeAccountKpis(accounts, { from: '2026-04-01T00:00:00Z', to: '2026-05-01T00:00:00Z' }).retentionRate;
+ * const accounts = [
+ *   { customerId: 'acme', startedAt: '2025-04-01T00:00:00Z', active: true },
+ *   { customerId: 'sakura', startedAt: '2025-10-01T00:00:00Z', active: true },
+ *   { customerId: 'kita', startedAt: '2025-06-01T00:00:00Z', churnedAt: '2026-04-20T00:00:00Z' },
+ *   { customerId: 'minami', startedAt: '2025-09-01T00:00:00Z', active: true },
+ * ];
+ * const kpis = computeAccountKpis(accounts, { from: '2026-04-01T00:00:00Z', to: '2026-05-01T00:00:00Z' });
+ * console.log(kpis.retentionRate); // 0.75: 3 of the 4 customers of 1 April are still customers
  * ```
  */
 export function computeAccountKpis(

@@ -29,7 +29,12 @@ export interface SupportKpis {
  * @throws KizunaValidationError for invalid tickets
  * @example
  * ```ts
- * computeSupportKpis(tickets).firstResponseMinutes?.median;
+ * const tickets = [
+ *   { id: 't1', customerId: 'acme', openedAt: '2026-04-01T09:00:00Z', firstResponseAt: '2026-04-01T09:05:00Z' },
+ *   { id: 't2', customerId: 'acme', openedAt: '2026-04-02T10:00:00Z', firstResponseAt: '2026-04-02T10:20:00Z' },
+ *   { id: 't3', customerId: 'sakura', openedAt: '2026-04-03T11:00:00Z', firstResponseAt: '2026-04-03T11:12:00Z' },
+ * ];
+ * console.log(computeSupportKpis(tickets).firstResponseMinutes?.median); // 12 (of 5, 12 and 20 minutes)
  * ```
  */
 export function computeSupportKpis(

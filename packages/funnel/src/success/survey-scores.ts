@@ -64,7 +64,10 @@ export interface SurveyScores {
  * @throws KizunaValidationError for invalid responses or bounds
  * @example
  * ```ts
- * computeSurveyScores(responses, { from: '2026-04-01T00:00:00Z', to: '2026-05-01T00:00:00Z' }).csat.average;
+ * const responses = [4, 5, 3].map((score, index) => ({ id: `s${index}`, customerId: `c${index}`,
+ *   type: 'csat' as const, score, respondedAt: `2026-04-1${index}T00:00:00Z` }));
+ * const scores = computeSurveyScores(responses, { from: '2026-04-01T00:00:00Z', to: '2026-05-01T00:00:00Z' });
+ * console.log(scores.csat.average); // 4 = (4 + 5 + 3) ÷ 3
  * ```
  */
 export function computeSurveyScores(
