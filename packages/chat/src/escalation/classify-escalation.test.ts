@@ -273,3 +273,53 @@ describe('classifyEscalation', () => {
       expect(classifyEscalation({ message }, rulesOnly).escalate, message).toBe(false);
   });
 });
+
+describe('classifyEscalation: hard negatives and mild escalations (round 2 of issue 5)', () => {
+  const escalates = (message: string) => classifyEscalation({ message }, { learnedModel: false }).escalate;
+
+  it('does not escalate an emotion or complaint the customer reports as resolved, with thanks', () => {
+    expect(escalates('最初は正直腹が立っていましたが、丁寧に説明してもらえて解決しました。ありがとう')).toBe(
+      false,
+    );
+    expect(escalates('I complained about the late report back then, but it turned out fine. Thanks!')).toBe(
+      false,
+    );
+    expect(escalates('先日、請求が二重だとお問い合わせしましたが、こちらの勘違いでした')).toBe(false);
+    // ...but the same emotion still present escalates.
+    expect(escalates('最初から腹が立っています。ありがとうとは言えません')).toBe(true);
+  });
+
+  it('reads a denied feeling and a declined person as negations', () => {
+    expect(escalates('不安な気持ちは特にありません。日程だけ決めたいです')).toBe(false);
+    expect(escalates('担当の方に代わってもらわなくていいです')).toBe(false);
+    expect(escalates('No need to talk to a manager, the answer was enough')).toBe(false);
+    expect(escalates('I want to talk to a manager')).toBe(true);
+  });
+
+  it("treats a property manager's 苦情 and クレーム as business, not a complaint about us", () => {
+    expect(escalates('入居者の方から苦情が入っている部屋があり、測定をお願いしたいです')).toBe(false);
+    expect(escalates('クレーム処理の一環として数値の記録が必要です')).toBe(false);
+    expect(escalates('御社の対応について苦情を申し上げます')).toBe(true);
+    expect(escalates('先ほどは失礼しました。測定日は水曜でお願いします')).toBe(false);
+  });
+
+  it('escalates a complaint that plays itself down', () => {
+    expect(escalates('クレームというわけではないのですが、測定員さんが靴のまま上がってきました')).toBe(true);
+    expect(escalates('I hate to complain, but the invoice has the wrong name on it')).toBe(true);
+    expect(escalates('I am a bit disappointed, the report was late and I expected better')).toBe(true);
+  });
+
+  it('escalates a refund asked about for one visit that went wrong, not the refund policy', () => {
+    expect(escalates('先週の測定分を返金してもらう方法を教えてください。機械が動かなかったので')).toBe(true);
+    expect(escalates("How can I get a refund for yesterday's measurement? The device failed")).toBe(true);
+    expect(escalates('返金してもらう方法を教えてください')).toBe(false);
+    expect(escalates('How long does a refund take to arrive if I paid yesterday?')).toBe(false);
+  });
+
+  it('escalates amounts that do not match and charges never ordered', () => {
+    expect(escalates('請求額が契約書の金額と一致していません')).toBe(true);
+    expect(escalates('申し込んでいないオプションの料金が引き落とされています')).toBe(true);
+    expect(escalates("There's a duplicate charge for my booking")).toBe(true);
+    expect(escalates('i want to cancle the contract')).toBe(true);
+  });
+});

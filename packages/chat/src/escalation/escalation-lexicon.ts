@@ -1,6 +1,8 @@
 import { foldKana } from '../text/normalize-text';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
+import { namesParticularInstance } from './particular-instance';
+import { isResolvedPast } from './resolved-past';
 
 /** How much one signal weighs: strong signals escalate; mild ones only for an account at risk. */
 export type SignalStrength = 'strong' | 'mild';
@@ -102,7 +104,13 @@ const complaintRecipientJapanese =
   /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会|入居者|テナント|にゅうきょしゃ|てなんと|住民|近隣|騒音の|音の)[^。!?]{0,8}$/u;
 const complaintRecipientEnglish =
   /(landlord|neighbou?rs?|management|building|council|police|hoa|upstairs|downstairs|tenants?|residents?|noise)[^.?!]{0,20}$|^[^.?!]{0,12}(letter|to (?:the|my) (?:landlord|neighbou?r|management|building|council|police)|about (?:the )?(?:noise|sound|music|banging|footsteps|dog|neighbou?r)|from (?:a|the|our|my|one of our) (?:tenant|resident|neighbou?r|customer|occupant))/u;
+// 苦情/クレーム as the business of a property manager: one received (苦情が出ている, 入居者からの
+// クレーム), handled (苦情対応, クレーム処理) or made against the customer (苦情を言ってきた).
+const complaintAsBusinessJapanese =
+  /^(?:が|も)?(?:出て|出た|出ま|入って|入った|入りま|来て|来た|来ま|きて|きた|寄せられ|相次|多(?:い|く)|届(?:い|き))|^(?:を|も)?(?:受け|もらっ|言われ|入れられ|言ってき|いただ)|^(?:の)?(?:申し出|対応|処理|受付|窓口|案件|多い|多発|件数|内容を確認)|^(?:対応|処理|受付|窓口|案件|主|元)/u;
 const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
+  complaintAsBusinessJapanese.test(text.slice(end, end + 8)) ||
+  /から(?:の|も)?(?:騒音|音の)?$/u.test(text.slice(Math.max(0, start - 6), start)) ||
   complaintRecipientJapanese.test(text.slice(Math.max(0, start - 14), start)) ||
   complaintRecipientEnglish.test(text.slice(Math.max(0, start - 30), start)) ||
   /\b(?:if|anyone|someone|they|he|she|people)\s+$/u.test(text.slice(Math.max(0, start - 12), start)) ||
@@ -120,6 +128,12 @@ const ignoreJapaneseConditional = (text: string, _start: number, end: number) =>
   japaneseConditional.test(text.slice(end, end + 12));
 const ignoreJapaneseConditionalOrReschedule = (text: string, start: number, end: number) =>
   ignoreJapaneseConditional(text, start, end) || ignoreReschedule(text);
+
+// "返金してもらう方法を教えて" asks how refunds work, unless a particular visit or payment is named.
+const howAfter =
+  /^[ぁ-ん]{0,4}?(?:方法|手順|やり方|流れ|ための|には(?:どう|何|なに)|ことは(?:でき|可能)|ことって)/u;
+const isAskingHow = (text: string, end: number) =>
+  howAfter.test(text.slice(end, end + 12)) && !namesParticularInstance(text);
 
 const moneyContext = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|money|yen|payment|fee|\d)/u;
 const ignoreWithoutMoney = (text: string, start: number, end: number) =>
@@ -191,7 +205,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ),
   // refund request: the action asked for, not a question about the policy.
   ja('refund_request', 'strong', `(?:返金|へんきん|払い?戻し|払いもどし|返還)${japaneseRequest}`, {
-    ignore: ignoreJapaneseConditional,
+    ignore: (text, start, end) => ignoreJapaneseConditional(text, start, end) || isAskingHow(text, end),
   }),
   ja(
     'refund_request',
@@ -259,7 +273,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'billing_dispute',
     'strong',
-    '(?:追加料金|追加の料金|追加費用|別料金|追加で)[^。!?]{0,12}?(?:聞いてい?(?:ない|ません)|説明(?:が|は)?(?:なかった|ありませんでした)|知らな)|まだ(?:課金|請求|引き?落と)(?:され|が来)|勝手に[^。!?]{0,14}?(?:請求|課金|引き?落と|変更され|更新され)|のはずが[^。!?]{0,14}?(?:請求|課金|引き?落と)',
+    '(?:金額|請求|料金|額)[^。!?]{0,12}?(?:合って(?:い)?(?:ない|ません)|合わない|合いません|一致し(?:ない|ません|てい)|食い違)|(?:頼ん|申し込ん|注文し|お願いし|契約し)(?:でも|ても|で|て)?(?:い)?(?:ない|ません)[^。!?]{0,12}?(?:代|料金|料|費用|請求|課金|引き?落と)|(?:追加料金|追加の料金|追加費用|別料金|追加で)[^。!?]{0,12}?(?:聞いてい?(?:ない|ません)|説明(?:が|は)?(?:なかった|ありませんでした)|知らな)|まだ(?:課金|請求|引き?落と)(?:され|が来)|勝手に[^。!?]{0,14}?(?:請求|課金|引き?落と|変更され|更新され)|のはずが[^。!?]{0,14}?(?:請求|課金|引き?落と)',
     { negatable: false },
   ),
   // anger (customer's own; the neighbour's shouting is a noise, not anger)
@@ -294,7 +308,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'complaint',
     'strong',
-    'クレーム|苦情|(?:最悪|さいあく)(?!の(?:場合|ケース|事態))|さいてい(?:だ|です|!|$)|最低(?!(?:料金|価格|限|でも|何|いくら|利用|期間))|納得(?:でき|いか|いき)(?:ない|ません|ず)|ありえな|あり得な|ありえません|話が違|聞いてた話と違|説明と(?:全然)?(?:違|ちが)|期待(?:外れ|はずれ)|がっかり|金の無駄|無駄金|役に立たな|誰も来(?:なかった|ない|ません)|連絡(?:も|が)?(?:なし|ない|来ない|こない|ありません)|失礼|不誠実|いい加減な|詐欺|さぎ|ぼったくり|二度と(?:使わ|利用し|頼ま)|壊れてい|どういうこと(?:です|だ|でしょう)|遅刻|謝罪(?:も|が|は)?(?:ない|なかった|なし|ありません)|謝りも|実際と(?:全然|まったく|全く)?(?:違|ちが)|改善を(?:求め|要求|強く)|誤り|間違い(?:が|だらけ|ばかり)|不正確|手抜き|不親切|不愉快|不快|払い損|損した|信用(?:でき|なら)(?:ない|ません)|信頼(?:でき(?:ない|ません)|を失)|期待して(?:いた)?のに|ちゃんと(?:測|やっ|対応|調べ)(?:った|て|し)(?:ん|の)?(?:です)?か|謝罪(?:して|を|しろ)|誠意',
+    'クレーム|苦情|(?:最悪|さいあく)(?!の(?:場合|ケース|事態))|さいてい(?:だ|です|!|$)|最低(?!(?:料金|価格|限|でも|何|いくら|利用|期間))|納得(?:でき|いか|いき|して(?:い)?)(?:ない|ません|ず)|ありえな|あり得な|ありえません|話が違|聞いてた話と違|説明と(?:全然)?(?:違|ちが)|期待(?:外れ|はずれ)|がっかり|金の無駄|無駄金|役に立たな|誰も来(?:なかった|ない|ません)|連絡(?:も|が)?(?:なし|ない|来ない|こない|ありません)|失礼(?!(?:しま|いたし|致し|します|しました|ですが|ながら|かと))|不誠実|いい加減な|詐欺|さぎ|ぼったくり|二度と(?:使わ|利用し|頼ま)|壊れてい|どういうこと(?:です|だ|でしょう)|遅刻|謝罪(?:も|が|は)?(?:ない|なかった|なし|ありません)|謝りも|実際と(?:全然|まったく|全く)?(?:違|ちが)|改善を(?:求め|要求|強く)|誤り|間違い(?:が|だらけ|ばかり)|不正確|手抜き|不親切|不愉快|不快|払い損|損した|信用(?:でき|なら)(?:ない|ません)|信頼(?:でき(?:ない|ません)|を失)|期待して(?:いた)?のに|ちゃんと(?:測|やっ|対応|調べ)(?:った|て|し)(?:ん|の)?(?:です)?か|謝罪(?:して|を|しろ)|誠意',
     { hedgedCode: 'dissatisfaction', ignore: ignoreComplaintToOthers },
   ),
   ja('anxiety', 'strong', '(?:気|心)が休まら|気が気で(?:ない|なら)', { negatable: false }),
@@ -353,6 +367,14 @@ const japaneseRules: readonly LexiconRule[] = [
     { hedgedCode: 'dissatisfaction' },
   ),
   ja('anxiety', 'strong', '胃が痛|胃痛|住み続けられ(?:ない|る気がし)|住めない', { ignore: ignoreRelieved }),
+  // A mild complaint opens by playing itself down: "苦情というほどではないのですが", "大げさに言う
+  // つもりはないんですが", "一言お伝えしておきたくて". The playing-down is no negation of the complaint.
+  ja(
+    'complaint',
+    'strong',
+    '(?:苦情|クレーム|文句|不満)(?:という|って|と言う|を言う|を言いたい|を申し上げる|を言うつもり)?(?:ほど|わけ|訳|つもり)(?:では|じゃ|は|でも)?(?:ない|ありません|ございません|なかっ)|(?:大げさ|大袈裟|おおげさ)に(?:言う|する|したい)(?:つもり|わけ)|(?:細かい|小さな|ささいな|些細な)(?:こと|話)(?:で|なの|なんです|かもしれません)[^。!?]{0,16}?(?:が|けど|けれど)|一言(?:お伝え|申し上げ|言わせ|言って)(?:して)?(?:おき|たく)',
+    { negatable: false, ignore: ignoreRelieved },
+  ),
   ja(
     'cancellation_request',
     'strong',
@@ -402,7 +424,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'human_request',
     'strong',
-    '^(?:a )?(?:human|agent|person|representative|operator|real person|real human|live agent)(?: please| now| pls)?[!.]*$|(?:agent|human|representative|operator) (?:please|pls)|(?:human|person|someone|somebody|anyone|anybody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:actually )?(?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:talk|speak) to (?:your|the) boss|(?:someone|somebody|a person) (?:in charge|senior|more senior|higher up)|whoever is in charge|(?:go|goes|escalate|escalated|taken) (?:up )?to (?:someone|management|a manager|a supervisor)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:dont|do not) want to (?:talk to|deal with|chat with|speak to) (?:a |the |this |your )?(?:bot|machine|robot|chatbot|ai)|(?:get|have|put) (?:someone|somebody|a person|a human|a manager|an agent|a real person)(?: from your (?:team|company|staff))? on the (?:phone|line)|(?:can|could) (?:someone|somebody) (?:call|phone|ring) me|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call',
+    '^(?:a )?(?:human|agent|person|representative|operator|real person|real human|live agent)(?: please| now| pls)?[!.]*$|(?:agent|human|representative|operator) (?:please|pls)|(?:human|person|someone|somebody|anyone|anybody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:actually )?(?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:talk|speak) to (?:your|the) boss|(?:someone|somebody|a person) (?:in charge|senior|more senior|higher up)|whoever is in charge|(?:go|goes|escalate|escalated|taken) (?:up )?to (?:someone|management|a manager|a supervisor)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human)|human please|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:dont|do not) want to (?:talk to|deal with|chat with|speak to) (?:a |the |this |your )?(?:bot|machine|robot|chatbot|ai)|(?:get|have|put) (?:someone|somebody|a person|a human|a manager|an agent|a real person)(?: from your (?:team|company|staff))? on the (?:phone|line)|(?:can|could) (?:someone|somebody) (?:call|phone|ring) me|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)(?![a-z])|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call',
   ),
   en(
     'refund_request',
@@ -429,6 +451,12 @@ const englishRules: readonly LexiconRule[] = [
     {
       negatable: false,
     },
+  ),
+  en(
+    'billing_dispute',
+    'strong',
+    '(?:second|another|extra|duplicate|double) (?:payment|charge|debit|transaction)s? (?:for|on|from)|(?:charged|billed) (?:me |us )?for (?:the |a )?[a-z ]{0,20}(?:plan|option|service|visit|measurement)[^.?!]{0,12}\\bbut (?:i|im|we|were|i am|we are)\\b|(?:told|promised|said)[^.?!]{0,40}\\b(?:free|no charge|included)\\b[^.?!]{0,40}\\b(?:charge|charged|bill|billed|invoice|fee)',
+    { negatable: false },
   ),
   en('billing_dispute', 'strong', 'paid (?:it |this |for it )?(?:twice|double|two times)', {
     negatable: false,
@@ -474,6 +502,12 @@ const englishRules: readonly LexiconRule[] = [
     'strong',
     'thanks for nothing|(?:youve|you have|you) (?:got to|gotta|must) be (?:joking|kidding)|youre joking|wow\\.? just wow',
     { ignore: ignoreThirdPartyEnglishOrRelieved },
+  ),
+  en(
+    'complaint',
+    'strong',
+    '(?:not|dont|do not|i dont) (?:want |mean |wish |trying |like )?to (?:make a fuss|be (?:difficult|picky|a pain|fussy|that person|rude)|complain|nitpick|moan)|(?:sorry|hate) to (?:be a pain|complain|moan|nitpick|bother you again)|not (?:exactly |really )?a complaint (?:as such|exactly|really)?|(?:a )?(?:small|minor|little) (?:complaint|gripe|niggle|issue) (?:about|with|regarding)|(?:report|invoice|receipt|certificate)[^.?!]{0,30}\\b(?:wrong|incorrect|mistaken) (?:address|date|name|time|times|figures|numbers|unit|flat|room)|(?:its|it has|ive|i have|weve|we have) been (?:over |more than |almost |nearly )?(?:\\d+|a|one|two|three|four|five|six|several|many|a few) (?:days|weeks|months)\\b[^.?!]{0,24}\\b(?:still|no|nothing|yet|without)\\b',
+    { negatable: false, ignore: ignoreRelieved },
   ),
   en(
     'complaint',
@@ -541,6 +575,19 @@ export const escalationLexicon: readonly LexiconRule[] = [...japaneseRules, ...e
 const hedges =
   /(ちょっと|少し|すこし|やや|若干|多少|a bit|a little|slightly|somewhat|kind of|kinda|a tad)\s?$/u;
 
+// Signals that describe a state of things, which the customer may report as over.
+const resolvableCodes = new Set<EscalationReasonCode>([
+  'anger',
+  'anxiety',
+  'complaint',
+  'billing_dispute',
+  'dissatisfaction',
+]);
+
+// "No need for a human", "I don't need a manager": declining a person is no request for one.
+const noNeedBefore =
+  /(?:\bno need (?:for|to)\b|\b(?:dont|do not|didnt|did not|wont|doesnt) (?:really )?need\b|\bno (?:real )?need\b)[^.?!;]{0,24}$/u;
+
 /** One lexicon hit in a text. */
 export interface LexiconSignal {
   readonly code: EscalationReasonCode;
@@ -560,23 +607,30 @@ export function findLexiconSignals(text: string): LexiconSignal[] {
     if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
     const pattern = rule.pattern;
     pattern.lastIndex = 0;
+    // A hedged match ("a bit disappointed") counts only when no later match of the rule is plain.
+    let hedgedSignal: LexiconSignal | undefined;
+    let plain = false;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (match[0] === '') pattern.lastIndex += 1;
       const start = match.index;
       const end = start + match[0].length;
       if (rule.ignore?.(text, start, end)) continue;
+      if (resolvableCodes.has(rule.code) && isResolvedPast(text, start, end)) continue;
+      if (rule.code === 'human_request' && noNeedBefore.test(text.slice(Math.max(0, start - 32), start)))
+        continue;
       if (rule.negatable) {
         const negated = rule.language === 'ja' ? isNegatedJapanese(text, end) : isNegatedEnglish(text, start);
         if (negated) continue;
       }
-      const hedged = rule.hedgedCode !== undefined && hedges.test(text.slice(Math.max(0, start - 12), start));
-      signals.push({
-        code: hedged ? rule.hedgedCode! : rule.code,
-        strength: hedged ? 'mild' : rule.strength,
-        evidence: match[0],
-      });
+      if (rule.hedgedCode !== undefined && hedges.test(text.slice(Math.max(0, start - 12), start))) {
+        hedgedSignal ??= { code: rule.hedgedCode, strength: 'mild', evidence: match[0] };
+        continue;
+      }
+      signals.push({ code: rule.code, strength: rule.strength, evidence: match[0] });
+      plain = true;
       break;
     }
+    if (!plain && hedgedSignal !== undefined) signals.push(hedgedSignal);
   }
   return signals;
 }

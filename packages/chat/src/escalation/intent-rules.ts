@@ -2,6 +2,8 @@ import { foldKana } from '../text/normalize-text';
 import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isNegatedEnglish, isNegatedJapanese } from './negation';
+import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
+import { isResolvedPast } from './resolved-past';
 
 /**
  * An intent found by co-occurrence inside one clause, not by adjacency: an action object
@@ -102,7 +104,7 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'cancellation_inquiry',
     language: 'en',
     object: english(
-      '\\bcancel(?:l?ing|l?ed)?\\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\\bterminat|\\bunsubscrib|\\bclos(?:e|ing) (?:my|our|the) account|\\bend(?:ing)? (?:my|our|the|this) (?:contract|subscription|membership|plan|service|agreement)|\\bquit(?:ting)?\\b|\\bdiscontinu|\\bstop(?:ping)? (?:using|my|our|the)\\b',
+      '\\b(?:cancel(?:l?ing|l?ed)?|cancle|cansel|cancell)\\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\\bterminat|\\bunsubscrib|\\bclos(?:e|ing) (?:my|our|the) account|\\bend(?:ing)? (?:my|our|the|this) (?:contract|subscription|membership|plan|service|agreement)|\\bquit(?:ting)?\\b|\\bdiscontinu|\\bstop(?:ping)? (?:using|my|our|the)\\b',
     ),
     cue: english(
       '\\b(?:want|need|would like|id like|please|kindly|going to|gonna|decided|wish|plan(?:ning)? to|thinking (?:about|of)|considering|will|ill|im|i am|we are|were|weve|ive|effective|immediately|asap|today|must)\\b|\\b(?:can|could|would|will) you\\b',
@@ -140,7 +142,27 @@ function cueWindow(rule: IntentRule, clause: string, searchFrom: number, objectE
   return window;
 }
 
-const clauseBreak = /[。!?\n;]+|\.(?:\s|$)/u;
+const clauseBreak = /[。!?\n;]+|\.(?:\s|$)/gu;
+
+interface Clause {
+  readonly text: string;
+  /** Where the clause starts in the whole text. */
+  readonly offset: number;
+}
+
+function splitClauses(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  clauseBreak.lastIndex = 0;
+  for (let match = clauseBreak.exec(text); match !== null; match = clauseBreak.exec(text)) {
+    if (match.index > start && text.slice(start, match.index).trim() !== '')
+      clauses.push({ text: text.slice(start, match.index), offset: start });
+    start = match.index + match[0].length;
+  }
+  if (start < text.length && text.slice(start).trim() !== '')
+    clauses.push({ text: text.slice(start), offset: start });
+  return clauses;
+}
 
 /**
  * Finds intents by co-occurrence inside each clause of normalised text: requests (strong) and
@@ -151,11 +173,11 @@ export function findIntentSignals(text: string): LexiconSignal[] {
   const found = new Set<EscalationReasonCode>();
   const hasJapanese = /[^\s!-~]/.test(text);
   const hasLatin = /[a-z]/.test(text);
-  const clauses = text.split(clauseBreak).filter((clause) => clause.trim() !== '');
+  const clauses = splitClauses(text);
   for (const rule of rules) {
     if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
     if (found.has(rule.code)) continue;
-    for (const clause of clauses) {
+    for (const { text: clause, offset } of clauses) {
       const object = rule.object.exec(clause);
       if (object === null) continue;
       if (rule.ignore?.(clause, text, object)) continue;
@@ -179,7 +201,10 @@ export function findIntentSignals(text: string): LexiconSignal[] {
             (cueMatch !== null && isNegatedEnglish(clause, cueStart));
       }
       if (negated) continue;
-      if ((cueMatch !== null || imperative) && !blocked) {
+      if (isResolvedPast(text, offset + object.index, offset + objectEnd)) continue;
+      const particular =
+        rule.inquiryCode !== undefined && namesParticularInstance(text) && !isConditionOrStatus(clause);
+      if (((cueMatch !== null || imperative) && !blocked) || particular) {
         signals.push({ code: rule.code, strength: 'strong', evidence: clause.trim().slice(0, 60) });
         found.add(rule.code);
         break;

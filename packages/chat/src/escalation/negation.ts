@@ -6,11 +6,18 @@ const intensifierGlue =
   /(いけ|たまら|たまり|しょうが|しかたが?|とまら|とまり|おさまら|おさまり|わから|でき|いられ|ねむれ|なら|たえられ|かまわ|しれ|すぎ|もらえ|いただけ|くれ)$/u;
 const clauseEnd = /[。!?\n]/u;
 
+// A noun that stands for the feeling or act, then its denial: 怖い思いはしていない, 怖い話じゃない,
+// 腹が立ってるとかは一切ない; and "no need to": 代わってもらわなくて大丈夫, 電話しなくていい.
+const japaneseNominalNegation =
+  /^[ぁ-ん]{0,6}?(?:思い|気持ち|感じ|話|訳|事|こと|もの|とか|など|なんて)(?:は|も|が|って|とか|では|じゃ)?(?:全然|全く|まったく|別に|特に|一切|いっさい|少しも|ちっとも|そこまで|そんなに)?(?:して|し|あり|ござい|で|じゃ)?(?:ない|ありません|ません|ございません|なかった)|^[ぁ-ん]{0,8}?なく(?:て|ても)(?:大丈夫|いい|良い|結構|平気|かまい|構い|かまわ|構わ)|^[ぁ-ん]{0,4}?(?:は|の)?(?:必要|用)(?:は|も)?(?:ない|ありません|ございません|なし)/u;
+
 /** True when a negative follows a Japanese expression in the same clause ("怒っているわけではない"). */
 export function isNegatedJapanese(text: string, end: number): boolean {
-  let window = text.slice(end, end + 16);
+  let window = text.slice(end, end + 24);
   const stop = window.search(clauseEnd);
   if (stop >= 0) window = window.slice(0, stop);
+  if (japaneseNominalNegation.test(window)) return true;
+  window = window.slice(0, 16);
   const match = japaneseNegation.exec(window);
   if (match === null) return false;
   if (match[3] !== undefined) return false;

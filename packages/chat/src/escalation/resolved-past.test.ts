@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/normalize-text';
+import { isResolvedPast } from './resolved-past';
+
+/** Whether the first occurrence of `expression` in `message` is told as over. */
+const resolvedAt = (message: string, expression: string) => {
+  const text = normalizeText(message);
+  const start = text.indexOf(expression);
+  if (start < 0) throw new Error(`"${expression}" not in "${text}"`);
+  return isResolvedPast(text, start, start + expression.length);
+};
+
+describe('isResolvedPast', () => {
+  it('reads a past emotion followed by a resolution and thanks as over', () => {
+    expect(
+      resolvedAt('先週はずっと不安でしたが、管理会社が間に入ってくれて今は落ち着いています', '不安'),
+    ).toBe(true);
+    expect(resolvedAt('I was furious at first, but the second visit fixed it. Thank you', 'furious')).toBe(
+      true,
+    );
+  });
+
+  it('keeps an emotion that is present, or a resolution that is denied or still open', () => {
+    expect(resolvedAt('不安で眠れません。ありがとうございます', '不安')).toBe(false); // no past form
+    expect(resolvedAt('I was angry last week and nothing was fixed', 'angry')).toBe(false);
+    expect(resolvedAt('前回は不安でしたが、解決したと言われたのにまだ音がします', '不安')).toBe(false);
+    expect(resolvedAt('I was anxious before, and it is not sorted', 'anxious')).toBe(false);
+  });
+
+  it('never reads an expression as over when the message has no resolution after it', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), (before, after) => {
+        const text = normalizeText(`${before}不安${after.replace(/[^a-z ]/g, '')}`);
+        const start = text.lastIndexOf('不安');
+        const rest = text.slice(start + 2);
+        fc.pre(
+          !/(?:thank|appreciat|sorted|resolved|fixed|settled|cleared|good now|now|made up|my |misunderstanding|turned out)/.test(
+            rest,
+          ),
+        );
+        expect(isResolvedPast(text, start, start + 2)).toBe(false);
+      }),
+    );
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * An emotion, complaint or billing problem the customer reports as over: told in the past and
+ * followed, later in the message, by a resolution or thanks ("先月はイライラしてましたが、話し合いが
+ * まとまりました。ありがとうございました", "I was anxious last month, but it's sorted now. Thanks").
+ * The signal describes how things were, not how they are, so it does not escalate.
+ */
+
+// What closes the matter: solved, calmed down, a misunderstanding, thanks.
+const resolution =
+  /解決(?:し(?:まし)?た|済|でき(?:まし)?た)|落ち着(?:い|き)(?:て|た|まし)|まとま(?:り(?:まし)?た|った)|(?:収|おさ)ま(?:り(?:まし)?た|った)|(?:止|や)みました|静かになり|改善(?:し|され)(?:まし)?た|(?:もう|今は|いまは)(?:大丈夫|平気|問題な)|勘違い|誤解(?:でした|だった)|(?:私|わたし|こちら)の(?:間違い|ミス|確認不足)|おかげ(?:で|さま)|ありがと|感謝|助かり(?:まし)?た|\b(?:sorted|resolved|fixed|settled|cleared up)\b|all good now|(?:fine|better|ok|okay) now|made up for|\bthank|\bappreciate|my (?:mistake|bad|error)|misunderstanding|turned out/u;
+// Told in the past: a past form shortly after the expression, or a past time before it.
+const pastAfter =
+  /^[^。!?.]{0,14}?(?:た|でした|ました|てた|ていた|だった|かった)|^[^.?!]{0,40}\b(?:but|however)\b/u;
+const pastBefore =
+  /(?:以前|前回|先月|先週|先日|こないだ|この前|この間|最初は|はじめは|初めは|当初|前は|昔は|\bwas\b|\bwere\b|\bhad\b|\bused to\b|\bback in\b|\blast (?:week|month|year|time)\b|\bat first\b|\bearlier\b|\binitially\b)[^。!?.]{0,30}$/u;
+// Something still wrong after the resolution keeps the signal, and so does a denied one ("nothing
+// was fixed", "解決していない" never matches).
+const stillOpen = /まだ|未だ|いまだ|\bstill\b|\byet\b/u;
+const deniedBefore =
+  /\b(?:not|nothing|never|nobody|no one|isnt|hasnt|wasnt|werent|havent|didnt|dont|no)\b[^.?!]{0,12}$/u;
+
+/**
+ * True when the expression at [start, end) of normalised text is told in the past and the rest
+ * of the message reports it resolved (with no "still" after it).
+ */
+export function isResolvedPast(text: string, start: number, end: number): boolean {
+  const after = text.slice(end);
+  const closing = resolution.exec(after);
+  if (closing === null) return false;
+  if (stillOpen.test(after.slice(closing.index))) return false;
+  if (deniedBefore.test(after.slice(Math.max(0, closing.index - 16), closing.index))) return false;
+  return pastAfter.test(after) || pastBefore.test(text.slice(Math.max(0, start - 40), start));
+}
