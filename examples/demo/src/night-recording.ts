@@ -9,7 +9,7 @@ import {
   readWav,
   synthesizeRecording,
   writeWav,
-} from '../../../packages/noise/src/index';
+} from '@kizuna/noise';
 
 /** What the dashboard needs to analyse the demo's recording through the API (the sidecar file). */
 export interface RecordingDescription {
