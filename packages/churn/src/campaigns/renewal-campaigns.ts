@@ -173,8 +173,17 @@ export type RenewalCampaign =
  * @throws KizunaValidationError on an invalid snapshot or options
  * @example
  * ```ts
+ * const store = createMemoryStore();
+ * await store.putRecords('customer', [{ id: 'acme', name: 'Acme Property', segment: 'b2b', plan: 'pro',
+ *   createdAt: '2025-05-01T00:00:00Z', contract: { startsAt: '2025-05-01T00:00:00Z', endsAt: '2026-05-01T00:00:00Z',
+ *   monthlyMeasurementLimit: 20, mrr: { amount: 80_000 } } }]);
+ * // 89 days before the contract ends.
+ * const snapshot = await buildSnapshot(store, 'acme', { asOf: '2026-02-01T00:00:00Z' });
  * const campaign = planRenewalCampaign(snapshot, { healthBand: 'yellow' });
- * if (campaign.journeyId !== null) await store.enqueueActions(campaign.plan.due);
+ * if (campaign.journeyId !== null) {
+ *   console.log(campaign.journeyId, campaign.plan.due.map((action) => action.type)); // renewal-at-risk ['renewal_csm_call']
+ *   await store.enqueueActions(campaign.plan.due, { now: snapshot.asOf });
+ * }
  * ```
  */
 export function planRenewalCampaign(

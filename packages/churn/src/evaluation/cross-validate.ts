@@ -56,8 +56,10 @@ export interface CrossValidationResult {
  * @throws KizunaValidationError on bad data or options, or a fold with a single class
  * @example
  * ```ts
+ * const { snapshots, outcomes } = generateSyntheticChurnData({ customers: 300, seed: 7 });
+ * const { features, labels } = buildTrainingSet(snapshots, outcomes);
  * const result = crossValidate({ features, labels, nEstimators: 100 }, { folds: 5, seed: 42 });
- * result.mean.rocAuc; // e.g. 0.84
+ * console.log(result.mean.rocAuc); // 0.719… (mean of the 5 folds)
  * ```
  */
 export function crossValidate(

@@ -35,10 +35,17 @@ export interface TimeBasedSplit<Item> {
  * @throws KizunaValidationError on a bad cutoff or an item whose instant is invalid (named by index)
  * @example
  * ```ts
- * const { past, future } = timeBasedSplit(snapshots, (snapshot) => snapshot.asOf, {
+ * const snapshots = [
+ *   { customerId: 'a', asOf: '2025-08-01T00:00:00Z' },
+ *   { customerId: 'b', asOf: '2025-11-15T00:00:00Z' },
+ *   { customerId: 'c', asOf: '2026-02-01T00:00:00Z' },
+ * ];
+ * const { past, future, dropped } = timeBasedSplit(snapshots, (snapshot) => snapshot.asOf, {
  *   cutoff: '2026-01-01T00:00:00Z',
  *   gapDays: 90,
  * });
+ * console.log(past.map((s) => s.customerId), future.map((s) => s.customerId), dropped);
+ * // ['a'] ['c'] 1 — b falls in the 90-day gap before the cutoff
  * ```
  */
 export function timeBasedSplit<Item>(

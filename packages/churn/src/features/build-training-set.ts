@@ -36,8 +36,12 @@ export interface ChurnTrainingSet {
  * @throws KizunaValidationError on an invalid snapshot or outcome, or duplicate outcomes
  * @example
  * ```ts
- * const set = buildTrainingSet(snapshots, [{ customerId: 'c1', churned: true }, ...]);
- * const model = trainGradientBoostedTrees({ ...set, features: set.features, labels: set.labels });
+ * const { snapshots, outcomes } = generateSyntheticChurnData({ customers: 200, seed: 7 });
+ * console.log(outcomes[0]); // { customerId: 'synthetic-000001', churned: true }
+ * const set = buildTrainingSet(snapshots, outcomes);
+ * console.log(set.features.length, set.featureNames.length); // 200 13
+ * const model = trainGradientBoostedTrees({ ...set, nEstimators: 50 });
+ * console.log(model.predictProbability(set.features.slice(0, 2))); // Float64Array [0.838…, 0.017…]
  * ```
  */
 export function buildTrainingSet(

@@ -86,9 +86,18 @@ export interface ChurnFeatures {
  *   (features cannot be computed for a moment the snapshot already looks past)
  * @example
  * ```ts
- * const features = churnFeatures(snapshot);
- * features.byName.monthly_usage_rate; // 0.4 for 8 measurements on a 20-per-month plan
- * model.predictProbability([features.values]);
+ * const store = createMemoryStore();
+ * await store.putRecords('customer', [{ id: 'acme', name: 'Acme Property', segment: 'b2b', plan: 'pro',
+ *   createdAt: '2025-05-01T00:00:00Z', contract: { startsAt: '2025-05-01T00:00:00Z', endsAt: '2026-05-01T00:00:00Z',
+ *   monthlyMeasurementLimit: 20, mrr: { amount: 80_000 } } }]);
+ * // Eight two-hour measurements in March, one a day from 10 March.
+ * await store.putRecords('usageEvent', Array.from({ length: 8 }, (_, day) => ({ id: `m${day + 1}`, customerId: 'acme',
+ *   kind: 'measurement', hours: 2, occurredAt: new Date(Date.UTC(2026, 2, 10 + day, 10)).toISOString() })));
+ * const features = churnFeatures(await buildSnapshot(store, 'acme', { asOf: '2026-04-01T00:00:00Z' }));
+ * console.log(features.byName.monthly_usage_rate); // 0.4 for 8 measurements on a 20-per-month plan
+ * const { snapshots, outcomes } = generateSyntheticChurnData({ customers: 300, seed: 7 });
+ * const model = trainGradientBoostedTrees({ ...buildTrainingSet(snapshots, outcomes), nEstimators: 50 });
+ * console.log(model.predictProbability([features.values])); // Float64Array [0.234…]
  * ```
  */
 export function churnFeatures(

@@ -7,7 +7,7 @@ for (let index = 0; index < alphabet.length; index += 1) lookup[alphabet.charCod
  * and Node alike without `Buffer`.
  *
  * @example
- * ```ts
+ * ```ts fragment
  * encodeBase64(new Uint8Array([1, 2, 3])); // 'AQID'
  * ```
  */
@@ -37,7 +37,7 @@ export function encodeBase64(bytes: Uint8Array): string {
  * Decodes standard base64; returns `null` when the text is not valid base64.
  *
  * @example
- * ```ts
+ * ```ts fragment
  * decodeBase64('AQID'); // Uint8Array [1, 2, 3]
  * ```
  */

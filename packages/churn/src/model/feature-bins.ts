@@ -33,7 +33,7 @@ export interface FeatureBins {
  * @param sampleSize - rows used to find the bounds
  * @param seed - seed of the row sample
  * @example
- * ```ts
+ * ```ts fragment
  * const bins = findFeatureBins(toFeatureMatrix([[1], [2], [3]]), 255, 200_000, 0);
  * bins.upperBounds[0]; // Float64Array [1.5, 2.5]
  * ```
@@ -146,7 +146,7 @@ export function binOf(value: number, bounds: Float64Array): number {
  * `slotOffsets[f] + binCounts[f]`. Slots index one shared histogram directly.
  *
  * @example
- * ```ts
+ * ```ts fragment
  * const slots = binFeatureMatrix(matrix, findFeatureBins(matrix, 255, 200_000, 0));
  * ```
  */

@@ -152,8 +152,13 @@ function toRowArray(row: unknown, nFeatures: number): ArrayLike<number> {
  *
  * @example
  * ```ts
+ * // One stump: tenure ≤ 12 months (or unknown) adds 1 to the log-odds, longer tenure subtracts 1.
+ * const ensemble = { featureNames: ['tenure_months'], baseScore: 0, treeStarts: new Int32Array([0, 3]),
+ *   feature: new Int32Array([0, -1, -1]), threshold: new Float64Array([12, 0, 0]),
+ *   missingLeft: new Uint8Array([1, 0, 0]), right: new Int32Array([2, 0, 0]), value: new Float64Array([0, 1, -1]),
+ *   cover: new Float64Array([10, 5, 5]), gain: new Float64Array([4, 0, 0]) };
  * const model = createGradientBoostedTreesModel(ensemble, null);
- * model.predictProbability([[1, 2, 3]]);
+ * console.log(model.predictProbability([[6], [24], [NaN]])); // Float64Array [0.731…, 0.268…, 0.731…] = σ(1), σ(−1), σ(1)
  * ```
  */
 export function createGradientBoostedTreesModel(

@@ -61,9 +61,14 @@ function decode(text: string, path: string, count: number, size: number): DataVi
  * @throws KizunaValidationError when the file is not a model, has another version, or is corrupted
  * @example
  * ```ts
+ * const { snapshots, outcomes } = generateSyntheticChurnData({ customers: 200, seed: 7 });
+ * const set = buildTrainingSet(snapshots, outcomes);
+ * const model = trainGradientBoostedTrees({ ...set, nEstimators: 50 });
  * const text = JSON.stringify(model);
  * const loaded = loadGradientBoostedTrees(text);
- * loaded.predictProbability(rows); // identical to model.predictProbability(rows)
+ * const rows = set.features.slice(0, 2);
+ * console.log(loaded.predictProbability(rows)); // Float64Array [0.838…, 0.017…]
+ * console.log(model.predictProbability(rows)); // identical
  * ```
  */
 export function loadGradientBoostedTrees(json: unknown): GradientBoostedTreesModel {

@@ -5,7 +5,7 @@
  * @param seed - any integer; only its low 32 bits are used
  * @returns a function giving numbers uniformly in [0, 1)
  * @example
- * ```ts
+ * ```ts fragment
  * const random = createSeededRandom(42);
  * random(); // 0.…, the same on every run
  * ```
@@ -26,7 +26,7 @@ export function createSeededRandom(seed: number): () => number {
  * Shuffles the first `length` entries of `values` in place with a seeded generator (Fisher–Yates).
  *
  * @example
- * ```ts
+ * ```ts fragment
  * shuffleInPlace(new Uint32Array([0, 1, 2, 3]), createSeededRandom(1));
  * ```
  */

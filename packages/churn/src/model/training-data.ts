@@ -24,7 +24,7 @@ export interface FeatureMatrix {
  * @param allowInfinity - accept ±∞ (prediction does: they fall beyond every threshold)
  * @throws KizunaValidationError on empty data, ragged rows, a wrong width or a non-number
  * @example
- * ```ts
+ * ```ts fragment
  * toFeatureMatrix([[1, 2], [3, NaN]]); // { nRows: 2, nFeatures: 2, values: Float64Array [1, 2, 3, NaN] }
  * ```
  */
@@ -107,7 +107,7 @@ export function toFeatureMatrix(
  *
  * @throws KizunaValidationError on a non-finite or non-binary label or a length mismatch
  * @example
- * ```ts
+ * ```ts fragment
  * toBinaryLabels([0, 1, 1], 3); // Uint8Array [0, 1, 1]
  * ```
  */

@@ -72,10 +72,16 @@ function isModel(value: unknown): value is GradientBoostedTreesModel {
  *   other features, or a feature row without `asOf` and `customerId`
  * @example
  * ```ts
+ * const { snapshots, outcomes } = generateSyntheticChurnData({ customers: 500, seed: 7 });
+ * const scorer = trainChurnModel(buildTrainingSet(snapshots, outcomes));
+ * const snapshot = snapshots[0]!;
  * const prediction = predictChurn(scorer, snapshot);
- * prediction.riskLevel;       // 'critical'
- * prediction.topRiskFactors;  // [{ feature: 'usage_trend_3m', value: -0.2, contribution: 0.61 }, ...]
- * await store.enqueueActions(prediction.retentionPlan);
+ * console.log(prediction.riskLevel, prediction.churnProbability); // critical 0.899…
+ * console.log(prediction.topRiskFactors[0]); // { feature: 'price_sensitivity', value: 0.8, contribution: 1.558… }
+ * const store = createMemoryStore();
+ * await store.enqueueActions(prediction.retentionPlan, { now: snapshot.asOf });
+ * console.log(prediction.retentionPlan.map((action) => action.type));
+ * // ['executive_intervention', 'special_discount_offer', 'csm_phone_call']
  * ```
  */
 export function predictChurn(

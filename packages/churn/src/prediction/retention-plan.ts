@@ -72,8 +72,14 @@ function action(
  *
  * @example
  * ```ts
- * retentionPlan({ customerId: 'c1', asOf, timeZone: 'Asia/Tokyo', riskLevel: 'critical', probability: 0.82 }, factors);
- * // [executive_intervention, special_discount_offer, csm_phone_call, ...]
+ * const factors: RiskFactor[] = [
+ *   { feature: 'usage_trend_3m', value: -0.2, contribution: 0.61 },
+ *   { feature: 'payment_delay_days', value: 21, contribution: 0.3 },
+ * ];
+ * const actions = retentionPlan({ customerId: 'c1', asOf: '2026-04-01T00:00:00Z', timeZone: 'Asia/Tokyo',
+ *   riskLevel: 'critical', probability: 0.82 }, factors);
+ * console.log(actions.map((action) => action.type));
+ * // ['executive_intervention', 'special_discount_offer', 'csm_phone_call', 'reactivation_campaign']
  * ```
  */
 export function retentionPlan(context: PlanContext, factors: readonly RiskFactor[]): readonly Action[] {

@@ -140,7 +140,20 @@ export interface RulesChurnScore {
  *
  * @example
  * ```ts
- * scoreChurnRules(features.byName).probability; // 0.05 + 0.2 + 0.15 = 0.4 for low usage + detractor
+ * const store = createMemoryStore();
+ * await store.putRecords('customer', [{ id: 'acme', name: 'Acme Property', segment: 'b2b', plan: 'pro',
+ *   createdAt: '2025-05-01T00:00:00Z', contract: { startsAt: '2025-05-01T00:00:00Z', endsAt: '2026-05-01T00:00:00Z',
+ *   monthlyMeasurementLimit: 20, mrr: { amount: 80_000 } } }]);
+ * // One measurement in March on a 20-per-month plan, and an NPS of 3.
+ * await store.putRecords('usageEvent', [{ id: 'm1', customerId: 'acme', kind: 'measurement', hours: 2,
+ *   occurredAt: '2026-03-20T10:00:00Z' }]);
+ * await store.putRecords('surveyResponse', [{ id: 'n1', customerId: 'acme', type: 'nps', score: 3,
+ *   respondedAt: '2026-03-25T00:00:00Z' }]);
+ * const features = churnFeatures(await buildSnapshot(store, 'acme', { asOf: '2026-04-01T00:00:00Z' }));
+ * const score = scoreChurnRules(features.byName);
+ * console.log(score.probability, score.firedRules.map((rule) => `${rule.id} +${rule.points}`));
+ * // 0.6 ['usage_below_half_plan +0.2', 'detractor +0.15', 'no_logins +0.1', 'silent_and_idle +0.05',
+ * //   'renewal_within_90_days +0.05'] — 0.05 base + the points of the rules that hold
  * ```
  */
 export function scoreChurnRules(features: Readonly<Record<ChurnFeatureName, number>>): RulesChurnScore {

@@ -32,8 +32,9 @@ export type ChurnModelOptionsInput = z.input<typeof churnModelOptionsSchema>;
  * @throws KizunaValidationError on bad rows, labels or options
  * @example
  * ```ts
+ * const { snapshots, outcomes } = generateSyntheticChurnData({ customers: 500, seed: 7 });
  * const scorer = trainChurnModel(buildTrainingSet(snapshots, outcomes));
- * scorer.method; // 'model', or 'rules' with scorer.reason
+ * console.log(scorer.method); // 'model' (it is 'rules', with scorer.reason, when the data are too few)
  * ```
  */
 export function trainChurnModel(
