@@ -83,8 +83,10 @@ export interface EscalationWithModelOptions {
  * @throws KizunaValidationError when the input or the options are invalid
  * @example
  * ```ts
- * const decision = await classifyEscalationWithModel({ message: '…' }, { model });
- * decision.combination; // 'offline' | 'model_added' | 'model_declined' | 'model_failed'
+ * const model = createOfflineModel(); // or createOpenAIModel(...) with an API key
+ * const decision = await classifyEscalationWithModel({ message: '弁護士に相談して訴えるつもりです' }, { model });
+ * console.log(decision.escalate, decision.combination); // true 'offline'
+ * // combination is one of 'offline' | 'model_added' | 'model_declined' | 'model_failed'
  * ```
  */
 export async function classifyEscalationWithModel(

@@ -321,5 +321,19 @@ describe('classifyEscalation: hard negatives and mild escalations (round 2 of is
     expect(escalates('申し込んでいないオプションの料金が引き落とされています')).toBe(true);
     expect(escalates("There's a duplicate charge for my booking")).toBe(true);
     expect(escalates('i want to cancle the contract')).toBe(true);
+    expect(escalates('解約済みなのに来月分の料金が請求されています')).toBe(true);
+    expect(escalates('We are owed a refund for the missed visit')).toBe(true);
+  });
+
+  it('lets a policy question stand: the learned model does not overrule it', () => {
+    const classify = createEscalationClassifier();
+    for (const message of [
+      '全額返金について知りたいです',
+      'What is the cancellation policy for the yearly plan?',
+    ]) {
+      const decision = classify({ message });
+      expect(decision.escalate).toBe(false);
+      expect(decision.reasons.map((reason) => reason.code)).not.toContain('learned_pattern');
+    }
   });
 });

@@ -201,8 +201,15 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
   }
 
   let escalate = strong.length > 0 || conversation.length > 0 || (atRisk && mild.length > 0);
-  // The learned model speaks only where no rule did; it never cancels a rule's escalation.
-  if (!escalate && options.learnedModel && learnedEscalationLogOdds(text) >= learnedThreshold) {
+  // The learned model speaks only where no rule did; it never cancels a rule's escalation, and it
+  // does not overrule a rule that read the message as a question about the refund or
+  // cancellation policy.
+  if (
+    !escalate &&
+    options.learnedModel &&
+    !mild.some((reason) => inquiryCodes.has(reason.code)) &&
+    learnedEscalationLogOdds(text) >= learnedThreshold
+  ) {
     const score = scoreLearnedEscalation(text);
     add(strong, {
       code: 'learned_pattern',

@@ -58,7 +58,7 @@ const rules: readonly IntentRule[] = [
       '解約|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|とめ|終わりに|終了|解除|打ち切|うちき|停止|オフに)',
     ),
     cue: japanese(
-      `${japaneseDesire}|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことに決め|決めました|決定|で(?:お願い|頼|いい|結構|$)`,
+      `${japaneseDesire}|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことにな|ことに決め|決めました|決定|で(?:お願い|頼|いい|結構|$)`,
     ),
     block: japanese(`${japanesePolicyQuestion}|料金|手数料|違約金|いくら|無料|かかり`),
     negatable: true,
@@ -69,7 +69,7 @@ const rules: readonly IntentRule[] = [
     language: 'ja',
     object: japanese('請求|課金|引き?落と|引落|決済|明細|カード|督促|催促'),
     cue: japanese(
-      '二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)',
+      '二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに|(?:退会|解約|キャンセル|停止)(?:した|し|済み?)(?:なのに|のに|ですが|ですけど|後に|後も|たのに)|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)',
     ),
     block: japanese('いつ|どこ|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます'),
     negatable: false,
@@ -92,7 +92,7 @@ const rules: readonly IntentRule[] = [
       '\\brefund|\\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|(?:charge|payment|transaction) (?:to be )?reversed|(?:my|our|the) (?:deposit|payment|fee|money|cash|\\d[\\d,]*(?: yen)?) ?back|money back|money (?:returned|refunded)|\\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\\b(?:yen|money|payment|fee|deposit|\\d)[^.?!]{0,6} back|charge ?back',
     ),
     cue: english(
-      '\\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|kindly|give|issue|process|send|owe|must|should|asking for|asap|now|immediately|right away)\\b|\\b(?:can|could|would|will) you\\b',
+      '\\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\\b|\\b(?:can|could|would|will) you\\b',
     ),
     block: english(
       '\\b(?:how|policy|policies|if|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\\b',
