@@ -178,9 +178,11 @@ function errorText(error: unknown): string {
  * @throws KizunaValidationError when the options or plans are invalid
  * @example
  * ```ts
+ * import { noiseServiceFaq } from '@kizuna/chat/faq-data';
+ *
  * const bot = createSupportBot({ model: createOfflineModel(), faq: createFaqIndex(noiseServiceFaq) });
  * const reply = await bot.reply({ conversationId: 'c-1', message: '上の階の足音がうるさいんです' });
- * reply.type; // 'conversation'
+ * console.log(reply.type); // 'conversation'
  * ```
  */
 export function createSupportBot(settings: SupportBotSettings): SupportBot {

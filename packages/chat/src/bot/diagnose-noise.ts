@@ -146,7 +146,9 @@ export function diagnoseNoise(customerMessages: readonly string[], language: 'ja
  *
  * @example
  * ```ts
- * recommendPlan(['足音がうるさい', '夜中です'], plans, 'ja').plan.id; // 'standard'
+ * const plans = defaultPlans.map((plan) => planSchema.parse(plan));
+ * const recommendation = recommendPlan(['足音がうるさい', '夜中です'], plans, 'ja');
+ * console.log(recommendation?.plan.id); // 'standard': no talk of negotiation or mediation
  * ```
  */
 export function recommendPlan(

@@ -43,7 +43,10 @@ function ratio(numerator: number, denominator: number): number {
  * @param classify - the classifier to measure @defaultValue classifyEscalation
  * @example
  * ```ts
+ * import { escalationEvaluationSet, evaluateEscalation } from '@kizuna/chat/evaluation';
+ *
  * const { precision, recall } = evaluateEscalation(escalationEvaluationSet);
+ * console.log(precision, recall); // 1 1
  * ```
  */
 export function evaluateEscalation(

@@ -60,9 +60,11 @@ function cosine(left: readonly number[], right: readonly number[]): number {
  * @throws KizunaValidationError when an entry or an option is invalid, or two entries share an id
  * @example
  * ```ts
+ * import { noiseServiceFaq } from '@kizuna/chat/faq-data';
+ *
  * const faq = createFaqIndex(noiseServiceFaq);
  * const [best] = faq.search('キャンセル料はかかりますか？');
- * best?.entry.id; // 'cancel'
+ * console.log(best?.entry.id); // 'cancel'
  * ```
  */
 export function createFaqIndex(

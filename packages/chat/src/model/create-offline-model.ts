@@ -119,7 +119,10 @@ function usageOf(messages: readonly ModelMessage[], output: string): TokenUsage 
  * @example
  * ```ts
  * const model = createOfflineModel();
+ * const messages = [{ role: 'user' as const, content: '上の階の足音がうるさくて眠れません' }];
  * const { object } = await model.generateObject({ messages, schema: supportReplySchema, schemaName: 'support_reply' });
+ * console.log(object.followUpQuestions);
+ * // ['いつ頃から気になっていますか？', '主に何時頃に聞こえますか？', '管理会社や大家さんには相談されましたか？']
  * ```
  */
 export function createOfflineModel(options: { readonly responder?: OfflineResponder } = {}): LanguageModel {

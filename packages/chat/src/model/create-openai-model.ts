@@ -74,8 +74,12 @@ function toModelError(error: unknown, name: string): KizunaError {
  * @throws KizunaValidationError when the options are invalid
  * @example
  * ```ts
+ * import { createOpenAIModel } from '@kizuna/chat/openai';
+ *
  * const model = createOpenAIModel({ apiKey: process.env.OPENAI_API_KEY, model: 'gpt-4o-mini' });
  * const local = createOpenAIModel({ apiKey: 'unused', baseURL: 'http://127.0.0.1:11434/v1', model: 'qwen2.5' });
+ * // Without an API key the model is still created; its calls reject, so a bot falls back.
+ * console.log(model.name, local.name); // openai:gpt-4o-mini openai:qwen2.5
  * ```
  */
 export function createOpenAIModel(

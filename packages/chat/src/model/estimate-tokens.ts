@@ -5,7 +5,8 @@
  *
  * @example
  * ```ts
- * estimateTokens([{ role: 'user', content: '返金してください' }]); // 12
+ * const messages = [{ role: 'user', content: '返金してください' }];
+ * console.log(estimateTokens(messages)); // 12
  * ```
  */
 export function estimateTokens(messages: readonly { readonly content: string }[]): number {

@@ -19,8 +19,9 @@ export const sentimentOpinionSchema = z.object({
  * @throws KizunaValidationError when `text` is not a string
  * @example
  * ```ts
+ * const model = createOfflineModel(); // or createOpenAIModel(...) with an API key
  * const result = await analyzeSentimentWithModel('対応が丁寧でした', { model });
- * result.source; // 'model' (or 'lexicon' when the model failed)
+ * console.log(result.source); // 'model' (or 'lexicon' when the model failed)
  * ```
  */
 export async function analyzeSentimentWithModel(
