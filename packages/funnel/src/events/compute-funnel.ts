@@ -404,9 +404,9 @@ function compareValues(left: PropertyValue, right: PropertyValue): number {
  *   step performed; exclusions remove users from every step.
  *
  * Cost: linear in the events for sequential, strict and any order (a fixed number of passes over
- * the input, no global sort — see {@link forEachUser}; for a simple sequential funnel one streaming
- * pass over input grouped by user, see {@link streamSimpleSequential}, else a bucketing by user
- * block, see {@link bucketSimpleSequential}); a step `after` (minimum gap) switches to an
+ * the input, no global sort: events are grouped by user with a counting pass; for a simple
+ * sequential funnel, one streaming pass over input already grouped by user, else a bucketing of the
+ * events by block of users); a step `after` (minimum gap) switches to an
  * exhaustive search that is quadratic in the events of one user inside one window. Duplicated
  * events are not removed (the engine cannot tell a double submission from a repeat): deduplicate
  * upstream if your source can send an event twice.
