@@ -325,6 +325,15 @@ describe('classifyEscalation: hard negatives and mild escalations (round 2 of is
     expect(escalates('We are owed a refund for the missed visit')).toBe(true);
   });
 
+  it('reads the 29th-batch phenomena with new wording', () => {
+    expect(escalates('腹が立ってるとかじゃなくて、単に日程を知りたいだけです')).toBe(false);
+    expect(escalates('The extra charge got refunded yesterday, all good')).toBe(false);
+    expect(escalates('込みだと説明されたのに、出張費が請求に入っていました')).toBe(true);
+    expect(escalates('来週の依頼はなかったことにしてください')).toBe(true);
+    expect(escalates('The police asked for the measurement data for their file')).toBe(true);
+    expect(escalates('測定結果がうちの騒音計と一致しません')).toBe(true);
+  });
+
   it('lets a policy question stand: the learned model does not overrule it', () => {
     const classify = createEscalationClassifier();
     for (const message of [

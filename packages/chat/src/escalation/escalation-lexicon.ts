@@ -273,7 +273,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'billing_dispute',
     'strong',
-    '(?:金額|請求|料金|額)[^。!?]{0,12}?(?:合って(?:い)?(?:ない|ません)|合わない|合いません|一致し(?:ない|ません|てい)|食い違)|(?:頼ん|申し込ん|注文し|お願いし|契約し)(?:でも|ても|で|て)?(?:い)?(?:ない|ません)[^。!?]{0,12}?(?:代|料金|料|費用|請求|課金|引き?落と)|(?:追加料金|追加の料金|追加費用|別料金|追加で)[^。!?]{0,12}?(?:聞いてい?(?:ない|ません)|説明(?:が|は)?(?:なかった|ありませんでした)|知らな)|まだ(?:課金|請求|引き?落と)(?:され|が来)|勝手に[^。!?]{0,14}?(?:請求|課金|引き?落と|変更され|更新され)|のはずが[^。!?]{0,14}?(?:請求|課金|引き?落と)',
+    '(?:無料|タダ|ただ|込み|含まれ)(?:る|ます|てる)?(?:って|と|だと)(?:言われ|聞い|書い|説明され)[^。!?]{0,20}?(?:請求|課金|引き?落と|料金|載って)|(?:金額|請求|料金|額)[^。!?]{0,12}?(?:合って(?:い)?(?:ない|ません)|合わない|合いません|一致し(?:ない|ません|てい)|食い違)|(?:頼ん|申し込ん|注文し|お願いし|契約し)(?:でも|ても|で|て)?(?:い)?(?:ない|ません)[^。!?]{0,12}?(?:代|料金|料|費用|請求|課金|引き?落と)|(?:追加料金|追加の料金|追加費用|別料金|追加で)[^。!?]{0,12}?(?:聞いてい?(?:ない|ません)|説明(?:が|は)?(?:なかった|ありませんでした)|知らな)|まだ(?:課金|請求|引き?落と)(?:され|が来)|勝手に[^。!?]{0,14}?(?:請求|課金|引き?落と|変更され|更新され)|のはずが[^。!?]{0,14}?(?:請求|課金|引き?落と)',
     { negatable: false },
   ),
   // anger (customer's own; the neighbour's shouting is a noise, not anger)
@@ -312,6 +312,19 @@ const japaneseRules: readonly LexiconRule[] = [
     { hedgedCode: 'dissatisfaction', ignore: ignoreComplaintToOthers },
   ),
   ja('anxiety', 'strong', '(?:気|心)が休まら|気が気で(?:ない|なら)', { negatable: false }),
+  // Results that disagree with the customer's own meter, appointments moved by us, an order called off.
+  ja(
+    'complaint',
+    'strong',
+    '(?:数値|結果|データ|数字|レポート|報告書)[^。!?]{0,14}?(?:合わない|合いません|合って(?:い)?(?:ない|ません)|一致し(?:ない|ません)|食い違)|(?:日程|予約|日時|訪問|測定)(?:を|が)?[^。!?]{0,6}?(?:変更|キャンセル|延期|ドタキャン)され(?:て|た|まし)',
+    { hedgedCode: 'dissatisfaction', ignore: ignoreRelieved },
+  ),
+  ja(
+    'cancellation_request',
+    'strong',
+    '(?:申し?込み?|予約|依頼|注文)(?:は|を|も)?(?:なし|無し|なかったこと)(?:に|で)',
+    { ignore: ignoreReschedule },
+  ),
   ja(
     'complaint',
     'strong',
@@ -372,7 +385,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'complaint',
     'strong',
-    '(?:苦情|クレーム|文句|不満)(?:という|って|と言う|を言う|を言いたい|を申し上げる|を言うつもり)?(?:ほど|わけ|訳|つもり)(?:では|じゃ|は|でも)?(?:ない|ありません|ございません|なかっ)|(?:大げさ|大袈裟|おおげさ)に(?:言う|する|したい)(?:つもり|わけ)|(?:細かい|小さな|ささいな|些細な)(?:こと|話)(?:で|なの|なんです|かもしれません)[^。!?]{0,16}?(?:が|けど|けれど)|一言(?:お伝え|申し上げ|言わせ|言って)(?:して)?(?:おき|たく)',
+    '(?:言いにくい|言いづらい|申し上げにくい)(?:ん|の)?(?:です|ですが|ですけど|ことなんですが|ことですが)?(?:が|けど|けれど)|(?:気にしすぎ|神経質すぎ|細かすぎ)(?:かもしれ|かも|なのかも)[^。!?]{0,8}?(?:が|けど|けれど)|(?:苦情|クレーム|文句|不満)(?:という|って|と言う|を言う|を言いたい|を申し上げる|を言うつもり)?(?:ほど|わけ|訳|つもり)(?:では|じゃ|は|でも)?(?:ない|ありません|ございません|なかっ)|(?:大げさ|大袈裟|おおげさ)に(?:言う|する|したい)(?:つもり|わけ)|(?:細かい|小さな|ささいな|些細な)(?:こと|話)(?:で|なの|なんです|かもしれません)[^。!?]{0,16}?(?:が|けど|けれど)|一言(?:お伝え|申し上げ|言わせ|言って)(?:して)?(?:おき|たく)',
     { negatable: false, ignore: ignoreRelieved },
   ),
   ja(
@@ -477,13 +490,13 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'legal',
     'strong',
-    'tribunal|go(?:ing)? to mediation|(?:nuisance|legal|civil) claim|grounds for (?:a )?(?:claim|complaint|case|lawsuit)|legal representation|liable|liability|evict(?:ion|ed|ing)?|injunction|cease and desist',
+    'tribunal|\\bjudge\\b|\\bhearing\\b|police (?:want|wants|asked|need|needs|requested|requires?)|(?:evidence|proof) (?:for|in|to) (?:the |a |my )?(?:police|case|hearing|dispute|claim)|go(?:ing)? to mediation|(?:nuisance|legal|civil) claim|grounds for (?:a )?(?:claim|complaint|case|lawsuit)|legal representation|liable|liability|evict(?:ion|ed|ing)?|injunction|cease and desist',
     { negatable: false },
   ),
   en(
     'safety',
     'strong',
-    'better off without me|(?:no|dont see the|dont see any|cant see the) (?:point|reason) (?:in|to|of)? ?(?:living|anything|going on|carrying on|life)|(?:no|dont have any|have no) (?:energy|strength|will) left to (?:go on|keep going|live|carry on)|make me pay|(?:grabbed|punched|kicked|hit) my (?:arm|door|car|hand|neck)',
+    'better off without me|(?:keeps?|kept) (?:leaving|putting|sticking|throwing)[^.?!]{0,30}\\b(?:my|our) (?:door|car|mailbox|letterbox|doorstep)|(?:no|dont see the|dont see any|cant see the) (?:point|reason) (?:in|to|of)? ?(?:living|anything|going on|carrying on|life)|(?:no|dont have any|have no) (?:energy|strength|will) left to (?:go on|keep going|live|carry on)|make me pay|(?:grabbed|punched|kicked|hit) my (?:arm|door|car|hand|neck)',
     { negatable: false },
   ),
   en(
@@ -506,7 +519,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'complaint',
     'strong',
-    '(?:not|dont|do not|i dont) (?:want |mean |wish |trying |like )?to (?:make a fuss|be (?:difficult|picky|a pain|fussy|that person|rude)|complain|nitpick|moan)|(?:sorry|hate) to (?:be a pain|complain|moan|nitpick|bother you again)|not (?:exactly |really )?a complaint (?:as such|exactly|really)?|(?:a )?(?:small|minor|little) (?:complaint|gripe|niggle|issue) (?:about|with|regarding)|(?:report|invoice|receipt|certificate)[^.?!]{0,30}\\b(?:wrong|incorrect|mistaken) (?:address|date|name|time|times|figures|numbers|unit|flat|room)|(?:its|it has|ive|i have|weve|we have) been (?:over |more than |almost |nearly )?(?:\\d+|a|one|two|three|four|five|six|several|many|a few) (?:days|weeks|months)\\b[^.?!]{0,24}\\b(?:still|no|nothing|yet|without)\\b',
+    '(?:maybe|perhaps|probably) (?:im|i am|we are|were) (?:just )?(?:being )?(?:picky|fussy|too sensitive|overthinking|nitpicking)|wrong (?:date|name|address|figures|numbers|time|times|unit|flat) on (?:my|the|your|our) (?:report|certificate|invoice|receipt)|(?:not|dont|do not|i dont) (?:want |mean |wish |trying |like )?to (?:make a fuss|be (?:difficult|picky|a pain|fussy|that person|rude)|complain|nitpick|moan)|(?:sorry|hate) to (?:be a pain|complain|moan|nitpick|bother you again)|not (?:exactly |really )?a complaint (?:as such|exactly|really)?|(?:a )?(?:small|minor|little) (?:complaint|gripe|niggle|issue) (?:about|with|regarding)|(?:report|invoice|receipt|certificate)[^.?!]{0,30}\\b(?:wrong|incorrect|mistaken) (?:address|date|name|time|times|figures|numbers|unit|flat|room)|(?:its|it has|ive|i have|weve|we have) been (?:over |more than |almost |nearly )?(?:\\d+|a|one|two|three|four|five|six|several|many|a few) (?:days|weeks|months)\\b[^.?!]{0,24}\\b(?:still|no|nothing|yet|without)\\b',
     { negatable: false, ignore: ignoreRelieved },
   ),
   en(

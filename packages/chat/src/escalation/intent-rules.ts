@@ -122,7 +122,7 @@ const rules: readonly IntentRule[] = [
       '\\b(?:charg|bill(?:ed|ing)?\\b|invoice|fee|payment|debit|transaction|card|statement|amount|price|money|account)',
     ),
     cue: english(
-      '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
+      '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
     ),
     block: english(
       '\\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\\b',

@@ -7,12 +7,12 @@
 
 // What closes the matter: solved, calmed down, a misunderstanding, thanks.
 const resolution =
-  /解決(?:し(?:まし)?た|済|でき(?:まし)?た)|落ち着(?:い|き)(?:て|た|まし)|まとま(?:り(?:まし)?た|った)|(?:収|おさ)ま(?:り(?:まし)?た|った)|(?:止|や)みました|静かになり|改善(?:し|され)(?:まし)?た|(?:もう|今は|いまは)(?:大丈夫|平気|問題な)|勘違い|誤解(?:でした|だった)|(?:私|わたし|こちら)の(?:間違い|ミス|確認不足)|おかげ(?:で|さま)|ありがと|感謝|助かり(?:まし)?た|\b(?:sorted|resolved|fixed|settled|cleared up)\b|all good now|(?:fine|better|ok|okay) now|made up for|\bthank|\bappreciate|my (?:mistake|bad|error)|misunderstanding|turned out/u;
+  /解決(?:し(?:まし)?た|済|でき(?:まし)?た)|落ち着(?:い|き)(?:て|た|まし)|まとま(?:り(?:まし)?た|った)|(?:収|おさ)ま(?:り(?:まし)?た|った)|(?:止|や)みました|静かになり|改善(?:し|され)(?:まし)?た|(?:もう|今は|いまは)(?:大丈夫|平気|問題な)|勘違い|誤解(?:でした|だった)|(?:私|わたし|こちら)の(?:間違い|ミス|確認不足)|おかげ(?:で|さま)|ありがと|感謝|助かり(?:まし)?た|\b(?:sorted|resolved|fixed|settled|cleared up)\b|all good|(?:was|been|got) (?:reversed|refunded|corrected|credited)|came through|(?:fine|better|ok|okay) now|made up for|\bthank|\bappreciate|my (?:mistake|bad|error)|misunderstanding|turned out/u;
 // Told in the past: a past form shortly after the expression, or a past time before it.
 const pastAfter =
-  /^[^。!?.]{0,14}?(?:た|でした|ました|てた|ていた|だった|かった)|^[^.?!]{0,40}\b(?:but|however)\b/u;
+  /^[^。!?.]{0,14}?(?:た|でした|ました|てた|ていた|だった|かった)|^[^.?!]{0,40}\b(?:but|however)\b|^[^.?!]{0,12}\b(?:was|were|has been|have been|got)\b/u;
 const pastBefore =
-  /(?:以前|前回|先月|先週|先日|こないだ|この前|この間|最初は|はじめは|初めは|当初|前は|昔は|\bwas\b|\bwere\b|\bhad\b|\bused to\b|\bback in\b|\blast (?:week|month|year|time)\b|\bat first\b|\bearlier\b|\binitially\b)[^。!?.]{0,30}$/u;
+  /(?:以前|前回|先月|先週|先日|こないだ|この前|この間|最初は|はじめは|初めは|当初|前は|昔は|\bwas\b|\bwere\b|\bhad\b|\bgot\b|\bused to\b|\bback in\b|\blast (?:week|month|year|time)\b|\bat first\b|\bearlier\b|\binitially\b)[^。!?.]{0,30}$/u;
 // Something still wrong after the resolution keeps the signal, and so does a denied one ("nothing
 // was fixed", "解決していない" never matches).
 const stillOpen = /まだ|未だ|いまだ|\bstill\b|\byet\b/u;
