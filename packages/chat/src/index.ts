@@ -19,7 +19,7 @@ export {
   type PlanRecommendation,
   recommendPlan,
 } from './bot/diagnose-noise';
-export { handoverMessage, waitingMessage } from './bot/handover-message';
+export { handoverMessage, type Language, waitingMessage } from './bot/handover-message';
 export { defaultPlans, type Plan, type PlanInput, planSchema } from './bot/plan-catalog';
 export { type SupportBotOptionsInput, supportBotOptionsSchema } from './bot/support-bot-options';
 export { customerContextPrompt, supportSystemPrompt } from './bot/system-prompt';

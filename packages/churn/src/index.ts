@@ -72,7 +72,7 @@ export {
   predictChurn,
   predictChurnOptionsSchema,
 } from './prediction/predict-churn';
-export { type RiskFactor, retentionPlan } from './prediction/retention-plan';
+export { type PlanContext, type RiskFactor, retentionPlan } from './prediction/retention-plan';
 export {
   type RiskLevel,
   type RiskThresholds,

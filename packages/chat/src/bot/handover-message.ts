@@ -1,6 +1,7 @@
 import type { EscalationReasonCode } from '../escalation/escalation-reason';
 
-type Language = 'ja' | 'en';
+/** The languages the bot's own messages are written in. */
+export type Language = 'ja' | 'en';
 
 const messages: Record<string, Record<Language, string>> = {
   safety: {

@@ -1,7 +1,7 @@
 /**
  * Paraphrased customer questions with the noise-service FAQ entry that answers them (`null`: none
  * does). Written without looking at the index's scores; used to fit and to check the confidence
- * calibration of {@link createFaqIndex}.
+ * calibration of `createFaqIndex` (in `@kizuna/chat`).
  */
 export const faqCalibrationSet: readonly { readonly query: string; readonly expectedId: string | null }[] = [
   { query: '料金はいくらですか？', expectedId: 'price' },

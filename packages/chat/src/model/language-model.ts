@@ -42,7 +42,7 @@ export interface TextStream {
 }
 
 /**
- * The language-model port. Adapters: {@link createOpenAIModel} (any OpenAI-compatible server) and
+ * The language-model port. Adapters: `createOpenAIModel` from `@kizuna/chat/openai` (any OpenAI-compatible server) and
  * {@link createOfflineModel} (deterministic, no network).
  *
  * Semantics every adapter guarantees:

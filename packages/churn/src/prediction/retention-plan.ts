@@ -16,11 +16,17 @@ export interface RiskFactor {
 
 const hourMilliseconds = 3_600_000;
 
-interface PlanContext {
+/** What {@link retentionPlan} needs to know about the prediction it plans for. */
+export interface PlanContext {
+  /** The customer the actions are for. */
   readonly customerId: string;
+  /** The instant of the prediction: deadlines count from it. */
   readonly asOf: string;
+  /** Time zone of the local day in the actions' idempotency keys. */
   readonly timeZone: string;
+  /** The prediction's risk level. */
   readonly riskLevel: RiskLevel;
+  /** The churn probability, 0–1. */
   readonly probability: number;
 }
 
