@@ -1,5 +1,6 @@
-import { createFaqIndex, type FaqEntryInput, noiseServiceFaq } from '@kizuna/chat';
+import { createFaqIndex, type FaqEntryInput } from '@kizuna/chat';
 import { faqCalibrationSet } from '@kizuna/chat/evaluation';
+import { noiseServiceFaq } from '@kizuna/chat/faq-data';
 import { type BenchSection, formatNumber } from '../bench-kit';
 
 const places = [
