@@ -1,8 +1,8 @@
-import { createManualClock, type Notifier, type Store } from '@kizuna/core';
+import { createFaqIndex, createOfflineModel, createSupportBot } from '@kizuna/chat';
 // The demo's package does not list @kizuna/chat yet (adding it changes the lockfile, which the lead
 // owns): the public entry is imported from the workspace source, exactly what `@kizuna/chat` exports.
 import { noiseServiceFaq } from '@kizuna/chat/faq-data';
-import { createFaqIndex, createOfflineModel, createSupportBot } from '@kizuna/chat';
+import { createManualClock, type Notifier, type Store } from '@kizuna/core';
 import type { DemoDataset } from './generate/generate-dataset';
 
 /** What the replay did. */
