@@ -59,10 +59,18 @@ switch (task) {
       './examples/*',
       '--filter',
       './bench',
+      '--filter',
+      './docs',
       'run',
       'typecheck',
     );
+    // publint and attw on every package; the size report with budgets and tree-shaking; the packed
+    // tarballs installed and imported outside the workspace; the TypeDoc site with every export
+    // documented and warnings as errors.
     run(process.execPath, [join(root, 'scripts/check-packages.mjs')]);
+    run(process.execPath, [join(root, 'scripts/size-report.mjs')]);
+    run(process.execPath, [join(root, 'scripts/pack-smoke.mjs')]);
+    pnpm('exec', 'typedoc', '--treatWarningsAsErrors');
     break;
   default:
     console.error(`Unknown task "${task}". Use test, demo or check.`);
