@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 import { sourceAliases } from '../vitest.shared.ts';
 
+// The worker README's sample imports the example app by its workspace name.
+const workerSource = fileURLToPath(new URL('../examples/worker/src/index.ts', import.meta.url));
+
 export default defineProject({
-  resolve: { alias: sourceAliases },
+  resolve: { alias: [{ find: /^@kizuna\/example-worker$/, replacement: workerSource }, ...sourceAliases] },
   test: {
     name: 'docs',
     include: ['test/**/*.test.ts'],

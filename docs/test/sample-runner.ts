@@ -22,6 +22,8 @@ function sourcePaths(): Record<string, string[]> {
     paths[`@kizuna/${name}`] = [`packages/${name}/src/index.ts`];
     paths[`@kizuna/${name}/*`] = [`packages/${name}/src/*/index.ts`];
   }
+  // The worker README's sample imports the example app by its workspace name.
+  paths['@kizuna/example-worker'] = ['examples/worker/src/index.ts'];
   return paths;
 }
 
