@@ -130,17 +130,36 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     let shardsCompleteAtKill: number | null = null;
     const deadline = Date.now() + (options.timeoutMilliseconds ?? 15 * 60_000);
     if (options.killAfterShards !== null) {
-      const victim = processes[0]!;
+      // Kill a worker while it holds a shard job (its last shard started and has not completed), so
+      // the queue must hand that job over: with a fast pipeline a worker spends much of its time
+      // between jobs, and killing one then would test nothing.
+      const workers = processes.slice(0, options.workers);
+      const holdsShard = (worker: WorkerProcess) => {
+        const output = worker.output();
+        const started = output.lastIndexOf('"msg":"shard started"');
+        return (
+          started >= 0 &&
+          started > output.lastIndexOf('"msg":"shard completed"') &&
+          started > output.lastIndexOf('"msg":"shard already completed"')
+        );
+      };
       for (;;) {
         const complete = await shardsComplete();
-        if (complete >= options.killAfterShards) {
+        const victim = complete >= options.killAfterShards ? workers.find(holdsShard) : undefined;
+        if (victim !== undefined) {
           shardsCompleteAtKill = complete;
           victim.child.kill('SIGKILL');
           killedExit = await victim.exited;
           break;
         }
-        if (Date.now() > deadline) throw new Error(`only ${complete} shards completed before the deadline`);
-        await sleep(100);
+        if (complete >= Math.ceil(options.customers / (options.shardSize ?? 1_000))) {
+          throw new Error(
+            `every shard completed before a worker was caught holding one (${complete} shards)`,
+          );
+        }
+        if (Date.now() > deadline)
+          throw new Error(`no worker was caught holding a shard (${complete} complete)`);
+        await sleep(complete >= options.killAfterShards ? 5 : 100);
       }
     }
     const coordinatorExit = await Promise.race([

@@ -43,6 +43,7 @@ export function createShardHandler(input: ShardHandlerOptions): ShardHandler {
   };
 
   return async (shard) => {
+    logger.info({ shard: shardId(shard) }, 'shard started');
     const context = await contextOf(shard);
     const outcome = await runShard(context, shard, {
       batchSize: options.batchSize,
