@@ -56,26 +56,7 @@ export interface HealthReading {
   readonly customerId: string;
   readonly asOf: string;
   readonly source: 'stored' | 'computed';
-  readonly health: {
-    readonly score: number;
-    readonly band: string;
-    readonly status: HealthStatus;
-    readonly coverage: number;
-    readonly components: readonly {
-      readonly id: string;
-      readonly label: string;
-      readonly points: number;
-      readonly maxPoints: number;
-      readonly coverage: number;
-    }[];
-    readonly reasonCodes: readonly string[];
-    readonly recommendations: readonly PlaybookStep[];
-    readonly delta?: {
-      readonly previousScore: number;
-      readonly change: number;
-      readonly explanation: string;
-    };
-  };
+  readonly health: HealthResult;
   readonly explanation: readonly string[];
 }
 
