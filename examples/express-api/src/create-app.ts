@@ -21,6 +21,7 @@ import { noiseRoutes } from './routes/noise';
 import { recordRoutes } from './routes/records';
 import { revenueRoutes } from './routes/revenue';
 import type { RouteDefinition } from './routes/route-definition';
+import { salesFunnelRoutes } from './routes/sales-funnel';
 import { systemRoutes } from './routes/system';
 
 /** Options of {@link createApp}. */
@@ -101,6 +102,8 @@ export function createApp(options: CreateAppOptions): KizunaApi {
     ...churnRoutes(context),
     ...alertRoutes(context),
     ...funnelRoutes(context),
+    // Before revenueRoutes: its `/v1/dashboards/{dashboard}` would take `sales-funnel` as a name.
+    ...salesFunnelRoutes(context),
     ...revenueRoutes(context),
     ...chatRoutes(context),
     ...noiseRoutes(context),
