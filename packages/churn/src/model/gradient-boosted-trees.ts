@@ -1,14 +1,13 @@
 import { KizunaValidationError } from '@kizuna/core';
-import { type BinnedPredictor, predictBinned, toBinnedPredictor } from './binned-predictor';
-import { type FeatureRows, toFeatureMatrix } from './training-data';
 import {
-  type HeapLayout,
-  leafOf,
-  predictRawScores,
-  type TreeEnsemble,
-  toHeapLayout,
-  treeCount,
-} from './tree-ensemble';
+  type BatchPredictor,
+  type BatchScratch,
+  createBatchScratch,
+  scoreRowRange,
+  toBatchPredictor,
+} from './batch-predictor';
+import { type FeatureRows, toFeatureMatrix } from './training-data';
+import { leafOf, type TreeEnsemble, treeCount } from './tree-ensemble';
 import { addTreeShap, expectedTreeValues } from './tree-shap';
 import {
   addTabulatedTreeShap,
@@ -167,8 +166,8 @@ export function createGradientBoostedTreesModel(
 ): GradientBoostedTreesModel {
   const nFeatures = ensemble.featureNames.length;
   const trees = treeCount(ensemble);
-  let layout: HeapLayout | null = null;
-  let binned: BinnedPredictor | null | undefined;
+  let batch: BatchPredictor | null = null;
+  let batchScratch: BatchScratch | null = null;
   let shapTables: TreeShapTables | null | undefined;
   let shapScratch: TreeShapScratch | null = null;
   let bias: number | null = null;
@@ -182,10 +181,11 @@ export function createGradientBoostedTreesModel(
         `expected ${nFeatures} features (${ensemble.featureNames.join(', ')}), received ${matrix.nFeatures}`,
       );
     }
-    layout ??= toHeapLayout(ensemble);
-    if (binned === undefined) binned = toBinnedPredictor(layout, nFeatures);
-    if (binned !== null) return predictBinned(binned, ensemble.baseScore, matrix.values, matrix.nRows);
-    return predictRawScores(layout, ensemble.baseScore, matrix.values, nFeatures, matrix.nRows);
+    batch ??= toBatchPredictor(ensemble);
+    batchScratch ??= createBatchScratch(batch);
+    const scores = new Float64Array(matrix.nRows);
+    scoreRowRange(batch, matrix.values, 0, matrix.nRows, scores, batchScratch);
+    return scores;
   };
 
   const model: GradientBoostedTreesModel = {

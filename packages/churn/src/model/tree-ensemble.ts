@@ -99,28 +99,43 @@ export function predictRawScores(
   nRows: number,
 ): Float64Array {
   const scores = new Float64Array(nRows).fill(baseScore);
+  for (let blockStart = 0; blockStart < nRows; blockStart += blockRows) {
+    addHeapScores(layout, values, nFeatures, blockStart, Math.min(nRows, blockStart + blockRows), scores);
+  }
+  return scores;
+}
+
+/**
+ * Adds every tree's leaf to `scores[row]` for the rows `rowStart … rowEnd − 1` (absolute indices into
+ * `values` and `scores`), one row at a time with the missing-value direction of each slot. The
+ * general walk: any depth, any number of features, NaN and ±∞.
+ */
+export function addHeapScores(
+  layout: HeapLayout,
+  values: Float64Array,
+  nFeatures: number,
+  rowStart: number,
+  rowEnd: number,
+  scores: Float64Array,
+): void {
   const { depth, nTrees, feature, threshold, missingRight, leaf } = layout;
   const internalSlots = (1 << depth) - 1;
   const leafSlots = 1 << depth;
-  for (let blockStart = 0; blockStart < nRows; blockStart += blockRows) {
-    const blockEnd = Math.min(nRows, blockStart + blockRows);
-    for (let tree = 0; tree < nTrees; tree += 1) {
-      const nodeBase = tree * internalSlots;
-      const leafBase = tree * leafSlots - internalSlots;
-      for (let row = blockStart; row < blockEnd; row += 1) {
-        const rowBase = row * nFeatures;
-        let slot = 0;
-        for (let level = 0; level < depth; level += 1) {
-          const at = nodeBase + slot;
-          const value = values[rowBase + feature[at]!]!;
-          const limit = threshold[at]!;
-          slot = 2 * slot + 1 + ((value > limit ? 1 : 0) | (Number.isNaN(value) ? missingRight[at]! : 0));
-        }
-        scores[row]! += leaf[leafBase + slot]!;
+  for (let tree = 0; tree < nTrees; tree += 1) {
+    const nodeBase = tree * internalSlots;
+    const leafBase = tree * leafSlots - internalSlots;
+    for (let row = rowStart; row < rowEnd; row += 1) {
+      const rowBase = row * nFeatures;
+      let slot = 0;
+      for (let level = 0; level < depth; level += 1) {
+        const at = nodeBase + slot;
+        const value = values[rowBase + feature[at]!]!;
+        const limit = threshold[at]!;
+        slot = 2 * slot + 1 + ((value > limit ? 1 : 0) | (Number.isNaN(value) ? missingRight[at]! : 0));
       }
+      scores[row]! += leaf[leafBase + slot]!;
     }
   }
-  return scores;
 }
 
 /** The leaf node a single row reaches in one tree (walks the pre-order layout). */
