@@ -12,6 +12,7 @@ import { type ChatTurn, type EscalationInput, escalationInputSchema } from './es
 
 const maximumLength = 20_000;
 
+import { findAffectSignals, pressedComplaint } from './affect-rules';
 import { findLexiconSignals, type LexiconSignal } from './escalation-lexicon';
 import {
   type EscalationOptions,
@@ -48,9 +49,12 @@ const inquiryCodes = new Set<EscalationReasonCode>(['cancellation_inquiry', 'ref
 const priorities: readonly ActionPriority[] = ['low', 'medium', 'high', 'critical'];
 
 /** Lexicon and intent signals of one normalised text; an inquiry gives way to the request it asks about. */
-export function findSignals(text: string): LexiconSignal[] {
-  const signals = findLexiconSignals(text);
+export function findSignals(text: string, raw?: string): LexiconSignal[] {
+  const signals = dropHypotheticalAndImproved(text, findLexiconSignals(text));
   for (const signal of findIntentSignals(text)) signals.push(signal);
+  for (const signal of findAffectSignals(text)) signals.push(signal);
+  const pressed = pressedComplaint(text, raw ?? text, signals);
+  if (pressed !== undefined) signals.push(pressed);
   let refund = false;
   let cancellation = false;
   for (const signal of signals) {
@@ -63,6 +67,30 @@ export function findSignals(text: string): LexiconSignal[] {
       !(signal.code === 'refund_inquiry' && refund) &&
       !(signal.code === 'cancellation_inquiry' && cancellation),
   );
+}
+
+// Codes a customer may describe as a hypothesis ("if I'm not happy…", "もし結果が悪かったら") or as
+// a feeling that has passed ("my anxiety is much better now"); legal, safety and threats always count.
+const pressingAgain =
+  /結局|(?<![a-z])(?:still (?:no|nobody|nothing|not|waiting|havent|hasnt)|so when|any update)(?![a-z])/u;
+const softCodes = new Set<EscalationReasonCode>(['anger', 'anxiety', 'complaint', 'dissatisfaction']);
+const hypothesisBefore = /(?:\bif\b|\bin case\b|\bwhat if\b|もし)[^.?!。]{0,40}$/u;
+const questionAfter = /^[^.!。]{0,60}(?:\?|ますか|ですか|なりますか|でしょうか)/u;
+const improvedAfter =
+  /^[^.?!。]{0,40}(?:(?:much|a lot|far|so much) better|better now|気にならなくなり|楽になり|落ち着き|おさまり|治まり)/u;
+
+function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): LexiconSignal[] {
+  if (signals.length === 0) return signals;
+  return signals.filter((signal) => {
+    if (!softCodes.has(signal.code)) return true;
+    const start = text.indexOf(signal.evidence);
+    if (start < 0) return true;
+    const end = start + signal.evidence.length;
+    const before = text.slice(Math.max(0, start - 48), start);
+    const after = text.slice(end, end + 64);
+    if (hypothesisBefore.test(before) && questionAfter.test(after)) return false;
+    return !improvedAfter.test(after);
+  });
 }
 
 function isNegativeTurn(signals: readonly LexiconSignal[]): boolean {
@@ -120,7 +148,7 @@ function readPlainInput(input: unknown): z.output<typeof escalationInputSchema> 
 function decide(input: EscalationInput, options: EscalationOptions): EscalationDecision {
   const parsed = readPlainInput(input) ?? parseInput(escalationInputSchema, input, 'escalation input');
   const text = normalizeText(parsed.message);
-  const signals = findSignals(text);
+  const signals = findSignals(text, parsed.message);
   const resolved = isResolution(text);
   const strong: EscalationReason[] = [];
   const mild: EscalationReason[] = [];
@@ -179,6 +207,16 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
         }
       }
     }
+
+    // Pressing again ("で、結局いつ?", "still nobody here") after two or more turns of one's own.
+    const userTurns = history.reduce((count, turn) => count + (turn.role === 'user' ? 1 : 0), 0);
+    const pressing = userTurns >= 2 ? pressingAgain.exec(text) : null;
+    if (pressing !== null)
+      add(conversation, {
+        code: 'repeated_question',
+        evidence: `"${pressing[0]}" after ${userTurns} customer messages`,
+        source: 'message',
+      });
 
     // The emotion over the last user turns, not just this message.
     const userIndexes = history.flatMap((turn, index) => (turn.role === 'user' ? [index] : []));

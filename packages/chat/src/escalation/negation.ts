@@ -1,5 +1,5 @@
 const japaneseNegation =
-  /^([ぁ-んー]{0,8}?)(ない|ねえ|ねー|ません|なかった|無い|わけでは|わけじゃ|わけではない)([かのと]|\?|でしょ|です(?:か|よね)|だろ|なら|ければ)?/u;
+  /^([ぁ-んー]{0,8}?)(ない|ねえ|ねー|ません|なかった|無い|わけでは|わけじゃ|わけではない|へん|ひん)([かのと]|\?|でしょ|です(?:か|よね)|だろ|なら|ければ)?/u;
 // Glue that turns a following negative into an intensifier or a polite request, not a negation:
 // 不安でたまらない, 腹が立ってしょうがない, 怒りがおさまらない, 返してもらえませんか.
 const intensifierGlue =
@@ -21,6 +21,8 @@ export function isNegatedJapanese(text: string, end: number): boolean {
   const match = japaneseNegation.exec(window);
   if (match === null) return false;
   if (match[3] !== undefined) return false;
+  // Kansai へん negates (怒ってへん), but not in たいへん (大変).
+  if (match[2] === 'へん' && (match[1] ?? '').endsWith('たい')) return false;
   return !intensifierGlue.test(match[1] ?? '');
 }
 

@@ -20,6 +20,24 @@ describe('visitTextFeatures', () => {
     expect(spansOf('no. way')).toEqual(['no', 'way']);
   });
 
+  it('reads each run of question and exclamation marks as one feature, by its first mark and length', () => {
+    expect(spansOf('why??')).toEqual(['why', '??']);
+    expect(spansOf('no! way')).toEqual(['no', '!', 'way']);
+    expect(spansOf('まだ?!')).toEqual(['ま', 'まだ', 'だ', '?!']);
+    const bucketOf = (text: string, span: string) => {
+      let found = -1;
+      visitTextFeatures(text, 16, (bucket, start, end) => {
+        if (text.slice(start, end) === span) found = bucket;
+      });
+      return found;
+    };
+    // The same mark and length anywhere give one feature; another length or first mark another.
+    expect(bucketOf('a??', '??')).toBe(bucketOf('??b', '??'));
+    expect(bucketOf('a??', '??')).not.toBe(bucketOf('a?', '?'));
+    expect(bucketOf('a?!', '?!')).not.toBe(bucketOf('a!?', '!?'));
+    expect(bucketOf('a?!?', '?!?')).toBe(bucketOf('a?!?!', '?!?!'));
+  });
+
   it('gives the same feature the same bucket wherever it occurs, and different kinds different buckets', () => {
     const bucketsOf = (text: string) => {
       const buckets = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { escalationBatch30 } from './escalation-batch-30';
 import { type EscalationCase, escalate, keep } from './escalation-case';
 
 // Held-out batches, each written after a version of the classifier and measured once before any
@@ -2154,5 +2155,6 @@ export const escalationHoldoutSet: readonly EscalationCase[] = [
   keep(
     'en',
     'ok so my flat is above a bar, they close at 2, the bass stops around then, do you measure low frequencies? also do you need access to the bar',
-  ),
+  ), // Thirtieth batch: see escalation-batch-30.ts for its style and first measurement.
+  ...escalationBatch30,
 ];

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/normalize-text';
+import { findAffectSignals, pressedComplaint } from './affect-rules';
+import { classifyEscalation } from './classify-escalation';
+
+const codesOf = (message: string) => findAffectSignals(normalizeText(message)).map((signal) => signal.code);
+const escalates = (message: string) => classifyEscalation({ message }).escalate;
+
+describe('findAffectSignals', () => {
+  it('reads rhetorical questions as anger, not as questions', () => {
+    expect(codesOf('いつになったら折り返しの電話が来るんでしょうか')).toEqual(['anger']);
+    expect(codesOf('なんで毎回こっちが確認せなあかんの?')).toEqual(['anger']);
+    expect(codesOf('How many more times must I send the same photo')).toEqual(['anger']);
+    expect(codesOf('why do we always have to remind you')).toEqual(['anger']);
+  });
+
+  it('reads praise around a failure as a complaint, and plain praise as nothing', () => {
+    expect(codesOf('Nice work, nobody turned up again')).toEqual(['complaint']);
+    expect(codesOf('So I have to chase the landlord myself now. Brilliant.')).toEqual(['complaint']);
+    expect(codesOf('さすがですね、一週間待って返事なしとは')).toEqual(['complaint']);
+    expect(codesOf('Great work, the report was clear')).toEqual([]);
+    expect(codesOf('Everything was great')).toEqual([]);
+    expect(codesOf('さすがプロですね、助かりました')).toEqual([]);
+  });
+
+  it('reads a decision to stop as a cancellation request', () => {
+    expect(codesOf('もう二度と利用しません')).toEqual(['cancellation_request']);
+    expect(codesOf('更新はしないつもりです')).toEqual(['cancellation_request']);
+    expect(codesOf('Please do not renew our contract')).toEqual(['cancellation_request']);
+    expect(codesOf('We are done with your service')).toEqual(['cancellation_request']);
+    expect(codesOf('we no longer want to continue')).toEqual(['cancellation_request']);
+  });
+
+  it('reads orders the customer never made, and fees to be reviewed, as billing disputes', () => {
+    expect(codesOf('そんなオプション頼んでないです')).toEqual(['billing_dispute']);
+    expect(codesOf('まだプランは申し込んでないんですが、質問です')).toEqual([]);
+    expect(codesOf('先月の料金、もう一度見直してもらえますか')).toEqual(['billing_dispute']);
+    expect(codesOf('料金プランを見直してから決めます')).toEqual([]);
+  });
+
+  it('skips a match inside a hypothesis', () => {
+    expect(codesOf('if nobody came, what happens to the fee?')).toEqual([]);
+    expect(codesOf('nobody came, what happens to the fee?')).toEqual(['complaint']);
+  });
+
+  it('gives evidence that is a span of the normalised text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (message) => {
+        const text = normalizeText(message);
+        for (const signal of findAffectSignals(text)) {
+          expect(text).toContain(signal.evidence);
+          expect(signal.strength).toBe('strong');
+        }
+      }),
+    );
+  });
+});
+
+describe('pressedComplaint', () => {
+  const mild = [{ code: 'dissatisfaction' as const, strength: 'mild' as const, evidence: '遅い' }];
+
+  it('escalates mild dissatisfaction said with intensity or with a request, and nothing else', () => {
+    expect(pressedComplaint('対応が遅い??', '対応が遅い？？', mild)?.code).toBe('complaint');
+    expect(pressedComplaint('毎回対応が遅い', '毎回対応が遅い', mild)?.evidence).toBe('遅い … 毎回');
+    expect(pressedComplaint('slow again', 'slow AGAIN', mild)?.evidence).toBe('遅い … again');
+    expect(pressedComplaint('slow', 'SLOW', mild)?.evidence).toBe('遅い … SLOW');
+    expect(pressedComplaint('遅いので確認してください', '遅いので確認してください', mild)?.code).toBe(
+      'complaint',
+    );
+    expect(pressedComplaint('対応が遅い', '対応が遅い', mild)).toBeUndefined();
+    // Acronyms of three letters are not shouting.
+    expect(pressedComplaint('slow pdf', 'slow PDF', mild)).toBeUndefined();
+    expect(pressedComplaint('対応が遅い??', '対応が遅い??', [])).toBeUndefined();
+  });
+
+  it('never fires without a dissatisfaction signal (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (message) => {
+        expect(pressedComplaint(normalizeText(message), message, [])).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe('classifyEscalation with the round-3 rules', () => {
+  it('escalates pressing again after two turns of the customer, and not a plain follow-up', () => {
+    const history = [
+      { role: 'user' as const, content: 'When is my appointment?' },
+      { role: 'assistant' as const, content: 'Let me check.' },
+      { role: 'user' as const, content: 'Any news?' },
+      { role: 'assistant' as const, content: 'Still checking, sorry.' },
+    ];
+    const decision = classifyEscalation({ message: 'so when then', history });
+    expect(decision.escalate).toBe(true);
+    expect(decision.reasons.map((reason) => reason.code)).toContain('repeated_question');
+    expect(classifyEscalation({ message: 'so when then', history: history.slice(0, 2) }).escalate).toBe(
+      false,
+    );
+  });
+
+  it('keeps Kansai negation, hypotheses and feelings that got better negative', () => {
+    expect(escalates('全然怒ってへんで、確認したいだけです')).toBe(false);
+    expect(escalates('もし対応が悪かったら、どこに相談すればいいですか?')).toBe(false);
+    expect(escalates('My stress about the noise is much better now, thanks')).toBe(false);
+    expect(escalates('たいへん不安です')).toBe(true);
+  });
+});

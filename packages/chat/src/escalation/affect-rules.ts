@@ -1,0 +1,180 @@
+import { foldKana } from '../text/normalize-text';
+import type { LexiconSignal } from './escalation-lexicon';
+import type { EscalationReasonCode } from './escalation-reason';
+import { isNegatedEnglish, isNegatedJapanese } from './negation';
+
+/**
+ * How people show frustration, distress or a decision without the words of the lexicon: rhetorical
+ * questions ("いつになったら…", "how many times do I have to…"), sarcasm (praise around a failure:
+ * "great job, third no-show"), statements of intent ("I'm done with you", "もう頼まない",
+ * "契約せえへん"), complaints about something that did not happen ("nobody came", "返事ゼロ"), and
+ * intensity (a run of "??" or "!!", a word in capitals, "every single time", "毎回") that turns a
+ * mild dissatisfaction into an escalation. Each rule reads the structure of the sentence, not a
+ * phrase of the evaluation sets.
+ */
+interface AffectRule {
+  readonly code: EscalationReasonCode;
+  readonly pattern: RegExp;
+  /** Whether a negative after (ja) or before (en) the match cancels it. */
+  readonly negatable: boolean;
+  readonly language: 'ja' | 'en';
+}
+
+const ja = (code: EscalationReasonCode, source: string, negatable = false): AffectRule => ({
+  code,
+  pattern: new RegExp(foldKana(source), 'u'),
+  negatable,
+  language: 'ja',
+});
+const en = (code: EscalationReasonCode, source: string, negatable = false): AffectRule => ({
+  code,
+  pattern: new RegExp(`(?<![a-z0-9])(?:${source})`, 'u'),
+  negatable,
+  language: 'en',
+});
+
+/** Sentence-final request forms (a request, not a question about what is possible). */
+const japaneseRequestEnd =
+  '(?:て|で)(?:ください|下さい|ほしい|欲しい|もらえ(?:ます|ません)?か|いただけ(?:ます|ません)?か|くれ|くれへん|くれない|ちょうだい|や|よ|な)|といて|とって(?:や|よ|$)|たって|てんか|てえな';
+
+const rules: readonly AffectRule[] = [
+  // Rhetorical questions: the customer does not want the information, they want it to stop.
+  ja(
+    'anger',
+    'いつになったら|何回(?:言|説明|連絡|電話|問い合わせ|同じ)[^。?]{0,8}(?:ば|させ|すれば|したら|の|ん)|なんべん|何度(?:言|説明)[^。?]{0,8}(?:ば|させ)|(?:なんで|なぜ|どうして)(?:毎回|いつも|また|こっち|こちら|私|うち)[^。]{0,16}(?:の|ん|なあかん|なきゃ|なければ|ないと)(?:\\?|か|や|$)|どうなって(?:ん|る|いる)(?:の|ん|ねん|ですか)|ええ加減に|いい加減に',
+  ),
+  en(
+    'anger',
+    'how many (?:more )?times|why (?:do|must|should) (?:i|we) (?:always |even )?(?:have|need) to|why (?:is|does) (?:it|this) always|are you (?:kidding|serious|joking)|every single time|what is wrong with (?:you|your)|does anyone (?:even )?(?:read|care|listen|work)',
+  ),
+  // Sarcasm: praise for a failure.
+  ja(
+    'complaint',
+    '(?:素晴らしい|すばらしい|さすが|お見事|ご立派)[^。]{0,20}(?:ゼロ|なし|無し|来な|ない|待|また)|(?:ゼロ|なし|来な|待たされ)[^。]{0,20}(?:素晴らしい|すばらしい|さすが|お見事|ご立派)|(?:ええ|いい|楽な|結構な)(?:商売|ご身分)',
+  ),
+  en(
+    'complaint',
+    '(?:great|good|nice|amazing|fantastic|brilliant|wonderful) (?:job|work|service)[^.]{0,40}(?:no.?show|nobody|no one|third time|(?:still|yet) (?:no|not)|never (?:came|showed|answered|replied|called))|(?:have to|had to) do (?:all|everything)[^.]{0,20}(?:myself|ourselves)|worth nothing|thanks for nothing|(?:have to|had to|\\bno\\b|\\bnot\\b|never|nobody|again)[^]{0,200}[.!?] (?:fantastic|great|brilliant|wonderful|perfect|lovely|awesome)[.!]*$',
+  ),
+  // Statements of intent: a decision to stop, not a question about how.
+  ja(
+    'cancellation_request',
+    'もう(?:二度と)?(?:頼|たの|使|つか|利用し|お願いし)(?:ま|わ)?(?:ない|へん|ません)|契約(?:は|も)?(?:せえへん|せーへん|しない|しません|更新しない)|更新(?:は|も)?(?:しない|しません|せえへん)(?:つもり|予定|です|ことに|から|ので|$)|(?:アカウント|登録|会員)(?:を|は)?(?:消|削除|抹消)(?:して|しといて|しておいて|してください|してほしい|お願い)|やめる方向|やめさせて',
+  ),
+  en(
+    'cancellation_request',
+    '(?:im|i am|were|we are) (?:so |totally |completely )?done with (?:you|this|your)|(?:dont|do not|please dont|please do not) renew|no longer (?:wish|want|need|intend) to (?:continue|use|keep|stay)|(?:wont|will not) be (?:needing|using|continuing|renewing)|stop (?:billing|charging) (?:me|us)|never (?:using|use|book|booking|order|ordering) (?:you|this|your)[^.]{0,10}again',
+  ),
+  // Something promised that did not happen, or a mistake in the customer's own record.
+  ja(
+    'complaint',
+    '(?:誰も|だれも|担当者?が|技術者が|測定員が)(?:来|こ)(?:なかった|ない|へんかった|んかった)|(?:返事|返信|連絡|折り返し)(?:が|は|も)?(?:ゼロ|なし|無し|来ない|こない)|(?:他|ほか|別)の(?:人|方|かた)の(?:名前|名義|住所|データ|情報|報告書|れぽーと)|個人情報(?:は|って|が)?(?:大丈夫|漏|流出)',
+  ),
+  en(
+    'complaint',
+    '(?:nobody|no one|no-one) (?:came|showed|turned up|answered|replied|called|responded|got back)|(?:no|zero) (?:reply|replies|answer|response) (?:to|for|in|since)|someone elses (?:name|report|data|address)|(?:data|privacy) (?:leak|breach)',
+  ),
+  // Orders and plans the customer says they never made.
+  ja(
+    'billing_dispute',
+    '(?<!まだ[^。]{0,10})(?:プラン|オプション|サービス|契約)[^。]{0,6}(?:申し込んで|申込んで|頼んで|契約して|注文して)(?:い)?(?:ない|ません|へん)',
+  ),
+  ja(
+    'billing_dispute',
+    '(?:料金|代金|費用|金額|請求|測定料|測定代)[^。]{0,20}(?:見直して|確認し直して|訂正して|直して)(?:ください|下さい|もらえ|いただけ|ほしい|欲しい)',
+  ),
+  // Distress in the speaker's own words.
+  ja(
+    'anxiety',
+    '頭(?:が)?おかし(?:く)?な(?:り|る)|もう(?:あかん|アカン|無理|むり|限界)|おかしなりそう|気が狂い?そう|家に(?:いる|帰る)のが(?:しんど|つら|辛|怖|こわ)',
+  ),
+  en(
+    'anxiety',
+    'at the end of my (?:rope|tether)|driving me (?:insane|crazy|nuts|mad)|(?:cant|cannot) (?:breathe|take (?:it|this)|cope|go on)|my heart (?:is )?(?:racing|pounding)|(?:started|been) sleeping in my car',
+  ),
+  // Refund requests in words the intent rules do not read as a refund.
+  en('refund_request', '(?:return|give back) (?:my|our|the) (?:payment|money|fee|deposit)', true),
+  ja('refund_request', 'refund(?:お願い|して|ください|ほしい)'),
+  // The customer said this already.
+  en(
+    'repeated_question',
+    '(?:literally |already )?asked (?:this|that|you|the same)[^.]{0,12}(?:yesterday|already|before|last week|twice|earlier)',
+  ),
+];
+
+const improvement =
+  /\b(?:is|are|feels?|got|getting|much|a lot|so much) (?:much |a lot |far )?better\b|better now|気にならなくなり|楽になり|落ち着きました/u;
+const conditionalEnglish = /\bif\b[^.?!]{0,40}$/u;
+const conditionalJapanese = /もし[^。?]{0,20}$/u;
+
+/** True when the match is the condition of a question or a hypothesis ("if I'm not happy…", "もし…たら"). */
+function isHypothetical(text: string, start: number, language: 'ja' | 'en'): boolean {
+  const before = text.slice(Math.max(0, start - 48), start);
+  return language === 'en' ? conditionalEnglish.test(before) : conditionalJapanese.test(before);
+}
+
+/**
+ * Signals of emotion and intent that the lexicon's words miss (see the file comment). Strong
+ * signals; every one carries the matched words as evidence.
+ *
+ * @param text - text returned by `normalizeText`
+ */
+export function findAffectSignals(text: string): LexiconSignal[] {
+  const signals: LexiconSignal[] = [];
+  const hasJapanese = /[^\s!-~]/.test(text);
+  const hasLatin = /[a-z]/.test(text);
+  const found = new Set<EscalationReasonCode>();
+  for (const rule of rules) {
+    if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
+    if (found.has(rule.code)) continue;
+    const match = rule.pattern.exec(text);
+    if (match === null) continue;
+    const end = match.index + match[0].length;
+    if (rule.negatable) {
+      const negated =
+        rule.language === 'ja' ? isNegatedJapanese(text, end) : isNegatedEnglish(text, match.index);
+      if (negated) continue;
+    }
+    if (isHypothetical(text, match.index, rule.language)) continue;
+    found.add(rule.code);
+    signals.push({ code: rule.code, strength: 'strong', evidence: match[0] });
+  }
+  return signals;
+}
+
+const intensityJapanese = foldKana(
+  '(?:\\?\\?|!!|\\?!|!\\?|毎回|いつも|何回も|何度も|また(?:です|か|や)|もう(?:\\d+|一|二|三|何)(?:日|週|ヶ月|か月|カ月|回)|ずっと)',
+);
+const intensity = new RegExp(
+  `${intensityJapanese}|(?<![a-z])(?:again|every time|each time|still|yet again|seriously|ridiculous)(?![a-z])`,
+  'u',
+);
+const japaneseRequestEndPattern = new RegExp(japaneseRequestEnd, 'u');
+const englishRequest =
+  /\b(?:fix (?:it|this)|sort (?:it|this) out|look into (?:it|this)|make (?:it|this) right|explain (?:this|why))\b/u;
+
+/**
+ * Mild dissatisfaction that is said with intensity ("??", "!!", "毎回", "again", a word in
+ * capitals) or together with a request ("…納得いかないので見直してもらえますか") escalates as a
+ * complaint: the customer is not asking a question, they are pressing a point.
+ *
+ * @param text - text returned by `normalizeText`
+ * @param raw - the message as written (capitals are read from it)
+ * @param signals - the signals found so far
+ */
+export function pressedComplaint(
+  text: string,
+  raw: string,
+  signals: readonly LexiconSignal[],
+): LexiconSignal | undefined {
+  const mild = signals.find((signal) => signal.code === 'dissatisfaction');
+  if (mild === undefined) return undefined;
+  if (improvement.test(text)) return undefined;
+  const marker =
+    intensity.exec(text)?.[0] ??
+    /\b[A-Z]{4,}\b/.exec(raw)?.[0] ??
+    japaneseRequestEndPattern.exec(text)?.[0] ??
+    englishRequest.exec(text)?.[0];
+  if (marker === undefined) return undefined;
+  return { code: 'complaint', strength: 'strong', evidence: `${mild.evidence} … ${marker}` };
+}
