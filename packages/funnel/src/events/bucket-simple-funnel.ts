@@ -1,24 +1,40 @@
 import type { CompiledFunnel, FunnelOutcomes } from './funnel-matcher';
-import { advanceSimpleChain, reachedUpTo, recordSimpleChain, resetSimpleChains } from './simple-chain';
+import {
+  advanceSimpleChain,
+  advanceSimpleStart,
+  reachedUpTo,
+  recordSimpleChain,
+  resetSimpleChains,
+} from './simple-chain';
 
 /** Users per block: a block's events and bookkeeping stay in the processor's cache. */
 const defaultBlockShift = 11;
+
+/** Each block's events go to four lanes (by user index mod 4); see {@link bucketSimpleSequential}. */
+const laneShift = 2;
+const laneMask = (1 << laneShift) - 1;
 
 /**
  * A simple sequential funnel (see `CompiledFunnel.simpleStepOfName`) over events in any order,
  * without sorting the input and without one array per user:
  *
- * 1. one pass counts the step events of each block of 2^`blockShift` consecutive user indexes;
- * 2. one pass copies each step event's time, event index and (user in block, step) into its
- *    block's range of three flat arrays — sequential writes, one stream per block;
+ * 1. one pass counts the step events of each range — a block of 2^`blockShift` consecutive user
+ *    indexes, split in four lanes by user index mod 4 (consecutive users, the usual neighbours in a
+ *    log, then increment different counters instead of waiting on one);
+ * 2. one pass copies every event's time (and event index when needed) and (user in block, step)
+ *    key into its range of flat arrays, advancing the range's cursor only for a step event: no
+ *    branch on the event name; each range has one spare slot at its end that absorbs the writes of
+ *    the last non-step events;
  * 3. per block, a counting sort by user inside the block (small enough to stay in cache) gives each
- *    user's events in input order, and the state machine of {@link advanceSimpleChain} runs over
- *    them. A user whose own events are out of (time, step, tie-break) order has only their own
- *    events sorted.
+ *    user's events in input order, and the state machine of {@link advanceSimpleChain} (or
+ *    {@link advanceSimpleStart} when `outcomes.detail` is `none`) runs over them. A user whose own
+ *    events turn out to be out of (time, step, tie-break) order has only their own events sorted,
+ *    and is run again.
  *
  * Linear in events plus users. Writes every user's outcome (users without a step event keep −1).
  *
- * @param blockShift - log2 of the users per block; tests lower it to cross block boundaries
+ * @param blockShift - log2 of the users per block, at most 11 (keys are 16 bits); tests lower it to
+ *   cross block boundaries
  */
 export function bucketSimpleSequential(
   plan: CompiledFunnel,
@@ -32,40 +48,66 @@ export function bucketSimpleSequential(
 ): void {
   const stepOf = plan.simpleStepOfName;
   if (stepOf === undefined) throw new Error('bucketSimpleSequential needs a simple sequential funnel');
+  if (blockShift > 11) throw new Error('bucketSimpleSequential: blockShift is at most 11');
   const steps = plan.stepCount;
   const window = plan.window;
   const count = user.length;
   const blockCount = (userCount >>> blockShift) + 1;
+  const rangeCount = blockCount << laneShift;
   const blockUsers = 1 << blockShift;
   const localMask = blockUsers - 1;
+  const keepTimes = outcomes.detail !== 'none';
+  const keepEvents = outcomes.detail === 'events';
+  const keepIndex = keepEvents || tieBreak !== undefined;
+  const isStep = Uint8Array.from(stepOf, (step) => (step >= 0 ? 1 : 0));
 
-  // 1. Step events per block.
-  const blockStart = new Int32Array(blockCount + 1);
+  // 1. Step events per range.
+  const rangeStart = new Int32Array(rangeCount + 1);
   for (let event = 0; event < count; event += 1) {
-    if (stepOf[name[event]!]! >= 0) blockStart[(user[event]! >>> blockShift) + 1]! += 1;
-  }
-  let largestBlock = 0;
-  for (let block = 0; block < blockCount; block += 1) {
-    const size = blockStart[block + 1]!;
-    if (size > largestBlock) largestBlock = size;
-    blockStart[block + 1] = blockStart[block]! + size;
-  }
-
-  // 2. Scatter into block ranges, keeping input order inside each block.
-  const total = blockStart[blockCount]!;
-  const eventTime = new Float64Array(total);
-  const eventIndex = new Int32Array(total);
-  // (user in block) × 32 + step: steps are at most 31.
-  const eventKey = new Int32Array(total);
-  const cursor = blockStart.slice(0, blockCount);
-  for (let event = 0; event < count; event += 1) {
-    const step = stepOf[name[event]!]!;
-    if (step < 0) continue;
     const person = user[event]!;
-    const position = cursor[person >>> blockShift]!++;
-    eventTime[position] = timestamp[event]!;
-    eventIndex[position] = event;
-    eventKey[position] = ((person & localMask) << 5) | step;
+    rangeStart[(((person >>> blockShift) << laneShift) | (person & laneMask)) + 1]! += isStep[name[event]!]!;
+  }
+  // Prefix sums, one spare slot per range; the largest block's step events size the sort buffer.
+  let largestBlock = 0;
+  let inBlock = 0;
+  for (let range = 0; range < rangeCount; range += 1) {
+    const size = rangeStart[range + 1]!;
+    inBlock += size;
+    if ((range & laneMask) === laneMask) {
+      if (inBlock > largestBlock) largestBlock = inBlock;
+      inBlock = 0;
+    }
+    rangeStart[range + 1] = rangeStart[range]! + size + 1;
+  }
+
+  // 2. Scatter into ranges, keeping input order inside each range (and so inside each user).
+  const total = rangeStart[rangeCount]!;
+  const eventTime = new Float64Array(total);
+  const eventIndex = new Int32Array(keepIndex ? total : 0);
+  // (user in block) × 32 + step: steps are at most 31, users in a block at most 2,048.
+  const eventKey = new Uint16Array(total);
+  const cursor = rangeStart.slice(0, rangeCount);
+  if (keepIndex) {
+    for (let event = 0; event < count; event += 1) {
+      const person = user[event]!;
+      const code = name[event]!;
+      const range = ((person >>> blockShift) << laneShift) | (person & laneMask);
+      const position = cursor[range]!;
+      eventTime[position] = timestamp[event]!;
+      eventKey[position] = ((person & localMask) << 5) | (stepOf[code]! & 31);
+      eventIndex[position] = event;
+      cursor[range] = position + isStep[code]!;
+    }
+  } else {
+    for (let event = 0; event < count; event += 1) {
+      const person = user[event]!;
+      const code = name[event]!;
+      const range = ((person >>> blockShift) << laneShift) | (person & laneMask);
+      const position = cursor[range]!;
+      eventTime[position] = timestamp[event]!;
+      eventKey[position] = ((person & localMask) << 5) | (stepOf[code]! & 31);
+      cursor[range] = position + isStep[code]!;
+    }
   }
 
   // 3. Per block: counting sort by user in block, then each user's run through the state machine.
@@ -79,20 +121,33 @@ export function bucketSimpleSequential(
   const outcomeReached = outcomes.reached;
   const outcomeTimes = outcomes.times;
   const outcomeEvents = outcomes.events;
+  const compare = (left: number, right: number) =>
+    eventTime[left]! - eventTime[right]! ||
+    (eventKey[left]! & 31) - (eventKey[right]! & 31) ||
+    (tieBreak === undefined ? 0 : tieBreak[eventIndex[left]!]! - tieBreak[eventIndex[right]!]!) ||
+    left - right;
   for (let block = 0; block < blockCount; block += 1) {
-    const from = blockStart[block]!;
-    const to = blockStart[block + 1]!;
-    if (to === from) continue;
+    const firstRange = block << laneShift;
+    const lastRange = firstRange + laneMask;
+    // Only the spare slots: no step event in this block.
+    if (rangeStart[lastRange + 1]! - rangeStart[firstRange]! === laneMask + 1) continue;
     const firstUser = block << blockShift;
     const usersHere = Math.min(blockUsers, userCount - firstUser);
     userStart.fill(0, 0, usersHere + 1);
-    for (let position = from; position < to; position += 1) userStart[(eventKey[position]! >>> 5) + 1]! += 1;
+    for (let range = firstRange; range <= lastRange; range += 1) {
+      const to = cursor[range]!;
+      for (let position = rangeStart[range]!; position < to; position += 1)
+        userStart[(eventKey[position]! >>> 5) + 1]! += 1;
+    }
     for (let local = 0; local < usersHere; local += 1) {
       userStart[local + 1]! += userStart[local]!;
       userCursor[local] = userStart[local]!;
     }
-    for (let position = from; position < to; position += 1)
-      order[userCursor[eventKey[position]! >>> 5]!++] = position;
+    for (let range = firstRange; range <= lastRange; range += 1) {
+      const to = cursor[range]!;
+      for (let position = rangeStart[range]!; position < to; position += 1)
+        order[userCursor[eventKey[position]! >>> 5]!++] = position;
+    }
 
     for (let local = 0; local < usersHere; local += 1) {
       const runFrom = userStart[local]!;
@@ -100,73 +155,62 @@ export function bucketSimpleSequential(
       if (runTo === runFrom) continue;
       const slot = firstUser + local;
       const base = slot * steps;
-      if (!inOrder(order, runFrom, runTo, eventTime, eventKey, eventIndex, tieBreak)) {
-        order
-          .subarray(runFrom, runTo)
-          .sort(
-            (left, right) =>
-              eventTime[left]! - eventTime[right]! ||
-              (eventKey[left]! & 31) - (eventKey[right]! & 31) ||
-              (tieBreak === undefined ? 0 : tieBreak[eventIndex[left]!]! - tieBreak[eventIndex[right]!]!) ||
-              left - right,
-          );
-      }
-      resetSimpleChains(start, steps);
+      // First as the events come, checking their order; if a user's events are out of order, the
+      // run is sorted and replayed without checks.
       let furthest = -1;
-      for (let cursorInRun = runFrom; cursorInRun < runTo; cursorInRun += 1) {
-        const position = order[cursorInRun]!;
-        const step = eventKey[position]! & 31;
-        if (
-          advanceSimpleChain(
-            start,
-            times,
-            events,
-            steps,
-            window,
-            step,
-            eventTime[position]!,
-            eventIndex[position]!,
-          ) &&
-          step > furthest
-        ) {
-          furthest = step;
-          recordSimpleChain(times, events, steps, step, outcomeTimes, outcomeEvents, base);
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const check = attempt === 0;
+        resetSimpleChains(start, steps);
+        furthest = -1;
+        let previousTime = Number.NEGATIVE_INFINITY;
+        let previousStep = 0;
+        let previousTie = 0;
+        let unordered = false;
+        for (let cursorInRun = runFrom; cursorInRun < runTo; cursorInRun += 1) {
+          const position = order[cursorInRun]!;
+          const step = eventKey[position]! & 31;
+          const time = eventTime[position]!;
+          if (check) {
+            if (time <= previousTime) {
+              const tie = tieBreak === undefined ? 0 : tieBreak[eventIndex[position]!]!;
+              if (
+                time < previousTime ||
+                step < previousStep ||
+                (step === previousStep && tie < previousTie)
+              ) {
+                unordered = true;
+                break;
+              }
+              previousTie = tie;
+            } else if (tieBreak !== undefined) previousTie = tieBreak[eventIndex[position]!]!;
+            previousTime = time;
+            previousStep = step;
+          }
+          if (
+            (keepTimes
+              ? advanceSimpleChain(
+                  start,
+                  times,
+                  events,
+                  steps,
+                  window,
+                  step,
+                  time,
+                  keepIndex ? eventIndex[position]! : -1,
+                )
+              : advanceSimpleStart(start, window, step, time)) &&
+            step > furthest
+          ) {
+            furthest = step;
+            if (keepTimes)
+              recordSimpleChain(times, events, steps, step, outcomeTimes, outcomeEvents, base, keepEvents);
+          }
         }
+        if (!unordered) break;
+        order.subarray(runFrom, runTo).sort(compare);
       }
       outcomeFurthest[slot] = furthest;
       outcomeReached[slot] = reachedUpTo(furthest);
     }
   }
-}
-
-/** Whether one user's run is already in (time, step, tie-break) order. */
-function inOrder(
-  order: Int32Array,
-  from: number,
-  to: number,
-  eventTime: Float64Array,
-  eventKey: Int32Array,
-  eventIndex: Int32Array,
-  tieBreak: Int32Array | undefined,
-): boolean {
-  let previous = order[from]!;
-  for (let cursor = from + 1; cursor < to; cursor += 1) {
-    const position = order[cursor]!;
-    const time = eventTime[position]!;
-    const previousTime = eventTime[previous]!;
-    if (time < previousTime) return false;
-    if (time === previousTime) {
-      const step = eventKey[position]! & 31;
-      const previousStep = eventKey[previous]! & 31;
-      if (step < previousStep) return false;
-      if (
-        step === previousStep &&
-        tieBreak !== undefined &&
-        tieBreak[eventIndex[position]!]! < tieBreak[eventIndex[previous]!]!
-      )
-        return false;
-    }
-    previous = position;
-  }
-  return true;
 }

@@ -9,6 +9,7 @@ import {
   createOutcomes,
   createUserMatcher,
   type FunnelOutcomes,
+  type OutcomeDetail,
 } from './funnel-matcher';
 import { type FunnelOptions, type FunnelOptionsInput, funnelOptionsSchema } from './funnel-options';
 import { forEachUser } from './group-by-user';
@@ -246,18 +247,17 @@ function countSteps(
 
 /**
  * Writes each counted user's time from the previous step performed and from step 0, for every
- * step after 0 up to their furthest, at the (group, step) ranges that `timesStart` gives.
+ * step after 0 up to their furthest, at `cursor[(group, step)]`, which it advances.
  */
 function collectTimes(
   stepCount: number,
   outcomes: FunnelOutcomes,
   groupOfSlot: Int32Array,
-  timesStart: Int32Array,
+  cursor: Int32Array,
   fromPrevious: Float64Array,
   fromFirst: Float64Array,
 ): void {
   const { furthest: furthestOf, excluded: excludedOf, times } = outcomes;
-  const cursor = timesStart.slice(0, timesStart.length - 1);
   for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
     const group = groupOfSlot[slot]!;
     const furthest = furthestOf[slot]!;
@@ -270,6 +270,39 @@ function collectTimes(
       const time = times[base + step]!;
       if (Number.isNaN(time)) continue;
       const position = cursor[offset + step]!++;
+      fromPrevious[position] = time - previousTime;
+      fromFirst[position] = time - first;
+      previousTime = time;
+    }
+  }
+}
+
+/**
+ * {@link countSteps} and {@link collectTimes} in one pass, for a single group (every counted slot
+ * has group 0) whose step s times have room from `cursor[s]` on.
+ */
+function countAndCollectTimes(
+  stepCount: number,
+  outcomes: FunnelOutcomes,
+  groupOfSlot: Int32Array,
+  counts: Int32Array,
+  cursor: Int32Array,
+  fromPrevious: Float64Array,
+  fromFirst: Float64Array,
+): void {
+  const { furthest: furthestOf, reached: reachedOf, excluded: excludedOf, times } = outcomes;
+  for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
+    const furthest = furthestOf[slot]!;
+    if (groupOfSlot[slot]! < 0 || furthest < 0 || excludedOf[slot] !== 0) continue;
+    let reached = reachedOf[slot]!;
+    for (let step = 0; reached !== 0; step += 1, reached >>>= 1) counts[step]! += reached & 1;
+    const base = slot * stepCount;
+    const first = times[base]!;
+    let previousTime = first;
+    for (let step = 1; step <= furthest; step += 1) {
+      const time = times[base + step]!;
+      if (Number.isNaN(time)) continue;
+      const position = cursor[step]!++;
       fromPrevious[position] = time - previousTime;
       fromFirst[position] = time - first;
       previousTime = time;
@@ -295,15 +328,34 @@ function summarize(
   );
   const last = stepCount - 1;
   const { furthest: furthestOf, reached: reachedOf, excluded: excludedOf, times } = outcomes;
-  // Pass 1: counts per step, and how many times each (group, step) will hold.
-  countSteps(stepCount, outcomes, groupOfSlot, counts, timing ? timed : undefined);
-  // Pass 2: the times themselves, (group, step) after (group, step) in two flat arrays.
-  const timesStart = new Int32Array(groupCount * stepCount + 1);
-  for (let index = 0; index < timed.length; index += 1)
-    timesStart[index + 1] = timesStart[index]! + timed[index]!;
-  const fromPrevious = new Float64Array(timing ? timesStart[timed.length]! : 0);
-  const fromFirst = new Float64Array(fromPrevious.length);
-  if (timing) collectTimes(stepCount, outcomes, groupOfSlot, timesStart, fromPrevious, fromFirst);
+  // The times of (group, step) lie at timesFrom … timesTo of two flat arrays.
+  const timesFrom = new Int32Array(groupCount * stepCount);
+  const timesTo = new Int32Array(groupCount * stepCount);
+  let fromPrevious: Float64Array;
+  let fromFirst: Float64Array;
+  if (timing && groupCount === 1) {
+    // One group: step s (s ≥ 1) gets a region as large as the population, so counts and times
+    // come from one pass.
+    const slots = groupOfSlot.length;
+    fromPrevious = new Float64Array(Math.max(0, stepCount - 1) * slots);
+    fromFirst = new Float64Array(fromPrevious.length);
+    for (let step = 1; step < stepCount; step += 1) timesFrom[step] = (step - 1) * slots;
+    timesTo.set(timesFrom);
+    countAndCollectTimes(stepCount, outcomes, groupOfSlot, counts, timesTo, fromPrevious, fromFirst);
+  } else {
+    // Pass 1: counts per step, and how many times each (group, step) will hold.
+    countSteps(stepCount, outcomes, groupOfSlot, counts, timing ? timed : undefined);
+    // Pass 2: the times themselves, (group, step) after (group, step) in two flat arrays.
+    let total = 0;
+    for (let index = 0; index < timed.length; index += 1) {
+      timesFrom[index] = total;
+      total += timed[index]!;
+    }
+    fromPrevious = new Float64Array(timing ? total : 0);
+    fromFirst = new Float64Array(fromPrevious.length);
+    timesTo.set(timesFrom);
+    if (timing) collectTimes(stepCount, outcomes, groupOfSlot, timesTo, fromPrevious, fromFirst);
+  }
   if (trendPeriodOf !== undefined) {
     for (let slot = 0; slot < groupOfSlot.length; slot += 1) {
       const group = groupOfSlot[slot]!;
@@ -321,7 +373,7 @@ function summarize(
     }
   }
   const timesOf = (values: Float64Array, index: number) =>
-    values.subarray(timesStart[index]!, timesStart[index + 1]!);
+    values.subarray(timesFrom[index]!, timesTo[index]!);
   const summaries: FunnelSummary[] = [];
   for (let group = 0; group < groupCount; group += 1) {
     const offset = group * stepCount;
@@ -477,23 +529,44 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
       tieBreak[event] = code < 0 ? values.length : valueRank[code]!;
     }
   }
-  const run = (slotOfEvent: Int32Array, slotCount: number): FunnelOutcomes => {
-    const outcomes = createOutcomes(slotCount, plan.stepCount);
+  // What the simple kernels must keep of each user's attempt: event indexes only for an attribution
+  // that reads the property of one step's event, times only for times and trends.
+  const keepTimes = parsed.timeToConvert || parsed.trend !== undefined;
+  const timesDetail: OutcomeDetail = keepTimes ? 'times' : 'none';
+  const attributed =
+    breakdown !== undefined && property !== undefined && breakdown.attribution !== 'all_steps';
+  /** `grouped`: false when some user's events are known not to be contiguous (skip the stream). */
+  const run = (
+    slotOfEvent: Int32Array,
+    slotCount: number,
+    detail: OutcomeDetail,
+    grouped: boolean,
+  ): FunnelOutcomes => {
     const { name, timestamp } = normalized;
     if (plan.simpleStepOfName !== undefined) {
-      if (!streamSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak)) {
+      const outcomes = createOutcomes(slotCount, plan.stepCount, detail);
+      if (
+        !grouped ||
+        !streamSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak)
+      ) {
         outcomes.furthest.fill(-1);
         outcomes.reached.fill(0);
         bucketSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak);
       }
       return outcomes;
     }
+    const outcomes = createOutcomes(slotCount, plan.stepCount);
     const matchUser = createUserMatcher(plan, name, timestamp, outcomes);
     forEachUser(slotOfEvent, slotCount, name, timestamp, plan.relevant, plan.rank, matchUser, tieBreak);
     return outcomes;
   };
   const slotCount = normalized.userCount;
-  const outcomes = run(normalized.user, slotCount);
+  const outcomes = run(
+    normalized.user,
+    slotCount,
+    attributed ? 'events' : timesDetail,
+    normalized.userRuns <= slotCount,
+  );
 
   let trendPeriodOf: ((time: number) => number) | undefined;
   if (parsed.trend !== undefined) {
@@ -541,7 +614,7 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
       }
       slotOfEvent[event] = slot;
     }
-    groupOutcomes = run(slotOfEvent, groups.length);
+    groupOutcomes = run(slotOfEvent, groups.length, timesDetail, true);
     groupOfSlot = Int32Array.from(groups);
   } else {
     groupOfSlot = new Int32Array(slotCount);

@@ -31,8 +31,17 @@ export interface CompiledFunnel {
   readonly simpleStepOfName?: Int8Array;
 }
 
+/**
+ * How much of each user's winning attempt a run keeps: `none` only the furthest step (counts),
+ * `times` also the step times (time to convert, trends), `events` also the event indexes
+ * (breakdown attribution). Only the simple sequential kernels honour less than `events`.
+ */
+export type OutcomeDetail = 'none' | 'times' | 'events';
+
 /** What each user (slot) ended with. */
 export interface FunnelOutcomes {
+  /** What `times` and `events` hold; an array not kept is empty. */
+  readonly detail: OutcomeDetail;
   /** Furthest step reached, −1 when none. */
   readonly furthest: Int8Array;
   /** Bit i set when the user ever reached step i. */
@@ -45,14 +54,19 @@ export interface FunnelOutcomes {
   readonly events: Int32Array;
 }
 
-/** Allocates outcome arrays for `slots` users. */
-export function createOutcomes(slots: number, stepCount: number): FunnelOutcomes {
+/** Allocates outcome arrays for `slots` users, keeping `detail` of each winning attempt. */
+export function createOutcomes(
+  slots: number,
+  stepCount: number,
+  detail: OutcomeDetail = 'events',
+): FunnelOutcomes {
   return {
+    detail,
     furthest: new Int8Array(slots).fill(-1),
     reached: new Int32Array(slots),
     excluded: new Uint8Array(slots),
-    times: new Float64Array(slots * stepCount),
-    events: new Int32Array(slots * stepCount),
+    times: new Float64Array(detail === 'none' ? 0 : slots * stepCount),
+    events: new Int32Array(detail === 'events' ? slots * stepCount : 0),
   };
 }
 

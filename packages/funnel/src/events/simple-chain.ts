@@ -15,6 +15,24 @@ export function resetSimpleChains(start: Float64Array, steps: number): void {
 }
 
 /**
+ * The decision of {@link advanceSimpleChain} from `start` alone, for a run that keeps counts only:
+ * whether an event of step `step` at `time` completes the step (then `start[step]` is updated),
+ * without copying step times and events. {@link advanceSimpleChain} calls it, so both decide alike.
+ */
+export function advanceSimpleStart(start: Float64Array, window: number, step: number, time: number): boolean {
+  if (step === 0) {
+    start[0] = time;
+    return true;
+  }
+  const attemptStart = start[step - 1]!;
+  // NaN (no attempt at the previous step) fails the window test; a kept attempt that started later
+  // than this one is better.
+  if (!(time - attemptStart <= window) || start[step]! > attemptStart) return false;
+  start[step] = attemptStart;
+  return true;
+}
+
+/**
  * Feeds one event of step `step` at `time` (events must come in time order, then step order).
  * Returns true when the event completed the step, i.e. row `step` now holds an attempt ending with
  * this event.
@@ -29,17 +47,8 @@ export function advanceSimpleChain(
   time: number,
   event: number,
 ): boolean {
+  if (!advanceSimpleStart(start, window, step, time)) return false;
   const row = step * steps;
-  if (step === 0) {
-    start[0] = time;
-    times[0] = time;
-    events[0] = event;
-    return true;
-  }
-  const attemptStart = start[step - 1]!;
-  // NaN (no attempt at the previous step) fails the window test; a kept attempt that started later
-  // than this one is better.
-  if (!(time - attemptStart <= window) || start[step]! > attemptStart) return false;
   const from = row - steps;
   for (let index = 0; index < step; index += 1) {
     times[row + index] = times[from + index]!;
@@ -47,11 +56,13 @@ export function advanceSimpleChain(
   }
   times[row + step] = time;
   events[row + step] = event;
-  start[step] = attemptStart;
   return true;
 }
 
-/** Copies row `step` of a user's chains into their outcome slot (`base` = slot × steps). */
+/**
+ * Copies row `step` of a user's chains into their outcome slot (`base` = slot × steps): the times,
+ * and the event indexes when `withEvents`.
+ */
 export function recordSimpleChain(
   times: Float64Array,
   events: Int32Array,
@@ -60,12 +71,12 @@ export function recordSimpleChain(
   outcomeTimes: Float64Array,
   outcomeEvents: Int32Array,
   base: number,
+  withEvents: boolean,
 ): void {
   const row = step * steps;
-  for (let index = 0; index <= step; index += 1) {
-    outcomeTimes[base + index] = times[row + index]!;
-    outcomeEvents[base + index] = events[row + index]!;
-  }
+  for (let index = 0; index <= step; index += 1) outcomeTimes[base + index] = times[row + index]!;
+  if (withEvents)
+    for (let index = 0; index <= step; index += 1) outcomeEvents[base + index] = events[row + index]!;
 }
 
 /** The `reached` bits of a simple funnel: every step up to the furthest one. */

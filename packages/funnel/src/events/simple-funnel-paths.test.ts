@@ -6,6 +6,7 @@ import {
   createOutcomes,
   createUserMatcher,
   type FunnelOutcomes,
+  type OutcomeDetail,
 } from './funnel-matcher';
 import { forEachUser } from './group-by-user';
 import { streamSimpleSequential } from './stream-simple-funnel';
@@ -56,22 +57,36 @@ function toColumns(rows: readonly { user: number; name: number; time: number; ti
   };
 }
 
-/** What a user ended with, reading times and events only up to the furthest step. */
-function outcomesOf(outcomes: FunnelOutcomes, userCount: number, stepCount: number) {
+/**
+ * What a user ended with, reading times and events only up to the furthest step, and only as far
+ * as `detail` asks (the reference keeps everything; a run with less detail must agree on the rest).
+ */
+function outcomesOf(
+  outcomes: FunnelOutcomes,
+  userCount: number,
+  stepCount: number,
+  detail: OutcomeDetail = 'events',
+) {
   return Array.from({ length: userCount }, (_, slot) => {
     const furthest = outcomes.furthest[slot]!;
     const base = slot * stepCount;
     return {
       furthest,
       reached: outcomes.reached[slot],
-      times: Array.from(outcomes.times.subarray(base, base + furthest + 1)),
-      events: Array.from(outcomes.events.subarray(base, base + furthest + 1)),
+      times: detail === 'none' ? [] : Array.from(outcomes.times.subarray(base, base + furthest + 1)),
+      events: detail !== 'events' ? [] : Array.from(outcomes.events.subarray(base, base + furthest + 1)),
     };
   });
 }
 
 /** The general state machine (the one exclusions and optional steps use), as the reference. */
-function general(plan: CompiledFunnel, columns: Columns, userCount: number, tieBreak?: Int32Array) {
+function general(
+  plan: CompiledFunnel,
+  columns: Columns,
+  userCount: number,
+  tieBreak: Int32Array | undefined,
+  detail: OutcomeDetail,
+) {
   const { simpleStepOfName: _simple, ...generalPlan } = plan;
   const outcomes = createOutcomes(userCount, plan.stepCount);
   const matcher = createUserMatcher(generalPlan, columns.name, columns.timestamp, outcomes);
@@ -85,7 +100,7 @@ function general(plan: CompiledFunnel, columns: Columns, userCount: number, tieB
     matcher,
     tieBreak,
   );
-  return outcomesOf(outcomes, userCount, plan.stepCount);
+  return outcomesOf(outcomes, userCount, plan.stepCount, detail);
 }
 
 describe('simple sequential funnel paths', () => {
@@ -97,7 +112,8 @@ describe('simple sequential funnel paths', () => {
         fc.integer({ min: 0, max: 12 }),
         fc.boolean(),
         fc.constantFrom(0, 1, 2, 11),
-        (rows, stepCount, window, withTieBreak, blockShift) => {
+        fc.constantFrom<OutcomeDetail>('events', 'times', 'none'),
+        (rows, stepCount, window, withTieBreak, blockShift, detail) => {
           const plan = simplePlan(stepCount, window);
           // Grouped by user (users in order of first appearance, each user's rows as generated), so
           // the streaming path runs to the end and replays users whose rows are out of order.
@@ -111,24 +127,24 @@ describe('simple sequential funnel paths', () => {
           const userCount = 10;
           const groupedColumns = toColumns(grouped);
           const tieBreak = withTieBreak ? groupedColumns.tieBreak : undefined;
-          const expected = general(plan, groupedColumns, userCount, tieBreak);
+          const expected = general(plan, groupedColumns, userCount, tieBreak, detail);
 
-          const streamed = createOutcomes(userCount, stepCount);
+          const streamed = createOutcomes(userCount, stepCount, detail);
           const { user, name, timestamp } = groupedColumns;
           expect(streamSimpleSequential(plan, user, userCount, name, timestamp, streamed, tieBreak)).toBe(
             true,
           );
-          expect(outcomesOf(streamed, userCount, stepCount)).toEqual(expected);
+          expect(outcomesOf(streamed, userCount, stepCount, detail)).toEqual(expected);
 
-          const bucketed = createOutcomes(userCount, stepCount);
+          const bucketed = createOutcomes(userCount, stepCount, detail);
           bucketSimpleSequential(plan, user, userCount, name, timestamp, bucketed, tieBreak, blockShift);
-          expect(outcomesOf(bucketed, userCount, stepCount)).toEqual(expected);
+          expect(outcomesOf(bucketed, userCount, stepCount, detail)).toEqual(expected);
 
           // As generated (users interleaved): only the bucketing path applies.
           const columns = toColumns(rows);
           const interleavedTie = withTieBreak ? columns.tieBreak : undefined;
-          const reference = general(plan, columns, userCount, interleavedTie);
-          const fromBuckets = createOutcomes(userCount, stepCount);
+          const reference = general(plan, columns, userCount, interleavedTie, detail);
+          const fromBuckets = createOutcomes(userCount, stepCount, detail);
           bucketSimpleSequential(
             plan,
             columns.user,
@@ -139,7 +155,7 @@ describe('simple sequential funnel paths', () => {
             interleavedTie,
             blockShift,
           );
-          expect(outcomesOf(fromBuckets, userCount, stepCount)).toEqual(reference);
+          expect(outcomesOf(fromBuckets, userCount, stepCount, detail)).toEqual(reference);
         },
       ),
       { numRuns: 500 },

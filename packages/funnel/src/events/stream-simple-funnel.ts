@@ -1,11 +1,20 @@
 import type { CompiledFunnel, FunnelOutcomes } from './funnel-matcher';
-import { advanceSimpleChain, reachedUpTo, recordSimpleChain, resetSimpleChains } from './simple-chain';
+import {
+  advanceSimpleChain,
+  advanceSimpleStart,
+  reachedUpTo,
+  recordSimpleChain,
+  resetSimpleChains,
+} from './simple-chain';
 
 /**
  * One pass over events for a simple sequential funnel (see `CompiledFunnel.simpleStepOfName`) over
  * input where each user's events are contiguous (any order of users): no buffering and no call per
  * user; the state machine of {@link advanceSimpleChain} runs as the events stream by. A user whose
  * own events are out of (time, step, tie-break) order is replayed, sorted, from their run.
+ *
+ * Keeps what `outcomes.detail` asks for: with `none`, only the start times of the attempts are
+ * tracked ({@link advanceSimpleStart}).
  *
  * Returns `false` as soon as a user turns up again after another user's events; the outcomes
  * written so far must then be reset and computed by another path (see `bucketSimpleSequential`).
@@ -32,6 +41,8 @@ export function streamSimpleSequential(
   const outcomeReached = outcomes.reached;
   const outcomeTimes = outcomes.times;
   const outcomeEvents = outcomes.events;
+  const keepTimes = outcomes.detail !== 'none';
+  const keepEvents = outcomes.detail === 'events';
   const replay: ReplayState = { start, times, events, scratch: new Int32Array(64) };
   resetSimpleChains(start, steps);
   let current = -1;
@@ -83,9 +94,24 @@ export function streamSimpleSequential(
     } else if (tieBreak !== undefined) previousTie = tieBreak[event]!;
     previousTime = time;
     previousStep = step;
-    if (advanceSimpleChain(start, times, events, steps, window, step, time, event) && step > furthest) {
+    if (
+      (keepTimes
+        ? advanceSimpleChain(start, times, events, steps, window, step, time, event)
+        : advanceSimpleStart(start, window, step, time)) &&
+      step > furthest
+    ) {
       furthest = step;
-      recordSimpleChain(times, events, steps, step, outcomeTimes, outcomeEvents, current * steps);
+      if (keepTimes)
+        recordSimpleChain(
+          times,
+          events,
+          steps,
+          step,
+          outcomeTimes,
+          outcomeEvents,
+          current * steps,
+          keepEvents,
+        );
     }
   }
   if (current >= 0) {
@@ -142,7 +168,17 @@ function replaySorted(
       step > furthest
     ) {
       furthest = step;
-      recordSimpleChain(times, events, steps, step, outcomes.times, outcomes.events, slot * steps);
+      if (outcomes.detail !== 'none')
+        recordSimpleChain(
+          times,
+          events,
+          steps,
+          step,
+          outcomes.times,
+          outcomes.events,
+          slot * steps,
+          outcomes.detail === 'events',
+        );
     }
   }
   return furthest;
