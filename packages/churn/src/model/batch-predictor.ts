@@ -156,3 +156,8 @@ function addRawThresholdScores(
     }
   }
 }
+
+/** Turns raw scores into probabilities in place, σ(s) = 1 / (1 + e^−s), for `start … end − 1`. */
+export function toProbabilities(scores: Float64Array, start: number, end: number): void {
+  for (let index = start; index < end; index += 1) scores[index] = 1 / (1 + Math.exp(-scores[index]!));
+}

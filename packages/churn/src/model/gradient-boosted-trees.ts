@@ -5,6 +5,7 @@ import {
   createBatchScratch,
   scoreRowRange,
   toBatchPredictor,
+  toProbabilities,
 } from './batch-predictor';
 import { type FeatureRows, toFeatureMatrix } from './training-data';
 import { leafOf, type TreeEnsemble, treeCount } from './tree-ensemble';
@@ -197,7 +198,7 @@ export function createGradientBoostedTreesModel(
     predictRaw,
     predictProbability(rows) {
       const scores = predictRaw(rows);
-      for (let index = 0; index < scores.length; index += 1) scores[index] = sigmoid(scores[index]!);
+      toProbabilities(scores, 0, scores.length);
       return scores;
     },
     featureImportance() {
