@@ -152,6 +152,7 @@ export {
 export { type CustomerSnapshot, customerSnapshotSchema } from './snapshot/customer-snapshot';
 export { type CustomerRecords, snapshotFromRecords } from './snapshot/snapshot-from-records';
 export { latestResultsQuerySchema } from './store/latest-results-query';
+export { actionQuerySchema, contractEndQuerySchema } from './store/list-queries';
 export { createMemoryStore } from './store/memory-store';
 export { acknowledgeOptionsSchema, renewClaimOptionsSchema } from './store/outbox-options';
 // Store and snapshots
@@ -159,8 +160,10 @@ export type {
   AcknowledgeOptions,
   AcknowledgeResult,
   ActionAcknowledgement,
+  ActionCursor,
   ActionQuery,
   ClaimOptions,
+  ContractEndQuery,
   EnqueueResult,
   LatestResultsQuery,
   OutboxEntry,

@@ -102,3 +102,103 @@ describe.each(backends)('alert routes on $name', (backend) => {
     expect(forbidden).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
   });
 });
+
+describe.each(backends)('GET /v1/alerts filters and pages on $name', (backend) => {
+  let store: ScratchStore;
+  let run: RunningApi;
+  const customer = (id: string, csmId: string) => ({
+    id,
+    name: `Customer ${id}`,
+    segment: 'b2c' as const,
+    plan: 'standard',
+    createdAt: '2026-01-01T00:00:00Z',
+    csmId,
+  });
+  const keysOf = (body: { alerts: { action: { idempotencyKey: string } }[] }) =>
+    body.alerts.map((alert) => alert.action.idempotencyKey);
+
+  beforeAll(async () => {
+    store = await backend.newStore();
+    run = await startApi({ store, clock: createManualClock('2026-04-02T00:00:00Z') });
+    await store.putRecords('customer', [customer('acme', 'sato'), customer('globex', 'tanaka')]);
+    const at = (minute: number) => `2026-04-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
+    await store.enqueueActions([{ ...action('a1', 'acme'), priority: 'critical' }], { now: at(1) });
+    await store.enqueueActions(
+      [
+        { ...action('b2', 'globex'), priority: 'high' },
+        { ...action('a2', 'acme'), priority: 'low' },
+      ],
+      { now: at(2) },
+    );
+    await store.enqueueActions([{ ...action('a3', 'acme'), priority: 'high' }], { now: at(3) });
+    await store.enqueueActions([{ ...action('w1'), priority: 'critical' }], { now: at(4) });
+    await store.enqueueActions([{ ...action('a4', 'acme'), priority: 'critical' }], { now: at(5) });
+    await store.acknowledgeAction('a1', { now: at(6), by: 'sato' });
+  });
+  afterAll(async () => {
+    await run.close();
+    await store.close();
+  });
+
+  it('filters by done, a list of priorities and the CSM of the account, in the store', async () => {
+    const open = await readJson(await run.call('/v1/alerts?done=false&priority=critical,high&csm=sato'));
+    expect(open.status).toBe(200);
+    expect(keysOf(open.body)).toEqual(['a3', 'a4']);
+    expect(open.body.nextCursor).toBeNull();
+    const done = await readJson(await run.call('/v1/alerts?done=true'));
+    expect(keysOf(done.body)).toEqual(['a1']);
+    expect(done.body.alerts[0].done).toMatchObject({ doneBy: 'sato' });
+    // The page is cut after filtering: two critical ones, the first page holds one, then the next.
+    const first = await readJson(await run.call('/v1/alerts?priority=critical&done=false&limit=1'));
+    expect(keysOf(first.body)).toEqual(['w1']);
+    const second = await readJson(
+      await run.call(`/v1/alerts?priority=critical&done=false&limit=1&cursor=${first.body.nextCursor}`),
+    );
+    expect(keysOf(second.body)).toEqual(['a4']);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it('pages in (enqueuedAt, key) order without losing or repeating entries added between pages', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let added = 0;
+    do {
+      const page = await readJson(
+        await run.call(`/v1/alerts?limit=2${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`),
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.alerts.length).toBeLessThanOrEqual(2);
+      seen.push(...keysOf(page.body));
+      cursor = page.body.nextCursor;
+      // The pipeline keeps enqueueing while somebody pages: later entries, with keys before and after.
+      if (added < 3) {
+        added += 1;
+        await store.enqueueActions([action(`0-new-${added}`, 'acme'), action(`z-new-${added}`, 'globex')], {
+          now: `2026-04-01T01:0${added}:00.000Z`,
+        });
+      }
+    } while (cursor !== null);
+    const everything = keysOf({ alerts: await store.listActions() });
+    expect(everything).toHaveLength(12);
+    expect(seen).toEqual(everything);
+    expect(seen.slice(0, 6)).toEqual(['a1', 'a2', 'b2', 'a3', 'w1', 'a4']);
+  });
+
+  it('answers 400 for a cursor it did not issue and for an unknown priority', async () => {
+    for (const [path, field] of [
+      ['/v1/alerts?cursor=not-a-cursor', 'query.cursor'],
+      [`/v1/alerts?cursor=${Buffer.from('["x","y"]').toString('base64url')}`, 'query.cursor'],
+      [
+        `/v1/alerts?cursor=${Buffer.from('["2026-04-01T00:00:00Z","a\\u0000"]').toString('base64url')}`,
+        'query.cursor',
+      ],
+      ['/v1/alerts?priority=urgent', 'query.priority[0]'],
+      ['/v1/alerts?priority=high,', 'query.priority[1]'],
+      ['/v1/alerts?done=maybe', 'query.done'],
+    ] as const) {
+      const response = await readJson(await run.call(path));
+      expect(response.status, path).toBe(400);
+      expect(response.body.errors[0].path, path).toBe(field);
+    }
+  });
+});

@@ -1,8 +1,8 @@
-import { type OutboxEntry, toInstant } from '@kizuna/core';
+import { type ActionCursor, actionPrioritySchema, type OutboxEntry, toInstant } from '@kizuna/core';
 import * as z from 'zod';
 import type { ApiContext } from '../api-context';
 import { ApiProblem } from '../problem-details';
-import { actionOutputSchema, apiIdSchema, limitSchema } from './common-schemas';
+import { actionOutputSchema, apiIdSchema, booleanFlagSchema, limitSchema } from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
 const doneSchema = z.object({ doneAt: z.string(), doneBy: z.string(), note: z.string().optional() });
@@ -18,6 +18,41 @@ const alertSchema = z.object({
   /** Set once a person marked the action done. */
   done: doneSchema.nullable(),
 });
+
+/** The opaque page cursor: the last entry's (enqueuedAt, idempotencyKey) as base64url JSON. */
+export function encodeAlertCursor(entry: OutboxEntry): string {
+  return Buffer.from(JSON.stringify([entry.enqueuedAt, entry.action.idempotencyKey]), 'utf8').toString(
+    'base64url',
+  );
+}
+
+const cursorSchema = z
+  .string()
+  .max(2000)
+  .transform((value, context): ActionCursor => {
+    try {
+      const decoded: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+      if (
+        Array.isArray(decoded) &&
+        decoded.length === 2 &&
+        typeof decoded[0] === 'string' &&
+        apiIdSchema(500).safeParse(decoded[1]).success &&
+        !Number.isNaN(Date.parse(decoded[0]))
+      )
+        return { enqueuedAt: new Date(decoded[0]).toISOString(), idempotencyKey: decoded[1] };
+    } catch {
+      // reported below
+    }
+    context.addIssue({ code: 'custom', message: 'expected the nextCursor of a previous page' });
+    return z.NEVER;
+  })
+  .meta({ description: 'The `nextCursor` of the previous page (opaque).' });
+
+const prioritiesSchema = z
+  .string()
+  .transform((value) => value.split(','))
+  .pipe(z.array(actionPrioritySchema).min(1))
+  .meta({ description: 'One priority or a comma list: low, medium, high, critical.' });
 
 /** An outbox entry as the API shows it: no claim internals, the acknowledgement as `done`. */
 function present(entry: OutboxEntry) {
@@ -43,23 +78,47 @@ export function alertRoutes(context: ApiContext): RouteDefinition[] {
       method: 'get',
       path: '/v1/alerts',
       operationId: 'listAlerts',
-      summary: 'Actions in the outbox, oldest first',
+      summary: 'Actions in the outbox, oldest first, filtered and paged',
+      description:
+        'Ordered by enqueuedAt then idempotency key. Filters apply in the store before the page is cut; pass nextCursor as cursor for the next page (null when there is none). Entries enqueued after a page was read come on later pages; none is given twice.',
       tag: 'alerts',
       scope: 'read',
       usesStore: true,
       query: z.object({
         status: z.enum(['pending', 'delivering', 'delivered', 'failed']).optional(),
         customerId: apiIdSchema().optional(),
+        done: booleanFlagSchema
+          .optional()
+          .meta({ description: 'true: only actions marked done; false: only the open ones.' }),
+        priority: prioritiesSchema.optional(),
+        csm: apiIdSchema()
+          .optional()
+          .meta({ description: 'Only actions on accounts of this customer-success manager (csmId).' }),
+        cursor: cursorSchema.optional(),
         limit: limitSchema(50, 200),
       }),
-      responses: { 200: { description: 'The alerts', schema: z.object({ alerts: z.array(alertSchema) }) } },
+      responses: {
+        200: {
+          description: 'A page of alerts',
+          schema: z.object({ alerts: z.array(alertSchema), nextCursor: z.string().nullable() }),
+        },
+      },
       handle: async ({ query }) => {
+        // One more than the page: whether another page exists, without an empty last page.
         const entries = await context.store.listActions({
-          limit: query.limit,
+          limit: query.limit + 1,
           ...(query.status === undefined ? {} : { status: query.status }),
           ...(query.customerId === undefined ? {} : { customerId: query.customerId }),
+          ...(query.done === undefined ? {} : { done: query.done }),
+          ...(query.priority === undefined ? {} : { priorities: query.priority }),
+          ...(query.csm === undefined ? {} : { csmId: query.csm }),
+          ...(query.cursor === undefined ? {} : { after: query.cursor }),
         });
-        return { body: { alerts: entries.map(present) } };
+        const page = entries.slice(0, query.limit);
+        const last = page.at(-1);
+        const nextCursor =
+          entries.length > query.limit && last !== undefined ? encodeAlertCursor(last) : null;
+        return { body: { alerts: page.map(present), nextCursor } };
       },
     }),
     defineRoute({

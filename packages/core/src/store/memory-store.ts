@@ -2,9 +2,11 @@ import * as z from 'zod';
 import { type Action, actionSchema } from '../actions/action';
 import { KizunaError } from '../errors/kizuna-error';
 import { parseInput } from '../errors/parse-input';
+import type { Customer } from '../schemas/customer';
 import { instantSchema } from '../schemas/primitives';
 import { type RecordKind, type RecordOf, recordId, recordTime } from '../schemas/record-kinds';
 import { latestResultsQuerySchema } from './latest-results-query';
+import { actionQuerySchema, contractEndQuerySchema } from './list-queries';
 import { acknowledgeOptionsSchema, renewClaimOptionsSchema } from './outbox-options';
 import type {
   AcknowledgeResult,
@@ -177,6 +179,28 @@ export function createMemoryStore(): Store {
         .sort(compareRecords);
       const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
       return limited.map((stored) => structuredClone(stored.record) as RecordOf<Kind>);
+    },
+
+    async listCustomersByContractEnd(input) {
+      ensureOpen();
+      const query = parseInput(contractEndQuerySchema, input, 'contract end query');
+      const selected: { endsAt: string; id: string; record: Customer }[] = [];
+      for (const stored of records.get('customer')?.values() ?? []) {
+        const customer = stored.record as Customer;
+        const endsAt = customer.contract?.endsAt;
+        if (endsAt === undefined || endsAt < query.from || endsAt >= query.to) continue;
+        if (query.csmId !== undefined && customer.csmId !== query.csmId) continue;
+        selected.push({ endsAt, id: stored.id, record: customer });
+      }
+      selected.sort((left, right) =>
+        left.endsAt === right.endsAt
+          ? compareCodePoints(left.id, right.id)
+          : left.endsAt < right.endsAt
+            ? -1
+            : 1,
+      );
+      const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
+      return limited.map((entry) => structuredClone(entry.record));
     },
 
     async listCustomerIds(options = {}) {
@@ -361,13 +385,27 @@ export function createMemoryStore(): Store {
       return entry === undefined ? undefined : structuredClone(entry);
     },
 
-    async listActions(query: ActionQuery = {}) {
+    async listActions(input: ActionQuery = {}) {
       ensureOpen();
+      const query = parseInput(actionQuerySchema, input, 'action query');
+      const priorities = query.priorities === undefined ? undefined : new Set<string>(query.priorities);
+      const after = query.after;
+      const csmOf = (customerId: string | undefined) =>
+        customerId === undefined
+          ? undefined
+          : (records.get('customer')?.get(customerId)?.record as { csmId?: string } | undefined)?.csmId;
       const selected = [...outbox.values()]
         .filter(
           (entry) =>
             (query.status === undefined || entry.status === query.status) &&
-            (query.customerId === undefined || entry.action.customerId === query.customerId),
+            (query.customerId === undefined || entry.action.customerId === query.customerId) &&
+            (priorities === undefined || priorities.has(entry.action.priority)) &&
+            (query.done === undefined || (entry.acknowledgement !== undefined) === query.done) &&
+            (query.csmId === undefined || csmOf(entry.action.customerId) === query.csmId) &&
+            (after === undefined ||
+              entry.enqueuedAt > after.enqueuedAt ||
+              (entry.enqueuedAt === after.enqueuedAt &&
+                compareCodePoints(entry.action.idempotencyKey, after.idempotencyKey) > 0)),
         )
         .sort((left, right) =>
           left.enqueuedAt === right.enqueuedAt
@@ -376,7 +414,6 @@ export function createMemoryStore(): Store {
               ? -1
               : 1,
         );
-      parseInput(limitSchema, query.limit, 'query.limit');
       const limited = query.limit === undefined ? selected : selected.slice(0, query.limit);
       return limited.map((entry) => structuredClone(entry));
     },

@@ -1,4 +1,5 @@
-import type { Action, JsonValue } from '../actions/action';
+import type { Action, ActionPriority, JsonValue } from '../actions/action';
+import type { Customer } from '../schemas/customer';
 import type { RecordKind, RecordOf } from '../schemas/record-kinds';
 
 /** What a write of records did. */
@@ -152,11 +153,50 @@ export interface EnqueueResult {
   readonly duplicates: readonly string[];
 }
 
-/** Options for {@link Store.listActions}. */
+/** Where a page of {@link Store.listActions} starts: after this entry in (enqueuedAt, idempotencyKey) order. */
+export interface ActionCursor {
+  /** `enqueuedAt` of the last entry of the previous page. */
+  readonly enqueuedAt: string;
+  /** `action.idempotencyKey` of the last entry of the previous page. */
+  readonly idempotencyKey: string;
+}
+
+/** Options for {@link Store.listActions}. Every filter narrows; together they all apply. */
 export interface ActionQuery {
+  /** Only entries in this delivery state. */
   readonly status?: OutboxStatus;
+  /** Only entries of this customer. */
   readonly customerId?: string;
+  /**
+   * Only entries of customers whose customer record has this `csmId` (the owning customer-success
+   * manager); entries with no customer, or whose customer has no record, never match.
+   */
+  readonly csmId?: string;
+  /** Only entries whose action has one of these priorities; an empty list matches nothing. */
+  readonly priorities?: readonly ActionPriority[];
+  /** `true`: only entries a person marked done ({@link Store.acknowledgeAction}); `false`: only the others. */
+  readonly done?: boolean;
+  /**
+   * Paging cursor: only entries strictly after this one in (enqueuedAt, idempotencyKey) order. Pass
+   * the last entry of the previous page: no entry is given twice, and entries enqueued later (with a
+   * later `now`) appear on later pages. An entry enqueued with a `now` at or before the cursor's
+   * (another machine's lagging clock, or the same instant with a smaller key) sorts before the cursor:
+   * it is only seen by reading again from the start.
+   */
+  readonly after?: ActionCursor;
   /** At most this many, oldest enqueued first. */
+  readonly limit?: number;
+}
+
+/** Filters of {@link Store.listCustomersByContractEnd}. */
+export interface ContractEndQuery {
+  /** Inclusive lower bound on `contract.endsAt` (ISO instant). */
+  readonly from: string;
+  /** Exclusive upper bound on `contract.endsAt` (ISO instant). */
+  readonly to: string;
+  /** Only customers with this `csmId`. */
+  readonly csmId?: string;
+  /** At most this many. */
   readonly limit?: number;
 }
 
@@ -189,6 +229,12 @@ export interface Store {
   getRecord<Kind extends RecordKind>(kind: Kind, id: string): Promise<RecordOf<Kind> | undefined>;
   /** Records of one kind, filtered, ordered by time then id. */
   listRecords<Kind extends RecordKind>(kind: Kind, query?: RecordQuery): Promise<RecordOf<Kind>[]>;
+  /**
+   * Customer records whose contract ends in [`from`, `to`) (`contract.endsAt`), ordered by `endsAt`
+   * then id, in one read: the renewals of a period. Customers without a contract or an end date are
+   * never listed; churned customers are (the caller decides what churn means for it).
+   */
+  listCustomersByContractEnd(query: ContractEndQuery): Promise<Customer[]>;
   /** Customer ids in ascending order, after `after`, at most `limit`: the cursor for batch runs. */
   listCustomerIds(options?: { readonly after?: string; readonly limit?: number }): Promise<string[]>;
 
@@ -253,7 +299,11 @@ export interface Store {
   ): Promise<AcknowledgeResult | undefined>;
   /** One outbox entry, or `undefined`. */
   getAction(idempotencyKey: string): Promise<OutboxEntry | undefined>;
-  /** Outbox entries, oldest enqueued first. */
+  /**
+   * Outbox entries, oldest enqueued first (ties by idempotency key in code-point order), filtered and
+   * paged by the query in the store: filters apply before `limit`, so a page is full whenever enough
+   * entries match.
+   */
   listActions(query?: ActionQuery): Promise<OutboxEntry[]>;
 
   /** Releases connections. The store must not be used afterwards. */

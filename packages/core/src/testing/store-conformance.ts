@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../actions/action';
 import { KizunaValidationError } from '../errors/validation-error';
 import type { CustomerInput } from '../schemas/customer';
-import type { Store } from '../store/store';
+import type { ActionCursor, OutboxEntry, Store } from '../store/store';
 
 /** Options of {@link runStoreConformance}. */
 export interface StoreConformanceOptions {
@@ -262,6 +262,58 @@ export function runStoreConformance(
           const first = await store.getRecord('customer', 'c1');
           if (first !== undefined) first.tags.push('mutated');
           expect((await store.getRecord('customer', 'c1'))?.tags).toEqual([]);
+        }),
+      );
+
+      it(
+        'lists customers whose contract ends in a range, by end date then id, in one read',
+        withStore(async (store) => {
+          const ending = (id: string, endsAt: string | undefined, overrides: Partial<CustomerInput> = {}) =>
+            customer(id, {
+              contract: {
+                startsAt: '2025-01-01T00:00:00Z',
+                ...(endsAt === undefined ? {} : { endsAt }),
+                monthlyMeasurementLimit: 10,
+                mrr: { amount: 50_000 },
+              },
+              ...overrides,
+            });
+          await store.putRecords('customer', [
+            ending('late', '2026-04-30T14:59:59.999Z', { csmId: 'sato' }),
+            ending('b', '2026-04-10T00:00:00Z', { csmId: 'tanaka' }),
+            ending('a', '2026-04-10T00:00:00.000Z', { csmId: 'sato', churnedAt: '2026-03-01T00:00:00Z' }),
+            ending('first', '2026-03-31T15:00:00Z', { csmId: 'sato' }),
+            ending('before', '2026-03-31T14:59:59.999Z', { csmId: 'sato' }),
+            ending('next-month', '2026-04-30T15:00:00Z', { csmId: 'sato' }),
+            ending('open-ended', undefined, { csmId: 'sato' }),
+            customer('b2c', { segment: 'b2c', contract: undefined, csmId: 'sato' }),
+          ]);
+          const april = { from: '2026-03-31T15:00:00Z', to: '2026-04-30T15:00:00Z' };
+          const ids = (list: readonly { id: string }[]) => list.map((entry) => entry.id);
+          expect(ids(await store.listCustomersByContractEnd(april))).toEqual(['first', 'a', 'b', 'late']);
+          expect(ids(await store.listCustomersByContractEnd({ ...april, csmId: 'sato' }))).toEqual([
+            'first',
+            'a',
+            'late',
+          ]);
+          expect(ids(await store.listCustomersByContractEnd({ ...april, limit: 2 }))).toEqual(['first', 'a']);
+          const [first] = await store.listCustomersByContractEnd({ ...april, limit: 1 });
+          expect(first).toMatchObject({
+            id: 'first',
+            contract: { endsAt: '2026-03-31T15:00:00.000Z', autoRenew: true, termMonths: 12 },
+          });
+          expect(
+            await store.listCustomersByContractEnd({
+              from: '2030-01-01T00:00:00Z',
+              to: '2031-01-01T00:00:00Z',
+            }),
+          ).toEqual([]);
+          await expect(
+            store.listCustomersByContractEnd({ from: 'April', to: '2026-04-30T15:00:00Z' }),
+          ).rejects.toBeInstanceOf(KizunaValidationError);
+          await expect(store.listCustomersByContractEnd({ ...april, limit: -1 })).rejects.toBeInstanceOf(
+            KizunaValidationError,
+          );
         }),
       );
     });
@@ -682,6 +734,122 @@ export function runStoreConformance(
           await expect(store.acknowledgeAction('k1', { now, by: '' })).rejects.toBeInstanceOf(
             KizunaValidationError,
           );
+        }),
+      );
+
+      it(
+        'filters the outbox by priority, done and the CSM of the customer before the limit',
+        withStore(async (store) => {
+          await store.putRecords('customer', [
+            customer('c1', { csmId: 'sato' }),
+            customer('c2', { csmId: 'tanaka' }),
+            customer('c3'),
+          ]);
+          await store.enqueueActions(
+            [
+              action('a-low', { priority: 'low', customerId: 'c1' }),
+              action('b-critical', { priority: 'critical', customerId: 'c2' }),
+              action('c-high', { priority: 'high', customerId: 'c1' }),
+              action('d-critical', { priority: 'critical', customerId: 'c1' }),
+              action('e-workspace', { priority: 'critical', customerId: undefined }),
+              action('f-no-csm', { priority: 'high', customerId: 'c3' }),
+            ],
+            { now },
+          );
+          await store.acknowledgeAction('d-critical', { now, by: 'sato' });
+          const keys = (entries: readonly OutboxEntry[]) =>
+            entries.map((entry) => entry.action.idempotencyKey);
+          expect(keys(await store.listActions({ priorities: ['critical'] }))).toEqual([
+            'b-critical',
+            'd-critical',
+            'e-workspace',
+          ]);
+          expect(keys(await store.listActions({ priorities: ['critical', 'high'], limit: 2 }))).toEqual([
+            'b-critical',
+            'c-high',
+          ]);
+          expect(await store.listActions({ priorities: [] })).toEqual([]);
+          expect(keys(await store.listActions({ done: true }))).toEqual(['d-critical']);
+          expect(keys(await store.listActions({ done: false, priorities: ['critical'] }))).toEqual([
+            'b-critical',
+            'e-workspace',
+          ]);
+          expect(keys(await store.listActions({ csmId: 'sato' }))).toEqual(['a-low', 'c-high', 'd-critical']);
+          expect(keys(await store.listActions({ csmId: 'sato', done: false, limit: 1 }))).toEqual(['a-low']);
+          expect(keys(await store.listActions({ csmId: 'sato', customerId: 'c2' }))).toEqual([]);
+          expect(await store.listActions({ csmId: 'nobody' })).toEqual([]);
+          await expect(
+            store.listActions({ priorities: ['urgent'] as unknown as ['low'] }),
+          ).rejects.toBeInstanceOf(KizunaValidationError);
+          await expect(
+            store.listActions({ after: { enqueuedAt: 'yesterday', idempotencyKey: 'x' } }),
+          ).rejects.toBeInstanceOf(KizunaValidationError);
+        }),
+      );
+
+      it(
+        'pages the outbox with a cursor: no entry lost or repeated when later entries are added between pages',
+        withStore(async (store) => {
+          // A seeded sequence of enqueues (some sharing an instant) and page reads in between.
+          let seed = 7;
+          const random = () => {
+            seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+            return seed / 2_147_483_648;
+          };
+          let second = 0;
+          let counter = 0;
+          // Before paging, batches may share an instant; between pages each batch comes later than the
+          // entries already enqueued, as an outbox on one clock enqueues.
+          const enqueueSome = async (minimumStep: number) => {
+            const count = Math.floor(random() * 4);
+            if (count === 0) return;
+            second += minimumStep + Math.floor(random() * 2);
+            const at = new Date(Date.parse(now) + second * 1000).toISOString();
+            const batch = Array.from({ length: count }, () => {
+              counter += 1;
+              return action(`k${String(Math.floor(random() * 1000)).padStart(3, '0')}-${counter}`, {
+                priority: random() < 0.5 ? 'high' : 'low',
+              });
+            });
+            await store.enqueueActions(batch, { now: at });
+          };
+          for (let index = 0; index < 5; index += 1) await enqueueSome(0);
+          const seen: string[] = [];
+          const seenHigh: string[] = [];
+          let cursor: ActionCursor | undefined;
+          let cursorHigh: ActionCursor | undefined;
+          for (let page = 0; page < 60; page += 1) {
+            const all = await store.listActions({
+              limit: 3,
+              ...(cursor === undefined ? {} : { after: cursor }),
+            });
+            const high = await store.listActions({
+              limit: 2,
+              priorities: ['high'],
+              ...(cursorHigh === undefined ? {} : { after: cursorHigh }),
+            });
+            seen.push(...all.map((entry) => entry.action.idempotencyKey));
+            seenHigh.push(...high.map((entry) => entry.action.idempotencyKey));
+            const last = all.at(-1);
+            if (last !== undefined)
+              cursor = { enqueuedAt: last.enqueuedAt, idempotencyKey: last.action.idempotencyKey };
+            const lastHigh = high.at(-1);
+            if (lastHigh !== undefined)
+              cursorHigh = {
+                enqueuedAt: lastHigh.enqueuedAt,
+                idempotencyKey: lastHigh.action.idempotencyKey,
+              };
+            if (page < 30) await enqueueSome(1);
+          }
+          const everything = await store.listActions();
+          expect(everything.length).toBeGreaterThan(20);
+          expect(seen).toEqual(everything.map((entry) => entry.action.idempotencyKey));
+          expect(seenHigh).toEqual(
+            everything
+              .filter((entry) => entry.action.priority === 'high')
+              .map((entry) => entry.action.idempotencyKey),
+          );
+          expect(new Set(seen).size).toBe(seen.length);
         }),
       );
 

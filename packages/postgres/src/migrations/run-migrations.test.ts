@@ -32,7 +32,7 @@ const withSchema = (client: () => SqlClient, test: (schema: string) => Promise<v
 const failingNext: readonly Migration[] = [
   ...storeMigrations,
   {
-    version: 3,
+    version: 4,
     name: 'half done, then broken',
     statements: (schema) => [
       `create table ${schema}.half_done (id integer)`,
@@ -45,9 +45,9 @@ describe('runMigrations on PGlite', () => {
   it(
     'applies every migration on the first run and nothing on the next (idempotent)',
     withSchema(pglite, async (schema) => {
-      expect(await runMigrations(pglite(), { schema })).toEqual({ applied: [1, 2], version: 2 });
-      expect(await runMigrations(pglite(), { schema })).toEqual({ applied: [], version: 2 });
-      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2]);
+      expect(await runMigrations(pglite(), { schema })).toEqual({ applied: [1, 2, 3], version: 3 });
+      expect(await runMigrations(pglite(), { schema })).toEqual({ applied: [], version: 3 });
+      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2, 3]);
     }),
   );
 
@@ -55,8 +55,8 @@ describe('runMigrations on PGlite', () => {
     'applies each migration once when several calls run at once',
     withSchema(pglite, async (schema) => {
       const reports = await Promise.all([1, 2, 3].map(() => runMigrations(pglite(), { schema })));
-      expect(reports.flatMap((report) => report.applied)).toEqual([1, 2]);
-      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2]);
+      expect(reports.flatMap((report) => report.applied)).toEqual([1, 2, 3]);
+      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2, 3]);
     }),
   );
 
@@ -66,7 +66,7 @@ describe('runMigrations on PGlite', () => {
       const error = await runMigrations(pglite(), { schema }, failingNext).catch((caught: unknown) => caught);
       expect(KizunaError.isInstance(error) && error.code).toBe('STORE_UNAVAILABLE');
       expect((error as Error).message).toContain('no_such_table');
-      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2]);
+      expect(await appliedVersions(pglite(), schema)).toEqual([1, 2, 3]);
       const [table] = await pglite().query<{ name: string | null }>('select to_regclass($1)::text as name', [
         `"${schema}".half_done`,
       ]);
@@ -79,12 +79,12 @@ describe('runMigrations on PGlite', () => {
     withSchema(pglite, async (schema) => {
       const newer: Migration[] = [
         ...storeMigrations,
-        { version: 3, name: 'from the future', statements: () => [] },
+        { version: 4, name: 'from the future', statements: () => [] },
       ];
       await runMigrations(pglite(), { schema }, newer);
       const error = await runMigrations(pglite(), { schema }).catch((caught: unknown) => caught);
       expect(KizunaError.isInstance(error) && error.code).toBe('STORE_UNAVAILABLE');
-      expect((error as Error).message).toMatch(/version 3, newer than this package knows \(2\)/);
+      expect((error as Error).message).toMatch(/version 4, newer than this package knows \(3\)/);
     }),
   );
 
@@ -106,9 +106,9 @@ describe.skipIf(!server.reachable)('runMigrations on PostgreSQL', () => {
       );
       try {
         const reports = await Promise.all(clients.map((client) => runMigrations(client, { schema })));
-        expect(reports.flatMap((report) => report.applied)).toEqual([1, 2]);
-        expect(reports.every((report) => report.version === 2)).toBe(true);
-        expect(await appliedVersions(server.client(), schema)).toEqual([1, 2]);
+        expect(reports.flatMap((report) => report.applied)).toEqual([1, 2, 3]);
+        expect(reports.every((report) => report.version === 3)).toBe(true);
+        expect(await appliedVersions(server.client(), schema)).toEqual([1, 2, 3]);
       } finally {
         await Promise.all(clients.map((client) => client.close()));
       }
@@ -121,7 +121,7 @@ describe.skipIf(!server.reachable)('runMigrations on PostgreSQL', () => {
       await expect(runMigrations(server.client(), { schema }, failingNext)).rejects.toMatchObject({
         code: 'STORE_UNAVAILABLE',
       });
-      expect(await appliedVersions(server.client(), schema)).toEqual([1, 2]);
+      expect(await appliedVersions(server.client(), schema)).toEqual([1, 2, 3]);
     }),
   );
 });

@@ -65,4 +65,14 @@ export const storeMigrations: readonly Migration[] = [
         add column acknowledgement_note text`,
     ],
   },
+  {
+    version: 3,
+    name: 'customers by contract end',
+    statements: (schema) => [
+      // listCustomersByContractEnd: the renewals of a period in one range scan, ordered as returned.
+      `create index customers_by_contract_end on ${schema}.records
+        (((body -> 'contract' ->> 'endsAt') collate "C"), id)
+        where kind = 'customer' and body -> 'contract' ->> 'endsAt' is not null`,
+    ],
+  },
 ];

@@ -57,7 +57,7 @@ describe('createEmbeddedStore', () => {
     // behaviour is tested here because each PGlite costs seconds to start.)
     const client = await createPgliteClient({ dataDir });
     try {
-      expect(await runMigrations(client)).toEqual({ applied: [], version: 2 });
+      expect(await runMigrations(client)).toEqual({ applied: [], version: 3 });
 
       // A client sharing an instance leaves it open when closed.
       const sharing = await createPgliteClient({ pglite: client.pglite });

@@ -2,7 +2,10 @@ import {
   type AcknowledgeResult,
   type Action,
   acknowledgeOptionsSchema,
+  actionQuerySchema,
   actionSchema,
+  type Customer,
+  contractEndQuerySchema,
   type EnqueueResult,
   instantSchema,
   KizunaError,
@@ -24,7 +27,6 @@ import { assertStorableText } from './find-unstorable-text';
 import { type OutboxRow, outboxColumns, outboxEntryFromRow } from './outbox-row';
 import { type PostgresStoreOptions, postgresStoreOptionsSchema } from './postgres-store-options';
 import {
-  actionQuerySchema,
   claimOptionsSchema,
   completeOptionsSchema,
   customerIdQuerySchema,
@@ -158,6 +160,23 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         const rows = await client.query<{ body: RecordOf<Kind> }>(
           `select body from ${schema}.records where ${where.join(' and ')} order by record_time, id${limit}`,
           parameters,
+        );
+        return rows.map((row) => row.body);
+      }),
+
+    listCustomersByContractEnd: (input) =>
+      run('listCustomersByContractEnd', async () => {
+        const query = parseInput(contractEndQuerySchema, input, 'contract end query');
+        // The range scan of customers_by_contract_end (migration 3); endsAt is canonical ISO text.
+        const rows = await client.query<{ body: Customer }>(
+          `select body from ${schema}.records
+           where kind = 'customer' and body -> 'contract' ->> 'endsAt' is not null
+             and (body -> 'contract' ->> 'endsAt') collate "C" >= $1
+             and (body -> 'contract' ->> 'endsAt') collate "C" < $2
+             and ($3::text is null or body ->> 'csmId' = $3)
+           order by (body -> 'contract' ->> 'endsAt') collate "C", id
+           limit $4`,
+          [query.from, query.to, query.csmId ?? null, query.limit ?? null],
         );
         return rows.map((row) => row.body);
       }),
@@ -444,15 +463,42 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         return row === undefined ? undefined : outboxEntryFromRow(row);
       }),
 
-    listActions: (query = {}) =>
+    listActions: (input = {}) =>
       run('listActions', async () => {
-        const { status, customerId, limit } = parseInput(actionQuerySchema, query, 'action query');
+        const query = parseInput(actionQuerySchema, input, 'action query');
+        if (query.priorities !== undefined && query.priorities.length === 0) return [];
+        if (query.limit === 0) return [];
+        const parameters: unknown[] = [];
+        const where: string[] = [];
+        const add = (value: unknown) => {
+          parameters.push(value);
+          return `$${parameters.length}`;
+        };
+        if (query.status !== undefined) where.push(`status = ${add(query.status)}`);
+        if (query.customerId !== undefined) where.push(`customer_id = ${add(query.customerId)}`);
+        if (query.priorities !== undefined)
+          where.push(
+            `action ->> 'priority' in (select jsonb_array_elements_text(${add(JSON.stringify(query.priorities))}::jsonb))`,
+          );
+        if (query.done !== undefined)
+          where.push(query.done ? 'acknowledged_at is not null' : 'acknowledged_at is null');
+        if (query.csmId !== undefined)
+          where.push(
+            `exists (select 1 from ${schema}.records customer
+              where customer.kind = 'customer' and customer.id = outbox.customer_id
+                and customer.body ->> 'csmId' = ${add(query.csmId)})`,
+          );
+        // Keyset paging on the (enqueued_at, idempotency_key) index.
+        if (query.after !== undefined)
+          where.push(
+            `(enqueued_at, idempotency_key) > (${add(query.after.enqueuedAt)}, ${add(query.after.idempotencyKey)})`,
+          );
+        const limit = query.limit === undefined ? '' : ` limit ${add(query.limit)}`;
         const rows = await client.query<OutboxRow>(
           `select ${outboxColumns} from ${schema}.outbox
-           where ($1::text is null or status = $1) and ($2::text is null or customer_id = $2)
-           order by enqueued_at, idempotency_key
-           limit $3`,
-          [status ?? null, customerId ?? null, limit ?? null],
+           ${where.length === 0 ? '' : `where ${where.join(' and ')}`}
+           order by enqueued_at, idempotency_key${limit}`,
+          parameters,
         );
         return rows.map(outboxEntryFromRow);
       }),

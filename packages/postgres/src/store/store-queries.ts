@@ -26,13 +26,6 @@ export const customerIdQuerySchema = z.object({
   limit: limitSchema,
 });
 
-/** Filters of `listActions`. */
-export const actionQuerySchema = z.object({
-  status: z.enum(['pending', 'delivering', 'delivered', 'failed']).optional(),
-  customerId: z.string().optional(),
-  limit: limitSchema,
-});
-
 /** Options of `claimActions`. */
 export const claimOptionsSchema = z.object({
   now: instantSchema,
