@@ -5,6 +5,8 @@ import {
   reachedUpTo,
   recordSimpleChain,
   resetSimpleChains,
+  type StepTimesSink,
+  sinkStepTimes,
 } from './simple-chain';
 
 /** Users per block: a block's events and bookkeeping stay in the processor's cache. */
@@ -31,7 +33,8 @@ const laneMask = (1 << laneShift) - 1;
  *    events turn out to be out of (time, step, tie-break) order has only their own events sorted,
  *    and is run again.
  *
- * Linear in events plus users. Writes every user's outcome (users without a step event keep −1).
+ * Linear in events plus users. Writes every user's outcome (users without a step event keep −1);
+ * with a `sink`, each user's step times go there instead of `outcomes.times`.
  *
  * @param blockShift - log2 of the users per block, at most 11 (keys are 16 bits); tests lower it to
  *   cross block boundaries
@@ -45,6 +48,7 @@ export function bucketSimpleSequential(
   outcomes: FunnelOutcomes,
   tieBreak: Int32Array | undefined,
   blockShift = defaultBlockShift,
+  sink?: StepTimesSink,
 ): void {
   const stepOf = plan.simpleStepOfName;
   if (stepOf === undefined) throw new Error('bucketSimpleSequential needs a simple sequential funnel');
@@ -56,7 +60,7 @@ export function bucketSimpleSequential(
   const rangeCount = blockCount << laneShift;
   const blockUsers = 1 << blockShift;
   const localMask = blockUsers - 1;
-  const keepTimes = outcomes.detail !== 'none';
+  const keepTimes = outcomes.detail !== 'none' || sink !== undefined;
   const keepEvents = outcomes.detail === 'events';
   const keepIndex = keepEvents || tieBreak !== undefined;
   const isStep = Uint8Array.from(stepOf, (step) => (step >= 0 ? 1 : 0));
@@ -119,8 +123,10 @@ export function bucketSimpleSequential(
   const events = new Int32Array(steps * steps);
   const outcomeFurthest = outcomes.furthest;
   const outcomeReached = outcomes.reached;
-  const outcomeTimes = outcomes.times;
   const outcomeEvents = outcomes.events;
+  // With a sink, the winning attempt's times are kept per user here, then handed to the sink.
+  const userTimes = new Float64Array(steps);
+  const recordTimes = sink === undefined ? outcomes.times : userTimes;
   const compare = (left: number, right: number) =>
     eventTime[left]! - eventTime[right]! ||
     (eventKey[left]! & 31) - (eventKey[right]! & 31) ||
@@ -154,7 +160,7 @@ export function bucketSimpleSequential(
       const runTo = userStart[local + 1]!;
       if (runTo === runFrom) continue;
       const slot = firstUser + local;
-      const base = slot * steps;
+      const base = sink === undefined ? slot * steps : 0;
       // First as the events come, checking their order; if a user's events are out of order, the
       // run is sorted and replayed without checks.
       let furthest = -1;
@@ -203,7 +209,7 @@ export function bucketSimpleSequential(
           ) {
             furthest = step;
             if (keepTimes)
-              recordSimpleChain(times, events, steps, step, outcomeTimes, outcomeEvents, base, keepEvents);
+              recordSimpleChain(times, events, steps, step, recordTimes, outcomeEvents, base, keepEvents);
           }
         }
         if (!unordered) break;
@@ -211,6 +217,7 @@ export function bucketSimpleSequential(
       }
       outcomeFurthest[slot] = furthest;
       outcomeReached[slot] = reachedUpTo(furthest);
+      if (sink !== undefined && furthest > 0) sinkStepTimes(sink, userTimes, furthest);
     }
   }
 }

@@ -13,6 +13,7 @@ import {
 } from './funnel-matcher';
 import { type FunnelOptions, type FunnelOptionsInput, funnelOptionsSchema } from './funnel-options';
 import { forEachUser } from './group-by-user';
+import type { StepTimesSink } from './simple-chain';
 import { streamSimpleSequential } from './stream-simple-funnel';
 
 /** One step of a funnel result. Rates are fractions (0.25 = 25 %), `null` when nobody entered. */
@@ -317,6 +318,7 @@ function summarize(
   population: Population,
   trendPeriodOf: ((time: number) => number) | undefined,
   timing: boolean,
+  sunk?: StepTimesSink,
 ): FunnelSummary[] {
   const stepCount = plan.stepCount;
   const { groupOfSlot, groupCount } = population;
@@ -333,7 +335,16 @@ function summarize(
   const timesTo = new Int32Array(groupCount * stepCount);
   let fromPrevious: Float64Array;
   let fromFirst: Float64Array;
-  if (timing && groupCount === 1) {
+  if (sunk !== undefined) {
+    // One group whose times the kernel already wrote: step s's times start at (s − 1) × slots.
+    countSteps(stepCount, outcomes, groupOfSlot, counts, undefined);
+    fromPrevious = sunk.fromPrevious;
+    fromFirst = sunk.fromFirst;
+    for (let step = 1; step < stepCount; step += 1) {
+      timesFrom[step] = (step - 1) * groupOfSlot.length;
+      timesTo[step] = sunk.cursor[step]!;
+    }
+  } else if (timing && groupCount === 1) {
     // One group: step s (s ≥ 1) gets a region as large as the population, so counts and times
     // come from one pass.
     const slots = groupOfSlot.length;
@@ -535,23 +546,39 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
   const timesDetail: OutcomeDetail = keepTimes ? 'times' : 'none';
   const attributed =
     breakdown !== undefined && property !== undefined && breakdown.attribution !== 'all_steps';
-  /** `grouped`: false when some user's events are known not to be contiguous (skip the stream). */
+  /**
+   * `grouped`: false when some user's events are known not to be contiguous (skip the stream).
+   * `sink`: where a simple funnel's kernel writes the step times of one population directly.
+   */
   const run = (
     slotOfEvent: Int32Array,
     slotCount: number,
     detail: OutcomeDetail,
     grouped: boolean,
+    sink?: StepTimesSink,
   ): FunnelOutcomes => {
     const { name, timestamp } = normalized;
     if (plan.simpleStepOfName !== undefined) {
       const outcomes = createOutcomes(slotCount, plan.stepCount, detail);
+      const sinkStart = sink?.cursor.slice();
       if (
         !grouped ||
-        !streamSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak)
+        !streamSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak, sink)
       ) {
         outcomes.furthest.fill(-1);
         outcomes.reached.fill(0);
-        bucketSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak);
+        if (sink !== undefined) sink.cursor.set(sinkStart!);
+        bucketSimpleSequential(
+          plan,
+          slotOfEvent,
+          slotCount,
+          name,
+          timestamp,
+          outcomes,
+          tieBreak,
+          undefined,
+          sink,
+        );
       }
       return outcomes;
     }
@@ -561,11 +588,29 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
     return outcomes;
   };
   const slotCount = normalized.userCount;
+  // A simple funnel with times, without breakdown or trend: the kernel writes the times of each
+  // step straight into the arrays the summary selects percentiles from; step s gets a region as
+  // large as the population.
+  let sink: StepTimesSink | undefined;
+  if (
+    plan.simpleStepOfName !== undefined &&
+    parsed.timeToConvert &&
+    parsed.trend === undefined &&
+    breakdown === undefined
+  ) {
+    const room = Math.max(0, plan.stepCount - 1) * slotCount;
+    sink = {
+      cursor: Int32Array.from({ length: plan.stepCount }, (_, step) => Math.max(0, step - 1) * slotCount),
+      fromPrevious: new Float64Array(room),
+      fromFirst: new Float64Array(room),
+    };
+  }
   const outcomes = run(
     normalized.user,
     slotCount,
-    attributed ? 'events' : timesDetail,
+    attributed ? 'events' : sink === undefined ? timesDetail : 'none',
     normalized.userRuns <= slotCount,
+    sink,
   );
 
   let trendPeriodOf: ((time: number) => number) | undefined;
@@ -584,6 +629,7 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
     { groupOfSlot: new Int32Array(slotCount), groupCount: 1 },
     trendPeriodOf,
     parsed.timeToConvert,
+    sink,
   )[0]!;
   const definition = {
     order: parsed.order,

@@ -83,3 +83,29 @@ export function recordSimpleChain(
 export function reachedUpTo(furthest: number): number {
   return ((1 << (furthest + 1)) - 1) | 0;
 }
+
+/**
+ * Where a simple kernel writes the step times of each user's winning attempt directly, when one
+ * population is summarised without breakdown or trend (no per-user times array): for each step
+ * s ≥ 1 the user reached, the time from step s − 1 and from step 0, at `cursor[s]` of
+ * `fromPrevious` / `fromFirst`, advancing `cursor[s]`.
+ */
+export interface StepTimesSink {
+  readonly cursor: Int32Array;
+  readonly fromPrevious: Float64Array;
+  readonly fromFirst: Float64Array;
+}
+
+/** Writes one user's times (`recorded[0…furthest]`, the winning attempt) into `sink`. */
+export function sinkStepTimes(sink: StepTimesSink, recorded: Float64Array, furthest: number): void {
+  const { cursor, fromPrevious, fromFirst } = sink;
+  const first = recorded[0]!;
+  let previous = first;
+  for (let step = 1; step <= furthest; step += 1) {
+    const time = recorded[step]!;
+    const position = cursor[step]!++;
+    fromPrevious[position] = time - previous;
+    fromFirst[position] = time - first;
+    previous = time;
+  }
+}

@@ -9,6 +9,7 @@ import {
   type OutcomeDetail,
 } from './funnel-matcher';
 import { forEachUser } from './group-by-user';
+import type { StepTimesSink } from './simple-chain';
 import { streamSimpleSequential } from './stream-simple-funnel';
 
 // Event names 0…4; steps are names 0…stepCount − 1 in order, name 4 is never a step.
@@ -103,6 +104,40 @@ function general(
   return outcomesOf(outcomes, userCount, plan.stepCount, detail);
 }
 
+/** An empty sink for `userCount` users: step s's times from (s − 1) × userCount on. */
+function createSink(userCount: number, stepCount: number): StepTimesSink {
+  const room = Math.max(0, stepCount - 1) * userCount;
+  return {
+    cursor: Int32Array.from({ length: stepCount }, (_, step) => Math.max(0, step - 1) * userCount),
+    fromPrevious: new Float64Array(room),
+    fromFirst: new Float64Array(room),
+  };
+}
+
+/** Per step ≥ 1, the sorted times from the previous step and from step 0 that a sink received. */
+function sunkTimes(sink: StepTimesSink, userCount: number, stepCount: number) {
+  return Array.from({ length: stepCount - 1 }, (_, index) => {
+    const from = index * userCount;
+    const to = sink.cursor[index + 1]!;
+    const sorted = (values: Float64Array) => Array.from(values.subarray(from, to)).sort((a, b) => a - b);
+    return { fromPrevious: sorted(sink.fromPrevious), fromFirst: sorted(sink.fromFirst) };
+  });
+}
+
+/** The same, worked out from per-user outcomes (times up to each user's furthest step). */
+function timesFromOutcomes(outcomes: ReturnType<typeof outcomesOf>, stepCount: number) {
+  return Array.from({ length: stepCount - 1 }, (_, index) => {
+    const step = index + 1;
+    const reached = outcomes.filter((outcome) => outcome.furthest >= step);
+    return {
+      fromPrevious: reached
+        .map((outcome) => outcome.times[step]! - outcome.times[step - 1]!)
+        .sort((a, b) => a - b),
+      fromFirst: reached.map((outcome) => outcome.times[step]! - outcome.times[0]!).sort((a, b) => a - b),
+    };
+  });
+}
+
 describe('simple sequential funnel paths', () => {
   it('streaming, bucketing and the general state machine agree on every user, times and events included', () => {
     fc.assert(
@@ -156,6 +191,47 @@ describe('simple sequential funnel paths', () => {
             blockShift,
           );
           expect(outcomesOf(fromBuckets, userCount, stepCount, detail)).toEqual(reference);
+
+          // With a sink (the summary of one population): each path writes the times the general
+          // machine's outcomes give, and keeps furthest and reached as before.
+          if (detail === 'none') {
+            const withTimes = general(plan, groupedColumns, userCount, tieBreak, 'events');
+            const streamSink = createSink(userCount, stepCount);
+            const streamedToSink = createOutcomes(userCount, stepCount, 'none');
+            streamSimpleSequential(
+              plan,
+              user,
+              userCount,
+              name,
+              timestamp,
+              streamedToSink,
+              tieBreak,
+              streamSink,
+            );
+            expect(outcomesOf(streamedToSink, userCount, stepCount, 'none')).toEqual(expected);
+            expect(sunkTimes(streamSink, userCount, stepCount)).toEqual(
+              timesFromOutcomes(withTimes, stepCount),
+            );
+
+            const interleavedWithTimes = general(plan, columns, userCount, interleavedTie, 'events');
+            const bucketSink = createSink(userCount, stepCount);
+            const bucketedToSink = createOutcomes(userCount, stepCount, 'none');
+            bucketSimpleSequential(
+              plan,
+              columns.user,
+              userCount,
+              columns.name,
+              columns.timestamp,
+              bucketedToSink,
+              interleavedTie,
+              blockShift,
+              bucketSink,
+            );
+            expect(outcomesOf(bucketedToSink, userCount, stepCount, 'none')).toEqual(reference);
+            expect(sunkTimes(bucketSink, userCount, stepCount)).toEqual(
+              timesFromOutcomes(interleavedWithTimes, stepCount),
+            );
+          }
         },
       ),
       { numRuns: 500 },

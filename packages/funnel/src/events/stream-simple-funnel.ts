@@ -5,6 +5,8 @@ import {
   reachedUpTo,
   recordSimpleChain,
   resetSimpleChains,
+  type StepTimesSink,
+  sinkStepTimes,
 } from './simple-chain';
 
 /**
@@ -14,7 +16,8 @@ import {
  * own events are out of (time, step, tie-break) order is replayed, sorted, from their run.
  *
  * Keeps what `outcomes.detail` asks for: with `none`, only the start times of the attempts are
- * tracked ({@link advanceSimpleStart}).
+ * tracked ({@link advanceSimpleStart}). With a `sink`, each user's step times go there instead of
+ * `outcomes.times` (whose detail should then be `none`).
  *
  * Returns `false` as soon as a user turns up again after another user's events; the outcomes
  * written so far must then be reset and computed by another path (see `bucketSimpleSequential`).
@@ -27,6 +30,7 @@ export function streamSimpleSequential(
   timestamp: Float64Array,
   outcomes: FunnelOutcomes,
   tieBreak: Int32Array | undefined,
+  sink?: StepTimesSink,
 ): boolean {
   const stepOf = plan.simpleStepOfName;
   if (stepOf === undefined) return false;
@@ -41,9 +45,20 @@ export function streamSimpleSequential(
   const outcomeReached = outcomes.reached;
   const outcomeTimes = outcomes.times;
   const outcomeEvents = outcomes.events;
-  const keepTimes = outcomes.detail !== 'none';
+  const keepTimes = outcomes.detail !== 'none' || sink !== undefined;
   const keepEvents = outcomes.detail === 'events';
-  const replay: ReplayState = { start, times, events, scratch: new Int32Array(64) };
+  // With a sink, the winning attempt's times are kept per user here, then handed to the sink.
+  const userTimes = new Float64Array(steps);
+  const recordTimes = sink === undefined ? outcomeTimes : userTimes;
+  const replay: ReplayState = {
+    start,
+    times,
+    events,
+    scratch: new Int32Array(64),
+    recordTimes,
+    keepEvents,
+    fixedBase: sink !== undefined,
+  };
   resetSimpleChains(start, steps);
   let current = -1;
   let furthest = -1;
@@ -70,6 +85,7 @@ export function streamSimpleSequential(
           );
         outcomeFurthest[current] = furthest;
         outcomeReached[current] = reachedUpTo(furthest);
+        if (sink !== undefined && furthest > 0) sinkStepTimes(sink, userTimes, furthest);
       }
       if (seen[person] === 1) return false;
       seen[person] = 1;
@@ -107,9 +123,9 @@ export function streamSimpleSequential(
           events,
           steps,
           step,
-          outcomeTimes,
+          recordTimes,
           outcomeEvents,
-          current * steps,
+          sink === undefined ? current * steps : 0,
           keepEvents,
         );
     }
@@ -119,6 +135,7 @@ export function streamSimpleSequential(
       furthest = replaySorted(plan, name, timestamp, tieBreak, runStart, count, current, outcomes, replay);
     outcomeFurthest[current] = furthest;
     outcomeReached[current] = reachedUpTo(furthest);
+    if (sink !== undefined && furthest > 0) sinkStepTimes(sink, userTimes, furthest);
   }
   return true;
 }
@@ -128,6 +145,10 @@ interface ReplayState {
   readonly times: Float64Array;
   readonly events: Int32Array;
   scratch: Int32Array;
+  /** Where the winning attempt's times go: `outcomes.times`, or one user's row when `fixedBase`. */
+  readonly recordTimes: Float64Array;
+  readonly keepEvents: boolean;
+  readonly fixedBase: boolean;
 }
 
 /** Runs the step events of `from … to` (one user's run) sorted; returns the furthest step. */
@@ -168,16 +189,16 @@ function replaySorted(
       step > furthest
     ) {
       furthest = step;
-      if (outcomes.detail !== 'none')
+      if (outcomes.detail !== 'none' || state.fixedBase)
         recordSimpleChain(
           times,
           events,
           steps,
           step,
-          outcomes.times,
+          state.recordTimes,
           outcomes.events,
-          slot * steps,
-          outcomes.detail === 'events',
+          state.fixedBase ? 0 : slot * steps,
+          state.keepEvents,
         );
     }
   }
