@@ -19,6 +19,7 @@ import { funnelRoutes } from './routes/funnel';
 import { mountRoutes } from './routes/mount-routes';
 import { noiseRoutes } from './routes/noise';
 import { recordRoutes } from './routes/records';
+import { renewalRoutes } from './routes/renewals';
 import { revenueRoutes } from './routes/revenue';
 import type { RouteDefinition } from './routes/route-definition';
 import { salesFunnelRoutes } from './routes/sales-funnel';
@@ -101,6 +102,7 @@ export function createApp(options: CreateAppOptions): KizunaApi {
     ...bulkHealthRoutes(context),
     ...churnRoutes(context),
     ...alertRoutes(context),
+    ...renewalRoutes(context),
     ...funnelRoutes(context),
     // Before revenueRoutes: its `/v1/dashboards/{dashboard}` would take `sales-funnel` as a name.
     ...salesFunnelRoutes(context),
