@@ -39,6 +39,22 @@ describe('findAffectSignals', () => {
     expect(codesOf('料金プランを見直してから決めます')).toEqual([]);
   });
 
+  it('reads polite openings taken back, promises heard before, and decisions in everyday words', () => {
+    expect(codesOf('ありがとうと言いたいところですが、今回は困りました')).toEqual(['complaint']);
+    expect(codesOf('先週もそう言ってましたよね')).toEqual(['complaint']);
+    expect(codesOf('That is what you said on Monday')).toEqual(['complaint']);
+    expect(codesOf('今回の依頼は見送ることにしました')).toEqual(['cancellation_request']);
+    expect(codesOf('今年いっぱいで終わりにします')).toEqual(['cancellation_request']);
+    expect(codesOf("don't bother coming on Friday")).toEqual(['cancellation_request']);
+    expect(codesOf('can I speak with someone who is not a bot')).toEqual(['human_request']);
+    expect(codesOf('夜中に胸がばくばくします')).toEqual(['anxiety']);
+  });
+
+  it('reads "I would appreciate it if the fee could be returned" as a request, not a hypothesis', () => {
+    expect(codesOf('We would be grateful if the deposit could be refunded')).toEqual(['refund_request']);
+    expect(codesOf('If the deposit can be refunded, how long does it take?')).toEqual([]);
+  });
+
   it('skips a match inside a hypothesis', () => {
     expect(codesOf('if nobody came, what happens to the fee?')).toEqual([]);
     expect(codesOf('nobody came, what happens to the fee?')).toEqual(['complaint']);

@@ -74,6 +74,39 @@ const rules: readonly AffectRule[] = [
     'complaint',
     '(?:nobody|no one|no-one) (?:came|showed|turned up|answered|replied|called|responded|got back)|(?:no|zero) (?:reply|replies|answer|response) (?:to|for|in|since)|someone elses (?:name|report|data|address)|(?:data|privacy) (?:leak|breach)',
   ),
+  // "I'd like to say thanks, but…": a polite opening taken back.
+  ja(
+    'complaint',
+    '(?:って|と)(?:言|い)いたい(?:とこ|ところ)(?:やけど|だけど|ですが|なんですが|ですけど)|(?:今回|これ)は(?:さすがに|ほんまに|本当に|マジで)?(?:ひど|酷)(?:い|かった|すぎ)|気味が悪|きもちわる|気持ち悪かった',
+  ),
+  // A promise heard before and not kept.
+  ja(
+    'complaint',
+    '(?:前|この前|先週|昨日)も(?:そう|同じこと|おなじこと)(?:言|い)って(?:た|ました|まし|いた)',
+  ),
+  en(
+    'complaint',
+    '(?:thats|that is) what you said|you said (?:that|the same)[^.]{0,12}(?:last|before|yesterday)|you promised',
+  ),
+  // Decisions to stop in the words people use for them.
+  ja(
+    'cancellation_request',
+    '(?:申し?込み?|申込|契約|依頼|予約|利用)[^。]{0,8}(?:見送らせ|見送ります|見送ることに)|(?:今月|来月|今年|今回)(?:いっぱい|限り|かぎり|で)[^。]{0,6}(?:おしまい|終わり|終了|やめ)(?:に(?:し|する)|ます|で)',
+  ),
+  en(
+    'cancellation_request',
+    '(?:were|we are|im|i am) (?:pulling out|out|calling it (?:a day|off))|(?:dont|do not) bother (?:sending|coming|booking)|(?:decided|chosen) to go with (?:another|a different|someone else)',
+  ),
+  // Asking for someone who is not a machine.
+  en(
+    'human_request',
+    '(?:anyone|someone|somebody)[^.?]{0,12}(?:isnt|is not|not) (?:a )?(?:robot|bot|machine|ai)|(?:talk|speak|chat) (?:to|with) (?:someone|somebody|a human|a person)',
+  ),
+  // Distress felt in the body.
+  ja(
+    'anxiety',
+    '(?:心臓|胸)(?:が)?(?:どきどき|ばくばく|ドキドキ|バクバク|苦し|痛)|(?:どきどき|ばくばく)して(?:眠|寝)',
+  ),
   // Orders and plans the customer says they never made.
   ja(
     'billing_dispute',
@@ -94,6 +127,11 @@ const rules: readonly AffectRule[] = [
   ),
   // Refund requests in words the intent rules do not read as a refund.
   en('refund_request', '(?:return|give back) (?:my|our|the) (?:payment|money|fee|deposit)', true),
+  en(
+    'refund_request',
+    '(?:fee|payment|money|deposit|charge)[^.?]{0,40}(?:could|can|would|should) be (?:returned|refunded|credited back|paid back)',
+    true,
+  ),
   ja('refund_request', 'refund(?:お願い|して|ください|ほしい)'),
   // The customer said this already.
   en(
@@ -104,7 +142,9 @@ const rules: readonly AffectRule[] = [
 
 const improvement =
   /\b(?:is|are|feels?|got|getting|much|a lot|so much) (?:much |a lot |far )?better\b|better now|気にならなくなり|楽になり|落ち着きました/u;
-const conditionalEnglish = /\bif\b[^.?!]{0,40}$/u;
+// "I'd appreciate it if…" is a polite request, not a hypothesis.
+const conditionalEnglish =
+  /(?<!(?:appreciate it|grateful|be great|be helpful|be nice|kind of you) )\bif\b[^.?!]{0,40}$/u;
 const conditionalJapanese = /もし[^。?]{0,20}$/u;
 
 /** True when the match is the condition of a question or a hypothesis ("if I'm not happy…", "もし…たら"). */

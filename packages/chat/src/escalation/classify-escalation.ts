@@ -72,12 +72,12 @@ export function findSignals(text: string, raw?: string): LexiconSignal[] {
 // Codes a customer may describe as a hypothesis ("if I'm not happy…", "もし結果が悪かったら") or as
 // a feeling that has passed ("my anxiety is much better now"); legal, safety and threats always count.
 const pressingAgain =
-  /結局|(?<![a-z])(?:still (?:no|nobody|nothing|not|waiting|havent|hasnt)|so when|any update)(?![a-z])/u;
+  /結局|^だから|(?<![a-z])(?:still (?:no|nobody|nothing|not|waiting|havent|hasnt)|so when|any update)(?![a-z])/u;
 const softCodes = new Set<EscalationReasonCode>(['anger', 'anxiety', 'complaint', 'dissatisfaction']);
 const hypothesisBefore = /(?:\bif\b|\bin case\b|\bwhat if\b|もし)[^.?!。]{0,40}$/u;
 const questionAfter = /^[^.!。]{0,60}(?:\?|ますか|ですか|なりますか|でしょうか)/u;
 const improvedAfter =
-  /^[^.?!。]{0,40}(?:(?:much|a lot|far|so much) better|better now|気にならなくなり|楽になり|落ち着き|おさまり|治まり)/u;
+  /^[^.?!。]{0,40}(?:(?:much|a lot|far|so much) better|better now|気にならなくなり|楽になりました|落ち着き(?:ました|ます)|落ち着いて(?:います|きました|る))/u;
 
 function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): LexiconSignal[] {
   if (signals.length === 0) return signals;

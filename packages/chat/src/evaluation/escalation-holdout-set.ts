@@ -1,4 +1,5 @@
 import { escalationBatch30 } from './escalation-batch-30';
+import { escalationBatch31 } from './escalation-batch-31';
 import { type EscalationCase, escalate, keep } from './escalation-case';
 
 // Held-out batches, each written after a version of the classifier and measured once before any
@@ -2157,4 +2158,6 @@ export const escalationHoldoutSet: readonly EscalationCase[] = [
     'ok so my flat is above a bar, they close at 2, the bass stops around then, do you measure low frequencies? also do you need access to the bar',
   ), // Thirtieth batch: see escalation-batch-30.ts for its style and first measurement.
   ...escalationBatch30,
+  // Thirty-first batch: see escalation-batch-31.ts.
+  ...escalationBatch31,
 ];
