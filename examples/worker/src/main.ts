@@ -199,7 +199,7 @@ function printSummary(report: RunReport, terminal: boolean, logger: WorkerLogger
   console.error(
     [
       `${report.runId}: ${report.status}${report.error === undefined ? '' : ` (${report.error})`}`,
-      `  customers  ${customers.scored} scored of ${customers.listed}, ${customers.failed} failed, ${customers.perSecond}/s`,
+      `  customers  ${customers.scored} scored of ${customers.listed}, skipped ${customers.churned} churned, ${customers.failed} failed, ${customers.perSecond}/s`,
       `  health     red ${health.red} · yellow ${health.yellow} · green ${health.green} · average ${health.averageScore ?? '–'} · ${health.bandChanges} changed band`,
       `  churn      ${churn.method}${churn.modelVersion === null ? '' : ` ${churn.modelVersion}`}: ${churn.predicted} predicted (${churn.reason})`,
       `  actions    ${actions.enqueued} new, ${actions.duplicates} already queued; delivered ${notifications.delivered}, retrying ${notifications.retrying}, failed ${notifications.failed}`,

@@ -75,6 +75,7 @@ function elapsedSince(start: number): number {
  * Runs the pipeline of DESIGN.md over one batch of customers: snapshots (one query per record
  * kind) → health with the delta against the previous stored result → churn → alerts, onboarding
  * journey, expansion and upsell campaign → results stored and actions put into the outbox.
+ * Customers who churned at or before `asOf` are skipped and counted (`customersChurned`).
  *
  * Idempotent: results are keyed by (kind, customerId, asOf) and actions by deterministic keys, so
  * processing the same batch again (a retried shard after a crash) replaces the same results and
@@ -120,6 +121,12 @@ export async function processCustomers(
     // synchronous stretch would let a lock lapse and the shard be handed to another worker.
     if (index % yieldEvery === yieldEvery - 1) await new Promise((resolve) => setImmediate(resolve));
     const customerId = snapshot.customer.id;
+    // A customer who has left gets no score, alert, journey step or campaign.
+    const churnedAt = snapshot.customer.churnedAt;
+    if (churnedAt !== undefined && churnedAt <= asOf) {
+      work.customersChurned += 1;
+      continue;
+    }
     let health: HealthResult;
     let signals: HealthSignals;
     start = performance.now();

@@ -137,3 +137,35 @@ describe('runPipeline', () => {
     });
   });
 });
+
+describe('runPipeline and churned customers', () => {
+  it('skips customers who churned by asOf — no score, alert, journey or campaign — and counts them', async () => {
+    const store = await seededStore(20);
+    // Three left before the run (one exactly at asOf); one announced leaving after it and is still scored.
+    const churnedIds = ['cust-0000003', 'cust-0000010', 'cust-0000015'];
+    const churnedAt = ['2026-03-01T00:00:00.000Z', '2026-03-31T09:00:00.000Z', asOf];
+    for (const [index, id] of churnedIds.entries()) {
+      const customer = await store.getRecord('customer', id);
+      await store.putRecords('customer', [{ ...customer, churnedAt: churnedAt[index] }]);
+    }
+    const leaving = await store.getRecord('customer', 'cust-0000007');
+    await store.putRecords('customer', [{ ...leaving, churnedAt: '2026-05-01T00:00:00.000Z' }]);
+
+    const notifier = createRecordingNotifier();
+    const report = await runPipeline({ churn: noChurn, store, asOf, notifier, shardSize: 8 });
+
+    expect(report.customers).toMatchObject({ listed: 20, scored: 17, churned: 3, missing: 0, failed: 0 });
+    expect(report.health.red + report.health.yellow + report.health.green).toBe(17);
+    for (const id of churnedIds) {
+      expect(await store.getLatestResult('health', id), id).toBeUndefined();
+      expect(await store.getLatestResult('expansion', id), id).toBeUndefined();
+      expect(await store.listActions({ customerId: id }), id).toEqual([]);
+    }
+    expect(notifier.sent.filter((action) => churnedIds.includes(action.customerId ?? ''))).toEqual([]);
+    expect((await store.getLatestResult('health', 'cust-0000007'))?.asOf).toBe(asOf);
+    // Every 10th customer is a detractor: cust-0000000 gets the detractor actions, cust-0000010 would have.
+    expect((await store.listActions({ customerId: 'cust-0000000' })).length).toBe(3);
+    const [record] = await listRunRecords(store);
+    expect(record).toMatchObject({ customers: { scored: 17, churned: 3 } });
+  });
+});

@@ -27,6 +27,8 @@ export interface RunReport {
     readonly listed: number;
     readonly scored: number;
     readonly missing: number;
+    /** Customers skipped because they had churned by `asOf` (`churnedAt` ≤ asOf). */
+    readonly churned: number;
     readonly failed: number;
     /** Customers scored per second of wall-clock time. */
     readonly perSecond: number;
@@ -108,6 +110,7 @@ export function buildRunReport(work: ShardWork, facts: RunFacts): RunReport {
       listed: work.customersListed,
       scored: work.customersScored,
       missing: work.customersMissing,
+      churned: work.customersChurned,
       failed: work.customersFailed,
       perSecond: totalMilliseconds > 0 ? round((work.customersScored / totalMilliseconds) * 1000) : 0,
     },

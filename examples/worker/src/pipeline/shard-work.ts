@@ -22,6 +22,11 @@ export interface ShardWork {
   customersMissing: number;
   /** Customers an engine or the store failed on (see `failures`). */
   customersFailed: number;
+  /**
+   * Customers who had churned by the run's instant (`churnedAt` ≤ asOf): skipped — no health score,
+   * churn prediction, alert, journey step or campaign.
+   */
+  customersChurned: number;
   /** Scored customers per health status (`red`, `yellow`, `green`). */
   bands: Record<string, number>;
   /** Customers whose status differs from their previous stored result. */
@@ -60,6 +65,7 @@ export function emptyShardWork(): ShardWork {
     customersScored: 0,
     customersMissing: 0,
     customersFailed: 0,
+    customersChurned: 0,
     bands: {},
     bandChanges: 0,
     customersWithPrevious: 0,
@@ -92,6 +98,8 @@ export function addShardWork(target: ShardWork, source: ShardWork): ShardWork {
   target.customersScored += source.customersScored;
   target.customersMissing += source.customersMissing;
   target.customersFailed += source.customersFailed;
+  // Shard records written before this count existed lack it (a run resumed across an upgrade).
+  target.customersChurned += source.customersChurned ?? 0;
   addCounts(target.bands, source.bands);
   target.bandChanges += source.bandChanges;
   target.customersWithPrevious += source.customersWithPrevious;
