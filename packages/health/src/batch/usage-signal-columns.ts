@@ -1,4 +1,16 @@
 import { defaultTimeZone, KizunaValidationError, millisecondsPerDay, offsetMilliseconds } from '@kizuna/core';
+import {
+  accumulateUsageEvents,
+  accumulatorShape,
+  createAccumulators,
+  deliveredRecently,
+  histogramSlots,
+  type UsageAccumulatorShape,
+  type UsageAccumulators,
+  viewed,
+} from './usage-event-kernel';
+
+const what = 'usage event columns';
 
 /** Codes of the usage-event kinds in {@link UsageEventColumns.kind}. */
 export const usageEventKindCodes = {
@@ -91,8 +103,35 @@ export function usageSignalColumns(
   events: UsageEventColumns,
   options: UsageSignalColumnsOptions,
 ): UsageSignalColumns {
-  const what = 'usage event columns';
+  const run = prepareUsageSignals(events, options);
+  const accumulators = createAccumulators(run.shape);
+  const invalid = accumulateEvents(run, accumulators, 0, run.eventCount);
+  if (invalid !== -1) throw invalidIndexError(run, invalid);
+  return finishUsageSignals(run, accumulators);
+}
+
+/** A validated call of {@link usageSignalColumns}: the columns, windows and accumulator sizes. */
+export interface UsageSignalRun {
+  readonly events: UsageEventColumns;
+  readonly eventCount: number;
+  readonly asOf: number;
+  readonly since30: number;
+  readonly since90: number;
+  readonly timeZone: string;
+  readonly featureCount: number;
+  readonly monthlyMeasurementLimit: Float64Array | readonly number[];
+  readonly shape: UsageAccumulatorShape;
+}
+
+/** Validates the columns and options of {@link usageSignalColumns} (everything but the per-event indexes). */
+export function prepareUsageSignals(
+  events: UsageEventColumns,
+  options: UsageSignalColumnsOptions,
+): UsageSignalRun {
   const customers = options.customerCount;
+  if (!Number.isSafeInteger(customers) || customers < 0) {
+    throw KizunaValidationError.forField(what, 'customerCount', 'expected a whole number ≥ 0');
+  }
   const eventCount = events.customerIndex.length;
   for (const [name, column] of Object.entries(events)) {
     if (column !== undefined && column.length !== eventCount) {
@@ -108,77 +147,88 @@ export function usageSignalColumns(
   }
   const asOf = typeof options.asOf === 'number' ? options.asOf : Date.parse(options.asOf);
   if (!Number.isFinite(asOf)) throw KizunaValidationError.forField(what, 'asOf', 'expected an instant');
-  const timeZone = options.timeZone ?? defaultTimeZone;
-  const since30 = asOf - 30 * millisecondsPerDay;
-  const since90 = asOf - 90 * millisecondsPerDay;
   const reportCount = options.reportCount ?? 0;
   const featureCount = options.featureCount ?? 0;
-  const words = Math.ceil(featureCount / 32);
-
-  // Per customer, one run of Int32 counters (one cache line for up to 32 catalogue features):
-  // measurements in 30 days, in 90 days, logins in 30 days, then the feature bits.
-  const stride = 3 + words;
-  const counters = new Int32Array(customers * stride);
-  const lastLogin = new Float64Array(customers).fill(Number.NEGATIVE_INFINITY);
-  // Per report, two bits: 1 = delivered in the last 90 days (any delivery there, as in a core
-  // snapshot), 2 = viewed before asOf. One byte per report keeps the table small and cache-friendly.
-  const reportFlags = new Uint8Array(reportCount);
-  const reportOwner = new Int32Array(reportCount);
-  const { customerIndex, kind, occurredAt, reportIndex, featureIndex } = events;
-
-  for (let event = 0; event < eventCount; event += 1) {
-    const at = occurredAt[event]!;
-    if (!(at < asOf)) continue;
-    const customer = customerIndex[event]!;
-    if (customer >>> 0 >= customers) {
-      throw KizunaValidationError.forField(
-        what,
-        `customerIndex[${event}]`,
-        `expected 0 ≤ index < ${customers}`,
-      );
-    }
-    // Measurements and logins (most events) are counted without branches: event kinds and times are
-    // unpredictable, and a mispredicted branch costs more than the arithmetic.
-    const code = kind[event]!;
-    const base = customer * stride;
-    const within30 = +(at >= since30);
-    const isMeasurement = +(code === 0);
-    counters[base]! += isMeasurement & within30;
-    counters[base + 1]! += isMeasurement & +(at >= since90);
-    counters[base + 2]! += +(code === 1) & within30;
-    if (code === 0) continue;
-    if (code === 1) {
-      // Rarely true once a customer's latest login has been seen: a well-predicted branch.
-      if (at > lastLogin[customer]!) lastLogin[customer] = at;
-    } else if (code === 2 || code === 3) {
-      const report = reportIndex === undefined ? -1 : reportIndex[event]!;
-      if (report >>> 0 >= reportCount) {
-        throw KizunaValidationError.forField(
-          what,
-          `reportIndex[${event}]`,
-          `expected 0 ≤ index < ${reportCount}`,
-        );
-      }
-      if (code === 2) {
-        reportFlags[report]! |= +(at >= since90);
-        reportOwner[report] = customer;
-      } else reportFlags[report]! |= 2;
-    } else if (code === 4 && featureIndex !== undefined && at >= since30) {
-      const feature = featureIndex[event]!;
-      if (feature >>> 0 < featureCount) counters[base + 3 + (feature >>> 5)]! |= 1 << (feature & 31);
+  for (const [name, value] of [
+    ['reportCount', reportCount],
+    ['featureCount', featureCount],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw KizunaValidationError.forField(what, name, 'expected a whole number ≥ 0');
     }
   }
+  return {
+    events,
+    eventCount,
+    asOf,
+    since30: asOf - 30 * millisecondsPerDay,
+    since90: asOf - 90 * millisecondsPerDay,
+    timeZone: options.timeZone ?? defaultTimeZone,
+    featureCount,
+    monthlyMeasurementLimit: options.monthlyMeasurementLimit,
+    shape: accumulatorShape(customers, reportCount, featureCount),
+  };
+}
 
+/** Runs the event loop over events `from` … `to − 1` of a validated call (see {@link accumulateUsageEvents}). */
+export function accumulateEvents(
+  run: UsageSignalRun,
+  accumulators: UsageAccumulators,
+  from: number,
+  to: number,
+): number {
+  const { events, shape } = run;
+  return accumulateUsageEvents(
+    events.customerIndex,
+    events.kind,
+    events.occurredAt,
+    events.reportIndex,
+    events.featureIndex,
+    from,
+    to,
+    run.asOf,
+    run.since30,
+    run.since90,
+    shape.customers,
+    shape.stride,
+    shape.reportCount,
+    run.featureCount,
+    accumulators.counters,
+    accumulators.lastLogin,
+    accumulators.reportFlags,
+    accumulators.reportOwner,
+  );
+}
+
+/** The error for an invalid event reported by {@link accumulateUsageEvents}. */
+export function invalidIndexError(run: UsageSignalRun, invalid: number): KizunaValidationError {
+  return invalid >= 0
+    ? KizunaValidationError.forField(
+        what,
+        `customerIndex[${invalid}]`,
+        `expected 0 ≤ index < ${run.shape.customers}`,
+      )
+    : KizunaValidationError.forField(
+        what,
+        `reportIndex[${-2 - invalid}]`,
+        `expected 0 ≤ index < ${run.shape.reportCount}`,
+      );
+}
+
+/** The signal columns from the accumulators of every event of a validated call. */
+export function finishUsageSignals(run: UsageSignalRun, accumulators: UsageAccumulators): UsageSignalColumns {
+  const { asOf, timeZone, featureCount } = run;
+  const { customers, reportCount, stride, words } = run.shape;
+  const { counters, lastLogin, reportFlags, reportOwner } = accumulators;
   const delivered90 = new Float64Array(customers);
   const viewed90 = new Float64Array(customers);
   for (let report = 0; report < reportCount; report += 1) {
     const flags = reportFlags[report]!;
-    if ((flags & 1) === 1) {
+    if ((flags & deliveredRecently) !== 0) {
       delivered90[reportOwner[report]!]! += 1;
-      viewed90[reportOwner[report]!]! += flags >>> 1;
+      viewed90[reportOwner[report]!]! += (flags & viewed) >>> 1;
     }
   }
-
   // Local calendar days of the last logins. Time zones change offset at most a few times a year, so
   // when the offset is the same at every 6-hour step from the earliest last login to asOf (no two
   // transitions are ever 6 hours apart), one offset serves every customer; otherwise offsets are
@@ -212,16 +262,22 @@ export function usageSignalColumns(
   const daysSinceLastLogin = new Float64Array(customers);
   const reportViewRate = new Float64Array(customers);
   const featureAdoptionRate = new Float64Array(customers);
-  const limits = options.monthlyMeasurementLimit;
+  // One array type for the loop (a plain array is converted once, numbers as they are).
+  const limits =
+    run.monthlyMeasurementLimit instanceof Float64Array
+      ? run.monthlyMeasurementLimit
+      : Float64Array.from(run.monthlyMeasurementLimit);
   for (let customer = 0; customer < customers; customer += 1) {
     const base = customer * stride;
-    const measurements30 = counters[base]!;
+    const measurements30 = counters[base + 2]!;
     const limit = limits[customer]!;
     const hasLimit = limit > 0;
     measurementsLast30Days[customer] = measurements30;
-    loginsLast30Days[customer] = counters[base + 2]!;
+    loginsLast30Days[customer] = counters[base + 5]!;
     usageRate[customer] = hasLimit ? measurements30 / limit : Number.NaN;
-    usageRate90DayAverage[customer] = hasLimit ? counters[base + 1]! / 3 / limit : Number.NaN;
+    usageRate90DayAverage[customer] = hasLimit
+      ? (measurements30 + counters[base + 1]!) / 3 / limit
+      : Number.NaN;
     const login = lastLogin[customer]!;
     daysSinceLastLogin[customer] =
       login === Number.NEGATIVE_INFINITY ? Number.NaN : Math.max(0, today - localDay(login));
@@ -229,7 +285,7 @@ export function usageSignalColumns(
     reportViewRate[customer] = delivered > 0 ? viewed90[customer]! / delivered : Number.NaN;
     if (featureCount > 0) {
       let used = 0;
-      for (let word = 0; word < words; word += 1) used += popcount(counters[base + 3 + word]!);
+      for (let word = 0; word < words; word += 1) used += popcount(counters[base + histogramSlots + word]!);
       featureAdoptionRate[customer] = used / featureCount;
     } else featureAdoptionRate[customer] = Number.NaN;
   }

@@ -5,6 +5,10 @@ import { planUpsellCampaign } from './upsell-campaign';
 
 const products = (result: ReturnType<typeof recommendExpansion>) =>
   result.recommendations.map((entry) => entry.product);
+const matchedIds = (
+  signals: Parameters<typeof recommendExpansion>[0],
+  rules: NonNullable<Parameters<typeof recommendExpansion>[1]>['rules'],
+) => recommendExpansion(signals, { rules }).matchedRuleIds;
 
 describe('recommendExpansion', () => {
   it('offers light → standard when measurements ran over an hour in 90 days (0.85, +4,000 JPY, 10% off)', () => {
@@ -129,6 +133,31 @@ describe('recommendExpansion', () => {
 
   it('rejects a bad rule, naming the field', () => {
     expect(() => recommendExpansion({}, { rules: [{ id: 'x' } as never] })).toThrow(/rules\[0\]\.product/);
+  });
+
+  it('validates your rules on every call, after the defaults were validated once', () => {
+    const rule = {
+      id: 'api-for-heavy-users',
+      product: 'api_integration',
+      when: { fact: 'usageRate', op: 'gte', value: 1.2 },
+      confidence: 0.5,
+      reason: 'heavy use',
+      valueProposition: 'automate',
+      priceDifference: { amount: 10_000, currency: 'JPY', per: 'month' },
+      roi: 'hours saved',
+      timing: 'now',
+      discount: { description: 'none' },
+    } as const;
+    // The first calls validate (and keep) the seed's rules; user rules are still checked each time.
+    expect(matchedIds({ usageRate: 1.5 }, [rule])).toContain('api-for-heavy-users');
+    expect(() => recommendExpansion({}, { rules: [rule, { ...rule, confidence: 1.5 }] })).toThrow(
+      /rules\[1\]\.confidence/,
+    );
+    expect(() => recommendExpansion({}, { rules: [{ ...rule, id: '' }] })).toThrow(/rules\[0\]\.id/);
+    // The defaults still apply after a rejected call.
+    expect(
+      products(recommendExpansion({ segment: 'b2c', plan: 'light', measurementHoursLast90Days: 2 })),
+    ).toEqual(['standard_plan']);
   });
 });
 

@@ -55,6 +55,14 @@ export interface ExpansionResult {
   readonly suppressedReason?: string;
 }
 
+let parsedDefaultRules: readonly UpsellRule[] | undefined;
+
+/** The seed's six rules, validated on first use and then reused (they are constants). */
+function defaultRules(): readonly UpsellRule[] {
+  parsedDefaultRules ??= parseInput(z.array(upsellRuleSchema), defaultUpsellRules, 'upsell rules');
+  return parsedDefaultRules;
+}
+
 function isSnapshot(input: unknown): input is CustomerSnapshot {
   return typeof input === 'object' && input !== null && 'schemaVersion' in input && 'customer' in input;
 }
@@ -91,9 +99,7 @@ export function recommendExpansion(
   const facts: Record<string, FactValue> = { ...signalFacts(signals) };
   const limit = signals.monthlyMeasurementLimit;
   if (typeof limit === 'number') facts.nextTierMonthlyLimit = limit * 2;
-  const rules = settings.replaceRules
-    ? settings.rules
-    : [...parseInput(z.array(upsellRuleSchema), defaultUpsellRules, 'upsell rules'), ...settings.rules];
+  const rules = settings.replaceRules ? settings.rules : [...defaultRules(), ...settings.rules];
   const matched = rules
     .map((rule, index) => ({ rule, index }))
     .filter(({ rule }) => evaluateCondition(rule.when, facts))

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { asOf, b2bSnapshot, daysAgo, daysFromNow, measurements } from '../test-support/snapshot-fixture';
-import { healthSignals } from './health-signals';
+import { healthSignals, healthSnapshotSchema } from './health-signals';
 
 describe('healthSignals', () => {
   const snapshot = b2bSnapshot({
@@ -73,6 +73,18 @@ describe('healthSignals', () => {
 
   it('rejects an asOf before the snapshot, naming asOf', () => {
     expect(() => healthSignals(snapshot, { asOf: daysAgo(1) })).toThrow(/asOf/);
+  });
+
+  it('validates the snapshot once per call', () => {
+    const parse = vi.spyOn(healthSnapshotSchema, 'safeParse');
+    try {
+      healthSignals({ ...snapshot }, { asOf });
+      expect(parse).toHaveBeenCalledTimes(1);
+      healthSignals({ ...snapshot }, { asOf: daysFromNow(1) });
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('rejects an invalid snapshot, naming the field', () => {
