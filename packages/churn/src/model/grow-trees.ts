@@ -554,12 +554,20 @@ export function boostTrees(
   let roundsRun = 0;
 
   for (let round = 0; round < options.nEstimators; round += 1) {
+    // Without row sampling the tree grows on trainRows in this order, so the root's sums are taken
+    // here, in the same order as a separate pass would (same bits).
+    let allGradientSum = 0;
+    let allHessianSum = 0;
     for (let index = 0; index < trainRows.length; index += 1) {
       const row = trainRows[index]!;
       const probability = 1 / (1 + Math.exp(-raw[row]!));
       const weight = weights[row]!;
-      gradients[2 * row] = (probability - labels[row]!) * weight;
-      gradients[2 * row + 1] = Math.max(probability * (1 - probability), 1e-16) * weight;
+      const gradient = (probability - labels[row]!) * weight;
+      const hessian = Math.max(probability * (1 - probability), 1e-16) * weight;
+      gradients[2 * row] = gradient;
+      gradients[2 * row + 1] = hessian;
+      allGradientSum += gradient;
+      allHessianSum += hessian;
     }
     if (sampledAll) rows.set(trainRows);
     else {
@@ -572,12 +580,16 @@ export function boostTrees(
       features = shuffled.subarray(0, featureCount).sort();
     }
     const end = sampledAll ? trainRows.length : sampleSize;
-    let gradientSum = 0;
-    let hessianSum = 0;
-    for (let index = 0; index < end; index += 1) {
-      const row = rows[index]!;
-      gradientSum += gradients[2 * row]!;
-      hessianSum += gradients[2 * row + 1]!;
+    let gradientSum = allGradientSum;
+    let hessianSum = allHessianSum;
+    if (!sampledAll) {
+      gradientSum = 0;
+      hessianSum = 0;
+      for (let index = 0; index < end; index += 1) {
+        const row = rows[index]!;
+        gradientSum += gradients[2 * row]!;
+        hessianSum += gradients[2 * row + 1]!;
+      }
     }
     const treeStart = nodeFeature.length;
     const root = takeHistogram();
