@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { runRecordKind } from '../pipeline/run-record';
 import type { RunReport } from '../pipeline/run-report';
 import { seedCustomers } from '../seed/seed-customers';
-import { shardRecordKind } from '../shards/shard-record';
+import { shardRecordKind, shardRecordOwner } from '../shards/shard-record';
 import { type NotificationSink, startNotificationSink } from './notification-sink';
 import { startWorkerProcess, type WorkerProcess } from './worker-process';
 
@@ -132,20 +132,41 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
     if (options.killAfterShards !== null) {
       // Kill a worker while it holds a shard job (its last shard started and has not completed), so
       // the queue must hand that job over: with a fast pipeline a worker spends much of its time
-      // between jobs, and killing one then would test nothing.
+      // between jobs, and killing one then would test nothing. A worker's log reaches us through a
+      // pipe, late under load, so the store decides: the shard it last started must have no
+      // completion record yet, checked right before the kill.
       const workers = processes.slice(0, options.workers);
-      const holdsShard = (worker: WorkerProcess) => {
+      const openShardOf = (worker: WorkerProcess): string | undefined => {
         const output = worker.output();
         const started = output.lastIndexOf('"msg":"shard started"');
-        return (
-          started >= 0 &&
-          started > output.lastIndexOf('"msg":"shard completed"') &&
-          started > output.lastIndexOf('"msg":"shard already completed"')
-        );
+        if (
+          started < 0 ||
+          started < output.lastIndexOf('"msg":"shard completed"') ||
+          started < output.lastIndexOf('"msg":"shard already completed"')
+        )
+          return undefined;
+        const line = output.slice(output.lastIndexOf('\n', started) + 1, started);
+        const index = line.match(/:shard:(\d+)"/)?.[1];
+        return index === undefined ? undefined : shardRecordOwner(Number(index));
       };
+      const shardCompleted = async (owner: string) =>
+        (await count(
+          client,
+          `select count(*) from "${names.schema}".results where kind = $1 and customer_id = $2 and as_of = $3`,
+          [shardRecordKind, owner, asOf],
+        )) > 0;
       for (;;) {
         const complete = await shardsComplete();
-        const victim = complete >= options.killAfterShards ? workers.find(holdsShard) : undefined;
+        let victim: WorkerProcess | undefined;
+        if (complete >= options.killAfterShards) {
+          for (const worker of workers) {
+            const owner = openShardOf(worker);
+            if (owner !== undefined && !(await shardCompleted(owner))) {
+              victim = worker;
+              break;
+            }
+          }
+        }
         if (victim !== undefined) {
           shardsCompleteAtKill = complete;
           victim.child.kill('SIGKILL');
