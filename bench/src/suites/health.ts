@@ -8,6 +8,7 @@ import {
   usageSignalColumns,
   zenbuB2BScorecard,
 } from '@kizuna/health';
+import { createUsageSignalPool } from '@kizuna/health/parallel';
 import {
   type BenchSection,
   type BenchSuite,
@@ -184,19 +185,18 @@ async function pipelineSection(): Promise<BenchSection> {
   const customerCount = 100_000;
   const eventCount = 10_000_000;
   const generateStart = performance.now();
-  const events = syntheticEvents(eventCount, customerCount);
+  const events = syntheticEvents(eventCount, customerCount, true);
   const customers = syntheticCustomers(customerCount);
   const generateMs = performance.now() - generateStart;
-
-  const runOurs = () => {
-    const signals = usageSignalColumns(events, {
-      customerCount,
-      monthlyMeasurementLimit: customers.monthlyMeasurementLimit,
-      reportCount: customerCount * reportsPerCustomer,
-      featureCount,
-      asOf: asOfMs,
-    });
-    return scoreHealthBatch({
+  const signalOptions = {
+    customerCount,
+    monthlyMeasurementLimit: customers.monthlyMeasurementLimit,
+    reportCount: customerCount * reportsPerCustomer,
+    featureCount,
+    asOf: asOfMs,
+  };
+  const score = (signals: ReturnType<typeof usageSignalColumns>) =>
+    scoreHealthBatch({
       usageRate: signals.usageRate,
       daysSinceLastLogin: signals.daysSinceLastLogin,
       reportViewRate: signals.reportViewRate,
@@ -206,7 +206,8 @@ async function pipelineSection(): Promise<BenchSection> {
       escalatedTicketsLast90Days: customers.escalatedTicketsLast90Days,
       daysOverdue: customers.daysOverdue,
     });
-  };
+
+  const runOurs = () => score(usageSignalColumns(events, signalOptions));
   const oursTime = medianWallAndCpu(runOurs, 5);
   const oursMs = oursTime.wall;
   const ours = runOurs();
@@ -215,6 +216,18 @@ async function pipelineSection(): Promise<BenchSection> {
   for (let index = 0; index < customerCount; index += 1) {
     oursSum += ours.scores[index]!;
     if (ours.bands[ours.bandIndex[index]!]!.id === 'red') oursRed += 1;
+  }
+
+  // The same on two threads (@kizuna/health/parallel): the calling thread and one worker take half the
+  // events each. Its scores must equal the single-thread scores exactly.
+  const pool = createUsageSignalPool({ threads: 2 });
+  const runParallel = async () => score(await pool.usageSignalColumns(events, signalOptions));
+  const parallelTime = await medianWallAndCpuAsync(runParallel, 5);
+  const parallel = await runParallel();
+  await pool.close();
+  let parallelSame = 0;
+  for (let index = 0; index < customerCount; index += 1) {
+    if (Object.is(parallel.scores[index], ours.scores[index])) parallelSame += 1;
   }
 
   const instance = await DuckDBInstance.create(':memory:');
@@ -316,6 +329,14 @@ async function pipelineSection(): Promise<BenchSection> {
         'DuckDB CPU ÷ this CPU': formatRatio(duckTime.cpu / oursTime.cpu),
       },
       {
+        engine: 'Kizuna columnar, 2 threads: @kizuna/health/parallel usageSignalColumns + scoreHealthBatch',
+        'median ms': formatNumber(parallelTime.wall),
+        'events / s': formatNumber((eventCount / parallelTime.wall) * 1000),
+        'DuckDB ÷ this': formatRatio(duckMs / parallelTime.wall),
+        'CPU ms': formatNumber(parallelTime.cpu),
+        'DuckDB CPU ÷ this CPU': formatRatio(duckTime.cpu / parallelTime.cpu),
+      },
+      {
         engine: `DuckDB SQL: same aggregation + scorecard as one query (${threads} threads)`,
         'median ms': formatNumber(duckMs),
         'events / s': formatNumber((eventCount / duckMs) * 1000),
@@ -332,6 +353,7 @@ async function pipelineSection(): Promise<BenchSection> {
     ],
     notes: [
       `Results agree exactly: ${agree ? 'yes' : 'NO'} — ${formatNumber(sameScores)} of ${formatNumber(customerCount)} scores identical to the last bit (largest difference ${largestDifference}); Σ scores ${formatNumber(oursSum)} (Kizuna) vs ${formatNumber(duckSum)} (DuckDB); red accounts ${oursRed} vs ${duckRed}.`,
+      `2 threads vs 1 thread: ${parallelSame === customerCount ? 'identical' : 'DIFFERENT'} — ${formatNumber(parallelSame)} of ${formatNumber(customerCount)} scores identical to the last bit. The 2-thread row counts both threads' CPU; the event columns are in SharedArrayBuffers (allocated so when generated), which both Kizuna rows read in place.`,
       `Load average (1 min) at the start of this section: ${loadAtStart.toFixed(2)} on ${availableParallelism()} cores. Wall time favours DuckDB's ${threads} threads on an idle machine and is noisy under load; CPU time is what each engine spent in all.`,
       `Not timed: generating the typed arrays in JS (${formatNumber(generateMs)} ms) and building the DuckDB tables from the same hash formulas (${formatNumber(loadMs)} ms).`,
       'Both start from in-memory columns and leave the scores in memory (typed arrays / a DuckDB temp table). The object path builds one core CustomerSnapshot per customer and validates at every boundary.',
