@@ -71,4 +71,12 @@ describe('summarizeInPlace on large inputs (bucketed selection)', () => {
     expect(summary.minimum).toBe(Math.min(...reference));
     expect(summary.maximum).toBe(Math.max(...reference));
   });
+
+  it('falls back to quickselect when a value is NaN: the mean says so, nothing throws', () => {
+    const values = generate(2463534242, (unit) => unit * 1000);
+    values[500] = Number.NaN;
+    const summary = summarizeInPlace(values)!;
+    expect(summary.count).toBe(70_001);
+    expect(summary.mean).toBeNaN();
+  });
 });

@@ -65,15 +65,6 @@ export function summarizeDistribution(values: ArrayLike<number>): DistributionSu
 export function summarizeInPlace(values: Float64Array): DistributionSummary | null {
   const n = values.length;
   if (n === 0) return null;
-  let sum = 0;
-  let minimum = Number.POSITIVE_INFINITY;
-  let maximum = Number.NEGATIVE_INFINITY;
-  for (let index = 0; index < n; index += 1) {
-    const value = values[index]!;
-    sum += value;
-    if (value < minimum) minimum = value;
-    if (value > maximum) maximum = value;
-  }
   const quantiles = [0.5, 0.9, 0.95];
   // Rank of each percentile's lower and upper neighbour: position h = (n − 1) × q.
   const ranks = quantiles.flatMap((q) => {
@@ -81,10 +72,26 @@ export function summarizeInPlace(values: Float64Array): DistributionSummary | nu
     return [lowerRank, Math.min(lowerRank + 1, n - 1)];
   });
   const distinct = [...new Set(ranks)].sort((left, right) => left - right);
-  let selected: number[];
-  if (n >= radixSelectMinimum && radixSelectSupported && !Number.isNaN(sum))
-    selected = selectRanks(values, distinct);
-  else {
+  let selected: number[] | undefined;
+  let sum = 0;
+  let minimum = Number.POSITIVE_INFINITY;
+  let maximum = Number.NEGATIVE_INFINITY;
+  if (n >= radixSelectMinimum && radixSelectSupported) {
+    // The histogram pass also sums; a NaN sum means a NaN value, which the bucketing cannot rank.
+    const bucketed = selectRanks(values, distinct);
+    ({ sum, minimum, maximum } = bucketed);
+    if (!Number.isNaN(sum)) selected = bucketed.selected;
+  }
+  if (selected === undefined) {
+    sum = 0;
+    minimum = Number.POSITIVE_INFINITY;
+    maximum = Number.NEGATIVE_INFINITY;
+    for (let index = 0; index < n; index += 1) {
+      const value = values[index]!;
+      sum += value;
+      if (value < minimum) minimum = value;
+      if (value > maximum) maximum = value;
+    }
     // Quickselect, each rank inside the range right of the previous one: after selecting rank r,
     // everything right of r is ≥ it.
     selected = [];

@@ -13,15 +13,36 @@ const littleEndian = new Uint8Array(Float64Array.of(-0).buffer)[7] === 0x80;
 /** Whether {@link selectRanks} can read the bit patterns of this platform's doubles. */
 export const radixSelectSupported = littleEndian;
 
+/** What {@link selectRanks} returns: the selected values, and the sum, minimum and maximum. */
+export interface SelectedRanks {
+  /** The value of rank `ranks[i]`, for each i; empty when `sum` is NaN. */
+  readonly selected: number[];
+  /** The values' sum, added in index order (NaN when a value is NaN). */
+  readonly sum: number;
+  readonly minimum: number;
+  readonly maximum: number;
+}
+
 /**
- * The values of rank `ranks[i]` (0-based, in ascending order of value) of `values`, which must hold
- * no NaN. `values` is not modified.
+ * The values of rank `ranks[i]` (0-based, in ascending order of value) of `values`, and their sum,
+ * minimum and maximum, read in the same pass as the histogram. When a value is NaN (`sum` is NaN),
+ * nothing is selected (`selected` is empty). `values` is not modified.
  */
-export function selectRanks(values: Float64Array, ranks: readonly number[]): number[] {
+export function selectRanks(values: Float64Array, ranks: readonly number[]): SelectedRanks {
   const n = values.length;
   const high = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   const histogram = new Int32Array(bucketCount);
-  for (let index = 0; index < n; index += 1) histogram[bucketOf(high[index * 2 + 1]!)]! += 1;
+  let sum = 0;
+  let minimum = Number.POSITIVE_INFINITY;
+  let maximum = Number.NEGATIVE_INFINITY;
+  for (let index = 0; index < n; index += 1) {
+    const value = values[index]!;
+    sum += value;
+    minimum = value < minimum ? value : minimum;
+    maximum = value > maximum ? value : maximum;
+    histogram[bucketOf(high[index * 2 + 1]!)]! += 1;
+  }
+  if (Number.isNaN(sum)) return { selected: [], sum, minimum, maximum };
 
   // Which bucket holds each rank, and how many values lie in the buckets before it.
   const wanted = ranks
@@ -56,10 +77,11 @@ export function selectRanks(values: Float64Array, ranks: readonly number[]): num
     if (slot >= 0) buffers[slot]![filled[slot]!++] = values[index]!;
   }
 
-  return ranks.map((rank, position) => {
+  const selected = ranks.map((rank, position) => {
     const buffer = buffers[slotOfBucket.get(bucketOfRank[position]!)!]!;
     return quickselect(buffer, rank - before[position]!, 0, buffer.length - 1);
   });
+  return { selected, sum, minimum, maximum };
 }
 
 /** The bucket of a double from the high 32 bits of its pattern: ascending buckets, ascending values. */
