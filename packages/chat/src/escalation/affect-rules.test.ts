@@ -55,6 +55,17 @@ describe('findAffectSignals', () => {
     expect(codesOf('If the deposit can be refunded, how long does it take?')).toEqual([]);
   });
 
+  it('reads rhetorical "how much…", damage left behind, charges after the end, and law firms', () => {
+    expect(codesOf('どれだけ待たされたと思ってるの')).toEqual(['anger']);
+    expect(codesOf('Do you even know how long I have waited')).toEqual(['anger']);
+    expect(codesOf('床に傷をつけられました')).toEqual(['complaint']);
+    expect(codesOf('they moved my furniture without asking')).toEqual(['complaint']);
+    expect(codesOf('退会したはずなのに今月も請求されました')).toEqual(['billing_dispute']);
+    expect(codesOf('a law firm wrote to me about the noise')).toEqual(['legal']);
+    // Correcting the addressee of an invoice is no dispute.
+    expect(codesOf('請求書の宛名を直してもらえますか')).toEqual([]);
+  });
+
   it('skips a match inside a hypothesis', () => {
     expect(codesOf('if nobody came, what happens to the fee?')).toEqual([]);
     expect(codesOf('nobody came, what happens to the fee?')).toEqual(['complaint']);
@@ -120,5 +131,14 @@ describe('classifyEscalation with the round-3 rules', () => {
     expect(escalates('もし対応が悪かったら、どこに相談すればいいですか?')).toBe(false);
     expect(escalates('My stress about the noise is much better now, thanks')).toBe(false);
     expect(escalates('たいへん不安です')).toBe(true);
+    expect(escalates('怖かったら誰かに相談してもいいんですか?')).toBe(false);
+    expect(escalates('The move was stressful, but now things are fine')).toBe(false);
+    expect(escalates('苦情を言う前に、まず記録を取りたいです')).toBe(false);
+    expect(escalates('Before I complain to the landlord I want numbers')).toBe(false);
+  });
+
+  it('keeps a question whether a person is available, and escalates asking for one', () => {
+    expect(escalates('担当者と電話で話すこともできますか?')).toBe(false);
+    expect(escalates('担当者と電話で話したいです')).toBe(true);
   });
 });

@@ -41,11 +41,11 @@ const rules: readonly AffectRule[] = [
   // Rhetorical questions: the customer does not want the information, they want it to stop.
   ja(
     'anger',
-    'いつになったら|何回(?:言|説明|連絡|電話|問い合わせ|同じ)[^。?]{0,8}(?:ば|させ|すれば|したら|の|ん)|なんべん|何度(?:言|説明)[^。?]{0,8}(?:ば|させ)|(?:なんで|なぜ|どうして)(?:毎回|いつも|また|こっち|こちら|私|うち)[^。]{0,16}(?:の|ん|なあかん|なきゃ|なければ|ないと)(?:\\?|か|や|$)|どうなって(?:ん|る|いる)(?:の|ん|ねん|ですか)|ええ加減に|いい加減に',
+    'いつになったら|何回(?:言|説明|連絡|電話|問い合わせ|同じ)[^。?]{0,8}(?:ば|させ|すれば|したら|の|ん)|なんべん|何度(?:言|説明)[^。?]{0,8}(?:ば|させ)|(?:なんで|なぜ|どうして)(?:毎回|いつも|また|こっち|こちら|私|うち)[^。]{0,16}(?:の|ん|なあかん|なきゃ|なければ|ないと)(?:\\?|か|や|$)|どうなって(?:ん|る|いる)(?:の|ん|ねん|ですか)|ええ加減に|いい加減に|どれだけ[^。]{0,16}(?:と思って|かわかって|か分かって)',
   ),
   en(
     'anger',
-    'how many (?:more )?times|why (?:do|must|should) (?:i|we) (?:always |even )?(?:have|need) to|why (?:is|does) (?:it|this) always|are you (?:kidding|serious|joking)|every single time|what is wrong with (?:you|your)|does anyone (?:even )?(?:read|care|listen|work)',
+    'how many (?:more )?times|why (?:do|must|should) (?:i|we) (?:always |even )?(?:have|need) to|why (?:is|does) (?:it|this) always|are you (?:kidding|serious|joking)|every single time|what is wrong with (?:you|your)|does anyone (?:even )?(?:read|care|listen|work)|do you (?:even )?(?:know|realise|realize|understand) how (?:long|much|many|hard)',
   ),
   // Sarcasm: praise for a failure.
   ja(
@@ -107,6 +107,22 @@ const rules: readonly AffectRule[] = [
     'anxiety',
     '(?:心臓|胸)(?:が)?(?:どきどき|ばくばく|ドキドキ|バクバク|苦し|痛)|(?:どきどき|ばくばく)して(?:眠|寝)',
   ),
+  // Damage and mess left behind, and things done without asking.
+  ja(
+    'complaint',
+    '(?:ゴミ|ごみ|傷|キズ|汚れ|跡|吸い殻|吸殻)(?:を|が)?[^。]{0,6}(?:置いて(?:いか|行か)れ|残され|つけられ|付けられ)|(?:汚|壊|傷つけ|散らか)され',
+  ),
+  en(
+    'complaint',
+    'without (?:asking|permission|telling (?:me|us)|warning)|(?:left|dumped) (?:rubbish|trash|litter|a mess|cigarette)',
+  ),
+  // Charged for a period or a plan that had ended.
+  ja(
+    'billing_dispute',
+    '(?:はずの|はずなのに|のに)[^。]{0,12}(?:引き?落と|請求|課金)され|まで(?:引き?落と|請求|課金)され',
+  ),
+  // Lawyers and legal letters in the words the lexicon lacks.
+  en('legal', 'law firm|attorney|legal (?:action|letter|notice|proceedings)|cease and desist'),
   // Orders and plans the customer says they never made.
   ja(
     'billing_dispute',
@@ -114,7 +130,7 @@ const rules: readonly AffectRule[] = [
   ),
   ja(
     'billing_dispute',
-    '(?:料金|代金|費用|金額|請求|測定料|測定代)[^。]{0,20}(?:見直して|確認し直して|訂正して|直して)(?:ください|下さい|もらえ|いただけ|ほしい|欲しい)',
+    '(?:料金|代金|費用|金額|請求|測定料|測定代)(?:(?!宛名|名前|住所|送付|氏名|旧姓)[^。]){0,20}(?:見直して|確認し直して|訂正して|直して)(?:ください|下さい|もらえ|いただけ|ほしい|欲しい)',
   ),
   // Distress in the speaker's own words.
   ja(

@@ -75,20 +75,42 @@ const pressingAgain =
   /結局|^だから|(?<![a-z])(?:still (?:no|nobody|nothing|not|waiting|havent|hasnt)|so when|any update)(?![a-z])/u;
 const softCodes = new Set<EscalationReasonCode>(['anger', 'anxiety', 'complaint', 'dissatisfaction']);
 const hypothesisBefore = /(?:\bif\b|\bin case\b|\bwhat if\b|もし)[^.?!。]{0,40}$/u;
+const conditionalAfter = /^[ぁ-ん]{0,3}?(?:だったら|なら|ったら|たら|の(?:場合|とき|時))/u;
 const questionAfter = /^[^.!。]{0,60}(?:\?|ますか|ですか|なりますか|でしょうか)/u;
 const improvedAfter =
-  /^[^.?!。]{0,40}(?:(?:much|a lot|far|so much) better|better now|気にならなくなり|楽になりました|落ち着き(?:ました|ます)|落ち着いて(?:います|きました|る))/u;
+  /^[^.?!。]{0,40}(?:(?:much|a lot|far|so much) better|better now|(?:things|everything|all)(?: is| are)? (?:fine|ok|okay|good)|気にならなくなり|楽になりました|落ち着き(?:ました|ます)|落ち着いて(?:います|きました|る)|今は(?:快適|大丈夫|平気|問題な))/u;
+// "クレームを入れる前に…", "before I complain…": the complaint is one the customer may make elsewhere.
+const beforeComplainingAfter = /^(?:を|は)?(?:入れる|言う|する|つける|出す)(?:前に|前の)/u;
+const beforeComplainingBefore = /\bbefore (?:i |we |making a |filing a )?$/u;
+// "電話で相談もできるって聞いたんですが、本当ですか": asking whether a person is also available, as
+// a service (not "電話で直接相談できますか", which asks for one).
+const availabilityAfter =
+  /^[^。]{0,8}?(?:(?:も|は)(?:でき(?:る|ます)(?:って|か|の|んですか)|可能)|受け付け|やって(?:い)?ます)/u;
 
+/**
+ * Drops signals that the context shows are not the customer's present state or request: a
+ * feeling or complaint inside a hypothesis that ends in a question ("if I'm not happy…, what
+ * are my options?", "不安だったら…ですか"), one followed by "it got better", a complaint the
+ * customer may make elsewhere ("クレームを入れる前に"), and a question whether a person is available.
+ */
 function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): LexiconSignal[] {
   if (signals.length === 0) return signals;
   return signals.filter((signal) => {
-    if (!softCodes.has(signal.code)) return true;
+    const soft = softCodes.has(signal.code);
+    if (!soft && signal.code !== 'human_request') return true;
     const start = text.indexOf(signal.evidence);
     if (start < 0) return true;
     const end = start + signal.evidence.length;
     const before = text.slice(Math.max(0, start - 48), start);
     const after = text.slice(end, end + 64);
-    if (hypothesisBefore.test(before) && questionAfter.test(after)) return false;
+    if (signal.code === 'human_request') return !(availabilityAfter.test(after) && questionAfter.test(after));
+    if ((hypothesisBefore.test(before) || conditionalAfter.test(after)) && questionAfter.test(after))
+      return false;
+    if (
+      (signal.code === 'complaint' || signal.code === 'dissatisfaction') &&
+      (beforeComplainingAfter.test(after) || beforeComplainingBefore.test(before))
+    )
+      return false;
     return !improvedAfter.test(after);
   });
 }

@@ -1,5 +1,6 @@
 import { escalationBatch30 } from './escalation-batch-30';
 import { escalationBatch31 } from './escalation-batch-31';
+import { escalationBatch32 } from './escalation-batch-32';
 import { type EscalationCase, escalate, keep } from './escalation-case';
 
 // Held-out batches, each written after a version of the classifier and measured once before any
@@ -2160,4 +2161,6 @@ export const escalationHoldoutSet: readonly EscalationCase[] = [
   ...escalationBatch30,
   // Thirty-first batch: see escalation-batch-31.ts.
   ...escalationBatch31,
+  // Thirty-second batch (mostly hard negatives): see escalation-batch-32.ts.
+  ...escalationBatch32,
 ];
