@@ -10,15 +10,18 @@ import type {
   CustomerSnapshot,
   ExecutiveDashboard,
   HealthReading,
-  MarketingDashboard,
+  RenewalsReading,
   RevenueReport,
+  SalesFunnelReading,
 } from '../src/api/api-types';
 import { formatMoney, formatNumber, formatPercent } from '../src/format/formatting';
+import { formatKpiGap, formatKpiValue } from '../src/format/kpi-format';
 import { actionTitle, escalationReason } from '../src/i18n/engine-text';
+import { japanese } from '../src/i18n/japanese';
 import { expansionOffers, openAlerts, summarizeHealth } from '../src/views/csm-daily-data';
-import { bottleneckStage } from '../src/views/funnel-bottleneck';
 import { handOvers } from '../src/views/hand-overs';
 import { openJourneys } from '../src/views/open-journeys';
+import { monthBefore } from '../src/views/sales-funnel-view';
 import {
   chromiumAvailable,
   launchChromium,
@@ -45,6 +48,20 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     const response = await fetch(`${api.url}${path}`, { headers: { Authorization: `Bearer ${api.key}` } });
     expect(response.status, path).toBe(200);
     return (await response.json()) as Data;
+  }
+
+  /** Every open alert of the given priorities, following the cursor as the dashboard does. */
+  async function openAlertPages(priorities: string): Promise<AlertEntry[]> {
+    const entries: AlertEntry[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ done: 'false', priority: priorities, limit: '200' });
+      if (cursor !== null) query.set('cursor', cursor);
+      const page: { alerts: AlertEntry[]; nextCursor?: string | null } = await fromApi(`/v1/alerts?${query}`);
+      entries.push(...page.alerts);
+      cursor = page.nextCursor ?? null;
+    } while (cursor !== null);
+    return entries;
   }
 
   async function openPage(path: string, width = 1280): Promise<{ page: Page; milliseconds: number }> {
@@ -80,21 +97,31 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     const readings = await Promise.all(
       customerIds.map((id) => fromApi<HealthReading>(`/v1/customers/${id}/health`)),
     );
-    const expected = summarizeHealth(readings.map((reading) => reading.health));
-    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
-    const urgent = openAlerts(alerts).filter(
+    // The view shows the accounts the pipeline scored (stored results): customers who had churned
+    // by the run are skipped by the worker, and their per-customer read is computed live.
+    const scored = readings.filter((reading) => reading.source === 'stored');
+    expect(scored.length).toBeGreaterThan(0);
+    const expected = summarizeHealth(scored.map((reading) => reading.health));
+    const urgent = openAlerts(await openAlertPages('critical,high')).filter(
       (entry) => entry.action.priority === 'critical' || entry.action.priority === 'high',
     );
-    const offers = expansionOffers(openAlerts(alerts)).slice(0, 10);
+    const offers = expansionOffers(openAlerts(await openAlertPages('medium'))).slice(0, 10);
+    const month = api.asOf.slice(0, 7);
+    const { renewals } = await fromApi<RenewalsReading>(`/v1/renewals?month=${month}`);
 
-    // The first load fills the per-customer data cache (snapshots, offers: 5 minutes); the second is
-    // what a CSM sees during the day. Both are printed, never asserted.
+    // The first load compiles and warms the server's code paths; the second is what a CSM sees
+    // during the day. Both are printed, never asserted.
     const coldLoad = await openPage('/');
     await coldLoad.page.close();
     const { page, milliseconds } = await openPage('/');
-    // Where the time goes: the API calls the view makes on every load (the snapshots are cached).
+    // Where the time goes: the API calls the view makes on every load (all bulk reads).
     const callTimes: string[] = [];
-    for (const path of ['/v1/alerts?limit=200', '/v1/health?limit=1000', '/v1/revenue?period=month']) {
+    for (const path of [
+      '/v1/alerts?done=false&priority=critical%2Chigh&limit=200',
+      '/v1/alerts?done=false&priority=medium&limit=200',
+      '/v1/health?limit=1000',
+      `/v1/renewals?month=${month}`,
+    ]) {
       const started = performance.now();
       await fromApi(path);
       callTimes.push(`${path} ${Math.round(performance.now() - started)} ms`);
@@ -127,6 +154,13 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     );
     expect(offers.length).toBeGreaterThan(0);
     expect(await page.locator('[data-recommendation]').count()).toBe(offers.length);
+    // Renewals of the month: one row per contract the API lists, with its MRR.
+    expect(await page.locator('[data-renewal]').count()).toBe(renewals.length);
+    const firstRenewal = renewals[0];
+    if (firstRenewal !== undefined)
+      expect(await page.locator(`[data-renewal="${firstRenewal.customerId}"] td`).nth(2).textContent()).toBe(
+        formatMoney(firstRenewal.mrr.amount, 'ja', firstRenewal.mrr.currency ?? 'JPY'),
+      );
     // Recharts draws once ResponsiveContainer has measured its box, after the load event.
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await saveScreenshot(page, 'csm-daily-1280');
@@ -156,15 +190,15 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     const snapshots = await Promise.all(
       customerIds.map((id) => fromApi<CustomerSnapshot>(`/v1/customers/${id}/snapshot`)),
     );
-    const csm = snapshots.find((snapshot) => snapshot.customer.csmId !== undefined)?.customer.csmId;
+    const csm = snapshots.find((snapshot) => snapshot.customer.csmId != null)?.customer.csmId;
     expect(csm).toBeDefined();
     const mine = snapshots
       .filter((snapshot) => snapshot.customer.csmId === csm)
       .map((snapshot) => snapshot.customer.id);
     const expected = summarizeHealth(
-      (await Promise.all(mine.map((id) => fromApi<HealthReading>(`/v1/customers/${id}/health`)))).map(
-        (reading) => reading.health,
-      ),
+      (await Promise.all(mine.map((id) => fromApi<HealthReading>(`/v1/customers/${id}/health`))))
+        .filter((reading) => reading.source === 'stored')
+        .map((reading) => reading.health),
     );
     const { page } = await openPage(`/?csm=${encodeURIComponent(csm ?? '')}`);
     for (const status of ['green', 'yellow', 'red'] as const)
@@ -245,18 +279,34 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await page.close();
   });
 
-  it('funnel and revenue: stage counts, bottleneck and MRR months equal the API, screenshot, axe', async () => {
-    const month = api.asOf.slice(0, 7);
-    const marketing = await fromApi<MarketingDashboard>(`/v1/dashboards/marketing?month=${month}`);
+  it('funnel and revenue: the seven levels, every KPI, the bottleneck and MRR months equal the API, screenshot, axe', async () => {
+    // The page opens on the last full month.
+    const month = monthBefore(api.asOf.slice(0, 7));
+    const sales = await fromApi<SalesFunnelReading>(`/v1/dashboards/sales-funnel?month=${month}`);
     const revenue = await fromApi<RevenueReport>('/v1/revenue?period=month');
     const { page } = await openPage('/funnel');
-    for (const stage of marketing.funnel)
-      expect(await page.locator(`[data-stage="${stage.stage}"] td`).nth(1).textContent()).toBe(
-        formatNumber(stage.count, 'ja'),
+    expect(sales.funnel.levels.length).toBe(7);
+    expect(await page.locator('[data-level]').count()).toBe(8); // seven levels and the financial KPIs
+    for (const kpi of [...sales.funnel.levels.flatMap((level) => level.kpis), ...sales.funnel.financial]) {
+      const row = page.locator(`[data-kpi="${kpi.id}"]`);
+      expect(await row.locator('[data-field="value"]').textContent(), kpi.id).toBe(
+        kpi.value === null ? '–' : formatKpiValue(kpi.value, kpi.unit, 'ja', revenue.currency),
       );
-    const bottleneck = bottleneckStage(marketing.funnel);
-    if (bottleneck !== undefined)
-      expect(await page.locator(`[data-stage="${bottleneck}"] .bottleneck`).count()).toBe(1);
+      expect(await row.locator('[data-field="target"]').textContent(), kpi.id).toContain(
+        formatKpiValue(kpi.target, kpi.unit, 'ja', revenue.currency),
+      );
+      expect(await row.locator('[data-field="status"]').textContent(), kpi.id).toBe(
+        japanese.funnel.kpiStatus[kpi.status],
+      );
+      expect(await row.locator('[data-field="gap"]').textContent(), kpi.id).toBe(
+        kpi.gap === null ? '–' : formatKpiGap(kpi.gap, kpi.unit, 'ja', revenue.currency),
+      );
+    }
+    const shownBottleneck = page.getByTestId('bottleneck');
+    expect(await shownBottleneck.getAttribute('data-bottleneck-kpi')).toBe(sales.bottleneck?.kpi.id ?? null);
+    if (sales.bottleneck !== null)
+      expect(await page.locator(`[data-kpi="${sales.bottleneck.kpi.id}"] .bottleneck`).count()).toBe(1);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
     const shown = revenue.periods.slice(-12);
     expect(await page.locator('[data-period]').count()).toBe(shown.length);
     expect(
@@ -277,6 +327,19 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     ).toBe(formatPercent(oldest.periods.find((period) => period.age === 0)!.logoRetention, 'ja'));
     await saveScreenshot(page, 'funnel-1280');
     await expectAccessible(page);
+
+    // The month picker: another month shows that month's figures.
+    const other = api.asOf.slice(0, 7);
+    const otherFunnel = await fromApi<SalesFunnelReading>(`/v1/dashboards/sales-funnel?month=${other}`);
+    await page.locator('input[name="month"]').fill(other);
+    await Promise.all([
+      page.waitForURL(`**/funnel?month=${other}`),
+      page.getByRole('button', { name: '表示', exact: true }).click(),
+    ]);
+    const leads = otherFunnel.funnel.levels[1]!.kpis.find((kpi) => kpi.id === 'lead_capture.leads')!;
+    expect(await page.locator('[data-kpi="lead_capture.leads"] [data-field="value"]').textContent()).toBe(
+      formatKpiValue(leads.value ?? 0, 'count', 'ja'),
+    );
     await page.close();
   });
 

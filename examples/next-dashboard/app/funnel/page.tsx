@@ -1,77 +1,188 @@
-import { getMarketingDashboard, getRevenue } from '../../src/api/kizuna-client';
+import { getRevenue, getSalesFunnel } from '../../src/api/kizuna-client';
 import { FunnelChart } from '../../src/components/funnel-chart';
 import { MrrMovementsChart } from '../../src/components/mrr-movements-chart';
 import { UnavailableNotice } from '../../src/components/unavailable-notice';
 import { dashboardNow, formatMoney, formatNumber, formatPercent, monthOf } from '../../src/format/formatting';
-import { funnelStageName } from '../../src/i18n/engine-text';
+import { formatKpiGap, formatKpiValue } from '../../src/format/kpi-format';
+import { salesKpiName, salesLevelName } from '../../src/i18n/engine-text';
 import { currentDictionary } from '../../src/i18n/language';
-import { bottleneckStage } from '../../src/views/funnel-bottleneck';
+import {
+  attainmentPercent,
+  bottleneckSentence,
+  kpiState,
+  monthBefore,
+} from '../../src/views/sales-funnel-view';
 
 /**
- * Funnel and revenue: the marketing funnel of the month with its bottleneck (the lowest conversion
- * from the previous stage), and MRR movements per month.
+ * Funnel and revenue: the seven sales-funnel levels of a month (default the last full month; a
+ * month picker) with every KPI against its target and the bottleneck the funnel engine names, and
+ * MRR movements and cohort retention per month.
  */
 export default async function FunnelPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const { language, dictionary } = await currentDictionary();
   const text = dictionary.funnel;
   const requested = (await searchParams).month;
   const month =
-    requested !== undefined && /^\d{4}-\d{2}$/.test(requested) ? requested : monthOf(dashboardNow());
-  const [marketing, revenue] = await Promise.all([getMarketingDashboard(month), getRevenue()]);
-  const bottleneck = marketing.kind === 'ok' ? bottleneckStage(marketing.data.funnel) : undefined;
+    requested !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(requested)
+      ? requested
+      : monthBefore(monthOf(dashboardNow()));
+  const [sales, revenue] = await Promise.all([getSalesFunnel(month), getRevenue()]);
   const periods = revenue.kind === 'ok' ? revenue.data.periods.slice(-12) : [];
   const currency = revenue.kind === 'ok' ? revenue.data.currency : 'JPY';
   // The last twelve monthly cohorts, each over its first twelve months.
   const cohorts = revenue.kind === 'ok' ? revenue.data.cohorts.slice(-12) : [];
   const cohortAges = Array.from({ length: 12 }, (_, age) => age);
+  const bottleneck = sales.kind === 'ok' ? sales.data.bottleneck : null;
+  const levelIdOf = (level: number) =>
+    sales.kind === 'ok' ? (sales.data.funnel.levels[level]?.id ?? '') : '';
   return (
     <>
       <h1>
         {text.title} <span className="muted">({month})</span>
       </h1>
+      <form className="filter-bar" method="get">
+        <label>
+          {text.month} <input type="month" name="month" defaultValue={month} />
+        </label>{' '}
+        <button type="submit">{text.show}</button>
+      </form>
       <div className="grid">
-        <section className="card" aria-labelledby="funnel-title" data-testid="funnel">
-          <h2 id="funnel-title">{text.funnel}</h2>
-          {marketing.kind !== 'ok' ? (
-            <UnavailableNotice result={marketing} dictionary={dictionary} />
+        <section className="card wide" aria-labelledby="levels-title" data-testid="sales-funnel">
+          <h2 id="levels-title">{text.levels}</h2>
+          {sales.kind !== 'ok' ? (
+            <UnavailableNotice result={sales} dictionary={dictionary} />
           ) : (
             <>
+              {bottleneck === null ? (
+                <p className="muted" data-testid="bottleneck">
+                  {text.noBottleneck}
+                </p>
+              ) : (
+                <p
+                  className="bottleneck-callout"
+                  data-testid="bottleneck"
+                  data-bottleneck-kpi={bottleneck.kpi.id}
+                  data-bottleneck-level={bottleneck.level}
+                >
+                  <strong>{text.bottleneck}:</strong>{' '}
+                  {bottleneckSentence(
+                    bottleneck,
+                    levelIdOf(bottleneck.level),
+                    { atLeast: text.bottleneckReason, atMost: text.bottleneckReasonAtMost },
+                    language,
+                  )}
+                </p>
+              )}
               <FunnelChart
-                title={text.funnel}
-                bars={marketing.data.funnel.map((stage) => ({
-                  stage: funnelStageName(stage.stage, language),
-                  count: stage.count,
-                  bottleneck: stage.stage === bottleneck,
-                }))}
+                title={text.chartTitle}
+                bars={sales.data.funnel.levels.flatMap((level) =>
+                  level.kpis.map((kpi) => ({
+                    id: kpi.id,
+                    label: `L${level.level} ${salesKpiName(kpi.id, kpi.name, language)}`,
+                    attainment: attainmentPercent(kpi),
+                    state: kpiState(kpi, bottleneck),
+                  })),
+                )}
               />
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{text.stage}</th>
-                    <th scope="col">{dictionary.common.count}</th>
-                    <th scope="col">{text.conversion}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {marketing.data.funnel.map((stage) => (
-                    <tr key={stage.stage} data-stage={stage.stage}>
-                      <td>
-                        {funnelStageName(stage.stage, language)}
-                        {stage.stage === bottleneck ? (
-                          <strong className="bottleneck"> ← {text.bottleneck}</strong>
-                        ) : null}
-                      </td>
-                      <td>{formatNumber(stage.count, language)}</td>
-                      <td>
-                        {stage.conversionFromPrevious === null
-                          ? '–'
-                          : formatPercent(stage.conversionFromPrevious, language)}
-                      </td>
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard */}
+              <section className="table-scroll" tabIndex={0} aria-label={text.levels}>
+                <table className="kpi-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{text.kpi}</th>
+                      <th scope="col">{text.value}</th>
+                      <th scope="col">{text.target}</th>
+                      <th scope="col">{text.status}</th>
+                      <th scope="col">{text.gap}</th>
+                      <th scope="col">{text.attainment}</th>
                     </tr>
+                  </thead>
+                  {sales.data.funnel.levels.map((level) => (
+                    <tbody key={level.id} data-level={level.level}>
+                      <tr className="level-row">
+                        <th scope="rowgroup" colSpan={6}>
+                          {level.level} · {salesLevelName(level.id, level.name, language)}
+                        </th>
+                      </tr>
+                      {level.kpis.map((kpi) => {
+                        const state = kpiState(kpi, bottleneck);
+                        const share = attainmentPercent(kpi);
+                        return (
+                          <tr
+                            key={kpi.id}
+                            data-kpi={kpi.id}
+                            data-status={kpi.status}
+                            className={`kpi-${state}`}
+                          >
+                            <th scope="row">
+                              {salesKpiName(kpi.id, kpi.name, language)}
+                              {state === 'bottleneck' ? (
+                                <strong className="bottleneck"> ← {text.bottleneck}</strong>
+                              ) : null}
+                            </th>
+                            <td data-field="value">
+                              {kpi.value === null
+                                ? '–'
+                                : formatKpiValue(kpi.value, kpi.unit, language, currency)}
+                            </td>
+                            <td data-field="target">
+                              {kpi.comparison === 'at_most' ? `${text.atMost} ` : ''}
+                              {formatKpiValue(kpi.target, kpi.unit, language, currency)}
+                            </td>
+                            <td data-field="status">
+                              <span className={`kpi-status kpi-status-${kpi.status}`}>
+                                {text.kpiStatus[kpi.status] ?? kpi.status}
+                              </span>
+                            </td>
+                            <td data-field="gap">
+                              {kpi.gap === null ? '–' : formatKpiGap(kpi.gap, kpi.unit, language, currency)}
+                            </td>
+                            <td data-field="attainment">{share === null ? '–' : `${share}%`}</td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
                   ))}
-                </tbody>
-              </table>
-              <p className="muted">{text.targetsNotAvailable}</p>
+                  <tbody data-level="financial">
+                    <tr className="level-row">
+                      <th scope="rowgroup" colSpan={6}>
+                        {text.financial}
+                      </th>
+                    </tr>
+                    {sales.data.funnel.financial.map((kpi) => {
+                      const share = attainmentPercent(kpi);
+                      return (
+                        <tr
+                          key={kpi.id}
+                          data-kpi={kpi.id}
+                          data-status={kpi.status}
+                          className={`kpi-${kpi.status}`}
+                        >
+                          <th scope="row">{salesKpiName(kpi.id, kpi.name, language)}</th>
+                          <td data-field="value">
+                            {kpi.value === null
+                              ? '–'
+                              : formatKpiValue(kpi.value, kpi.unit, language, currency)}
+                          </td>
+                          <td data-field="target">
+                            {kpi.comparison === 'at_most' ? `${text.atMost} ` : ''}
+                            {formatKpiValue(kpi.target, kpi.unit, language, currency)}
+                          </td>
+                          <td data-field="status">
+                            <span className={`kpi-status kpi-status-${kpi.status}`}>
+                              {text.kpiStatus[kpi.status] ?? kpi.status}
+                            </span>
+                          </td>
+                          <td data-field="gap">
+                            {kpi.gap === null ? '–' : formatKpiGap(kpi.gap, kpi.unit, language, currency)}
+                          </td>
+                          <td data-field="attainment">{share === null ? '–' : `${share}%`}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </section>
             </>
           )}
         </section>

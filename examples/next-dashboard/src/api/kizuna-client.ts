@@ -4,6 +4,7 @@
  */
 import type {
   AlertEntry,
+  AlertPage,
   ChurnReading,
   CustomerSnapshot,
   ExecutiveDashboard,
@@ -11,7 +12,9 @@ import type {
   LatestHealth,
   MarketingDashboard,
   RecommendationsReading,
+  RenewalsReading,
   RevenueReport,
+  SalesFunnelReading,
 } from './api-types';
 
 /** What a call gave: the data, "not available yet" (501), or a failure with its reason. */
@@ -142,6 +145,44 @@ export function getRevenue(
 /** The executive dashboard's datasets (MRR, NRR, churn, trends, churn analysis). */
 export function getExecutiveDashboard(): Promise<ApiResult<ExecutiveDashboard>> {
   return callApi('/v1/dashboards/executive');
+}
+
+/** The seven sales-funnel levels of a month (`YYYY-MM`) against their targets, with the bottleneck. */
+export function getSalesFunnel(month: string): Promise<ApiResult<SalesFunnelReading>> {
+  return callApi(`/v1/dashboards/sales-funnel?month=${encodeURIComponent(month)}`);
+}
+
+/** Every contract ending in a month (`YYYY-MM`), of one CSM with `csm`, in one bulk read. */
+export function listRenewals(month: string, csm?: string): Promise<ApiResult<RenewalsReading>> {
+  const query = new URLSearchParams({ month });
+  if (csm !== undefined) query.set('csm', csm);
+  return callApi(`/v1/renewals?${query}`);
+}
+
+/** Pages of open alerts read at most, so a runaway outbox cannot hold the view forever. */
+const maximumAlertPages = 50;
+
+/**
+ * The open (not done) alerts of the given priorities (of one CSM with `csm`), 200 per page,
+ * following `nextCursor`.
+ */
+export async function listOpenAlerts(
+  filters: { readonly priorities?: readonly string[]; readonly csm?: string } = {},
+): Promise<ApiResult<AlertEntry[]>> {
+  const alerts: AlertEntry[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maximumAlertPages; page += 1) {
+    const query = new URLSearchParams({ done: 'false', limit: '200' });
+    if (filters.priorities !== undefined) query.set('priority', filters.priorities.join(','));
+    if (filters.csm !== undefined) query.set('csm', filters.csm);
+    if (cursor !== null) query.set('cursor', cursor);
+    const result: ApiResult<AlertPage> = await callApi(`/v1/alerts?${query}`);
+    if (result.kind !== 'ok') return result;
+    alerts.push(...result.data.alerts);
+    cursor = result.data.nextCursor ?? null;
+    if (cursor === null) break;
+  }
+  return { kind: 'ok', data: alerts };
 }
 
 /** The outbox (alerts and tasks), at most 200. */

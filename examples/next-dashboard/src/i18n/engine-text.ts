@@ -170,6 +170,47 @@ const funnelStages: Texts = {
   Deals: { ja: '成約', en: 'Deals' },
 };
 
+/** The seven levels of the sales funnel (seeds/002 C8.1) by their ids. */
+const salesLevels: Texts = {
+  awareness: { ja: '認知', en: 'Awareness' },
+  lead_capture: { ja: 'リード獲得', en: 'Lead capture' },
+  nurture: { ja: '育成', en: 'Nurture' },
+  consultation: { ja: '個別相談', en: 'Consultation' },
+  close: { ja: '成約', en: 'Close' },
+  success: { ja: '顧客の成功', en: 'Customer success' },
+  retention: { ja: '継続・アップセル', en: 'Retention and upsell' },
+};
+
+/** Every KPI of the sales funnel and its financial KPIs, by their stable ids. */
+const salesKpis: Texts = {
+  'awareness.impressions': { ja: 'インプレッション数', en: 'Impressions' },
+  'awareness.profile_click_rate': { ja: 'プロフィールクリック率', en: 'Profile click rate' },
+  'awareness.website_visitors': { ja: 'サイト訪問者数', en: 'Website visitors' },
+  'lead_capture.lp_visitors': { ja: 'LP訪問者数', en: 'LP visitors' },
+  'lead_capture.opt_in_rate': { ja: 'オプトイン率', en: 'Opt-in rate' },
+  'lead_capture.leads': { ja: 'リード獲得数', en: 'Leads captured' },
+  'nurture.open_rate': { ja: 'メール開封率', en: 'E-mail open rate' },
+  'nurture.click_rate': { ja: 'メールクリック率', en: 'E-mail click rate' },
+  'nurture.seven_day_active_rate': { ja: '登録7日以内のアクティブ率', en: 'Active within 7 days' },
+  'consultation.request_rate': { ja: '相談申込率', en: 'Consultation request rate' },
+  'consultation.attendance_rate': { ja: '相談参加率', en: 'Attendance rate' },
+  'consultation.consultations': { ja: '相談実施数', en: 'Consultations held' },
+  'close.close_rate': { ja: '成約率', en: 'Close rate' },
+  'close.deals': { ja: '成約数', en: 'Deals' },
+  'close.average_cycle_days': { ja: '平均成約日数', en: 'Average sales cycle' },
+  'success.revenue_growth': { ja: '顧客の売上成長率', en: "Customers' revenue growth" },
+  'success.completion_rate': { ja: 'プログラム完了率', en: 'Programme completion rate' },
+  'success.nps': { ja: 'NPS', en: 'NPS' },
+  'retention.continuation_rate': { ja: '継続率', en: 'Continuation rate' },
+  'retention.upsell_rate': { ja: 'アップセル率', en: 'Upsell rate' },
+  'retention.referral_rate': { ja: '紹介率', en: 'Referral rate' },
+  'financial.mrr': { ja: 'MRR', en: 'MRR' },
+  'financial.ltv': { ja: 'LTV', en: 'LTV' },
+  'financial.cac': { ja: 'CAC', en: 'CAC' },
+  'financial.ltv_to_cac': { ja: 'LTV / CAC', en: 'LTV / CAC' },
+  'financial.churn_rate': { ja: '解約率', en: 'Customer churn rate' },
+};
+
 const noiseTexts: Texts = {
   footsteps: { ja: '足音・衝撃音', en: 'footsteps / impact' },
   voices: { ja: '話し声', en: 'voices' },
@@ -253,6 +294,22 @@ export function journeyName(journeyId: string, language: Language): string {
 export function funnelStageName(stage: string, language: Language): string {
   return lookup(funnelStages, stage, language) ?? stage;
 }
+
+/** A sales-funnel level by its id (`awareness` … `retention`); the engine's name when unknown. */
+export function salesLevelName(id: string, fallback: string, language: Language): string {
+  return lookup(salesLevels, id, language) ?? fallback;
+}
+
+/** A sales-funnel KPI by its id (`nurture.open_rate`, `financial.mrr`, …); the engine's name when unknown. */
+export function salesKpiName(id: string, fallback: string, language: Language): string {
+  return lookup(salesKpis, id, language) ?? fallback;
+}
+
+/** The KPI ids {@link salesKpiName} knows (for tests). */
+export const knownSalesKpiIds: readonly string[] = Object.keys(salesKpis);
+
+/** The level ids {@link salesLevelName} knows (for tests). */
+export const knownSalesLevelIds: readonly string[] = Object.keys(salesLevels);
 
 /** A noise event's kind or a 環境基準 time band (`day`, `night`). */
 export function noiseText(kindOrBand: string, language: Language): string {

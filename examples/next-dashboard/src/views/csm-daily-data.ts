@@ -1,28 +1,14 @@
-import type {
-  AlertEntry,
-  CustomerSnapshot,
-  HealthResult,
-  HealthStatus,
-  RevenueReport,
-} from '../api/api-types';
-import {
-  type ApiResult,
-  derivedDataSeconds,
-  getRevenue,
-  getSnapshot,
-  listAlerts,
-  listLatestHealth,
-  mapWithConcurrency,
-} from '../api/kizuna-client';
+import type { AlertEntry, HealthResult, HealthStatus, RenewalStanding } from '../api/api-types';
+import { type ApiResult, listLatestHealth, listOpenAlerts, listRenewals } from '../api/kizuna-client';
 import { monthOf } from '../format/formatting';
 
-/** How a renewal of this month stands. */
-export type RenewalStanding = 'automatic' | 'negotiating' | 'at-risk';
+export type { RenewalStanding } from '../api/api-types';
 
 /** A contract that ends this month. */
 export interface Renewal {
   readonly customerId: string;
   readonly name: string;
+  readonly csmId: string | null;
   readonly endsAt: string;
   readonly mrr: number;
   readonly currency: string;
@@ -57,8 +43,6 @@ export interface CsmDailyData {
 }
 
 const priorityOrder = { critical: 0, high: 1, medium: 2, low: 3 } as const;
-/** Calls at a time to the per-customer routes. */
-const concurrency = 8;
 
 /** Open alerts, critical first then by due date. */
 export function openAlerts(entries: readonly AlertEntry[]): AlertEntry[] {
@@ -93,26 +77,6 @@ export function summarizeHealth(results: readonly Pick<HealthResult, 'score' | '
   };
 }
 
-/** Renewal standing: auto-renew → confirmed; red health → at risk; otherwise negotiating. */
-export function renewalStanding(
-  snapshot: CustomerSnapshot,
-  status: HealthStatus | undefined,
-): RenewalStanding {
-  if (status === 'red') return 'at-risk';
-  if (snapshot.contract?.autoRenew === true) return 'automatic';
-  return 'negotiating';
-}
-
-/** Customers paying a subscription now: the last MRR movement of each leaves MRR above zero. */
-export function subscribedCustomers(revenue: RevenueReport): string[] {
-  const latest = new Map<string, number>();
-  for (const movement of revenue.movements) latest.set(movement.customerId, movement.mrrAfter);
-  return [...latest.entries()]
-    .filter(([, mrr]) => mrr > 0)
-    .map(([customerId]) => customerId)
-    .sort();
-}
-
 const upsellConfidence = /^upsell \S+ confidence ([\d.]+)$/;
 
 /**
@@ -139,84 +103,62 @@ export function expansionOffers(entries: readonly AlertEntry[]): Omit<AiRecommen
 }
 
 /**
- * Loads the CSM daily view from the API in a handful of calls: the outbox (alerts and the day's
- * expansion offers), the latest stored health of the accounts in one bulk read (`GET /v1/health`,
- * filtered by CSM), and the renewals from the snapshots of the customers paying a subscription
- * (found in the revenue movements; both cached for five minutes, since contracts change slowly).
+ * Loads the CSM daily view from the API in four bulk reads, whatever the number of customers: the
+ * open critical and high alerts (`GET /v1/alerts?done=false&priority=critical,high`, cursor pages),
+ * the open medium-priority entries for the day's expansion offers (the upsell campaigns' first
+ * step), the latest stored health of the accounts (`GET /v1/health`) and the contracts ending this
+ * month (`GET /v1/renewals`). Nothing is read per customer. With `csmId`, the alerts and health
+ * are that CSM's (filtered by the API) and so are the renewals.
  */
 export async function loadCsmDailyData(now: Date, csmId?: string): Promise<CsmDailyData> {
-  const [alerts, health, revenue] = await Promise.all([
-    listAlerts(),
-    listLatestHealth(csmId === undefined ? {} : { csm: csmId }),
-    getRevenue({ revalidateSeconds: derivedDataSeconds }),
-  ]);
-  const subscribers = revenue.kind === 'ok' ? subscribedCustomers(revenue.data) : [];
-  const snapshots = await mapWithConcurrency(subscribers, concurrency, async (customerId) => ({
-    customerId,
-    snapshot: await getSnapshot(customerId),
-  }));
-  const csmIds = [
-    ...new Set(
-      snapshots.flatMap((entry) =>
-        entry.snapshot.kind === 'ok' ? (entry.snapshot.data.customer.csmId ?? []) : [],
-      ),
-    ),
-  ].sort();
-  const statusOf = new Map<string, HealthStatus>();
-  if (health.kind === 'ok') for (const item of health.data) statusOf.set(item.customerId, item.status);
-  const mine = (customerId: string) => csmId === undefined || statusOf.has(customerId);
-  const names = new Map<string, string>();
-  for (const entry of snapshots)
-    if (entry.snapshot.kind === 'ok') names.set(entry.customerId, entry.snapshot.data.customer.name);
-
   const month = monthOf(now);
-  const failedSnapshot = snapshots.find((entry) => entry.snapshot.kind !== 'ok')?.snapshot;
-  let renewals: CsmDailyData['renewals'];
-  if (revenue.kind !== 'ok') renewals = revenue;
-  else if (failedSnapshot !== undefined && failedSnapshot.kind !== 'ok') renewals = failedSnapshot;
-  else {
-    const list: Renewal[] = [];
-    for (const { customerId, snapshot } of snapshots) {
-      if (snapshot.kind !== 'ok' || !mine(customerId)) continue;
-      if (csmId !== undefined && snapshot.data.customer.csmId !== csmId) continue;
-      const contract = snapshot.data.contract;
-      if (contract === null || contract.endsAt === null || monthOf(contract.endsAt) !== month) continue;
-      list.push({
-        customerId,
-        name: snapshot.data.customer.name,
-        endsAt: contract.endsAt,
-        mrr: contract.mrr.amount,
-        currency: contract.mrr.currency ?? 'JPY',
-        standing: renewalStanding(snapshot.data, statusOf.get(customerId)),
-      });
+  const csm = csmId === undefined ? {} : { csm: csmId };
+  const [alerts, offers, health, renewals] = await Promise.all([
+    listOpenAlerts({ priorities: ['critical', 'high'], ...csm }),
+    listOpenAlerts({ priorities: ['medium'], ...csm }),
+    listLatestHealth(csm),
+    // Every CSM's renewals: the filter's list of CSMs comes from them; the page filters by CSM.
+    listRenewals(month),
+  ]);
+  const names = new Map<string, string>();
+  const csmIds = new Set<string>();
+  if (renewals.kind === 'ok')
+    for (const renewal of renewals.data.renewals) {
+      names.set(renewal.customerId, renewal.name);
+      if (renewal.csmId != null) csmIds.add(renewal.csmId);
     }
-    renewals = { kind: 'ok', data: list.sort((left, right) => left.endsAt.localeCompare(right.endsAt)) };
-  }
-
-  const ownAlerts: ApiResult<AlertEntry[]> =
-    alerts.kind !== 'ok'
-      ? alerts
-      : {
-          kind: 'ok',
-          data: openAlerts(alerts.data.alerts).filter(
-            (entry) =>
-              csmId === undefined || (entry.action.customerId !== undefined && mine(entry.action.customerId)),
-          ),
-        };
+  if (csmId !== undefined) csmIds.add(csmId);
   return {
-    alerts: ownAlerts,
+    alerts: alerts.kind === 'ok' ? { kind: 'ok', data: openAlerts(alerts.data) } : alerts,
     health: health.kind === 'ok' ? { kind: 'ok', data: summarizeHealth(health.data) } : health,
-    renewals,
-    recommendations:
-      ownAlerts.kind === 'ok'
+    renewals:
+      renewals.kind === 'ok'
         ? {
             kind: 'ok',
-            data: expansionOffers(ownAlerts.data)
+            data: renewals.data.renewals
+              .filter((renewal) => csmId === undefined || renewal.csmId === csmId)
+              .map((renewal) => ({
+                customerId: renewal.customerId,
+                name: renewal.name,
+                csmId: renewal.csmId ?? null,
+                endsAt: renewal.endsAt,
+                mrr: renewal.mrr.amount,
+                currency: renewal.mrr.currency ?? 'JPY',
+                standing: renewal.standing,
+              }))
+              .sort((left, right) => left.endsAt.localeCompare(right.endsAt)),
+          }
+        : renewals,
+    recommendations:
+      offers.kind === 'ok'
+        ? {
+            kind: 'ok',
+            data: expansionOffers(offers.data)
               .slice(0, 10)
               .map((offer) => ({ ...offer, name: names.get(offer.customerId) ?? offer.customerId })),
           }
-        : ownAlerts,
+        : offers,
     names,
-    csmIds,
+    csmIds: [...csmIds].sort(),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertEntry } from '../api/api-types';
-import { expansionOffers, subscribedCustomers } from './csm-daily-data';
+import { expansionOffers, openAlerts } from './csm-daily-data';
 import { handOvers } from './hand-overs';
 import { openJourneys } from './open-journeys';
 
@@ -18,6 +18,8 @@ function entry(
       title: action.type,
       reasons: [],
       customerId: 'c1',
+      source: { engine: 'health', ruleId: 'playbook' },
+      payload: {},
       ...action,
     },
     status: 'delivered',
@@ -138,21 +140,31 @@ describe('expansionOffers', () => {
   });
 });
 
-describe('subscribedCustomers', () => {
-  it('keeps the customers whose last MRR movement leaves them paying', () => {
-    expect(
-      subscribedCustomers({
-        currency: 'JPY',
-        periods: [],
-        cohorts: [],
-        movements: [
-          { customerId: 'b', date: '2026-01-01', type: 'new', mrrAfter: 50_000 },
-          { customerId: 'a', date: '2026-01-02', type: 'new', mrrAfter: 120_000 },
-          { customerId: 'b', date: '2026-06-01', type: 'churn', mrrAfter: 0 },
-          { customerId: 'c', date: '2026-02-01', type: 'new', mrrAfter: 50_000 },
-          { customerId: 'c', date: '2026-03-01', type: 'contraction', mrrAfter: 35_000 },
-        ],
+describe('openAlerts', () => {
+  it('drops done entries and orders critical before high, then by due date', () => {
+    const ordered = openAlerts([
+      entry({ idempotencyKey: 'high-early', type: 'x', priority: 'high', dueAt: '2026-11-18T00:00:00.000Z' }),
+      entry({
+        idempotencyKey: 'crit-late',
+        type: 'x',
+        priority: 'critical',
+        dueAt: '2026-11-21T00:00:00.000Z',
       }),
-    ).toEqual(['a', 'c']);
+      entry(
+        { idempotencyKey: 'done', type: 'x', priority: 'critical', dueAt: '2026-11-01T00:00:00.000Z' },
+        true,
+      ),
+      entry({
+        idempotencyKey: 'crit-early',
+        type: 'x',
+        priority: 'critical',
+        dueAt: '2026-11-19T00:00:00.000Z',
+      }),
+    ]);
+    expect(ordered.map((alert) => alert.action.idempotencyKey)).toEqual([
+      'crit-early',
+      'crit-late',
+      'high-early',
+    ]);
   });
 });

@@ -1,32 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-/** Debian's Chromium: the only browser these tests use (never downloaded). */
-export const chromiumPath = '/usr/bin/chromium';
-
-/** Whether the browser tests can run here. */
-export const chromiumAvailable = existsSync(chromiumPath);
+export { chromiumAvailable, chromiumPath, launchChromium } from './chromium';
 
 /** Where screenshots go (git-ignored). */
 export const screenshotFolder = fileURLToPath(new URL('../../test-output/', import.meta.url));
-
-/** Launches Debian's Chromium headless, without network side traffic. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** Saves a full-page screenshot as `test-output/<name>.png`. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
