@@ -2,7 +2,7 @@ import { defaultSalesFunnelTargets, evaluateKpi } from '@kizuna/funnel';
 import { describe, expect, it } from 'vitest';
 import type { Bottleneck } from '../api/api-types';
 import { knownSalesKpiIds, knownSalesLevelIds } from '../i18n/engine-text';
-import { bottleneckSentence, kpiState, monthBefore } from './sales-funnel-view';
+import { attainmentPercent, bottleneckSentence, kpiState, monthBefore } from './sales-funnel-view';
 
 const openRate = evaluateKpi({
   id: 'nurture.open_rate',
@@ -58,6 +58,22 @@ describe('the sales-funnel view', () => {
         'ja',
       ),
     ).toBe('育成：メール開封率 21% / 35%（60%）');
+  });
+
+  it('never shows a KPI below target as 100 % attained', () => {
+    // 2.99 % clicked against a 3 % target: 99.67 % of target
+    const clicks = evaluateKpi({
+      ...openRate,
+      id: 'awareness.profile_click_rate',
+      value: 0.0299,
+      target: 0.03,
+    });
+    expect(clicks.status).toBe('below');
+    expect(attainmentPercent(clicks)).toBe(99);
+    // 21 % against 35 %: exactly 60 %
+    expect(attainmentPercent(openRate)).toBe(60);
+    // 36 % against 35 %: met, 102.86 % rounds to 103
+    expect(attainmentPercent(evaluateKpi({ ...openRate, value: 0.36 }))).toBe(103);
   });
 
   it('steps back a month across the year', () => {

@@ -12,9 +12,14 @@ export function kpiState(kpi: KpiResult, bottleneck: Bottleneck | null): KpiStat
   return kpi.status;
 }
 
-/** Attainment as a whole percentage (0.42 → 42), `null` without one. */
+/**
+ * Attainment as a whole percentage (0.42 → 42), `null` without one. A KPI below target is rounded
+ * down, so 2.99 % against 3 % reads 99, never 100.
+ */
 export function attainmentPercent(kpi: KpiResult): number | null {
-  return kpi.attainment === null ? null : Math.round(kpi.attainment * 100);
+  if (kpi.attainment === null) return null;
+  const percent = kpi.attainment * 100;
+  return kpi.status === 'below' ? Math.floor(percent) : Math.round(percent);
 }
 
 /** `2026-10` for `2026-11`: the month before a `YYYY-MM` month. */
