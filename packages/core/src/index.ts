@@ -74,6 +74,7 @@ export {
   journeyStateSchema,
   planJourney,
   type SkipReason,
+  type UpcomingStep,
 } from './journeys/plan-journey';
 export { createConsoleNotifier } from './notifiers/console-notifier';
 export { formatActionText } from './notifiers/format-action';

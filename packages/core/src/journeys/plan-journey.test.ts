@@ -108,7 +108,14 @@ describe('planJourney', () => {
       { customerId: 'c1', anchorAt: issued, facts: { paid: true } },
       '2026-05-01T00:00:00Z',
     );
-    expect(plan).toEqual({ journeyId: 'dunning', customerId: 'c1', exited: true, due: [], skipped: [] });
+    expect(plan).toEqual({
+      journeyId: 'dunning',
+      customerId: 'c1',
+      exited: true,
+      due: [],
+      skipped: [],
+      upcoming: [],
+    });
   });
 
   it('never gives a completed step again', () => {
@@ -210,6 +217,155 @@ describe('planJourney', () => {
     expect(plan.due.map((action) => action.dueAt)).toEqual(['2026-03-08T13:00:00.000Z']);
   });
 
+  it('lists the dunning steps still to come with their templates, in time order', () => {
+    // Issued 1 April 10:00 Tokyo (01:00Z). On 9 April 00:00Z day 7 (8 April 01:00Z) is due;
+    // day 14 (15 April 01:00Z) and day 21 (22 April 01:00Z) are to come.
+    const plan = planJourney(
+      dunning,
+      { customerId: 'c1', anchorAt: issued, facts: { paid: false } },
+      '2026-04-09T00:00:00Z',
+    );
+    expect(plan.due.map((action) => action.dueAt)).toEqual(['2026-04-08T01:00:00.000Z']);
+    expect(plan.upcoming).toEqual([
+      {
+        stepId: 'day-14',
+        dueAt: '2026-04-15T01:00:00.000Z',
+        type: 'second_reminder',
+        channel: 'phone',
+        owner: 'automation',
+        priority: 'medium',
+        title: 'Second',
+        automated: true,
+        conditional: false,
+      },
+      {
+        stepId: 'day-21',
+        dueAt: '2026-04-22T01:00:00.000Z',
+        type: 'csm_intervention',
+        channel: 'task',
+        owner: 'csm',
+        priority: 'critical',
+        title: 'CSM',
+        automated: false,
+        conditional: false,
+      },
+    ]);
+    // A completed step is not to come either; once paid nothing is.
+    const withCompleted = planJourney(
+      dunning,
+      { customerId: 'c1', anchorAt: issued, completedStepIds: ['day-14'] },
+      '2026-04-09T00:00:00Z',
+    );
+    expect(withCompleted.upcoming.map((step) => step.stepId)).toEqual(['day-21']);
+    const paid = planJourney(
+      dunning,
+      { customerId: 'c1', anchorAt: issued, facts: { paid: true } },
+      '2026-04-09T00:00:00Z',
+    );
+    expect(paid.upcoming).toEqual([]);
+  });
+
+  it('marks an upcoming step whose condition does not hold as conditional, across a DST change', () => {
+    // New York: clocks go from EST (-5) to EDT (-4) on Sunday 8 March 2026.
+    const onboarding: JourneyInput = {
+      id: 'onboarding',
+      name: 'Onboarding',
+      anchor: 'signup',
+      timeZone: 'America/New_York',
+      steps: [
+        {
+          id: 'welcome',
+          offset: { days: 0 },
+          action: { type: 'welcome', channel: 'email', title: 'Welcome' },
+        },
+        {
+          id: 'check-in',
+          offset: { days: 7 },
+          at: '09:00',
+          when: { fact: 'firstMeasurementDone', op: 'eq', value: false },
+          action: { type: 'check_in', channel: 'phone', owner: 'csm', automated: false, title: 'Check in' },
+        },
+        {
+          id: 'video',
+          offset: { days: 3 },
+          at: '09:00',
+          when: { not: { fact: 'howToVideoWatched', op: 'eq', value: true } },
+          action: { type: 'how_to_video', channel: 'email', title: 'How-to video' },
+        },
+        {
+          id: 'call',
+          offset: { days: 1, hours: 2 },
+          action: { type: 'intro_call', channel: 'phone', priority: 'high', title: 'Intro call' },
+        },
+      ],
+    };
+    // Signup 5 March 10:00 EST = 15:00Z, planned at 6 March 00:00Z (5 March 19:00 EST):
+    // - welcome: 5 March 15:00Z, due;
+    // - call: 6 March 10:00 EST (15:00Z) + 2 h elapsed = 17:00Z;
+    // - video: 8 March 09:00 EDT = 13:00Z (after the change), already watched: conditional;
+    // - check-in: 12 March 09:00 EDT = 13:00Z (before the change it would have been 14:00Z).
+    const plan = planJourney(
+      onboarding,
+      {
+        customerId: 'c1',
+        anchorAt: '2026-03-05T15:00:00Z',
+        facts: { howToVideoWatched: true, firstMeasurementDone: false },
+      },
+      '2026-03-06T00:00:00Z',
+    );
+    expect(plan.due.map((action) => [action.type, action.dueAt])).toEqual([
+      ['welcome', '2026-03-05T15:00:00.000Z'],
+    ]);
+    expect(plan.upcoming.map((step) => [step.stepId, step.dueAt, step.conditional])).toEqual([
+      ['call', '2026-03-06T17:00:00.000Z', false],
+      ['video', '2026-03-08T13:00:00.000Z', true],
+      ['check-in', '2026-03-12T13:00:00.000Z', false],
+    ]);
+    expect(plan.upcoming[0]).toMatchObject({ priority: 'high', owner: 'automation', automated: true });
+    expect(plan.upcoming[2]).toMatchObject({ owner: 'csm', automated: false, title: 'Check in' });
+    expect(plan.nextDueAt).toBe('2026-03-06T17:00:00.000Z');
+  });
+
+  it('gives only the next occurrence of a repeating step, none once it stops', () => {
+    const signup = '2026-04-01T03:00:00Z'; // 12:00 in Tokyo; occurrences 16, 19, 22, 25, 28 April, 1 May
+    const before = planJourney(
+      firstMeasurement,
+      { customerId: 'c1', anchorAt: signup },
+      '2026-04-10T00:00:00Z',
+    );
+    expect(before.due).toEqual([]);
+    expect(before.upcoming.map((step) => step.dueAt)).toEqual(['2026-04-16T01:00:00.000Z']);
+    // On 22 April 00:00Z the 19 April occurrence is due and only the 22 April one is to come.
+    const onDay21 = planJourney(
+      firstMeasurement,
+      { customerId: 'c1', anchorAt: signup },
+      '2026-04-22T00:00:00Z',
+    );
+    expect(onDay21.upcoming.map((step) => [step.stepId, step.dueAt])).toEqual([
+      ['remind', '2026-04-22T01:00:00.000Z'],
+    ]);
+    // On 30 April the sixth and last occurrence (1 May 10:00 Tokyo) is to come; after it, none.
+    const lastOne = planJourney(
+      firstMeasurement,
+      { customerId: 'c1', anchorAt: signup },
+      '2026-04-30T00:00:00Z',
+    );
+    expect(lastOne.upcoming.map((step) => step.dueAt)).toEqual(['2026-05-01T01:00:00.000Z']);
+    const after = planJourney(
+      firstMeasurement,
+      { customerId: 'c1', anchorAt: signup },
+      '2026-05-02T00:00:00Z',
+    );
+    expect(after.upcoming).toEqual([]);
+    // Once `until` holds the reminders have stopped: nothing to come.
+    const done = planJourney(
+      firstMeasurement,
+      { customerId: 'c1', anchorAt: signup, facts: { firstMeasurementDone: true } },
+      '2026-04-10T00:00:00Z',
+    );
+    expect(done.upcoming).toEqual([]);
+  });
+
   it('rejects a journey with duplicate step ids, naming the field', () => {
     const bad = { ...dunning, steps: [dunning.steps[0]!, dunning.steps[0]!] };
     expect(() => planJourney(bad, { customerId: 'c1', anchorAt: issued }, issued)).toThrow(
@@ -283,6 +439,35 @@ describe('planJourney properties', () => {
         if (plan.nextDueAt !== undefined)
           expect(Date.parse(plan.nextDueAt)).toBeGreaterThan(asOfMilliseconds);
       }),
+    );
+  });
+
+  it('lists upcoming occurrences after asOf, in time order, apart from the due ones and the completed steps', () => {
+    fc.assert(
+      fc.property(
+        journeyArbitrary,
+        instantArbitrary,
+        instantArbitrary,
+        fc.integer({ min: 0, max: 6 }),
+        (journey, anchorAt, asOf, completedCount) => {
+          const completedStepIds = (journey.steps ?? []).slice(0, completedCount).map((step) => step.id);
+          const plan = planJourney(journey, { customerId: 'c1', anchorAt, completedStepIds }, asOf);
+          const asOfMilliseconds = Date.parse(asOf);
+          const times = plan.upcoming.map((step) => Date.parse(step.dueAt));
+          expect(times.every((time) => time > asOfMilliseconds)).toBe(true);
+          expect(times).toEqual([...times].sort((left, right) => left - right));
+          const dueOccurrences = new Set(
+            plan.due.map((action) => `${action.source.ruleId.split('/')[1]} ${action.dueAt}`),
+          );
+          for (const step of plan.upcoming) {
+            expect(dueOccurrences.has(`${step.stepId} ${step.dueAt}`)).toBe(false);
+            expect(completedStepIds).not.toContain(step.stepId);
+          }
+          // One occurrence per step at most; with no `until` in play the first is the next due instant.
+          expect(new Set(plan.upcoming.map((step) => step.stepId)).size).toBe(plan.upcoming.length);
+          expect(plan.upcoming[0]?.dueAt).toBe(plan.nextDueAt);
+        },
+      ),
     );
   });
 

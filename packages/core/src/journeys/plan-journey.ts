@@ -30,6 +30,27 @@ export type JourneyStateInput = z.input<typeof journeyStateSchema>;
 /** Why a step is not due now. */
 export type SkipReason = 'completed' | 'condition_not_met' | 'repeat_finished' | 'expired';
 
+/**
+ * A step occurrence still to come: its time is after `asOf` and it is not completed. What the
+ * customer page shows as the journey's next steps.
+ */
+export interface UpcomingStep {
+  readonly stepId: string;
+  /** When the occurrence falls due (ISO instant), always after `asOf`. */
+  readonly dueAt: string;
+  readonly type: string;
+  readonly channel: Action['channel'];
+  readonly owner: string;
+  readonly priority: Action['priority'];
+  readonly title: string;
+  readonly automated: boolean;
+  /**
+   * True when the step has a `when` condition that does not hold at `asOf`: with today's facts it
+   * would be skipped when its time comes, but it may still happen if the facts change before then.
+   */
+  readonly conditional: boolean;
+}
+
 /** The plan of a journey for one customer at one instant. */
 export interface JourneyPlan {
   readonly journeyId: string;
@@ -44,6 +65,13 @@ export interface JourneyPlan {
     readonly dueAt: string;
     readonly reason: SkipReason;
   }[];
+  /**
+   * Every step occurrence after `asOf` that is not completed, in time order (ties in step order):
+   * for a repeating step only its next occurrence, and none once its `until` holds or its
+   * `maxOccurrences` are used up. Empty when the journey has exited. A step whose `when` does not
+   * hold now is listed with `conditional: true`.
+   */
+  readonly upcoming: readonly UpcomingStep[];
   /** The next instant a step becomes due, if any. */
   readonly nextDueAt?: string;
 }
@@ -74,7 +102,8 @@ function occurrenceTimes(step: JourneyStep, anchor: number, timeZone: string, un
 
 /**
  * Plans a journey for one customer: which steps are due at `asOf`, as actions with deterministic
- * idempotency keys, which are skipped and why, and when the next step falls due.
+ * idempotency keys, which are skipped and why, which are still to come (`upcoming`), and when the
+ * next step falls due.
  *
  * Rules: nothing is due once `exitWhen` holds; a completed step is never due again; a step is due
  * once its time has come and its `when` condition holds; a repeating step yields only its latest
@@ -100,6 +129,7 @@ function occurrenceTimes(step: JourneyStep, anchor: number, timeZone: string, un
  *   facts: { paid: false } }, '2026-04-15T00:00:00Z');
  * console.log(plan.due.map((action) => action.type), plan.nextDueAt);
  * // ['payment_reminder', 'second_reminder'] 2026-04-22T00:00:00.000Z
+ * console.log(plan.upcoming.map((step) => [step.stepId, step.dueAt])); // [['day-21', '2026-04-22T00:00:00.000Z']]
  * const store = createMemoryStore();
  * const { enqueued } = await store.enqueueActions(plan.due, { now: '2026-04-15T00:00:00Z' });
  * console.log(enqueued.length); // 2
@@ -117,11 +147,19 @@ export function planJourney(
   const anchor = toEpochMilliseconds(state.anchorAt);
 
   if (journey.exitWhen !== undefined && evaluateCondition(journey.exitWhen, facts)) {
-    return { journeyId: journey.id, customerId: state.customerId, exited: true, due: [], skipped: [] };
+    return {
+      journeyId: journey.id,
+      customerId: state.customerId,
+      exited: true,
+      due: [],
+      skipped: [],
+      upcoming: [],
+    };
   }
 
   const due: Action[] = [];
   const skipped: { stepId: string; dueAt: string; reason: SkipReason }[] = [];
+  const upcoming: { step: JourneyStep; at: number }[] = [];
   let nextDue = Number.POSITIVE_INFINITY;
   const completed = new Set(state.completedStepIds);
 
@@ -131,7 +169,11 @@ export function planJourney(
     for (let index = 0; index < times.length; index += 1) {
       if (times[index]! <= asOf) latest = index;
       else {
-        if (!completed.has(step.id)) nextDue = Math.min(nextDue, times[index]!);
+        if (!completed.has(step.id)) {
+          nextDue = Math.min(nextDue, times[index]!);
+          const finished = step.repeat?.until !== undefined && evaluateCondition(step.repeat.until, facts);
+          if (!finished) upcoming.push({ step, at: times[index]! });
+        }
         break;
       }
     }
@@ -184,6 +226,20 @@ export function planJourney(
     exited: false,
     due,
     skipped,
+    // Array.prototype.sort is stable: equal instants keep the order of the steps.
+    upcoming: upcoming
+      .sort((left, right) => left.at - right.at)
+      .map(({ step, at }) => ({
+        stepId: step.id,
+        dueAt: toInstant(at),
+        type: step.action.type,
+        channel: step.action.channel,
+        owner: step.action.owner,
+        priority: step.action.priority,
+        title: step.action.title,
+        automated: step.action.automated,
+        conditional: step.when !== undefined && !evaluateCondition(step.when, facts),
+      })),
     ...(Number.isFinite(nextDue) ? { nextDueAt: toInstant(nextDue) } : {}),
   };
 }
