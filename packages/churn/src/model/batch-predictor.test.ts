@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBatchScratch, scoreRowRange, toBatchPredictor } from './batch-predictor';
+import type { GradientBoostedTreesModel } from './gradient-boosted-trees';
 import { trainGradientBoostedTrees } from './train-gradient-boosted-trees';
 import { leafOf } from './tree-ensemble';
 
@@ -10,10 +11,12 @@ const features = Array.from({ length: 400 }, (_, index) => [
   index % 9 === 0 ? Number.NaN : (index * 13) % 31,
 ]);
 const labels = features.map(([a, b], index) => (a! + b! > 20 || index % 7 === 0 ? 1 : 0));
-const model = trainGradientBoostedTrees({ features, labels, nEstimators: 15, maxDepth: 4 });
+const depthFour = trainGradientBoostedTrees({ features, labels, nEstimators: 15, maxDepth: 4 });
+// Depth 5 has its own written-out walk.
+const depthFive = trainGradientBoostedTrees({ features, labels, nEstimators: 15, maxDepth: 5 });
 
 /** The node-by-node walk of every tree, the reference the batch paths must match bit for bit. */
-function walked(row: readonly number[]): number {
+function walked(model: GradientBoostedTreesModel, row: readonly number[]): number {
   let score = model.ensemble.baseScore;
   for (let tree = 0; tree < model.treeCount; tree += 1)
     score += model.ensemble.value[leafOf(model.ensemble, tree, row)]!;
@@ -50,35 +53,52 @@ describe('scoreRowRange', { timeout: 120_000 }, () => {
     expect(right).toBeGreaterThan(0);
   });
 
-  it('fills only the asked range, identical to the node walk on both paths (with and without NaN)', () => {
-    const predictor = toBatchPredictor(model.ensemble);
-    const value = fc.oneof(
-      { weight: 8, arbitrary: fc.double({ min: -50, max: 50, noNaN: true }) },
-      {
-        weight: 1,
-        arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
-      },
-    );
-    fc.assert(
-      fc.property(
-        // Up to 600 rows: several 256-row blocks, some with NaN and some without, and 8-row tails.
-        fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 600 }),
-        fc.nat(),
-        fc.nat(),
-        (rows, a, b) => {
-          const values = Float64Array.from(rows.flat());
-          const start = a % rows.length;
-          const end = start + 1 + (b % (rows.length - start));
-          const scores = new Float64Array(rows.length).fill(-7);
-          scoreRowRange(predictor, values, start, end, scores, createBatchScratch(predictor));
-          rows.forEach((row, index) => {
-            expect(scores[index]).toBe(index >= start && index < end ? walked(row) : -7);
-          });
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
+  it.each([
+    ['4', depthFour],
+    ['5', depthFive],
+  ])(
+    'depth %s: fills only the asked range, identical to the node walk on every path (with and without NaN)',
+    (depth, model) => {
+      const predictor = toBatchPredictor(model.ensemble);
+      expect(predictor.layout.depth).toBe(Number(depth));
+      // Values exactly at split thresholds (they go left), integers like the training data, any double.
+      const thresholds = Array.from(model.ensemble.threshold).filter(
+        (_, node) => model.ensemble.feature[node]! >= 0,
+      );
+      const value = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...thresholds) },
+        { weight: 4, arbitrary: fc.integer({ min: -2, max: 40 }) },
+        { weight: 4, arbitrary: fc.double({ min: -50, max: 50, noNaN: true }) },
+        { weight: 1, arbitrary: fc.constantFrom(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY) },
+      );
+      fc.assert(
+        fc.property(
+          // Up to 600 rows: several 256-row blocks and 8-row tails. NaN is rare (one row in ~300)
+          // so that most blocks take the raw-threshold path and some the binned one.
+          fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), {
+            minLength: 1,
+            maxLength: 600,
+            size: 'max',
+          }),
+          fc.array(fc.nat(), { maxLength: 2 }),
+          fc.nat(),
+          fc.nat(),
+          (rows, missingAt, a, b) => {
+            for (const at of missingAt) rows[at % rows.length]![at % 3] = Number.NaN;
+            const values = Float64Array.from(rows.flat());
+            const start = a % rows.length;
+            const end = start + 1 + (b % (rows.length - start));
+            const scores = new Float64Array(rows.length).fill(-7);
+            scoreRowRange(predictor, values, start, end, scores, createBatchScratch(predictor));
+            rows.forEach((row, index) => {
+              expect(scores[index]).toBe(index >= start && index < end ? walked(model, row) : -7);
+            });
+          },
+        ),
+        { numRuns: 30 },
+      );
+    },
+  );
 
   it('a model too wide for the binned packing still handles NaN with the general walk', () => {
     const wide = trainGradientBoostedTrees({

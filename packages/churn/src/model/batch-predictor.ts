@@ -63,7 +63,8 @@ export function scoreRowRange(
   for (let blockStart = rowStart; blockStart < rowEnd; blockStart += blockRows) {
     const blockEnd = Math.min(rowEnd, blockStart + blockRows);
     if (!hasMissing(values, blockStart * nFeatures, blockEnd * nFeatures)) {
-      addRawThresholdScores(layout, values, nFeatures, blockStart, blockEnd, scores);
+      if (layout.depth === 5) addDepthFiveScores(layout, values, nFeatures, blockStart, blockEnd, scores);
+      else addRawThresholdScores(layout, values, nFeatures, blockStart, blockEnd, scores);
     } else if (binned !== null && scratch.bins !== null) {
       addBinnedScores(binned, values, blockStart, blockEnd, scores, scratch.bins);
     } else {
@@ -151,6 +152,106 @@ function addRawThresholdScores(
       for (let level = 0; level < depth; level += 1) {
         const at = nodeBase + slot;
         slot = 2 * slot + 1 + +(values[base + feature[at]!]! > threshold[at]!);
+      }
+      scores[row]! += leaf[leafBase + slot]!;
+    }
+  }
+}
+
+/**
+ * {@link addRawThresholdScores} for depth-5 heaps (the default `maxDepth`), the five levels written
+ * out: without the level loop the eight rows' steps interleave better (≈ 1.4× the rows per CPU
+ * second on 100 depth-5 trees). Same comparisons, same scores.
+ */
+function addDepthFiveScores(
+  layout: HeapLayout,
+  values: Float64Array,
+  nFeatures: number,
+  blockStart: number,
+  blockEnd: number,
+  scores: Float64Array,
+): void {
+  const { nTrees, feature, threshold, leaf } = layout;
+  for (let tree = 0; tree < nTrees; tree += 1) {
+    const nodeBase = tree * 31;
+    const leafBase = tree * 32 - 31;
+    let row = blockStart;
+    for (; row + 8 <= blockEnd; row += 8) {
+      const base0 = row * nFeatures;
+      const base1 = base0 + nFeatures;
+      const base2 = base1 + nFeatures;
+      const base3 = base2 + nFeatures;
+      const base4 = base3 + nFeatures;
+      const base5 = base4 + nFeatures;
+      const base6 = base5 + nFeatures;
+      const base7 = base6 + nFeatures;
+      let slot0 = 0;
+      let slot1 = 0;
+      let slot2 = 0;
+      let slot3 = 0;
+      let slot4 = 0;
+      let slot5 = 0;
+      let slot6 = 0;
+      let slot7 = 0;
+      // Level 0.
+      slot0 = 2 * slot0 + 1 + +(values[base0 + feature[nodeBase + slot0]!]! > threshold[nodeBase + slot0]!);
+      slot1 = 2 * slot1 + 1 + +(values[base1 + feature[nodeBase + slot1]!]! > threshold[nodeBase + slot1]!);
+      slot2 = 2 * slot2 + 1 + +(values[base2 + feature[nodeBase + slot2]!]! > threshold[nodeBase + slot2]!);
+      slot3 = 2 * slot3 + 1 + +(values[base3 + feature[nodeBase + slot3]!]! > threshold[nodeBase + slot3]!);
+      slot4 = 2 * slot4 + 1 + +(values[base4 + feature[nodeBase + slot4]!]! > threshold[nodeBase + slot4]!);
+      slot5 = 2 * slot5 + 1 + +(values[base5 + feature[nodeBase + slot5]!]! > threshold[nodeBase + slot5]!);
+      slot6 = 2 * slot6 + 1 + +(values[base6 + feature[nodeBase + slot6]!]! > threshold[nodeBase + slot6]!);
+      slot7 = 2 * slot7 + 1 + +(values[base7 + feature[nodeBase + slot7]!]! > threshold[nodeBase + slot7]!);
+      // Level 1.
+      slot0 = 2 * slot0 + 1 + +(values[base0 + feature[nodeBase + slot0]!]! > threshold[nodeBase + slot0]!);
+      slot1 = 2 * slot1 + 1 + +(values[base1 + feature[nodeBase + slot1]!]! > threshold[nodeBase + slot1]!);
+      slot2 = 2 * slot2 + 1 + +(values[base2 + feature[nodeBase + slot2]!]! > threshold[nodeBase + slot2]!);
+      slot3 = 2 * slot3 + 1 + +(values[base3 + feature[nodeBase + slot3]!]! > threshold[nodeBase + slot3]!);
+      slot4 = 2 * slot4 + 1 + +(values[base4 + feature[nodeBase + slot4]!]! > threshold[nodeBase + slot4]!);
+      slot5 = 2 * slot5 + 1 + +(values[base5 + feature[nodeBase + slot5]!]! > threshold[nodeBase + slot5]!);
+      slot6 = 2 * slot6 + 1 + +(values[base6 + feature[nodeBase + slot6]!]! > threshold[nodeBase + slot6]!);
+      slot7 = 2 * slot7 + 1 + +(values[base7 + feature[nodeBase + slot7]!]! > threshold[nodeBase + slot7]!);
+      // Level 2.
+      slot0 = 2 * slot0 + 1 + +(values[base0 + feature[nodeBase + slot0]!]! > threshold[nodeBase + slot0]!);
+      slot1 = 2 * slot1 + 1 + +(values[base1 + feature[nodeBase + slot1]!]! > threshold[nodeBase + slot1]!);
+      slot2 = 2 * slot2 + 1 + +(values[base2 + feature[nodeBase + slot2]!]! > threshold[nodeBase + slot2]!);
+      slot3 = 2 * slot3 + 1 + +(values[base3 + feature[nodeBase + slot3]!]! > threshold[nodeBase + slot3]!);
+      slot4 = 2 * slot4 + 1 + +(values[base4 + feature[nodeBase + slot4]!]! > threshold[nodeBase + slot4]!);
+      slot5 = 2 * slot5 + 1 + +(values[base5 + feature[nodeBase + slot5]!]! > threshold[nodeBase + slot5]!);
+      slot6 = 2 * slot6 + 1 + +(values[base6 + feature[nodeBase + slot6]!]! > threshold[nodeBase + slot6]!);
+      slot7 = 2 * slot7 + 1 + +(values[base7 + feature[nodeBase + slot7]!]! > threshold[nodeBase + slot7]!);
+      // Level 3.
+      slot0 = 2 * slot0 + 1 + +(values[base0 + feature[nodeBase + slot0]!]! > threshold[nodeBase + slot0]!);
+      slot1 = 2 * slot1 + 1 + +(values[base1 + feature[nodeBase + slot1]!]! > threshold[nodeBase + slot1]!);
+      slot2 = 2 * slot2 + 1 + +(values[base2 + feature[nodeBase + slot2]!]! > threshold[nodeBase + slot2]!);
+      slot3 = 2 * slot3 + 1 + +(values[base3 + feature[nodeBase + slot3]!]! > threshold[nodeBase + slot3]!);
+      slot4 = 2 * slot4 + 1 + +(values[base4 + feature[nodeBase + slot4]!]! > threshold[nodeBase + slot4]!);
+      slot5 = 2 * slot5 + 1 + +(values[base5 + feature[nodeBase + slot5]!]! > threshold[nodeBase + slot5]!);
+      slot6 = 2 * slot6 + 1 + +(values[base6 + feature[nodeBase + slot6]!]! > threshold[nodeBase + slot6]!);
+      slot7 = 2 * slot7 + 1 + +(values[base7 + feature[nodeBase + slot7]!]! > threshold[nodeBase + slot7]!);
+      // Level 4.
+      slot0 = 2 * slot0 + 1 + +(values[base0 + feature[nodeBase + slot0]!]! > threshold[nodeBase + slot0]!);
+      slot1 = 2 * slot1 + 1 + +(values[base1 + feature[nodeBase + slot1]!]! > threshold[nodeBase + slot1]!);
+      slot2 = 2 * slot2 + 1 + +(values[base2 + feature[nodeBase + slot2]!]! > threshold[nodeBase + slot2]!);
+      slot3 = 2 * slot3 + 1 + +(values[base3 + feature[nodeBase + slot3]!]! > threshold[nodeBase + slot3]!);
+      slot4 = 2 * slot4 + 1 + +(values[base4 + feature[nodeBase + slot4]!]! > threshold[nodeBase + slot4]!);
+      slot5 = 2 * slot5 + 1 + +(values[base5 + feature[nodeBase + slot5]!]! > threshold[nodeBase + slot5]!);
+      slot6 = 2 * slot6 + 1 + +(values[base6 + feature[nodeBase + slot6]!]! > threshold[nodeBase + slot6]!);
+      slot7 = 2 * slot7 + 1 + +(values[base7 + feature[nodeBase + slot7]!]! > threshold[nodeBase + slot7]!);
+      scores[row]! += leaf[leafBase + slot0]!;
+      scores[row + 1]! += leaf[leafBase + slot1]!;
+      scores[row + 2]! += leaf[leafBase + slot2]!;
+      scores[row + 3]! += leaf[leafBase + slot3]!;
+      scores[row + 4]! += leaf[leafBase + slot4]!;
+      scores[row + 5]! += leaf[leafBase + slot5]!;
+      scores[row + 6]! += leaf[leafBase + slot6]!;
+      scores[row + 7]! += leaf[leafBase + slot7]!;
+    }
+    for (; row < blockEnd; row += 1) {
+      const base = row * nFeatures;
+      let slot = 0;
+      for (let level = 0; level < 5; level += 1) {
+        slot = 2 * slot + 1 + +(values[base + feature[nodeBase + slot]!]! > threshold[nodeBase + slot]!);
       }
       scores[row]! += leaf[leafBase + slot]!;
     }

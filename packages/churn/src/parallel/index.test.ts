@@ -38,7 +38,12 @@ describe('createParallelPredictor', { timeout: 120_000 }, () => {
     );
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 900 }),
+        // size 'max': long batches too, which the workers share (from 100 rows: 50 per thread).
+        fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 900,
+          size: 'max',
+        }),
         fc.boolean(),
         async (rows, shared) => {
           const flat = Float64Array.from(rows.flat());
