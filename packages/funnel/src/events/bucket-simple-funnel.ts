@@ -34,7 +34,8 @@ const laneMask = (1 << laneShift) - 1;
  *    and is run again.
  *
  * Linear in events plus users. Writes every user's outcome (users without a step event keep −1);
- * with a `sink`, each user's step times go there instead of `outcomes.times`.
+ * with a `sink`, each user's step times go there instead of `outcomes.times`; with a
+ * `furthestTally`, each user with a step event adds 1 at their furthest step.
  *
  * @param blockShift - log2 of the users per block, at most 11 (keys are 16 bits); tests lower it to
  *   cross block boundaries
@@ -49,6 +50,7 @@ export function bucketSimpleSequential(
   tieBreak: Int32Array | undefined,
   blockShift = defaultBlockShift,
   sink?: StepTimesSink,
+  furthestTally?: Int32Array,
 ): void {
   const stepOf = plan.simpleStepOfName;
   if (stepOf === undefined) throw new Error('bucketSimpleSequential needs a simple sequential funnel');
@@ -218,6 +220,7 @@ export function bucketSimpleSequential(
       outcomeFurthest[slot] = furthest;
       outcomeReached[slot] = reachedUpTo(furthest);
       if (sink !== undefined && furthest > 0) sinkStepTimes(sink, userTimes, furthest);
+      if (furthestTally !== undefined && furthest >= 0) furthestTally[furthest]! += 1;
     }
   }
 }

@@ -319,6 +319,7 @@ function summarize(
   trendPeriodOf: ((time: number) => number) | undefined,
   timing: boolean,
   sunk?: StepTimesSink,
+  furthestTally?: Int32Array,
 ): FunnelSummary[] {
   const stepCount = plan.stepCount;
   const { groupOfSlot, groupCount } = population;
@@ -335,9 +336,16 @@ function summarize(
   const timesTo = new Int32Array(groupCount * stepCount);
   let fromPrevious: Float64Array;
   let fromFirst: Float64Array;
+  // With a tally of furthest steps (one group, a simple funnel: no exclusions, no skipped steps),
+  // step s counts the users whose furthest step is s or later.
+  const countFromTally = (tally: Int32Array) => {
+    let users = 0;
+    for (let step = stepCount - 1; step >= 0; step -= 1) counts[step] = users += tally[step]!;
+  };
   if (sunk !== undefined) {
     // One group whose times the kernel already wrote: step s's times start at (s − 1) × slots.
-    countSteps(stepCount, outcomes, groupOfSlot, counts, undefined);
+    if (furthestTally !== undefined) countFromTally(furthestTally);
+    else countSteps(stepCount, outcomes, groupOfSlot, counts, undefined);
     fromPrevious = sunk.fromPrevious;
     fromFirst = sunk.fromFirst;
     for (let step = 1; step < stepCount; step += 1) {
@@ -355,7 +363,8 @@ function summarize(
     countAndCollectTimes(stepCount, outcomes, groupOfSlot, counts, timesTo, fromPrevious, fromFirst);
   } else {
     // Pass 1: counts per step, and how many times each (group, step) will hold.
-    countSteps(stepCount, outcomes, groupOfSlot, counts, timing ? timed : undefined);
+    if (!timing && furthestTally !== undefined) countFromTally(furthestTally);
+    else countSteps(stepCount, outcomes, groupOfSlot, counts, timing ? timed : undefined);
     // Pass 2: the times themselves, (group, step) after (group, step) in two flat arrays.
     let total = 0;
     for (let index = 0; index < timed.length; index += 1) {
@@ -548,7 +557,8 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
     breakdown !== undefined && property !== undefined && breakdown.attribution !== 'all_steps';
   /**
    * `grouped`: false when some user's events are known not to be contiguous (skip the stream).
-   * `sink`: where a simple funnel's kernel writes the step times of one population directly.
+   * `sink`: where a simple funnel's kernel writes the step times of one population directly;
+   * `tally`: where it counts users by furthest step.
    */
   const run = (
     slotOfEvent: Int32Array,
@@ -556,6 +566,7 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
     detail: OutcomeDetail,
     grouped: boolean,
     sink?: StepTimesSink,
+    tally?: Int32Array,
   ): FunnelOutcomes => {
     const { name, timestamp } = normalized;
     if (plan.simpleStepOfName !== undefined) {
@@ -563,11 +574,22 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
       const sinkStart = sink?.cursor.slice();
       if (
         !grouped ||
-        !streamSimpleSequential(plan, slotOfEvent, slotCount, name, timestamp, outcomes, tieBreak, sink)
+        !streamSimpleSequential(
+          plan,
+          slotOfEvent,
+          slotCount,
+          name,
+          timestamp,
+          outcomes,
+          tieBreak,
+          sink,
+          tally,
+        )
       ) {
         outcomes.furthest.fill(-1);
         outcomes.reached.fill(0);
         if (sink !== undefined) sink.cursor.set(sinkStart!);
+        tally?.fill(0);
         bucketSimpleSequential(
           plan,
           slotOfEvent,
@@ -578,6 +600,7 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
           tieBreak,
           undefined,
           sink,
+          tally,
         );
       }
       return outcomes;
@@ -605,12 +628,14 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
       fromFirst: new Float64Array(room),
     };
   }
+  const tally = plan.simpleStepOfName === undefined ? undefined : new Int32Array(plan.stepCount);
   const outcomes = run(
     normalized.user,
     slotCount,
     attributed ? 'events' : sink === undefined ? timesDetail : 'none',
     normalized.userRuns <= slotCount,
     sink,
+    tally,
   );
 
   let trendPeriodOf: ((time: number) => number) | undefined;
@@ -630,6 +655,7 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
     trendPeriodOf,
     parsed.timeToConvert,
     sink,
+    tally,
   )[0]!;
   const definition = {
     order: parsed.order,

@@ -138,6 +138,13 @@ function timesFromOutcomes(outcomes: ReturnType<typeof outcomesOf>, stepCount: n
   });
 }
 
+/** Users by furthest step, from per-user outcomes. */
+function tallyOf(outcomes: ReturnType<typeof outcomesOf>, stepCount: number): number[] {
+  const tally = new Array<number>(stepCount).fill(0);
+  for (const outcome of outcomes) if (outcome.furthest >= 0) tally[outcome.furthest]! += 1;
+  return tally;
+}
+
 describe('simple sequential funnel paths', () => {
   it('streaming, bucketing and the general state machine agree on every user, times and events included', () => {
     fc.assert(
@@ -198,6 +205,7 @@ describe('simple sequential funnel paths', () => {
             const withTimes = general(plan, groupedColumns, userCount, tieBreak, 'events');
             const streamSink = createSink(userCount, stepCount);
             const streamedToSink = createOutcomes(userCount, stepCount, 'none');
+            const streamTally = new Int32Array(stepCount);
             streamSimpleSequential(
               plan,
               user,
@@ -207,7 +215,9 @@ describe('simple sequential funnel paths', () => {
               streamedToSink,
               tieBreak,
               streamSink,
+              streamTally,
             );
+            expect(Array.from(streamTally)).toEqual(tallyOf(expected, stepCount));
             expect(outcomesOf(streamedToSink, userCount, stepCount, 'none')).toEqual(expected);
             expect(sunkTimes(streamSink, userCount, stepCount)).toEqual(
               timesFromOutcomes(withTimes, stepCount),
@@ -215,6 +225,7 @@ describe('simple sequential funnel paths', () => {
 
             const interleavedWithTimes = general(plan, columns, userCount, interleavedTie, 'events');
             const bucketSink = createSink(userCount, stepCount);
+            const bucketTally = new Int32Array(stepCount);
             const bucketedToSink = createOutcomes(userCount, stepCount, 'none');
             bucketSimpleSequential(
               plan,
@@ -226,7 +237,9 @@ describe('simple sequential funnel paths', () => {
               interleavedTie,
               blockShift,
               bucketSink,
+              bucketTally,
             );
+            expect(Array.from(bucketTally)).toEqual(tallyOf(reference, stepCount));
             expect(outcomesOf(bucketedToSink, userCount, stepCount, 'none')).toEqual(reference);
             expect(sunkTimes(bucketSink, userCount, stepCount)).toEqual(
               timesFromOutcomes(interleavedWithTimes, stepCount),

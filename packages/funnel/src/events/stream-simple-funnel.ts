@@ -17,7 +17,8 @@ import {
  *
  * Keeps what `outcomes.detail` asks for: with `none`, only the start times of the attempts are
  * tracked ({@link advanceSimpleStart}). With a `sink`, each user's step times go there instead of
- * `outcomes.times` (whose detail should then be `none`).
+ * `outcomes.times` (whose detail should then be `none`); with a `furthestTally`, each user with a
+ * step event adds 1 at their furthest step.
  *
  * Returns `false` as soon as a user turns up again after another user's events; the outcomes
  * written so far must then be reset and computed by another path (see `bucketSimpleSequential`).
@@ -31,6 +32,7 @@ export function streamSimpleSequential(
   outcomes: FunnelOutcomes,
   tieBreak: Int32Array | undefined,
   sink?: StepTimesSink,
+  furthestTally?: Int32Array,
 ): boolean {
   const stepOf = plan.simpleStepOfName;
   if (stepOf === undefined) return false;
@@ -86,6 +88,7 @@ export function streamSimpleSequential(
         outcomeFurthest[current] = furthest;
         outcomeReached[current] = reachedUpTo(furthest);
         if (sink !== undefined && furthest > 0) sinkStepTimes(sink, userTimes, furthest);
+        if (furthestTally !== undefined && furthest >= 0) furthestTally[furthest]! += 1;
       }
       if (seen[person] === 1) return false;
       seen[person] = 1;
@@ -136,6 +139,7 @@ export function streamSimpleSequential(
     outcomeFurthest[current] = furthest;
     outcomeReached[current] = reachedUpTo(furthest);
     if (sink !== undefined && furthest > 0) sinkStepTimes(sink, userTimes, furthest);
+    if (furthestTally !== undefined && furthest >= 0) furthestTally[furthest]! += 1;
   }
   return true;
 }
