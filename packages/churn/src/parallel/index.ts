@@ -133,6 +133,8 @@ export function createParallelPredictor(
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let closed = false;
+  /** Set when a worker dies: later calls reject with it instead of waiting for ever. */
+  let broken: Error | null = null;
 
   const workers = Array.from({ length: threads - 1 }, () => {
     const worker = startWorker(ensemble);
@@ -145,15 +147,21 @@ export function createParallelPredictor(
       if (response.error === null) waiting.resolve();
       else waiting.reject(new Error(`prediction worker failed: ${response.error}`));
     });
-    worker.on('error', (error) => {
+    const fail = (error: Error): void => {
+      broken ??= error;
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closed) fail(new Error(`a prediction worker stopped (exit code ${code})`));
     });
     return worker;
   });
 
   const run = async (rows: FeatureRows, probability: boolean): Promise<Float64Array> => {
     if (closed) throw new Error('the parallel predictor is closed');
+    if (broken !== null) throw broken;
     const matrix = toFeatureMatrix(rows, nFeatures, 'rows', true);
     if (matrix.nFeatures !== nFeatures) {
       throw KizunaValidationError.forField(
