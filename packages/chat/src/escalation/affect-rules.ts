@@ -54,8 +54,17 @@ const rules: readonly AffectRule[] = [
   ),
   en(
     'complaint',
-    '(?:great|good|nice|amazing|fantastic|brilliant|wonderful) (?:job|work|service)[^.]{0,40}(?:no.?show|nobody|no one|third time|(?:still|yet) (?:no|not)|never (?:came|showed|answered|replied|called))|(?:have to|had to) do (?:all|everything)[^.]{0,20}(?:myself|ourselves)|worth nothing|thanks for nothing|(?:have to|had to|\\bno\\b|\\bnot\\b|never|nobody|again)[^]{0,200}[.!?] (?:fantastic|great|brilliant|wonderful|perfect|lovely|awesome)[.!]*$',
+    '(?:great|good|nice|amazing|fantastic|brilliant|wonderful) (?:job|work|service)[^.]{0,40}(?:no.?show|nobody|no one|third time|(?:still|yet) (?:no|not)|never (?:came|showed|answered|replied|called))|(?:have to|had to) do (?:all|everything)[^.]{0,20}(?:myself|ourselves)|worth nothing|thanks for nothing',
   ),
+  // A last word of praise after a failure ("…do it myself. Fantastic."); the look-behind runs only
+  // where the ending matched.
+  {
+    code: 'complaint',
+    pattern:
+      /[.!?] (?:fantastic|great|brilliant|wonderful|perfect|lovely|awesome)[.!]*$(?<=(?:have to|had to|\bno\b|\bnot\b|never|nobody|again)[\s\S]{0,220})/u,
+    negatable: false,
+    language: 'en',
+  },
   // Statements of intent: a decision to stop, not a question about how.
   ja(
     'cancellation_request',
@@ -175,25 +184,50 @@ function isHypothetical(text: string, start: number, language: 'ja' | 'en'): boo
  *
  * @param text - text returned by `normalizeText`
  */
-export function findAffectSignals(text: string): LexiconSignal[] {
+// Rules of one language, code and negation merged into one expression: fewer passes over the text.
+const merged: readonly AffectRule[] = (() => {
+  const groups = new Map<string, { rule: AffectRule; sources: string[] }>();
+  for (const rule of rules) {
+    const key = `${rule.language} ${rule.code} ${rule.negatable}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { rule, sources: [rule.pattern.source] });
+    else group.sources.push(rule.pattern.source);
+  }
+  return [...groups.values()].map(({ rule, sources }) => ({
+    ...rule,
+    pattern: new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'gu'),
+  }));
+})();
+
+/**
+ * Signals of emotion and intent that the lexicon's words miss (see the file comment). Strong
+ * signals; every one carries the matched words as evidence. A code already found strong in
+ * `known` is not looked for again (it would add nothing to the decision).
+ *
+ * @param text - text returned by `normalizeText`
+ * @param known - signals found by the lexicon and the intent rules
+ */
+export function findAffectSignals(text: string, known: readonly LexiconSignal[] = []): LexiconSignal[] {
   const signals: LexiconSignal[] = [];
   const hasJapanese = /[^\s!-~]/.test(text);
   const hasLatin = /[a-z]/.test(text);
-  const found = new Set<EscalationReasonCode>();
-  for (const rule of rules) {
+  for (const rule of merged) {
     if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
-    if (found.has(rule.code)) continue;
-    const match = rule.pattern.exec(text);
-    if (match === null) continue;
-    const end = match.index + match[0].length;
-    if (rule.negatable) {
-      const negated =
-        rule.language === 'ja' ? isNegatedJapanese(text, end) : isNegatedEnglish(text, match.index);
-      if (negated) continue;
+    if (known.some((signal) => signal.code === rule.code && signal.strength === 'strong')) continue;
+    if (signals.some((signal) => signal.code === rule.code)) continue;
+    const pattern = rule.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const end = match.index + match[0].length;
+      if (rule.negatable) {
+        const negated =
+          rule.language === 'ja' ? isNegatedJapanese(text, end) : isNegatedEnglish(text, match.index);
+        if (negated) continue;
+      }
+      if (isHypothetical(text, match.index, rule.language)) continue;
+      signals.push({ code: rule.code, strength: 'strong', evidence: match[0] });
+      break;
     }
-    if (isHypothetical(text, match.index, rule.language)) continue;
-    found.add(rule.code);
-    signals.push({ code: rule.code, strength: 'strong', evidence: match[0] });
   }
   return signals;
 }

@@ -52,7 +52,7 @@ const priorities: readonly ActionPriority[] = ['low', 'medium', 'high', 'critica
 export function findSignals(text: string, raw?: string): LexiconSignal[] {
   const signals = dropHypotheticalAndImproved(text, findLexiconSignals(text));
   for (const signal of findIntentSignals(text)) signals.push(signal);
-  for (const signal of findAffectSignals(text)) signals.push(signal);
+  for (const signal of findAffectSignals(text, signals)) signals.push(signal);
   const pressed = pressedComplaint(text, raw ?? text, signals);
   if (pressed !== undefined) signals.push(pressed);
   let refund = false;
