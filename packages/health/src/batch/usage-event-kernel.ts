@@ -46,7 +46,8 @@ export function accumulatorShape(
   featureCount: number,
 ): UsageAccumulatorShape {
   const words = Math.max(1, Math.ceil(featureCount / 32));
-  return { customers, reportCount, words, stride: histogramSlots + words };
+  // Rounded up to 8 counters (32 bytes), so that no customer's counters straddle two cache lines.
+  return { customers, reportCount, words, stride: (histogramSlots + words + 7) & ~7 };
 }
 
 /** Zeroed accumulators. */

@@ -220,13 +220,18 @@ export function finishUsageSignals(run: UsageSignalRun, accumulators: UsageAccum
   const { asOf, timeZone, featureCount } = run;
   const { customers, reportCount, stride, words } = run.shape;
   const { counters, lastLogin, reportFlags, reportOwner } = accumulators;
+  // Module constants as locals: loops then read a register, not an imported binding (which some
+  // module transforms turn into a getter call per read).
+  const recent = deliveredRecently;
+  const seen = viewed;
+  const featureSlot = histogramSlots;
   const delivered90 = new Float64Array(customers);
   const viewed90 = new Float64Array(customers);
   for (let report = 0; report < reportCount; report += 1) {
     const flags = reportFlags[report]!;
-    if ((flags & deliveredRecently) !== 0) {
+    if ((flags & recent) !== 0) {
       delivered90[reportOwner[report]!]! += 1;
-      viewed90[reportOwner[report]!]! += (flags & viewed) >>> 1;
+      viewed90[reportOwner[report]!]! += (flags & seen) >>> 1;
     }
   }
   // Local calendar days of the last logins. Time zones change offset at most a few times a year, so
@@ -285,7 +290,7 @@ export function finishUsageSignals(run: UsageSignalRun, accumulators: UsageAccum
     reportViewRate[customer] = delivered > 0 ? viewed90[customer]! / delivered : Number.NaN;
     if (featureCount > 0) {
       let used = 0;
-      for (let word = 0; word < words; word += 1) used += popcount(counters[base + histogramSlots + word]!);
+      for (let word = 0; word < words; word += 1) used += popcount(counters[base + featureSlot + word]!);
       featureAdoptionRate[customer] = used / featureCount;
     } else featureAdoptionRate[customer] = Number.NaN;
   }
