@@ -14,6 +14,7 @@ import { alertRoutes } from './routes/alerts';
 import { bulkHealthRoutes } from './routes/bulk-health';
 import { chatRoutes } from './routes/chat';
 import { churnRoutes } from './routes/churn';
+import { customerJourneyRoutes } from './routes/customer-journeys';
 import { customerRoutes } from './routes/customers';
 import { funnelRoutes } from './routes/funnel';
 import { mountRoutes } from './routes/mount-routes';
@@ -99,6 +100,7 @@ export function createApp(options: CreateAppOptions): KizunaApi {
     ...systemRoutes(context, () => document!),
     ...recordRoutes(context),
     ...customerRoutes(context),
+    ...customerJourneyRoutes(context),
     ...bulkHealthRoutes(context),
     ...churnRoutes(context),
     ...alertRoutes(context),

@@ -9,6 +9,14 @@ export {
   workerEnvironmentSchema,
 } from './config/worker-config';
 export {
+  type JourneyPlansValue,
+  journeyPlansKind,
+  journeyPlansValueSchema,
+  type StoredJourneyPlan,
+  storedJourneyPlan,
+  storedJourneyPlanSchema,
+} from './pipeline/journey-plans';
+export {
   churnPipelineOptionsSchema,
   outboxPipelineOptionsSchema,
   type ParsedPipelineOptions,

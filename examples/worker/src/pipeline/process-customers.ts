@@ -20,8 +20,10 @@ import {
   planUpsellCampaign,
   recommendExpansion,
   scoreHealth,
+  upsellCampaignJourney,
 } from '@kizuna/health';
 import type { ChurnStage } from '../churn/churn-stage';
+import { journeyPlansKind, type StoredJourneyPlan, storedJourneyPlan } from './journey-plans';
 import { emptyShardWork, maximumFailuresKept, type ShardWork } from './shard-work';
 import { toJsonValue } from './to-json-value';
 
@@ -30,6 +32,8 @@ export const resultKinds = {
   health: 'health',
   churn: 'churn',
   expansion: 'expansion',
+  /** The journeys planned for the customer in the run, with their due, skipped and upcoming steps. */
+  journeyPlans: journeyPlansKind,
 } as const;
 
 /** Days after a contract starts during which the B2B onboarding journey is planned. */
@@ -74,7 +78,9 @@ function elapsedSince(start: number): number {
 /**
  * Runs the pipeline of DESIGN.md over one batch of customers: snapshots (one query per record
  * kind) → health with the delta against the previous stored result → churn → alerts, onboarding
- * journey, expansion and upsell campaign → results stored and actions put into the outbox.
+ * journey, expansion and upsell campaign → results stored and actions put into the outbox. The
+ * plans of the journeys planned for a customer (onboarding, upsell campaigns) are stored together
+ * as one `journey-plans` result, so the customer page can show the steps still to come.
  * Customers who churned at or before `asOf` are skipped and counted (`customersChurned`).
  *
  * Idempotent: results are keyed by (kind, customerId, asOf) and actions by deterministic keys, so
@@ -109,6 +115,12 @@ export async function processCustomers(
   const results: StoredResult[] = [];
   const actions: Action[] = [];
   const decided: Decided[] = [];
+  const journeyPlans = new Map<string, StoredJourneyPlan[]>();
+  const keepPlan = (customerId: string, plan: StoredJourneyPlan) => {
+    const plans = journeyPlans.get(customerId);
+    if (plans === undefined) journeyPlans.set(customerId, [plan]);
+    else plans.push(plan);
+  };
   const fail = (customerId: string, stage: string, error: unknown) => {
     work.customersFailed += 1;
     if (work.failures.length < maximumFailuresKept) {
@@ -192,6 +204,7 @@ export async function processCustomers(
         );
         work.journeyStepsDue += plan.due.length;
         actions.push(...plan.due);
+        keepPlan(customerId, storedJourneyPlan(b2bOnboardingJourney, plan, contract.startsAt));
       }
 
       const expansion = recommendExpansion(signals, { health: { status: health.status } });
@@ -243,6 +256,10 @@ export async function processCustomers(
         if (plan !== null) {
           work.journeyStepsDue += plan.due.length;
           actions.push(...plan.due);
+          keepPlan(
+            customerId,
+            storedJourneyPlan(upsellCampaignJourney, plan, anchor, recommendation.product),
+          );
         }
       }
     } catch (error) {
@@ -255,6 +272,16 @@ export async function processCustomers(
         value: { ...(stored.value as Record<string, never>), recommendedAt: anchors },
       };
     }
+  }
+  // One result per customer with at least one journey, in the same write as the others; keyed by
+  // (kind, customerId, asOf), so a re-run of the instant replaces it.
+  for (const [customerId, journeys] of journeyPlans) {
+    results.push({
+      kind: resultKinds.journeyPlans,
+      customerId,
+      asOf,
+      value: toJsonValue({ asOf, journeys }),
+    });
   }
   work.decisionMilliseconds += elapsedSince(start);
 
