@@ -191,6 +191,31 @@ describe.each(backends)('GET /v1/customers/{id}/journeys on $name', (backend) =>
     expect((await run.call('/v1/customers/acme/journeys', { key: null })).status).toBe(401);
   });
 
+  it('gives no journeys when a later run scored the customer and planned none', async () => {
+    await store.putRecords('customer', [
+      { id: 'graduated', name: 'Graduated', segment: 'b2c', plan: 'standard', createdAt: signup },
+    ]);
+    await store.putResults([
+      {
+        kind: journeyPlansKind,
+        customerId: 'graduated',
+        asOf: signup,
+        value: { asOf: signup, journeys: [storedJourneyPlan(onboarding, plannedAt(signup), signup)] },
+      },
+      // The same run scored it: the plans are current.
+      { kind: 'health', customerId: 'graduated', asOf: signup, value: { score: 80 } },
+    ]);
+    const current = await readJson(await run.call('/v1/customers/graduated/journeys'));
+    expect(current.body.asOf).toBe(signup);
+    expect(current.body.journeys.map((journey: { journeyId: string }) => journey.journeyId)).toEqual([
+      'onboarding',
+    ]);
+    const later = '2026-05-10T00:00:00.000Z';
+    await store.putResults([{ kind: 'health', customerId: 'graduated', asOf: later, value: { score: 82 } }]);
+    const after = await readJson(await run.call('/v1/customers/graduated/journeys'));
+    expect(after.body).toEqual({ customerId: 'graduated', asOf: later, journeys: [] });
+  });
+
   it('leaves out a stored journey that does not parse instead of failing the page', async () => {
     await store.putResults([
       {

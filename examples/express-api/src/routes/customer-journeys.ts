@@ -2,6 +2,7 @@ import type { OutboxEntry } from '@kizuna/core';
 import { journeyPlansKind, type StoredJourneyPlan, storedJourneyPlanSchema } from '@kizuna/example-worker';
 import * as z from 'zod';
 import type { ApiContext } from '../api-context';
+import { healthResultKind } from '../customer-insights';
 import { ApiProblem } from '../problem-details';
 import { customerParamsSchema } from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
@@ -117,20 +118,27 @@ function journeySteps(
 /**
  * Reads a customer's open journeys: the plans the pipeline stored in its latest run (one
  * `journey-plans` result), joined with the customer's outbox entries (one `listActions` call) for
- * delivery and done state. A stored journey that does not parse is left out rather than failing
- * the page.
+ * delivery and done state. The pipeline stores plans only for a customer with at least one
+ * journey, so plans older than the customer's latest health score (a later run planned nothing:
+ * onboarding over, campaign no longer recommended, customer left) are no longer open: the answer is
+ * then that run's instant with no journeys. A stored journey that does not parse is left out
+ * rather than failing the page.
  */
 export async function readCustomerJourneys(
   context: Pick<ApiContext, 'store'>,
   customerId: string,
 ): Promise<CustomerJourneys> {
-  const [customer, stored, entries] = await Promise.all([
+  const [customer, stored, latestScore, entries] = await Promise.all([
     context.store.getRecord('customer', customerId),
     context.store.getLatestResult(journeyPlansKind, customerId),
+    context.store.getLatestResult(healthResultKind, customerId),
     context.store.listActions({ customerId }),
   ]);
   if (customer === undefined) throw new ApiProblem('NOT_FOUND', `No customer has the id "${customerId}".`);
   if (stored === undefined) return { customerId, asOf: null, journeys: [] };
+  if (latestScore !== undefined && Date.parse(latestScore.asOf) > Date.parse(stored.asOf)) {
+    return { customerId, asOf: latestScore.asOf, journeys: [] };
+  }
   const value = stored.value as { readonly journeys?: unknown };
   const plans = (Array.isArray(value?.journeys) ? value.journeys : []).flatMap((journey: unknown) => {
     const parsed = storedJourneyPlanSchema.safeParse(journey);
@@ -171,7 +179,7 @@ export function customerJourneyRoutes(context: ApiContext): RouteDefinition[] {
       operationId: 'getCustomerJourneys',
       summary: "The customer's journeys with their sent, due, upcoming and skipped steps",
       description:
-        "From the journey plans the pipeline stored in its latest run (onboarding, upsell campaigns), joined with the customer's outbox entries for delivery and done state. `asOf` is the run's instant, `null` (with no journeys) when no run has planned a journey for the customer.",
+        "From the journey plans the pipeline stored in its latest run (onboarding, upsell campaigns), joined with the customer's outbox entries for delivery and done state. `asOf` is the run's instant, `null` (with no journeys) when no run has planned a journey for the customer. When a later run scored the customer but planned no journey, `asOf` is that run's instant and `journeys` is empty.",
       tag: 'customers',
       scope: 'read',
       usesStore: true,
