@@ -27,11 +27,11 @@ const laneMask = (1 << laneShift) - 1;
  *    key into its range of flat arrays, advancing the range's cursor only for a step event: no
  *    branch on the event name; each range has one spare slot at its end that absorbs the writes of
  *    the last non-step events;
- * 3. per block, a counting sort by user inside the block (small enough to stay in cache) gives each
- *    user's events in input order, and the state machine of {@link advanceSimpleChain} (or
- *    {@link advanceSimpleStart} when `outcomes.detail` is `none`) runs over them. A user whose own
- *    events turn out to be out of (time, step, tie-break) order has only their own events sorted,
- *    and is run again.
+ * 3. per block, a counting sort by user inside the block (small enough to stay in cache) gathers
+ *    each user's events, in input order, into one run of three small arrays, and the state machine
+ *    of {@link advanceSimpleChain} (or {@link advanceSimpleStart} when `outcomes.detail` is
+ *    `none`) reads them in sequence. A user whose own events turn out to be out of (time, step,
+ *    tie-break) order has only their own events sorted, and is run again.
  *
  * Linear in events plus users. Writes every user's outcome (users without a step event keep −1);
  * with a `sink`, each user's step times go there instead of `outcomes.times`; with a
@@ -119,7 +119,15 @@ export function bucketSimpleSequential(
   // 3. Per block: counting sort by user in block, then each user's run through the state machine.
   const userStart = new Int32Array(blockUsers + 1);
   const userCursor = new Int32Array(blockUsers);
-  const order = new Int32Array(largestBlock);
+  // One block's step events sorted by user: time, step and (when kept) event index.
+  const sortedTime = new Float64Array(largestBlock);
+  const sortedStep = new Uint8Array(largestBlock);
+  const sortedIndex = new Int32Array(keepIndex ? largestBlock : 0);
+  // Scratch for the rare user whose events are out of order: a permutation and a copy of the run.
+  let permutation = new Int32Array(16);
+  let runTime = new Float64Array(16);
+  let runStep = new Uint8Array(16);
+  let runIndex = new Int32Array(16);
   const start = new Float64Array(steps);
   const times = new Float64Array(steps * steps);
   const events = new Int32Array(steps * steps);
@@ -130,9 +138,9 @@ export function bucketSimpleSequential(
   const userTimes = new Float64Array(steps);
   const recordTimes = sink === undefined ? outcomes.times : userTimes;
   const compare = (left: number, right: number) =>
-    eventTime[left]! - eventTime[right]! ||
-    (eventKey[left]! & 31) - (eventKey[right]! & 31) ||
-    (tieBreak === undefined ? 0 : tieBreak[eventIndex[left]!]! - tieBreak[eventIndex[right]!]!) ||
+    sortedTime[left]! - sortedTime[right]! ||
+    sortedStep[left]! - sortedStep[right]! ||
+    (tieBreak === undefined ? 0 : tieBreak[sortedIndex[left]!]! - tieBreak[sortedIndex[right]!]!) ||
     left - right;
   for (let block = 0; block < blockCount; block += 1) {
     const firstRange = block << laneShift;
@@ -151,10 +159,17 @@ export function bucketSimpleSequential(
       userStart[local + 1]! += userStart[local]!;
       userCursor[local] = userStart[local]!;
     }
+    // Gather each user's events into one run (reads in range order, writes inside the block), so
+    // the state machine then reads them in sequence.
     for (let range = firstRange; range <= lastRange; range += 1) {
       const to = cursor[range]!;
-      for (let position = rangeStart[range]!; position < to; position += 1)
-        order[userCursor[eventKey[position]! >>> 5]!++] = position;
+      for (let position = rangeStart[range]!; position < to; position += 1) {
+        const key = eventKey[position]!;
+        const destination = userCursor[key >>> 5]!++;
+        sortedTime[destination] = eventTime[position]!;
+        sortedStep[destination] = key & 31;
+        if (keepIndex) sortedIndex[destination] = eventIndex[position]!;
+      }
     }
 
     for (let local = 0; local < usersHere; local += 1) {
@@ -174,13 +189,12 @@ export function bucketSimpleSequential(
         let previousStep = 0;
         let previousTie = 0;
         let unordered = false;
-        for (let cursorInRun = runFrom; cursorInRun < runTo; cursorInRun += 1) {
-          const position = order[cursorInRun]!;
-          const step = eventKey[position]! & 31;
-          const time = eventTime[position]!;
+        for (let position = runFrom; position < runTo; position += 1) {
+          const step = sortedStep[position]!;
+          const time = sortedTime[position]!;
           if (check) {
             if (time <= previousTime) {
-              const tie = tieBreak === undefined ? 0 : tieBreak[eventIndex[position]!]!;
+              const tie = tieBreak === undefined ? 0 : tieBreak[sortedIndex[position]!]!;
               if (
                 time < previousTime ||
                 step < previousStep ||
@@ -190,7 +204,7 @@ export function bucketSimpleSequential(
                 break;
               }
               previousTie = tie;
-            } else if (tieBreak !== undefined) previousTie = tieBreak[eventIndex[position]!]!;
+            } else if (tieBreak !== undefined) previousTie = tieBreak[sortedIndex[position]!]!;
             previousTime = time;
             previousStep = step;
           }
@@ -204,7 +218,7 @@ export function bucketSimpleSequential(
                   window,
                   step,
                   time,
-                  keepIndex ? eventIndex[position]! : -1,
+                  keepIndex ? sortedIndex[position]! : -1,
                 )
               : advanceSimpleStart(start, window, step, time)) &&
             step > furthest
@@ -215,7 +229,27 @@ export function bucketSimpleSequential(
           }
         }
         if (!unordered) break;
-        order.subarray(runFrom, runTo).sort(compare);
+        // Sort the run: a permutation of its positions, then the values moved through a copy.
+        const length = runTo - runFrom;
+        if (permutation.length < length) {
+          permutation = new Int32Array(length);
+          runTime = new Float64Array(length);
+          runStep = new Uint8Array(length);
+          runIndex = new Int32Array(length);
+        }
+        for (let offset = 0; offset < length; offset += 1) {
+          permutation[offset] = runFrom + offset;
+          runTime[offset] = sortedTime[runFrom + offset]!;
+          runStep[offset] = sortedStep[runFrom + offset]!;
+          if (keepIndex) runIndex[offset] = sortedIndex[runFrom + offset]!;
+        }
+        const ordered = permutation.subarray(0, length).sort(compare);
+        for (let offset = 0; offset < length; offset += 1) {
+          const from = ordered[offset]! - runFrom;
+          sortedTime[runFrom + offset] = runTime[from]!;
+          sortedStep[runFrom + offset] = runStep[from]!;
+          if (keepIndex) sortedIndex[runFrom + offset] = runIndex[from]!;
+        }
       }
       outcomeFurthest[slot] = furthest;
       outcomeReached[slot] = reachedUpTo(furthest);
