@@ -32,17 +32,12 @@ export interface SyntheticEvents {
   readonly featureIndex: Int32Array;
 }
 
-/**
- * The events as columns; with `shared`, in `SharedArrayBuffer`s, so that the worker threads of
- * `@kizuna/health/parallel` read them in place (the single-thread path reads them just the same).
- */
-export function syntheticEvents(eventCount: number, customerCount: number, shared = false): SyntheticEvents {
-  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const customerIndex = new Int32Array(buffer(eventCount * 4));
-  const kind = new Uint8Array(buffer(eventCount));
-  const occurredAt = new Float64Array(buffer(eventCount * 8));
-  const reportIndex = new Int32Array(buffer(eventCount * 4));
-  const featureIndex = new Int32Array(buffer(eventCount * 4));
+export function syntheticEvents(eventCount: number, customerCount: number): SyntheticEvents {
+  const customerIndex = new Int32Array(eventCount);
+  const kind = new Uint8Array(eventCount);
+  const occurredAt = new Float64Array(eventCount);
+  const reportIndex = new Int32Array(eventCount);
+  const featureIndex = new Int32Array(eventCount);
   for (let i = 0; i < eventCount; i += 1) {
     const customer = i % customerCount;
     const kindHash = hash(i, hashConstants.kind[0], hashConstants.kind[1]);
