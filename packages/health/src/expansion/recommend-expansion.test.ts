@@ -1,3 +1,4 @@
+import { KizunaValidationError } from '@kizuna/core';
 import { describe, expect, it } from 'vitest';
 import { asOf, b2bSnapshot, measurements } from '../test-support/snapshot-fixture';
 import { recommendExpansion } from './recommend-expansion';
@@ -154,6 +155,7 @@ describe('recommendExpansion', () => {
       /rules\[1\]\.confidence/,
     );
     expect(() => recommendExpansion({}, { rules: [{ ...rule, id: '' }] })).toThrow(/rules\[0\]\.id/);
+    expect(() => recommendExpansion({}, { rules: [{ ...rule, id: '' }] })).toThrow(KizunaValidationError);
     // The defaults still apply after a rejected call.
     expect(
       products(recommendExpansion({ segment: 'b2c', plan: 'light', measurementHoursLast90Days: 2 })),
