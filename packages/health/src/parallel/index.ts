@@ -182,13 +182,20 @@ export function createUsageSignalPool(options: UsageSignalPoolOptions = {}): Usa
       pending.shift()?.resolve(answer);
       if (pending.length === 0) worker.unref();
     });
+    // Once a worker has failed or stopped, its jobs (and any later ones) are rejected, never left waiting.
+    let stopped: Error | undefined;
     const fail = (error: Error) => {
+      stopped ??= error;
       for (const waiting of pending.splice(0)) waiting.reject(error);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`usage signal worker stopped (exit code ${code})`)));
     const run = (job: WorkerJob) =>
       new Promise<WorkerAnswer>((resolve, reject) => {
+        if (stopped !== undefined) {
+          reject(stopped);
+          return;
+        }
         pending.push({ resolve, reject });
         worker.ref();
         worker.postMessage(job);

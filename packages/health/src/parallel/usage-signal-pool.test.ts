@@ -166,6 +166,20 @@ describe('createUsageSignalPool', () => {
     ]);
   });
 
+  it('rejects calls once closed', async () => {
+    const small = createUsageSignalPool({ threads: 2 });
+    const events = toSharedColumns({
+      customerIndex: Int32Array.of(0, 1),
+      kind: Uint8Array.of(0, 0),
+      occurredAt: Float64Array.of(asOf - day, asOf - day),
+    });
+    expect([...(await small.usageSignalColumns(events, options)).measurementsLast30Days]).toEqual([
+      1, 1, 0, 0, 0,
+    ]);
+    await small.close();
+    await expect(small.usageSignalColumns(events, options)).rejects.toThrow(/closed/);
+  });
+
   it('rejects a thread count that is not a whole number ≥ 1, naming threads', () => {
     expect(() => createUsageSignalPool({ threads: 0 })).toThrow(/threads/);
     expect(() => createUsageSignalPool({ threads: 1.5 })).toThrow(KizunaValidationError);
