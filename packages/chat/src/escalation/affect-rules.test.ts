@@ -12,7 +12,7 @@ describe('findAffectSignals', () => {
     expect(codesOf('いつになったら折り返しの電話が来るんでしょうか')).toEqual(['anger']);
     expect(codesOf('なんで毎回こっちが確認せなあかんの?')).toEqual(['anger']);
     expect(codesOf('How many more times must I send the same photo')).toEqual(['anger']);
-    expect(codesOf('why do we always have to remind you')).toEqual(['anger']);
+    expect(codesOf('why do we always have to remind you')).toEqual(['anger', 'complaint']);
   });
 
   it('reads praise around a failure as a complaint, and plain praise as nothing', () => {
@@ -64,6 +64,16 @@ describe('findAffectSignals', () => {
     expect(codesOf('a law firm wrote to me about the noise')).toEqual(['legal']);
     // Correcting the addressee of an invoice is no dispute.
     expect(codesOf('請求書の宛名を直してもらえますか')).toEqual([]);
+  });
+
+  it('reads eviction, things thrown, having to chase, and distress that stops work', () => {
+    expect(codesOf('大家から立ち退きを求められています')).toEqual(['legal']);
+    expect(codesOf('the landlord is trying to evict us')).toEqual(['legal']);
+    expect(codesOf('someone threw eggs at our door')).toEqual(['safety']);
+    expect(codesOf('I had to remind you twice')).toEqual(['complaint']);
+    expect(codesOf("i can't focus at all, the drilling never stops")).toEqual(['anxiety']);
+    expect(codesOf("i'm not stressed, just curious")).toEqual([]);
+    expect(codesOf('あの予約、白紙に戻してください')).toEqual(['cancellation_request']);
   });
 
   it('skips a match inside a hypothesis', () => {
@@ -140,5 +150,7 @@ describe('classifyEscalation with the round-3 rules', () => {
   it('keeps a question whether a person is available, and escalates asking for one', () => {
     expect(escalates('担当者と電話で話すこともできますか?')).toBe(false);
     expect(escalates('担当者と電話で話したいです')).toBe(true);
+    expect(escalates('スタッフと話したい時は、どこに電話すればいいですか')).toBe(false);
+    expect(escalates('Which number do I call in case I need to speak to someone?')).toBe(false);
   });
 });

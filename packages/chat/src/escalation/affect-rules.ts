@@ -41,11 +41,11 @@ const rules: readonly AffectRule[] = [
   // Rhetorical questions: the customer does not want the information, they want it to stop.
   ja(
     'anger',
-    'いつになったら|何回(?:言|説明|連絡|電話|問い合わせ|同じ)[^。?]{0,8}(?:ば|させ|すれば|したら|の|ん)|なんべん|何度(?:言|説明)[^。?]{0,8}(?:ば|させ)|(?:なんで|なぜ|どうして)(?:毎回|いつも|また|こっち|こちら|私|うち)[^。]{0,16}(?:の|ん|なあかん|なきゃ|なければ|ないと)(?:\\?|か|や|$)|どうなって(?:ん|る|いる)(?:の|ん|ねん|ですか)|ええ加減に|いい加減に|どれだけ[^。]{0,16}(?:と思って|かわかって|か分かって)',
+    'いつになったら|何回(?:言|説明|連絡|電話|問い合わせ|同じ)[^。?]{0,8}(?:ば|させ|すれば|したら|の|ん)|なんべん|何度(?:言|説明)[^。?]{0,8}(?:ば|させ)|(?:なんで|なぜ|どうして)(?:毎回|いつも|また|こっち|こちら|私|うち)[^。]{0,16}(?:の|ん|なあかん|なきゃ|なければ|ないと)(?:\\?|か|や|$)|どうなって(?:ん|る|いる)(?:の|ん|ねん|ですか)|ええ加減に|いい加減に|どれだけ[^。]{0,16}(?:と思って|かわかって|か分かって)|ありえへん|何考えて(?:ん|る|いる)(?:の|ん|ねん|や)',
   ),
   en(
     'anger',
-    'how many (?:more )?times|why (?:do|must|should) (?:i|we) (?:always |even )?(?:have|need) to|why (?:is|does) (?:it|this) always|are you (?:kidding|serious|joking)|every single time|what is wrong with (?:you|your)|does anyone (?:even )?(?:read|care|listen|work)|do you (?:even )?(?:know|realise|realize|understand) how (?:long|much|many|hard)',
+    'how many (?:more )?times|why (?:do|must|should) (?:i|we) (?:always |even )?(?:have|need) to|why (?:is|does) (?:it|this) always|are you (?:kidding|serious|joking)|every single time|what is wrong with (?:you|your)|does anyone (?:even )?(?:read|care|listen|work)|do you (?:even )?(?:know|realise|realize|understand) how (?:long|much|many|hard)|(?:are|r) (?:you|u) (?:even |actually )?(?:reading|listening|paying attention)',
   ),
   // Sarcasm: praise for a failure.
   ja(
@@ -100,7 +100,7 @@ const rules: readonly AffectRule[] = [
   // Decisions to stop in the words people use for them.
   ja(
     'cancellation_request',
-    '(?:申し?込み?|申込|契約|依頼|予約|利用)[^。]{0,8}(?:見送らせ|見送ります|見送ることに)|(?:今月|来月|今年|今回)(?:いっぱい|限り|かぎり|で)[^。]{0,6}(?:おしまい|終わり|終了|やめ)(?:に(?:し|する)|ます|で)',
+    'なかったことに(?:して|させ|お願い)|白紙に(?:戻して|して|させ)|(?:申し?込み?|申込|契約|依頼|予約|利用)[^。]{0,8}(?:見送らせ|見送ります|見送ることに)|(?:今月|来月|今年|今回)(?:いっぱい|限り|かぎり|で)[^。]{0,6}(?:おしまい|終わり|終了|やめ)(?:に(?:し|する)|ます|で)',
   ),
   en(
     'cancellation_request',
@@ -130,8 +130,23 @@ const rules: readonly AffectRule[] = [
     'billing_dispute',
     '(?:はずの|はずなのに|のに)[^。]{0,12}(?:引き?落と|請求|課金)され|まで(?:引き?落と|請求|課金)され',
   ),
-  // Lawyers and legal letters in the words the lexicon lacks.
-  en('legal', 'law firm|attorney|legal (?:action|letter|notice|proceedings)|cease and desist'),
+  // Lawyers, legal letters and eviction in the words the lexicon lacks.
+  en('legal', 'law firm|attorney|legal (?:action|letter|notice|proceedings)|cease and desist|evict'),
+  ja('legal', '退去(?:して|させ|を(?:求め|迫|命じ|勧告))|立ち?退き|強制退去'),
+  // Things thrown at people or homes.
+  en(
+    'safety',
+    '(?:threw|throws|throwing|thrown) [^.]{0,20}(?:at (?:me|my|us|our|the window|the door)|bottle|stone|rock|egg)',
+  ),
+  ja('safety', '(?:物|もの|石|瓶|ゴミ|ごみ)を投げ(?:て|られ|つけ)'),
+  // Having to chase.
+  en('complaint', '(?:had|have|having) to (?:chase|remind|nag|call|email|message) (?:you|u)\\b'),
+  // Distress that stops the customer's life.
+  en(
+    'anxiety',
+    '(?:cant|cannot|can not) (?:work|concentrate|focus|function) (?:properly|anymore|at all)|(?:im|i am) (?:so|very|really|too) stress(?:ed)?\\b',
+    true,
+  ),
   // Orders and plans the customer says they never made.
   ja(
     'billing_dispute',
@@ -169,7 +184,7 @@ const improvement =
   /\b(?:is|are|feels?|got|getting|much|a lot|so much) (?:much |a lot |far )?better\b|better now|気にならなくなり|楽になり|落ち着きました/u;
 // "I'd appreciate it if…" is a polite request, not a hypothesis.
 const conditionalEnglish =
-  /(?<!(?:appreciate it|grateful|be great|be helpful|be nice|kind of you) )\bif\b[^.?!]{0,40}$/u;
+  /(?<!(?:appreciate it|grateful|be great|be helpful|be nice|kind of you) )\b(?:if|in case|for when)\b[^.?!]{0,40}$/u;
 const conditionalJapanese = /もし[^。?]{0,20}$/u;
 
 /** True when the match is the condition of a question or a hypothesis ("if I'm not happy…", "もし…たら"). */

@@ -48,9 +48,17 @@ const carriedFromHistory = new Set<EscalationReasonCode>(['anger', 'anxiety', 's
 const inquiryCodes = new Set<EscalationReasonCode>(['cancellation_inquiry', 'refund_inquiry']);
 const priorities: readonly ActionPriority[] = ['low', 'medium', 'high', 'critical'];
 
+/** What {@link findSignals} saw besides the signals it returns. */
+export interface SignalContext {
+  /** True when the context took a lexicon signal back (a hypothesis, a feeling that got better, …). */
+  takenBack: boolean;
+}
+
 /** Lexicon and intent signals of one normalised text; an inquiry gives way to the request it asks about. */
-export function findSignals(text: string, raw?: string): LexiconSignal[] {
-  const signals = dropHypotheticalAndImproved(text, findLexiconSignals(text));
+export function findSignals(text: string, raw?: string, context?: SignalContext): LexiconSignal[] {
+  const found = findLexiconSignals(text);
+  const signals = dropHypotheticalAndImproved(text, found);
+  if (context !== undefined) context.takenBack = signals.length < found.length;
   for (const signal of findIntentSignals(text)) signals.push(signal);
   for (const signal of findAffectSignals(text, signals)) signals.push(signal);
   const pressed = pressedComplaint(text, raw ?? text, signals);
@@ -74,8 +82,8 @@ export function findSignals(text: string, raw?: string): LexiconSignal[] {
 const pressingAgain =
   /結局|^だから|(?<![a-z])(?:still (?:no|nobody|nothing|not|waiting|havent|hasnt)|so when|any update)(?![a-z])/u;
 const softCodes = new Set<EscalationReasonCode>(['anger', 'anxiety', 'complaint', 'dissatisfaction']);
-const hypothesisBefore = /(?:\bif\b|\bin case\b|\bwhat if\b|もし)[^.?!。]{0,40}$/u;
-const conditionalAfter = /^[ぁ-ん]{0,3}?(?:だったら|なら|ったら|たら|の(?:場合|とき|時))/u;
+const hypothesisBefore = /(?:\bif\b|\bin case\b|\bwhat if\b|\bfor when\b|もし)[^.?!。]{0,40}$/u;
+const conditionalAfter = /^[ぁ-ん]{0,4}?(?:だったら|なら|ったら|たら|の?(?:場合|とき|時)(?:は|に))/u;
 const questionAfter = /^[^.!。]{0,60}(?:\?|ますか|ですか|なりますか|でしょうか)/u;
 const improvedAfter =
   /^[^.?!。]{0,40}(?:(?:much|a lot|far|so much) better|better now|(?:things|everything|all)(?: is| are)? (?:fine|ok|okay|good)|気にならなくなり|楽になりました|落ち着き(?:ました|ます)|落ち着いて(?:います|きました|る)|今は(?:快適|大丈夫|平気|問題な))/u;
@@ -103,7 +111,11 @@ function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): Le
     const end = start + signal.evidence.length;
     const before = text.slice(Math.max(0, start - 48), start);
     const after = text.slice(end, end + 64);
-    if (signal.code === 'human_request') return !(availabilityAfter.test(after) && questionAfter.test(after));
+    if (signal.code === 'human_request')
+      return !(
+        (availabilityAfter.test(after) || hypothesisBefore.test(before) || conditionalAfter.test(after)) &&
+        questionAfter.test(after)
+      );
     if ((hypothesisBefore.test(before) || conditionalAfter.test(after)) && questionAfter.test(after))
       return false;
     if (
@@ -170,7 +182,8 @@ function readPlainInput(input: unknown): z.output<typeof escalationInputSchema> 
 function decide(input: EscalationInput, options: EscalationOptions): EscalationDecision {
   const parsed = readPlainInput(input) ?? parseInput(escalationInputSchema, input, 'escalation input');
   const text = normalizeText(parsed.message);
-  const signals = findSignals(text, parsed.message);
+  const context: SignalContext = { takenBack: false };
+  const signals = findSignals(text, parsed.message, context);
   const resolved = isResolution(text);
   const strong: EscalationReason[] = [];
   const mild: EscalationReason[] = [];
@@ -263,10 +276,11 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
   let escalate = strong.length > 0 || conversation.length > 0 || (atRisk && mild.length > 0);
   // The learned model speaks only where no rule did; it never cancels a rule's escalation, and it
   // does not overrule a rule that read the message as a question about the refund or
-  // cancellation policy.
+  // cancellation policy, nor context that took a feeling back (a hypothesis, "it got better").
   if (
     !escalate &&
     options.learnedModel &&
+    !context.takenBack &&
     !mild.some((reason) => inquiryCodes.has(reason.code)) &&
     learnedEscalationLogOdds(text) >= learnedThreshold
   ) {

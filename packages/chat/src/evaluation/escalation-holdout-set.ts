@@ -1,6 +1,7 @@
 import { escalationBatch30 } from './escalation-batch-30';
 import { escalationBatch31 } from './escalation-batch-31';
 import { escalationBatch32 } from './escalation-batch-32';
+import { escalationBatch33 } from './escalation-batch-33';
 import { type EscalationCase, escalate, keep } from './escalation-case';
 
 // Held-out batches, each written after a version of the classifier and measured once before any
@@ -2163,4 +2164,6 @@ export const escalationHoldoutSet: readonly EscalationCase[] = [
   ...escalationBatch31,
   // Thirty-second batch (mostly hard negatives): see escalation-batch-32.ts.
   ...escalationBatch32,
+  // Thirty-third batch: see escalation-batch-33.ts.
+  ...escalationBatch33,
 ];
