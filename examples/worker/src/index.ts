@@ -9,6 +9,7 @@ export {
   workerEnvironmentSchema,
 } from './config/worker-config';
 export {
+  alertJourneyPlans,
   type JourneyPlansValue,
   journeyPlansKind,
   journeyPlansValueSchema,

@@ -1,5 +1,6 @@
-import { type JourneyInput, planJourney } from '@kizuna/core';
+import { idempotencyKey, type JourneyInput, planJourney } from '@kizuna/core';
 import { journeyPlansKind, storedJourneyPlan } from '@kizuna/example-worker';
+import { dunningJourney } from '@kizuna/health';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   postgresReachable,
@@ -214,6 +215,66 @@ describe.each(backends)('GET /v1/customers/{id}/journeys on $name', (backend) =>
     await store.putResults([{ kind: 'health', customerId: 'graduated', asOf: later, value: { score: 82 } }]);
     const after = await readJson(await run.call('/v1/customers/graduated/journeys'));
     expect(after.body).toEqual({ customerId: 'graduated', asOf: later, journeys: [] });
+  });
+
+  it('finds a step the alerts sent under their own rule id, though the plan now calls it stale', async () => {
+    await store.putRecords('customer', [
+      { id: 'payer', name: 'Payer', segment: 'b2c', plan: 'standard', createdAt: signup },
+    ]);
+    // Issued 1 April 09:00 Tokyo; the day-7 reminder (8 April) went out as a late-payment alert.
+    const day7 = '2026-04-08T00:00:00.000Z';
+    const alertKey = idempotencyKey(['health-alert', 'late-payment', 'payer', 'inv-1', 'day-7-reminder']);
+    const onDay15 = planJourney(
+      dunningJourney,
+      { customerId: 'payer', anchorAt: signup, subjectId: 'inv-1', facts: { paid: false } },
+      '2026-04-16T00:00:00.000Z',
+    );
+    // Day 7 is more than 6 days old on day 15: stale in the plan.
+    expect(onDay15.skipped.map((step) => [step.stepId, step.reason])).toEqual([
+      ['day-7-reminder', 'expired'],
+    ]);
+    const reminder = planJourney(
+      dunningJourney,
+      { customerId: 'payer', anchorAt: signup, facts: { paid: false } },
+      day7,
+    ).due[0]!;
+    await store.enqueueActions(
+      [
+        {
+          ...reminder,
+          idempotencyKey: alertKey,
+          source: { engine: 'health', ruleId: 'alert/late-payment/day-7-reminder' },
+        },
+      ],
+      { now: day7 },
+    );
+    await store.putResults([
+      {
+        kind: journeyPlansKind,
+        customerId: 'payer',
+        asOf: '2026-04-16T00:00:00.000Z',
+        value: {
+          asOf: '2026-04-16T00:00:00.000Z',
+          journeys: [storedJourneyPlan(dunningJourney, onDay15, signup, 'inv-1', 'alert/late-payment')],
+        },
+      },
+    ]);
+    const response = await readJson(await run.call('/v1/customers/payer/journeys'));
+    const [journey] = response.body.journeys;
+    expect(journey).toMatchObject({ journeyId: 'dunning', subjectId: 'inv-1' });
+    expect(journey.steps[0]).toMatchObject({
+      stepId: 'day-7-reminder',
+      dueAt: day7,
+      state: 'due',
+      actionKey: alertKey,
+    });
+    expect(journey.steps[0].skipReason).toBeUndefined();
+    expect(journey.steps.slice(1).map((step: { state: string }) => step.state)).toEqual([
+      'due',
+      'due',
+      'upcoming',
+      'upcoming',
+    ]);
   });
 
   it('leaves out a stored journey that does not parse instead of failing the page', async () => {

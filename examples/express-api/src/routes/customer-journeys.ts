@@ -58,15 +58,17 @@ const customerJourneysSchema = z.object({
 export type CustomerJourneys = z.output<typeof customerJourneysSchema>;
 type JourneyStepView = z.output<typeof journeyStepSchema>;
 
-function occurrenceOf(journeyId: string, stepId: string, dueAt: string): string {
-  return `${journeyId}/${stepId}@${dueAt}`;
+/** An occurrence of a step as its action's `source.ruleId` and due instant. */
+function occurrenceOf(ruleId: string, dueAt: string): string {
+  return `${ruleId}@${dueAt}`;
 }
 
 /**
  * Joins a stored plan with the customer's outbox. A due step finds its entry by key. A skipped
  * step may still have an entry: a step that went out on time and has since gone stale is planned
- * as `expired`, yet it was sent; it is found by journey, step, due time and (for a journey a
- * customer can be in several times) the subject among the key's parts.
+ * as `expired`, yet it was sent; it is found by its rule id (`<journey>/<step>`, or the plan's
+ * `ruleIdPrefix` for the alerts' journeys), due time and (for a journey a customer can be in several
+ * times) the subject among the key's parts.
  */
 function journeySteps(
   plan: StoredJourneyPlan,
@@ -92,7 +94,7 @@ function journeySteps(
   for (const step of plan.skipped) {
     const { reason, ...template } = step;
     const entry = byOccurrence
-      .get(occurrenceOf(plan.journeyId, step.stepId, step.dueAt))
+      .get(occurrenceOf(`${plan.ruleIdPrefix ?? plan.journeyId}/${step.stepId}`, step.dueAt))
       ?.find(
         (candidate) =>
           subjectPart === undefined || candidate.action.idempotencyKey.split(':').includes(subjectPart),
@@ -147,10 +149,7 @@ export async function readCustomerJourneys(
   const byKey = new Map(entries.map((entry) => [entry.action.idempotencyKey, entry]));
   const byOccurrence = new Map<string, OutboxEntry[]>();
   for (const entry of entries) {
-    const { ruleId } = entry.action.source;
-    const slash = ruleId.indexOf('/');
-    if (slash <= 0) continue;
-    const key = occurrenceOf(ruleId.slice(0, slash), ruleId.slice(slash + 1), entry.action.dueAt);
+    const key = occurrenceOf(entry.action.source.ruleId, entry.action.dueAt);
     const list = byOccurrence.get(key);
     if (list === undefined) byOccurrence.set(key, [entry]);
     else list.push(entry);
@@ -179,7 +178,7 @@ export function customerJourneyRoutes(context: ApiContext): RouteDefinition[] {
       operationId: 'getCustomerJourneys',
       summary: "The customer's journeys with their sent, due, upcoming and skipped steps",
       description:
-        "From the journey plans the pipeline stored in its latest run (onboarding, upsell campaigns), joined with the customer's outbox entries for delivery and done state. `asOf` is the run's instant, `null` (with no journeys) when no run has planned a journey for the customer. When a later run scored the customer but planned no journey, `asOf` is that run's instant and `journeys` is empty.",
+        "From the journey plans the pipeline stored in its latest run (dunning per unpaid invoice, detractor follow-up, onboarding, upsell campaigns), joined with the customer's outbox entries for delivery and done state. `asOf` is the run's instant, `null` (with no journeys) when no run has planned a journey for the customer. When a later run scored the customer but planned no journey, `asOf` is that run's instant and `journeys` is empty.",
       tag: 'customers',
       scope: 'read',
       usesStore: true,

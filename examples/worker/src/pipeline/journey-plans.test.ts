@@ -133,6 +133,79 @@ describe('journey-plans results', () => {
     expect(latest.upcoming[0]?.stepId).toBe('day-5-report-video-reminder');
   });
 
+  it("stores dunning per unpaid invoice and the detractor follow-up with the alerts' keys", async () => {
+    const store = createMemoryStore();
+    await store.putRecords('customer', [
+      {
+        id: 'late-payer',
+        name: 'Late Payer',
+        segment: 'b2c',
+        plan: 'standard',
+        createdAt: '2025-01-01T00:00:00Z',
+      },
+    ]);
+    await store.putRecords('invoice', [
+      // 24 March 09:00 Tokyo: day 7 (31 March 00:00Z) has come, 8 days after issue the alert fires.
+      {
+        id: 'inv-old',
+        customerId: 'late-payer',
+        issuedAt: '2026-03-24T00:00:00Z',
+        dueAt: '2026-03-31T00:00:00Z',
+        amount: { amount: 5_000 },
+      },
+      // 29 March: nothing due yet, its day-7 reminder (5 April) is to come.
+      {
+        id: 'inv-new',
+        customerId: 'late-payer',
+        issuedAt: '2026-03-29T00:00:00Z',
+        dueAt: '2026-04-05T00:00:00Z',
+        amount: { amount: 5_000 },
+      },
+    ]);
+    await store.putRecords('surveyResponse', [
+      { id: 'nps-1', customerId: 'late-payer', type: 'nps', score: 3, respondedAt: '2026-03-31T12:00:00Z' },
+    ]);
+    await runPipeline({ churn: noChurn, store, asOf, notifier: createRecordingNotifier() });
+
+    const [stored] = await store.listResults('journey-plans', 'late-payer');
+    const { journeys } = journeyPlansValueSchema.parse(stored!.value);
+    const outboxKeys = new Set(
+      (await store.listActions({ customerId: 'late-payer' })).map((entry) => entry.action.idempotencyKey),
+    );
+    const old = journeys.find((journey) => journey.subjectId === 'inv-old')!;
+    expect(old).toMatchObject({ journeyId: 'dunning', ruleIdPrefix: 'alert/late-payment', exited: false });
+    expect(old.due.map((step) => [step.stepId, step.dueAt, step.actionKey])).toEqual([
+      [
+        'day-7-reminder',
+        '2026-03-31T00:00:00.000Z',
+        'health-alert:late-payment:late-payer:inv-old:day-7-reminder',
+      ],
+    ]);
+    expect(outboxKeys.has(old.due[0]!.actionKey)).toBe(true);
+    expect(old.upcoming.map((step) => [step.stepId, step.dueAt])).toEqual([
+      ['day-14-second-reminder', '2026-04-07T00:00:00.000Z'],
+      ['day-14-phone-notice', '2026-04-07T00:00:00.000Z'],
+      ['day-21-csm-intervention', '2026-04-14T00:00:00.000Z'],
+      ['day-21-instalment-proposal', '2026-04-14T00:00:00.000Z'],
+    ]);
+    const recent = journeys.find((journey) => journey.subjectId === 'inv-new')!;
+    expect(recent.due).toEqual([]);
+    expect(recent.upcoming[0]).toMatchObject({ stepId: 'day-7-reminder', dueAt: '2026-04-05T00:00:00.000Z' });
+
+    // NPS 3 on 31 March 12:00Z: the CSM is told and a call is due at once; the offer a day later.
+    const detractor = journeys.find((journey) => journey.journeyId === 'nps-detractor')!;
+    expect(detractor).toMatchObject({
+      anchorAt: '2026-03-31T12:00:00.000Z',
+      ruleIdPrefix: 'alert/detractor',
+    });
+    expect(detractor.due.map((step) => step.stepId)).toEqual(['slack-csm', 'phone-follow-up']);
+    for (const step of detractor.due) expect(outboxKeys.has(step.actionKey)).toBe(true);
+    expect(detractor.upcoming.map((step) => [step.stepId, step.dueAt])).toEqual([
+      ['improvement-offer', '2026-04-01T12:00:00.000Z'],
+    ]);
+    expect(journeys).toHaveLength(3);
+  });
+
   it('stores an upsell campaign under its product, with the campaign keys of its due steps', () => {
     const { recommendations } = recommendExpansion({
       segment: 'b2b',

@@ -1,11 +1,15 @@
 import {
+  type Action,
   actionChannelSchema,
   actionPrioritySchema,
+  type CustomerSnapshot,
   type Journey,
   type JourneyInput,
   type JourneyPlan,
   journeySchema,
+  planJourney,
 } from '@kizuna/core';
+import { type AlertEvaluation, dunningJourney, npsDetractorJourney } from '@kizuna/health';
 import * as z from 'zod';
 
 /** The result kind the pipeline stores each customer's journey plans under, once per run. */
@@ -33,6 +37,11 @@ export const storedJourneyPlanSchema = z.object({
   /** What the journey runs for when a customer can be in it several times (an upsell's product). */
   subjectId: z.string().optional(),
   exited: z.boolean(),
+  /**
+   * What the `source.ruleId` of its actions starts with, when not the journey id: the alerts run
+   * dunning as `alert/late-payment/<step>` and the detractor follow-up as `alert/detractor/<step>`.
+   */
+  ruleIdPrefix: z.string().optional(),
   /** Steps due at the run's instant, with the idempotency key their action was enqueued under. */
   due: z.array(z.object({ ...stepTemplateShape, actionKey: z.string() })),
   /** Steps whose time has come but that were not due, with the reason. */
@@ -78,6 +87,7 @@ export function storedJourneyPlan(
   plan: JourneyPlan,
   anchorAt: string,
   subjectId?: string,
+  ruleIdPrefix?: string,
 ): StoredJourneyPlan {
   const journey = parsedJourney(journeyInput);
   const steps = new Map(journey.steps.map((step) => [step.id, step.action]));
@@ -88,6 +98,7 @@ export function storedJourneyPlan(
     anchorAt,
     ...(subjectId === undefined ? {} : { subjectId }),
     exited: plan.exited,
+    ...(ruleIdPrefix === undefined ? {} : { ruleIdPrefix }),
     due: plan.due.map((action) => ({
       stepId: action.source.ruleId.slice(action.source.ruleId.indexOf('/') + 1),
       dueAt: action.dueAt,
@@ -118,4 +129,57 @@ export function storedJourneyPlan(
     }),
     upcoming: plan.upcoming.map((step) => ({ ...step })),
   };
+}
+
+/**
+ * The plans of the journeys the alerts run (health's `evaluateAlerts`): dunning for every unpaid
+ * invoice (from its issue, so the day-7 reminder shows as upcoming before it fires) and the detractor
+ * follow-up while it runs. Planned again here with the alerts' time zone; each due step carries the
+ * key of the alert action that enqueued it (found by step, and invoice for dunning), so the plan
+ * joins with the outbox.
+ */
+export function alertJourneyPlans(
+  snapshot: CustomerSnapshot,
+  alerts: AlertEvaluation,
+  asOf: string,
+): StoredJourneyPlan[] {
+  const customerId = snapshot.customer.id;
+  const timeZone = snapshot.timeZone;
+  const withAlertKeys = (plan: JourneyPlan, matches: (action: Action, stepId: string) => boolean) => ({
+    ...plan,
+    due: plan.due.map((action) => {
+      const stepId = action.source.ruleId.slice(action.source.ruleId.indexOf('/') + 1);
+      const alert = alerts.actions.find((candidate) => matches(candidate, stepId));
+      return alert === undefined ? action : { ...action, idempotencyKey: alert.idempotencyKey };
+    }),
+  });
+  const plans: StoredJourneyPlan[] = [];
+  for (const invoice of snapshot.financial.unpaidInvoices) {
+    const plan = planJourney(
+      { ...dunningJourney, timeZone },
+      { customerId, anchorAt: invoice.issuedAt, subjectId: invoice.id, facts: { paid: false } },
+      asOf,
+    );
+    const keyed = withAlertKeys(
+      plan,
+      (action, stepId) =>
+        action.source.ruleId === `alert/late-payment/${stepId}` && action.payload.invoiceId === invoice.id,
+    );
+    plans.push(storedJourneyPlan(dunningJourney, keyed, invoice.issuedAt, invoice.id, 'alert/late-payment'));
+  }
+  const nps = snapshot.satisfaction.latestNps;
+  const detractor = alerts.checks.some((check) => check.trigger === 'detractor' && check.fired);
+  if (nps !== null && detractor) {
+    const plan = planJourney(
+      { ...npsDetractorJourney, timeZone },
+      { customerId, anchorAt: nps.respondedAt },
+      asOf,
+    );
+    const keyed = withAlertKeys(
+      plan,
+      (action, stepId) => action.source.ruleId === `alert/detractor/${stepId}`,
+    );
+    plans.push(storedJourneyPlan(npsDetractorJourney, keyed, nps.respondedAt, undefined, 'alert/detractor'));
+  }
+  return plans;
 }

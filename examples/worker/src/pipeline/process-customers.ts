@@ -23,7 +23,12 @@ import {
   upsellCampaignJourney,
 } from '@kizuna/health';
 import type { ChurnStage } from '../churn/churn-stage';
-import { journeyPlansKind, type StoredJourneyPlan, storedJourneyPlan } from './journey-plans';
+import {
+  alertJourneyPlans,
+  journeyPlansKind,
+  type StoredJourneyPlan,
+  storedJourneyPlan,
+} from './journey-plans';
 import { emptyShardWork, maximumFailuresKept, type ShardWork } from './shard-work';
 import { toJsonValue } from './to-json-value';
 
@@ -79,7 +84,8 @@ function elapsedSince(start: number): number {
  * Runs the pipeline of DESIGN.md over one batch of customers: snapshots (one query per record
  * kind) → health with the delta against the previous stored result → churn → alerts, onboarding
  * journey, expansion and upsell campaign → results stored and actions put into the outbox. The
- * plans of the journeys planned for a customer (onboarding, upsell campaigns) are stored together
+ * plans of the journeys planned for a customer (dunning per unpaid invoice, detractor follow-up,
+ * onboarding, upsell campaigns) are stored together
  * as one `journey-plans` result, so the customer page can show the steps still to come.
  * Customers who churned at or before `asOf` are skipped and counted (`customersChurned`).
  *
@@ -187,6 +193,7 @@ export async function processCustomers(
         if (check.fired) work.alertsFired[check.trigger] = (work.alertsFired[check.trigger] ?? 0) + 1;
       }
       actions.push(...alerts.actions);
+      for (const plan of alertJourneyPlans(snapshot, alerts, asOf)) keepPlan(customerId, plan);
 
       const contract = snapshot.contract;
       if (
