@@ -3,6 +3,7 @@ import {
   actionChannelSchema,
   actionPrioritySchema,
   type CustomerSnapshot,
+  freezeForReuse,
   type Journey,
   type JourneyInput,
   type JourneyPlan,
@@ -66,6 +67,28 @@ export const journeyPlansValueSchema = z.object({
 
 /** The value of a `journey-plans` result. See {@link journeyPlansValueSchema}. */
 export type JourneyPlansValue = z.output<typeof journeyPlansValueSchema>;
+
+const reusableCopies = new WeakMap<JourneyInput, Map<string, JourneyInput>>();
+
+/**
+ * A frozen copy of a journey (in `timeZone` when given), marked reusable: `planJourney` validates it
+ * once instead of on every call. The copy is cached, so every customer of a run plans with the same
+ * object.
+ */
+export function reusableJourney(journey: JourneyInput, timeZone?: string): JourneyInput {
+  let copies = reusableCopies.get(journey);
+  if (copies === undefined) {
+    copies = new Map();
+    reusableCopies.set(journey, copies);
+  }
+  const key = timeZone ?? '';
+  let copy = copies.get(key);
+  if (copy === undefined) {
+    copy = freezeForReuse(structuredClone(timeZone === undefined ? journey : { ...journey, timeZone }));
+    copies.set(key, copy);
+  }
+  return copy;
+}
 
 const parsedJourneys = new WeakMap<JourneyInput, Journey>();
 
@@ -156,7 +179,7 @@ export function alertJourneyPlans(
   const plans: StoredJourneyPlan[] = [];
   for (const invoice of snapshot.financial.unpaidInvoices) {
     const plan = planJourney(
-      { ...dunningJourney, timeZone },
+      reusableJourney(dunningJourney, timeZone),
       { customerId, anchorAt: invoice.issuedAt, subjectId: invoice.id, facts: { paid: false } },
       asOf,
     );
@@ -171,7 +194,7 @@ export function alertJourneyPlans(
   const detractor = alerts.checks.some((check) => check.trigger === 'detractor' && check.fired);
   if (nps !== null && detractor) {
     const plan = planJourney(
-      { ...npsDetractorJourney, timeZone },
+      reusableJourney(npsDetractorJourney, timeZone),
       { customerId, anchorAt: nps.respondedAt },
       asOf,
     );

@@ -26,6 +26,7 @@ import type { ChurnStage } from '../churn/churn-stage';
 import {
   alertJourneyPlans,
   journeyPlansKind,
+  reusableJourney,
   type StoredJourneyPlan,
   storedJourneyPlan,
 } from './journey-plans';
@@ -201,7 +202,7 @@ export async function processCustomers(
         Date.parse(asOf) - Date.parse(contract.startsAt) <= onboardingWindowDays * millisecondsPerDay
       ) {
         const plan = planJourney(
-          b2bOnboardingJourney,
+          reusableJourney(b2bOnboardingJourney),
           {
             customerId,
             anchorAt: contract.startsAt,
