@@ -163,7 +163,7 @@ const rules: readonly AffectRule[] = [
   ),
   en(
     'anxiety',
-    'at the end of my (?:rope|tether)|driving me (?:insane|crazy|nuts|mad)|(?:cant|cannot) (?:breathe|take (?:it|this)|cope|go on)|my heart (?:is )?(?:racing|pounding)|(?:started|been) sleeping in my car',
+    'at the end of my (?:rope|tether)|driving me (?:insane|crazy|nuts|mad)|(?:cant|cannot) (?:breathe|take (?:it|this)|cope|go on)|my heart (?:is )?(?:racing|pounding)|(?:sleeping|slept|staying|stayed) (?:in (?:my|the|our) car|at (?:a |my |our )?(?:friends|hotel|parents|net cafe|manga cafe))',
   ),
   // Refund requests in words the intent rules do not read as a refund.
   en('refund_request', '(?:return|give back) (?:my|our|the) (?:payment|money|fee|deposit)', true),
@@ -181,7 +181,7 @@ const rules: readonly AffectRule[] = [
 ];
 
 const improvement =
-  /\b(?:is|are|feels?|got|getting|much|a lot|so much) (?:much |a lot |far )?better\b|better now|気にならなくなり|楽になり|落ち着きました/u;
+  /\b(?:is|are|feels?|got|getting|much|a lot|so much) (?:much |a lot |far )?better\b|better now|気にならなくなり|楽になりました|落ち着きました/u;
 // "I'd appreciate it if…" is a polite request, not a hypothesis.
 const conditionalEnglish =
   /(?<!(?:appreciate it|grateful|be great|be helpful|be nice|kind of you) )\b(?:if|in case|for when)\b[^.?!]{0,40}$/u;
