@@ -56,36 +56,45 @@ export default async function CsmDailyPage({ searchParams }: { searchParams: Pro
             ).length === 0 ? (
             <p className="muted">{text.alertsEmpty}</p>
           ) : (
-            <ul className="alert-list">
-              {data.alerts.data
-                .filter((entry) => entry.action.priority === 'critical' || entry.action.priority === 'high')
-                .map((entry) => (
-                  <li key={entry.action.idempotencyKey} data-alert-key={entry.action.idempotencyKey}>
-                    <div>
-                      <span className={`status priority-${entry.action.priority}`}>
-                        {dictionary.priority[entry.action.priority] ?? entry.action.priority}
-                      </span>{' '}
-                      {entry.action.customerId === undefined ? null : customerLink(entry.action.customerId)}
+            <>
+              {data.alertsTotal > data.alerts.data.length ? (
+                <p className="muted" data-testid="alerts-shown">
+                  {text.alertsShown
+                    .replace('{shown}', formatNumber(data.alerts.data.length, language))
+                    .replace('{total}', formatNumber(data.alertsTotal, language))}
+                </p>
+              ) : null}
+              <ul className="alert-list">
+                {data.alerts.data
+                  .filter((entry) => entry.action.priority === 'critical' || entry.action.priority === 'high')
+                  .map((entry) => (
+                    <li key={entry.action.idempotencyKey} data-alert-key={entry.action.idempotencyKey}>
                       <div>
-                        <strong>{text.recommendedAction}:</strong> {actionTitle(entry.action, language)}
+                        <span className={`status priority-${entry.action.priority}`}>
+                          {dictionary.priority[entry.action.priority] ?? entry.action.priority}
+                        </span>{' '}
+                        {entry.action.customerId === undefined ? null : customerLink(entry.action.customerId)}
+                        <div>
+                          <strong>{text.recommendedAction}:</strong> {actionTitle(entry.action, language)}
+                        </div>
+                        <div className="muted">
+                          {text.reasons}:{' '}
+                          {entry.action.reasons.map((reason) => reasonText(reason, language)).join(' / ')}
+                        </div>
                       </div>
-                      <div className="muted">
-                        {text.reasons}:{' '}
-                        {entry.action.reasons.map((reason) => reasonText(reason, language)).join(' / ')}
-                      </div>
-                    </div>
-                    <form action={completeAlert}>
-                      <input type="hidden" name="idempotencyKey" value={entry.action.idempotencyKey} />
-                      <button
-                        type="submit"
-                        aria-label={`${text.markDone}: ${actionTitle(entry.action, language)}`}
-                      >
-                        {text.markDone}
-                      </button>
-                    </form>
-                  </li>
-                ))}
-            </ul>
+                      <form action={completeAlert}>
+                        <input type="hidden" name="idempotencyKey" value={entry.action.idempotencyKey} />
+                        <button
+                          type="submit"
+                          aria-label={`${text.markDone}: ${actionTitle(entry.action, language)}`}
+                        >
+                          {text.markDone}
+                        </button>
+                      </form>
+                    </li>
+                  ))}
+              </ul>
+            </>
           )}
         </section>
 

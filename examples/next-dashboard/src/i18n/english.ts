@@ -35,6 +35,7 @@ export const english: Dictionary = {
   csm: {
     title: 'CSM daily view',
     alertsTitle: "Today's alerts",
+    alertsShown: 'Showing {shown} of {total} open critical and high alerts, by priority and due date',
     alertsEmpty: 'No alerts waiting',
     recommendedAction: 'Recommended action',
     reasons: 'Reasons',

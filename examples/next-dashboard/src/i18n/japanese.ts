@@ -33,6 +33,7 @@ export const japanese = {
   csm: {
     title: 'CSMデイリービュー',
     alertsTitle: '本日のアラート',
+    alertsShown: '緊急・高の対応待ち {total} 件のうち、優先度と期限の順に {shown} 件を表示',
     alertsEmpty: '対応待ちのアラートはありません',
     recommendedAction: '推奨アクション',
     reasons: '理由',

@@ -24,10 +24,21 @@ export interface AiRecommendation {
   readonly reason: string | undefined;
 }
 
+/** Alerts shown on the view at most (the most urgent first); the total is shown beside them. */
+export const alertsShownAtMost = 50;
+
+/**
+ * How long the health summary and the expansion offers of a set of accounts are reused: both are
+ * the pipeline's output (it runs daily), and reading them is most of the view's API time.
+ */
+export const pipelineOutputSeconds = 60;
+
 /** Everything the CSM daily view shows. */
 export interface CsmDailyData {
-  /** Open alerts (not done), critical first. */
+  /** Open critical and high alerts (not done), critical first, at most {@link alertsShownAtMost}. */
   readonly alerts: ApiResult<AlertEntry[]>;
+  /** How many open critical and high alerts there are in all. */
+  readonly alertsTotal: number;
   readonly health: ApiResult<{
     readonly counts: Record<HealthStatus, number>;
     readonly average: number | null;
@@ -102,21 +113,67 @@ export function expansionOffers(entries: readonly AlertEntry[]): Omit<AiRecommen
   return offers.sort((left, right) => right.confidence - left.confidence);
 }
 
+type HealthSummary = ReturnType<typeof summarizeHealth>;
+
+const healthSummaries = new Map<string, { readonly until: number; readonly summary: HealthSummary }>();
+
+/**
+ * The health distribution of the accounts (of one CSM) from every stored score
+ * (`GET /v1/health`, pages of 1,000). The summary — five numbers — is reused for
+ * {@link pipelineOutputSeconds} in this server process: the scores change when the pipeline runs
+ * (daily), and reading thousands of full health results is most of the view's API time.
+ */
+async function healthSummary(csmId: string | undefined, now: Date): Promise<ApiResult<HealthSummary>> {
+  const key = `${csmId ?? ''}@${now.toISOString().slice(0, 10)}`;
+  const cached = healthSummaries.get(key);
+  if (cached !== undefined && cached.until > Date.now()) return { kind: 'ok', data: cached.summary };
+  const health = await listLatestHealth(csmId === undefined ? {} : { csm: csmId });
+  if (health.kind !== 'ok') return health;
+  const summary = summarizeHealth(health.data);
+  healthSummaries.set(key, { until: Date.now() + pipelineOutputSeconds * 1000, summary });
+  return { kind: 'ok', data: summary };
+}
+
+type Offer = ReturnType<typeof expansionOffers>[number];
+
+const offerLists = new Map<string, { readonly until: number; readonly offers: readonly Offer[] }>();
+
+/**
+ * The ten most confident expansion offers that are still open (of one CSM's accounts), from every
+ * open medium-priority outbox entry (the upsell campaigns' first step is one), reused for
+ * {@link pipelineOutputSeconds} in this server process.
+ */
+async function topOffers(csmId: string | undefined, now: Date): Promise<ApiResult<readonly Offer[]>> {
+  const key = `${csmId ?? ''}@${now.toISOString().slice(0, 10)}`;
+  const cached = offerLists.get(key);
+  if (cached !== undefined && cached.until > Date.now()) return { kind: 'ok', data: cached.offers };
+  const entries = await listOpenAlerts({
+    priorities: ['medium'],
+    ...(csmId === undefined ? {} : { csm: csmId }),
+  });
+  if (entries.kind !== 'ok') return entries;
+  const offers = expansionOffers(entries.data).slice(0, 10);
+  offerLists.set(key, { until: Date.now() + pipelineOutputSeconds * 1000, offers });
+  return { kind: 'ok', data: offers };
+}
+
 /**
  * Loads the CSM daily view from the API in four bulk reads, whatever the number of customers: the
  * open critical and high alerts (`GET /v1/alerts?done=false&priority=critical,high`, cursor pages),
  * the open medium-priority entries for the day's expansion offers (the upsell campaigns' first
  * step), the latest stored health of the accounts (`GET /v1/health`) and the contracts ending this
  * month (`GET /v1/renewals`). Nothing is read per customer. With `csmId`, the alerts and health
- * are that CSM's (filtered by the API) and so are the renewals.
+ * are that CSM's (filtered by the API) and so are the renewals. The health summary and the offers
+ * (pipeline output) are reused for {@link pipelineOutputSeconds}; the alerts (which a CSM marks
+ * done here) and the renewals are read on every load.
  */
 export async function loadCsmDailyData(now: Date, csmId?: string): Promise<CsmDailyData> {
   const month = monthOf(now);
   const csm = csmId === undefined ? {} : { csm: csmId };
   const [alerts, offers, health, renewals] = await Promise.all([
     listOpenAlerts({ priorities: ['critical', 'high'], ...csm }),
-    listOpenAlerts({ priorities: ['medium'], ...csm }),
-    listLatestHealth(csm),
+    topOffers(csmId, now),
+    healthSummary(csmId, now),
     // Every CSM's renewals: the filter's list of CSMs comes from them; the page filters by CSM.
     listRenewals(month),
   ]);
@@ -129,8 +186,12 @@ export async function loadCsmDailyData(now: Date, csmId?: string): Promise<CsmDa
     }
   if (csmId !== undefined) csmIds.add(csmId);
   return {
-    alerts: alerts.kind === 'ok' ? { kind: 'ok', data: openAlerts(alerts.data) } : alerts,
-    health: health.kind === 'ok' ? { kind: 'ok', data: summarizeHealth(health.data) } : health,
+    alerts:
+      alerts.kind === 'ok'
+        ? { kind: 'ok', data: openAlerts(alerts.data).slice(0, alertsShownAtMost) }
+        : alerts,
+    alertsTotal: alerts.kind === 'ok' ? alerts.data.length : 0,
+    health,
     renewals:
       renewals.kind === 'ok'
         ? {
@@ -153,9 +214,10 @@ export async function loadCsmDailyData(now: Date, csmId?: string): Promise<CsmDa
       offers.kind === 'ok'
         ? {
             kind: 'ok',
-            data: expansionOffers(offers.data)
-              .slice(0, 10)
-              .map((offer) => ({ ...offer, name: names.get(offer.customerId) ?? offer.customerId })),
+            data: offers.data.map((offer) => ({
+              ...offer,
+              name: names.get(offer.customerId) ?? offer.customerId,
+            })),
           }
         : offers,
     names,
