@@ -1,8 +1,9 @@
-import { idempotencyKey, type JourneyInput, planJourney } from '@kizuna/core';
+import { createMemoryStore, idempotencyKey, type JourneyInput, planJourney } from '@kizuna/core';
 import { journeyPlansKind, storedJourneyPlan } from '@kizuna/example-worker';
 import { dunningJourney } from '@kizuna/health';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Backend,
   postgresReachable,
   type RunningApi,
   readJson,
@@ -11,7 +12,11 @@ import {
   useBackends,
 } from '../test-support/api-harness';
 
-const backends = useBackends(await postgresReachable());
+const backends: Backend[] = [
+  // The memory store too: the route must read the same from every adapter.
+  { name: 'memory' as Backend['name'], newStore: async () => ({ ...createMemoryStore(), schema: 'memory' }) },
+  ...useBackends(await postgresReachable()),
+];
 
 /** A small onboarding in UTC whose steps go stale after a day. */
 const onboarding: JourneyInput = {
