@@ -17,6 +17,7 @@ import { churnRoutes } from './routes/churn';
 import { customerJourneyRoutes } from './routes/customer-journeys';
 import { customerRoutes } from './routes/customers';
 import { funnelRoutes } from './routes/funnel';
+import { healthSummaryRoutes } from './routes/health-summary';
 import { mountRoutes } from './routes/mount-routes';
 import { noiseRoutes } from './routes/noise';
 import { recordRoutes } from './routes/records';
@@ -101,6 +102,7 @@ export function createApp(options: CreateAppOptions): KizunaApi {
     ...recordRoutes(context),
     ...customerRoutes(context),
     ...customerJourneyRoutes(context),
+    ...healthSummaryRoutes(context),
     ...bulkHealthRoutes(context),
     ...churnRoutes(context),
     ...alertRoutes(context),

@@ -1,8 +1,9 @@
 import {
   getChurn,
+  getCustomerProfiles,
   getExecutiveDashboard,
+  getHealthSummary,
   listAlerts,
-  listLatestHealth,
   mapWithConcurrency,
 } from '../../src/api/kizuna-client';
 import { MrrTrendChart } from '../../src/components/mrr-trend-chart';
@@ -15,7 +16,6 @@ import {
   formatPercent,
 } from '../../src/format/formatting';
 import { currentDictionary } from '../../src/i18n/language';
-import { summarizeHealth } from '../../src/views/csm-daily-data';
 
 /**
  * The executive view: MRR, NRR, churn rate and average health with their month-on-month change,
@@ -26,17 +26,20 @@ export default async function ExecutivePage() {
   const text = dictionary.executive;
   const [executive, latestHealth, alerts] = await Promise.all([
     getExecutiveDashboard(),
-    listLatestHealth(),
+    getHealthSummary(),
     listAlerts(),
   ]);
-  const health = latestHealth.kind === 'ok' ? summarizeHealth(latestHealth.data) : null;
-  const churned =
-    executive.kind === 'ok'
-      ? await mapWithConcurrency(executive.data.churnAnalysis.customers, 8, async (customer) => ({
-          ...customer,
-          churn: await getChurn(customer.customerId),
-        }))
-      : [];
+  const health = latestHealth.kind === 'ok' ? latestHealth.data.overall : null;
+  const churnedCustomers = executive.kind === 'ok' ? executive.data.churnAnalysis.customers : [];
+  const [churned, profiles] = await Promise.all([
+    mapWithConcurrency(churnedCustomers, 8, async (customer) => ({
+      ...customer,
+      churn: await getChurn(customer.customerId),
+    })),
+    getCustomerProfiles(churnedCustomers.map((customer) => customer.customerId)),
+  ]);
+  const nameOf = (customerId: string) =>
+    (profiles.kind === 'ok' ? profiles.data.get(customerId)?.name : undefined) ?? customerId;
   const currency = executive.kind === 'ok' ? executive.data.currency : 'JPY';
   const money = (amount: number | null) => (amount === null ? '–' : formatMoney(amount, language, currency));
   const ratio = (value: number | null) => (value === null ? '–' : formatPercent(value, language));
@@ -133,7 +136,7 @@ export default async function ExecutivePage() {
                 <tbody>
                   {churned.map((customer) => (
                     <tr key={customer.customerId}>
-                      <td>{customer.customerId}</td>
+                      <td>{nameOf(customer.customerId)}</td>
                       <td>{formatDate(customer.date, language)}</td>
                       <td>{money(customer.mrrLost)}</td>
                       <td>

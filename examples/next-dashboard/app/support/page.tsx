@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { completeAlert } from '../../src/actions/complete-alert';
-import { listAlerts } from '../../src/api/kizuna-client';
+import { getCustomerProfiles, listAlerts } from '../../src/api/kizuna-client';
 import { ChatConsole } from '../../src/components/chat-console';
 import { UnavailableNotice } from '../../src/components/unavailable-notice';
 import { formatDateTime } from '../../src/format/formatting';
@@ -17,6 +17,11 @@ export default async function SupportPage() {
   const text = dictionary.support;
   const alerts = await listAlerts();
   const list = alerts.kind === 'ok' ? handOvers(alerts.data.alerts) : [];
+  const profiles = await getCustomerProfiles(
+    list.flatMap((handOver) => (handOver.customerId === undefined ? [] : [handOver.customerId])),
+  );
+  const nameOf = (customerId: string) =>
+    (profiles.kind === 'ok' ? profiles.data.get(customerId)?.name : undefined) ?? customerId;
   return (
     <>
       <h1>{text.title}</h1>
@@ -46,7 +51,7 @@ export default async function SupportPage() {
                       '–'
                     ) : (
                       <Link href={`/customers/${encodeURIComponent(handOver.customerId)}`}>
-                        {handOver.customerId}
+                        {nameOf(handOver.customerId)}
                       </Link>
                     )}
                   </td>
@@ -76,7 +81,10 @@ export default async function SupportPage() {
                     ) : (
                       <form action={completeAlert}>
                         <input type="hidden" name="idempotencyKey" value={handOver.idempotencyKey} />
-                        <button type="submit" aria-label={`${text.takeOver}: ${handOver.customerId ?? ''}`}>
+                        <button
+                          type="submit"
+                          aria-label={`${text.takeOver}: ${handOver.customerId === undefined ? '' : nameOf(handOver.customerId)}`}
+                        >
                           {text.takeOver}
                         </button>
                       </form>

@@ -136,3 +136,31 @@ export interface AlertPage {
   readonly alerts: AlertEntry[];
   readonly nextCursor?: string | null;
 }
+
+/** Traffic-light counts, average and average change of a set of accounts' latest scores. */
+export interface HealthSummary {
+  /** Accounts with a stored health score. */
+  readonly accounts: number;
+  readonly counts: Record<HealthStatus, number>;
+  readonly average: number | null;
+  /** Mean change since each account's previous score, over accounts that have one. */
+  readonly averageChange: number | null;
+}
+
+/** `GET /v1/health/summary`: overall (of one CSM with `csm`) and per owning CSM. */
+export interface HealthSummaryReading {
+  /** The latest `asOf` among the scores in `overall`, or null when none. */
+  readonly asOf: string | null;
+  readonly overall: HealthSummary;
+  /** Every CSM who owns accounts (`csmId` null: scored accounts nobody owns). */
+  readonly byCsm: readonly (HealthSummary & { readonly csmId: string | null })[];
+}
+
+/** One item of `GET /v1/customer-profiles`. */
+export interface CustomerProfile {
+  readonly customerId: string;
+  readonly name: string;
+  readonly csmId: string | null;
+  readonly segment: string;
+  readonly plan: string;
+}

@@ -6,9 +6,11 @@ import type {
   AlertEntry,
   AlertPage,
   ChurnReading,
+  CustomerProfile,
   CustomerSnapshot,
   ExecutiveDashboard,
   HealthReading,
+  HealthSummaryReading,
   LatestHealth,
   MarketingDashboard,
   RecommendationsReading,
@@ -107,6 +109,45 @@ export async function listLatestHealth(
     cursor = page.data.nextCursor;
   } while (cursor !== null);
   return { kind: 'ok', data: items };
+}
+
+/**
+ * The health distribution from the latest stored scores, computed by the API
+ * (`GET /v1/health/summary`): overall (of one CSM with `csm`) and per owning CSM.
+ */
+export function getHealthSummary(csm?: string): Promise<ApiResult<HealthSummaryReading>> {
+  return callApi(
+    csm === undefined ? '/v1/health/summary' : `/v1/health/summary?csm=${encodeURIComponent(csm)}`,
+  );
+}
+
+/** Ids one `GET /v1/customer-profiles` call may name. */
+const profilesPerCall = 500;
+
+/**
+ * Names (and owners, segments, plans) of customers by id (`GET /v1/customer-profiles`, 500 ids per
+ * call), as a map; ids the API does not know are missing from it.
+ */
+export async function getCustomerProfiles(
+  customerIds: Iterable<string>,
+): Promise<ApiResult<ReadonlyMap<string, CustomerProfile>>> {
+  const ids = [...new Set(customerIds)];
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += profilesPerCall)
+    chunks.push(ids.slice(start, start + profilesPerCall));
+  const pages = await Promise.all(
+    chunks.map((chunk) =>
+      callApi<{ profiles: CustomerProfile[] }>(
+        `/v1/customer-profiles?ids=${chunk.map(encodeURIComponent).join(',')}`,
+      ),
+    ),
+  );
+  const profiles = new Map<string, CustomerProfile>();
+  for (const page of pages) {
+    if (page.kind !== 'ok') return page;
+    for (const profile of page.data.profiles) profiles.set(profile.customerId, profile);
+  }
+  return { kind: 'ok', data: profiles };
 }
 
 /** The latest stored churn prediction of a customer. */

@@ -1,5 +1,11 @@
-import type { AlertEntry, HealthResult, HealthStatus, RenewalStanding } from '../api/api-types';
-import { type ApiResult, listLatestHealth, listOpenAlerts, listRenewals } from '../api/kizuna-client';
+import type { AlertEntry, HealthSummary, HealthSummaryReading, RenewalStanding } from '../api/api-types';
+import {
+  type ApiResult,
+  getCustomerProfiles,
+  getHealthSummary,
+  listOpenAlerts,
+  listRenewals,
+} from '../api/kizuna-client';
 import { monthOf } from '../format/formatting';
 
 export type { RenewalStanding } from '../api/api-types';
@@ -39,17 +45,13 @@ export interface CsmDailyData {
   readonly alerts: ApiResult<AlertEntry[]>;
   /** How many open critical and high alerts there are in all. */
   readonly alertsTotal: number;
-  readonly health: ApiResult<{
-    readonly counts: Record<HealthStatus, number>;
-    readonly average: number | null;
-    /** Mean change since each account's previous score, over accounts that have one. */
-    readonly averageChange: number | null;
-    readonly accounts: number;
-  }>;
+  /** The health distribution of the accounts, as the API summarises it. */
+  readonly health: ApiResult<HealthSummary>;
   readonly renewals: ApiResult<Renewal[]>;
   readonly recommendations: ApiResult<AiRecommendation[]>;
+  /** Customer names by id, for every customer the view shows. */
   readonly names: ReadonlyMap<string, string>;
-  /** The CSMs who own accounts, for the "my accounts" filter. */
+  /** Every CSM who owns accounts, for the "my accounts" filter. */
   readonly csmIds: readonly string[];
 }
 
@@ -64,28 +66,6 @@ export function openAlerts(entries: readonly AlertEntry[]): AlertEntry[] {
         priorityOrder[left.action.priority] - priorityOrder[right.action.priority] ||
         left.action.dueAt.localeCompare(right.action.dueAt),
     );
-}
-
-/** Counts, average and average change of a set of health results. */
-export function summarizeHealth(results: readonly Pick<HealthResult, 'score' | 'status' | 'delta'>[]) {
-  const counts: Record<HealthStatus, number> = { green: 0, yellow: 0, red: 0 };
-  let total = 0;
-  let changeTotal = 0;
-  let changes = 0;
-  for (const result of results) {
-    counts[result.status] += 1;
-    total += result.score;
-    if (result.delta !== undefined) {
-      changeTotal += result.delta.change;
-      changes += 1;
-    }
-  }
-  return {
-    counts,
-    average: results.length === 0 ? null : total / results.length,
-    averageChange: changes === 0 ? null : changeTotal / changes,
-    accounts: results.length,
-  };
 }
 
 const upsellConfidence = /^upsell \S+ confidence ([\d.]+)$/;
@@ -113,25 +93,21 @@ export function expansionOffers(entries: readonly AlertEntry[]): Omit<AiRecommen
   return offers.sort((left, right) => right.confidence - left.confidence);
 }
 
-type HealthSummary = ReturnType<typeof summarizeHealth>;
-
-const healthSummaries = new Map<string, { readonly until: number; readonly summary: HealthSummary }>();
+const healthSummaries = new Map<string, { readonly until: number; readonly summary: HealthSummaryReading }>();
 
 /**
- * The health distribution of the accounts (of one CSM) from every stored score
- * (`GET /v1/health`, pages of 1,000). The summary — five numbers — is reused for
- * {@link pipelineOutputSeconds} in this server process: the scores change when the pipeline runs
- * (daily), and reading thousands of full health results is most of the view's API time.
+ * The health distribution of the accounts (of one CSM) and of every CSM, computed by the API from
+ * the stored scores (`GET /v1/health/summary`), reused for {@link pipelineOutputSeconds} in this
+ * server process: the scores change when the pipeline runs (daily).
  */
-async function healthSummary(csmId: string | undefined, now: Date): Promise<ApiResult<HealthSummary>> {
+async function healthSummary(csmId: string | undefined, now: Date): Promise<ApiResult<HealthSummaryReading>> {
   const key = `${csmId ?? ''}@${now.toISOString().slice(0, 10)}`;
   const cached = healthSummaries.get(key);
   if (cached !== undefined && cached.until > Date.now()) return { kind: 'ok', data: cached.summary };
-  const health = await listLatestHealth(csmId === undefined ? {} : { csm: csmId });
-  if (health.kind !== 'ok') return health;
-  const summary = summarizeHealth(health.data);
-  healthSummaries.set(key, { until: Date.now() + pipelineOutputSeconds * 1000, summary });
-  return { kind: 'ok', data: summary };
+  const summary = await getHealthSummary(csmId);
+  if (summary.kind !== 'ok') return summary;
+  healthSummaries.set(key, { until: Date.now() + pipelineOutputSeconds * 1000, summary: summary.data });
+  return summary;
 }
 
 type Offer = ReturnType<typeof expansionOffers>[number];
@@ -158,12 +134,13 @@ async function topOffers(csmId: string | undefined, now: Date): Promise<ApiResul
 }
 
 /**
- * Loads the CSM daily view from the API in four bulk reads, whatever the number of customers: the
- * open critical and high alerts (`GET /v1/alerts?done=false&priority=critical,high`, cursor pages),
- * the open medium-priority entries for the day's expansion offers (the upsell campaigns' first
- * step), the latest stored health of the accounts (`GET /v1/health`) and the contracts ending this
- * month (`GET /v1/renewals`). Nothing is read per customer. With `csmId`, the alerts and health
- * are that CSM's (filtered by the API) and so are the renewals. The health summary and the offers
+ * Loads the CSM daily view from the API in bulk reads, whatever the number of customers: the open
+ * critical and high alerts (`GET /v1/alerts?done=false&priority=critical,high`, cursor pages), the
+ * open medium-priority entries for the day's expansion offers (the upsell campaigns' first step),
+ * the health summary (`GET /v1/health/summary`, which also lists every CSM for the filter) and the
+ * contracts ending this month (`GET /v1/renewals`, with names); then the names of the customers of
+ * the alerts and offers shown (`GET /v1/customer-profiles`, one call). Nothing is read per customer.
+ * With `csmId`, the alerts, health and renewals are that CSM's. The health summary and the offers
  * (pipeline output) are reused for {@link pipelineOutputSeconds}; the alerts (which a CSM marks
  * done here) and the renewals are read on every load.
  */
@@ -174,30 +151,36 @@ export async function loadCsmDailyData(now: Date, csmId?: string): Promise<CsmDa
     listOpenAlerts({ priorities: ['critical', 'high'], ...csm }),
     topOffers(csmId, now),
     healthSummary(csmId, now),
-    // Every CSM's renewals: the filter's list of CSMs comes from them; the page filters by CSM.
-    listRenewals(month),
+    listRenewals(month, csmId),
   ]);
+  const shownAlerts = alerts.kind === 'ok' ? openAlerts(alerts.data).slice(0, alertsShownAtMost) : [];
   const names = new Map<string, string>();
-  const csmIds = new Set<string>();
   if (renewals.kind === 'ok')
-    for (const renewal of renewals.data.renewals) {
-      names.set(renewal.customerId, renewal.name);
-      if (renewal.csmId != null) csmIds.add(renewal.csmId);
-    }
+    for (const renewal of renewals.data.renewals) names.set(renewal.customerId, renewal.name);
+  const unnamed = new Set<string>();
+  for (const entry of shownAlerts)
+    if (entry.action.customerId !== undefined && !names.has(entry.action.customerId))
+      unnamed.add(entry.action.customerId);
+  if (offers.kind === 'ok')
+    for (const offer of offers.data) if (!names.has(offer.customerId)) unnamed.add(offer.customerId);
+  if (unnamed.size > 0) {
+    // Without names the view still works: it shows the ids.
+    const profiles = await getCustomerProfiles(unnamed);
+    if (profiles.kind === 'ok') for (const [id, profile] of profiles.data) names.set(id, profile.name);
+  }
+  const csmIds = new Set<string>();
+  if (health.kind === 'ok')
+    for (const row of health.data.byCsm) if (row.csmId !== null) csmIds.add(row.csmId);
   if (csmId !== undefined) csmIds.add(csmId);
   return {
-    alerts:
-      alerts.kind === 'ok'
-        ? { kind: 'ok', data: openAlerts(alerts.data).slice(0, alertsShownAtMost) }
-        : alerts,
+    alerts: alerts.kind === 'ok' ? { kind: 'ok', data: shownAlerts } : alerts,
     alertsTotal: alerts.kind === 'ok' ? alerts.data.length : 0,
-    health,
+    health: health.kind === 'ok' ? { kind: 'ok', data: health.data.overall } : health,
     renewals:
       renewals.kind === 'ok'
         ? {
             kind: 'ok',
             data: renewals.data.renewals
-              .filter((renewal) => csmId === undefined || renewal.csmId === csmId)
               .map((renewal) => ({
                 customerId: renewal.customerId,
                 name: renewal.name,
