@@ -105,6 +105,32 @@ describe('classifyEscalation', () => {
     expect(classifyEscalation({ message: 'ありがとうございました', history }).escalate).toBe(false);
   });
 
+  it('does not count turns of a conversation whose latest message reports progress', () => {
+    // Six entries since the last resolution: the seed's threshold is met by count alone.
+    const history = [
+      { role: 'user' as const, content: 'アプリで測定が始まりません' },
+      { role: 'assistant' as const, content: 'マイクの使用を許可してください' },
+      { role: 'user' as const, content: '許可しました' },
+      { role: 'assistant' as const, content: 'アプリを再起動してください' },
+      { role: 'user' as const, content: '再起動しました' },
+      { role: 'assistant' as const, content: '最新版に更新してください' },
+    ];
+    expect(classifyEscalation({ message: '更新したら直りました', history }).escalate).toBe(false);
+    expect(classifyEscalation({ message: 'できました！', history }).escalate).toBe(false);
+    expect(
+      classifyEscalation({ message: 'タップしたら測定が始まりました。このままでいいですか', history })
+        .escalate,
+    ).toBe(false);
+    expect(classifyEscalation({ message: "did that, it's downloading now", history }).escalate).toBe(false);
+    // Stuck, repeating or frustrated: the six entries still escalate.
+    expect(codesOf('更新してもだめです', { history })).toContain('unresolved_turns');
+    expect(codesOf('still the same error', { history })).toContain('unresolved_turns');
+    expect(codesOf('直りましたか？と聞かれても、まだ直りません', { history })).toContain('unresolved_turns');
+    expect(codesOf('できましたけど、また止まりました', { history })).toContain('unresolved_turns');
+    // Answering the bot's questions is not progress either.
+    expect(codesOf('はい、夜が多いです', { history })).toContain('unresolved_turns');
+  });
+
   it('escalates the same question asked again', () => {
     const history = [
       { role: 'user' as const, content: 'レポートはいつ届きますか？' },

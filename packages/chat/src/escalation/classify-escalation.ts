@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { normalizeText } from '../text/normalize-text';
 import {
   findExplicitRepeat,
+  isProgress,
   isResolution,
   normalizeHistory,
   sameQuestionAs,
@@ -218,7 +219,8 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
     });
     const open = history.length - lastResolution - 1;
     const threshold = atRisk ? options.atRiskUnresolvedHistoryEntries : options.unresolvedHistoryEntries;
-    if (open >= threshold)
+    // Turn count alone is not enough: a customer who reports progress is not stuck.
+    if (open >= threshold && (!isProgress(text) || isNegativeTurn(signals)))
       add(conversation, {
         code: 'unresolved_turns',
         evidence: `${open} history entries without resolution`,
@@ -276,11 +278,13 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
   let escalate = strong.length > 0 || conversation.length > 0 || (atRisk && mild.length > 0);
   // The learned model speaks only where no rule did; it never cancels a rule's escalation, and it
   // does not overrule a rule that read the message as a question about the refund or
-  // cancellation policy, nor context that took a feeling back (a hypothesis, "it got better").
+  // cancellation policy, nor context that took a feeling back (a hypothesis, "it got better"),
+  // nor a message that reports progress ("直りました", "it works now").
   if (
     !escalate &&
     options.learnedModel &&
     !context.takenBack &&
+    !isProgress(text) &&
     !mild.some((reason) => inquiryCodes.has(reason.code)) &&
     learnedEscalationLogOdds(text) >= learnedThreshold
   ) {

@@ -8,6 +8,22 @@ export function isResolution(normalizedText: string): boolean {
   return resolution.test(normalizedText);
 }
 
+// The customer moving forward: a step done, a fix confirmed, a proposal accepted ("直りました",
+// "できました", "did that, it's downloading now", "はい、その日時で大丈夫です").
+const progress =
+  /(?:直(?:り(?:まし)?た|った)|でき(?:まし)?た|できるように|(?:動|始ま|表示され|映|届|つなが|繋が|変わ|消え|出)(?:きました|りました|ました|いた|った)|うまく(?:いき|いった)|(?:大丈夫|いけ|オッケー|おっけー)です)(?!か)|^(?:done|great|cool)\b|\b(?:works|working|worked|fixed|showing|downloading|loading|running) now\b|\bit (?:works|worked)\b|\b(?:did|done|tried) (?:that|it|step)|\b(?:found|got) (?:it|the)\b|\bcheers\b|\bnow (?:it|its|i can|i see)\b/u;
+// …unless the customer is stuck or pressing: the same result, a failure, "still", "again".
+const stuck =
+  /まだ|また|再び|止ま|同じ|だめ|駄目|ダメ|変わらな|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|エラー|無理|意味(?:ない|がない)|\b(?:still|same|again|nothing|error|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not (?:working|helping|helpful))\b/u;
+
+/**
+ * True when normalised text shows the conversation moving towards a solution — a step done, a
+ * fix confirmed, a proposal accepted — and no sign of being stuck ("still", "same", "だめ").
+ */
+export function isProgress(normalizedText: string): boolean {
+  return progress.test(normalizedText) && !stuck.test(normalizedText);
+}
+
 const explicitRepeat =
   /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|同じ(?:説明|こと|話|質問)を(?:\d|二|三|四|何)(?:回|度)も|堂々巡り|話がループ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|\b(?:second|third|fourth|fifth) (?:email|message|mail|request|call|reminder|follow-?up|attempt|try)\b|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の|です|に|になり|なんですが)/u;
 

@@ -28,10 +28,29 @@ describe('isResolvedPast', () => {
     expect(resolvedAt('I was anxious before, and it is not sorted', 'anxious')).toBe(false);
   });
 
-  it('never reads an expression as over when the message has no resolution after it', () => {
+  it('reads a resolution told in the past, or thanks for a fix before it, as over', () => {
+    // "got corrected" is itself past: no other past form is needed.
+    expect(resolvedAt('The billing mistake from March got corrected, appreciate it', 'billing')).toBe(true);
+    expect(resolvedAt('請求の間違い、訂正されていました。ありがとうございます', '間違い')).toBe(true);
+    expect(resolvedAt('Thanks for fixing the double charge on my card', 'double charge')).toBe(true);
+    expect(resolvedAt('thank you so much for sorting the wrong date on my report', 'wrong date')).toBe(true);
+  });
+
+  it('keeps trouble that came back, was not fixed, or is open after the thanks', () => {
+    expect(resolvedAt('The billing mistake got corrected, but now it is wrong again', 'billing')).toBe(false);
+    expect(resolvedAt('請求の間違い、訂正されたはずなのにまた同じ金額です', '間違い')).toBe(false);
+    expect(
+      resolvedAt('Thanks for fixing the double charge, but I was charged again today', 'double charge'),
+    ).toBe(false);
+    expect(resolvedAt('The billing mistake was never corrected', 'billing')).toBe(false);
+  });
+
+  it('never reads an expression as over when the message has no resolution after it nor thanks before it', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), (before, after) => {
-        const text = normalizeText(`${before}不安${after.replace(/[^a-z ]/g, '')}`);
+        const text = normalizeText(
+          `${before.replace(/thank|appreciate/gi, '')}不安${after.replace(/[^a-z ]/g, '')}`,
+        );
         const start = text.lastIndexOf('不安');
         const rest = text.slice(start + 2);
         fc.pre(

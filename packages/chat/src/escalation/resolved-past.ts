@@ -15,7 +15,13 @@ const pastBefore =
   /(?:以前|前回|先月|先週|先日|こないだ|この前|この間|最初は|はじめは|初めは|当初|前は|昔は|\bwas\b|\bwere\b|\bhad\b|\bgot\b|\bused to\b|\bback in\b|\blast (?:week|month|year|time)\b|\bat first\b|\bearlier\b|\binitially\b)[^。!?.]{0,30}$/u;
 // Something still wrong after the resolution keeps the signal, and so does a denied one ("nothing
 // was fixed", "解決していない" never matches).
-const stillOpen = /まだ|未だ|いまだ|\bstill\b|\byet\b/u;
+const stillOpen = /まだ|未だ|いまだ|また|再び|再度|なのに|\bstill\b|\byet\b|\bagain\b|\bbut now\b/u;
+// A resolution told in the past needs no other past form: "…got corrected", "返金を確認できました".
+const pastResolution =
+  /解決(?:し(?:まし)?た|済|でき(?:まし)?た)|直(?:り(?:まし)?た|った|して(?:いただ|もら)|していただ)|確認(?:でき|し)ました|(?:返金|返還|訂正|修正|取り消し|取消)(?:され|して(?:いただ|もら)|を確認|が完了|済)|(?:was|were|been|got|have been|has been) (?:reversed|refunded|corrected|credited|fixed|resolved|sorted|settled|cleared up|cancelled|canceled|removed|waived)/u;
+// "thanks for fixing the double charge": the thanks comes first.
+const thanksForBefore =
+  /(?:\bthanks?|\bthank you|\bappreciate)(?: you| so much| a lot)? for (?:fixing|sorting|correcting|resolving|refunding|reversing|handling|dealing with|cancelling|removing|taking care of)\b[^.?!]{0,40}$/u;
 const deniedBefore =
   /\b(?:not|nothing|never|nobody|no one|isnt|hasnt|wasnt|werent|havent|didnt|dont|no)\b[^.?!]{0,12}$/u;
 
@@ -25,9 +31,14 @@ const deniedBefore =
  */
 export function isResolvedPast(text: string, start: number, end: number): boolean {
   const after = text.slice(end);
+  if (thanksForBefore.test(text.slice(Math.max(0, start - 60), start)) && !stillOpen.test(after)) return true;
   const closing = resolution.exec(after);
   if (closing === null) return false;
   if (stillOpen.test(after.slice(closing.index))) return false;
   if (deniedBefore.test(after.slice(Math.max(0, closing.index - 16), closing.index))) return false;
-  return pastAfter.test(after) || pastBefore.test(text.slice(Math.max(0, start - 40), start));
+  return (
+    pastResolution.test(after.slice(closing.index)) ||
+    pastAfter.test(after) ||
+    pastBefore.test(text.slice(Math.max(0, start - 40), start))
+  );
 }
