@@ -131,6 +131,44 @@ describe('classifyEscalation', () => {
     expect(codesOf('はい、夜が多いです', { history })).toContain('unresolved_turns');
   });
 
+  it('escalates the same point asked again in other words after an answer, casual and hiragana forms', () => {
+    const answered = (question: string) => [
+      { role: 'user' as const, content: question },
+      { role: 'assistant' as const, content: 'ご案内いたします / Let me explain.' },
+    ];
+    // れぽーと and レポート share "ぽー", "ーと"; 発送 is a kanji bigram of both: 3 of 3 terms shared.
+    expect(
+      codesOf('で、れぽーとの発送っていつなの', { history: answered('レポートの発送日を教えてください') }),
+    ).toContain('repeated_question');
+    // time, thursday shared: 2 of the 4 terms of each message (50 % ≥ 40 %).
+    expect(
+      codesOf('ok but what time exactly is the guy coming thursday', {
+        history: answered('What time will the technician arrive on Thursday?'),
+      }),
+    ).toContain('repeated_question');
+    expect(
+      codesOf('Again, the certificate needs our company name, not the tenant', {
+        history: answered('The certificate should show the company name instead of the tenant'),
+      }),
+    ).toContain('repeated_question');
+    // Asking again about something else, before any answer, or without saying it asks again.
+    expect(
+      codesOf('ok but what about the parking on thursday', {
+        history: answered('What time will the technician arrive on Thursday?'),
+      }),
+    ).not.toContain('repeated_question');
+    expect(
+      codesOf('ok but what time exactly is the guy coming thursday', {
+        history: [{ role: 'user', content: 'What time will the technician arrive on Thursday?' }],
+      }),
+    ).not.toContain('repeated_question');
+    expect(
+      codesOf('Is the technician coming Thursday morning?', {
+        history: answered('What time will the technician arrive on Thursday?'),
+      }),
+    ).not.toContain('repeated_question');
+  });
+
   it('escalates the same question asked again', () => {
     const history = [
       { role: 'user' as const, content: 'レポートはいつ届きますか？' },

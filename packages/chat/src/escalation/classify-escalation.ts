@@ -6,6 +6,7 @@ import {
   isProgress,
   isResolution,
   normalizeHistory,
+  reaskedAs,
   sameQuestionAs,
   similarityTo,
 } from './conversation-rules';
@@ -231,10 +232,19 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
     if (explicit === undefined && text.length >= 6) {
       const similarity = similarityTo(text);
       const sameQuestion = sameQuestionAs(parsed.message);
+      const reasked = reaskedAs(parsed.message, text);
+      let answered = false;
       for (let index = history.length - 1; index >= 0; index -= 1) {
-        if (history[index]!.role !== 'user') continue;
+        if (history[index]!.role !== 'user') {
+          answered = true;
+          continue;
+        }
         const score = similarity(normalizedHistory[index]!);
-        if (score >= options.repeatedQuestionSimilarity || sameQuestion(history[index]!.content)) {
+        if (
+          score >= options.repeatedQuestionSimilarity ||
+          sameQuestion(history[index]!.content) ||
+          (answered && reasked?.(normalizedHistory[index]!) === true)
+        ) {
           add(conversation, {
             code: 'repeated_question',
             evidence: `${Math.round(score * 100)}% like "${normalizedHistory[index]}"`,

@@ -157,3 +157,42 @@ function sharesQuestion(left: Set<string>, earlier: string): boolean {
   for (const term of left) if (right.has(term)) shared += 1;
   return shared >= 2 && shared / Math.min(left.size, right.size) >= 0.6;
 }
+
+// Asking again in other words: "で、…っていつ", "ok but what time exactly", "Again: …", "改めて".
+const reasking =
+  /^\s*(?:(?:で|それで|んで|だから|結局)[、,，\s]|(?:ok(?:ay)?|so|but|again|well)[\s,:])|\b(?:again|exactly|once more)\b|改めて|もう一(?:度|回)|結局|正確に|具体的に|はっきり|って(?:いつ|なに|何|どこ|どう|いくら)/iu;
+
+/**
+ * Paraphrase-level terms of normalised text: bigrams inside kanji runs, kana bigrams around a
+ * long-vowel mark (the folded katakana words: "れぽーと" → "ぽー", "ーと"), and English words of four
+ * letters or more without a plural "s". Hiragana and katakana spellings share their terms.
+ */
+function paraphraseTerms(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const [run] of text.matchAll(/[\u4e00-\u9fff]{2,}|[ぁ-んー]*ー[ぁ-んー]*/gu))
+    for (let index = 0; index + 1 < run.length; index += 1) {
+      const gram = run.slice(index, index + 2);
+      if (run.charCodeAt(0) >= 0x4e00 || gram.includes('ー')) terms.add(gram);
+    }
+  for (const [word] of text.matchAll(/[a-z]{4,}/gu))
+    if (!englishStopWords.has(word)) terms.add(word.replace(/(?<=[^s])s$/u, ''));
+  return terms;
+}
+
+/**
+ * The same point asked again in other words, after an answer: the new message says it is asking
+ * again ("で、", "ok but … exactly", "again", "改めて", "…っていつ") and shares at least two
+ * paraphrase terms, 40 % of the smaller message's, with an earlier customer message (raw new
+ * message, normalised texts).
+ */
+export function reaskedAs(raw: string, text: string): ((earlier: string) => boolean) | undefined {
+  if (!reasking.test(raw.normalize('NFKC'))) return undefined;
+  const left = paraphraseTerms(text);
+  if (left.size < 2) return undefined;
+  return (earlier) => {
+    const right = paraphraseTerms(earlier);
+    let shared = 0;
+    for (const term of left) if (right.has(term)) shared += 1;
+    return shared >= 2 && shared / Math.min(left.size, right.size) >= 0.4;
+  };
+}
