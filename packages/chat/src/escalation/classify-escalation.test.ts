@@ -208,6 +208,54 @@ describe('classifyEscalation', () => {
     expect(byRevenue({ message, account: { monthlyRecurringRevenue: 150_000 } }).escalate).toBe(true);
   });
 
+  it('lets borderline concerns escalate for an account at risk only', () => {
+    const concerns = [
+      '今回のレポート、思ってたのと少し違いました',
+      'また夜中に測定が止まりました',
+      '更新するか、ちょっと迷ってます',
+      'The second report was a bit underwhelming',
+      'The sensor stopped sending data again',
+      "We're not sure it's worth renewing this year",
+    ];
+    for (const message of concerns) {
+      const decision = createEscalationClassifier({ learnedModel: false })({
+        message,
+        account: { daysUntilRenewal: 45 },
+      });
+      expect(decision.escalate).toBe(true);
+      // dissatisfaction, then the account's reason; priority medium raised one level.
+      expect(decision.reasons.map((reason) => reason.code)).toEqual(['dissatisfaction', 'account_risk']);
+      expect(decision.priority).toBe('high');
+      // The same words from an account not at risk are no escalation by this rule.
+      expect(
+        createEscalationClassifier({ learnedModel: false })({ message, account: { daysUntilRenewal: 200 } })
+          .escalate,
+      ).toBe(false);
+    }
+    // Neutral questions from an account at risk stay questions.
+    for (const message of [
+      '更新の手続きはマイページからできますか',
+      'Can you send the invoice again as a PDF?',
+    ])
+      expect(classifyEscalation({ message, account: { healthBand: 'red' } }).escalate).toBe(false);
+  });
+
+  it('knows violent intent in casual and dialect speech, danger, and threats received', () => {
+    for (const message of [
+      'あいつ今度うるさくしたらしばいたるわ',
+      'ぶん殴ってやろうかと本気で思った',
+      '隣から焦げくさいにおいがします',
+      '廊下に煙が充満しています',
+      "next time he does it i'm gonna punch him",
+      'there is a burning smell coming from next door',
+      'someone left a note saying they know where our kids go to school',
+      'I got a death threat in my mailbox',
+    ])
+      expect(codesOf(message)).toContain('safety');
+    for (const message of ['火災報知器の点検の日は測定できますか', 'Does the smoke detector noise count?'])
+      expect(codesOf(message)).not.toContain('safety');
+  });
+
   it('raises the priority for an account at risk', () => {
     expect(classifyEscalation({ message: '責任者を出して' }).priority).toBe('medium');
     expect(classifyEscalation({ message: '責任者を出して', account: { healthBand: 'red' } }).priority).toBe(

@@ -356,7 +356,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'safety',
     'strong',
-    '(?:生きて(?:いく|る)|生きる)(?:気力|意味|希望|自信)|気力が(?:ない|ありません|なくな|残って)|いなくなりたい|いなくなれたら|ただじゃ(?:おかな|すまな|済まな)|ただでは(?:おかな|すまな|済まな)|(?:物|もの|石|ゴミ)を投げ(?:られ|て(?:き|く))|投げつけ|インターホンを(?:何度も|何回も|連打|鳴らし続け)',
+    '(?:生きて(?:いく|る)|生きる)(?:気力|意味|希望|自信)|気力が(?:ない|ありません|なくな|残って)|いなくなりたい|いなくなれたら|ただじゃ(?:おかな|すまな|済まな)|ただでは(?:おかな|すまな|済まな)|(?:物|もの|石|ゴミ)を投げ(?:られ|て(?:き|く))|投げつけ|インターホンを(?:何度も|何回も|連打|鳴らし続け)|しば(?:いたろ|いたる|いてやる|く)|どつ(?:いたろ|いたる|いてやる|く)|ぶん殴|ぶっ(?:殺|飛ば|とば)|ぼこぼこに|痛い目(?:に|を)?(?:あわせ|遭わせ|見せ)|焦げ(?:臭|くさ)|煙が(?:出|充満|上が|入)|火事|ガス(?:臭|くさ|の(?:臭|にお))|脅迫',
     { negatable: false },
   ),
   ja(
@@ -425,7 +425,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'safety',
     'strong',
-    '(?:shoved|grabbed|slapped|kicked|choked|spat on|pushed) (?:me|my)|vandali[sz]ed|threatening (?:notes|letters|messages|calls|texts)|(?:break|breaking|broke|tried to break) in(?:to)?|harass(?:ing|ed|ment)|knows where (?:i|we) (?:work|live)|(?:watching|following|waiting for) me|outside my (?:door|house|apartment|flat)|(?:screaming|yelling|shouting|banging) at (?:me|my)|kill (?:me|myself|you|him|her|them)|end(?:ing)? (?:my life|it all)|take my (?:own )?life|dont want to live|suicid|want to die|self[- ]harm|hurt (?:me|myself)|threaten(?:ed|ing)? (?:to|me)|attack(?:ed)? me|attacked|assault|violen(?:t|ce)|weapon|knife|\\bgun\\b|(?:call|called|calling|phone|phoned|contact|contacted|get|got|involve|involved) the police|police (?:report|are coming|were called)|stalk|(?:dont|do not) feel safe|unsafe|in danger|punched|hit me|pushed me|broke into',
+    '(?:shoved|grabbed|slapped|kicked|choked|spat on|pushed) (?:me|my)|vandali[sz]ed|threatening (?:notes|letters|messages|calls|texts)|(?:break|breaking|broke|tried to break) in(?:to)?|harass(?:ing|ed|ment)|(?:knows|they know) where (?:i|we|my|our)\\b|smash (?:his|her|their|your) (?:face|head)|(?:gonna|going to|will|ill) (?:hurt|kill|beat|punch|smash|hit|stab)|(?:beat|punch|deck) (?:him|her|them)\\b|do something (?:ill|i will|i might|id) regret|smell(?:s|ing)? (?:of |like )?(?:gas|smoke|burning)|burning smell|smoke (?:coming|everywhere|in the|from)|on fire|caught fire|gas leak|death threat|(?:got|received|left|sent)(?: me)? (?:a |another )?threat|(?:watching|following|waiting for) me|outside my (?:door|house|apartment|flat)|(?:screaming|yelling|shouting|banging) at (?:me|my)|kill (?:me|myself|you|him|her|them)|end(?:ing)? (?:my life|it all)|take my (?:own )?life|dont want to live|suicid|want to die|self[- ]harm|hurt (?:me|myself)|threaten(?:ed|ing)? (?:to|me)|attack(?:ed)? me|attacked|assault|violen(?:t|ce)|weapon|knife|\\bgun\\b|(?:call|called|calling|phone|phoned|contact|contacted|get|got|involve|involved) the police|police (?:report|are coming|were called)|stalk|(?:dont|do not) feel safe|unsafe|in danger|punched|hit me|pushed me|broke into',
     { negatable: false },
   ),
   en(

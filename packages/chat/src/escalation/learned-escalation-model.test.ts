@@ -42,7 +42,7 @@ describe('scoreLearnedEscalation', () => {
 
 describe('classifyEscalation with the learned model', () => {
   it('escalates a request no rule catches, with the reason learned_pattern, and not with the model off', () => {
-    const message = 'できれば担当の方と直接やり取りしたいのですが';
+    const message = 'けいやくかいじょしたいです';
     const decision = classifyEscalation({ message });
     expect(decision.escalate).toBe(true);
     expect(decision.reasons.map((reason) => reason.code)).toEqual(['learned_pattern']);

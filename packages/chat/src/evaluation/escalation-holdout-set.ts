@@ -2,6 +2,7 @@ import { escalationBatch30 } from './escalation-batch-30';
 import { escalationBatch31 } from './escalation-batch-31';
 import { escalationBatch32 } from './escalation-batch-32';
 import { escalationBatch33 } from './escalation-batch-33';
+import { escalationBatch34 } from './escalation-batch-34';
 import { type EscalationCase, escalate, keep } from './escalation-case';
 
 // Held-out batches, each written after a version of the classifier and measured once before any
@@ -2166,4 +2167,6 @@ export const escalationHoldoutSet: readonly EscalationCase[] = [
   ...escalationBatch32,
   // Thirty-third batch: see escalation-batch-33.ts.
   ...escalationBatch33,
+  // Thirty-fourth batch (whole conversations and account context): see escalation-batch-34.ts.
+  ...escalationBatch34,
 ];
