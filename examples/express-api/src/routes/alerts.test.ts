@@ -202,3 +202,58 @@ describe.each(backends)('GET /v1/alerts filters and pages on $name', (backend) =
     }
   });
 });
+
+describe.each(backends)('GET /v1/alerts?rule= on $name', (backend) => {
+  let store: ScratchStore;
+  let run: RunningApi;
+  const keysOf = (body: { alerts: { action: { idempotencyKey: string } }[] }) =>
+    body.alerts.map((alert) => alert.action.idempotencyKey);
+
+  beforeAll(async () => {
+    store = await backend.newStore();
+    run = await startApi({ store, clock: createManualClock('2026-04-02T00:00:00Z') });
+    const from = (key: string, ruleId: string, priority: ActionInput['priority'] = 'medium') => ({
+      ...action(key, 'acme'),
+      priority,
+      source: { engine: 'journey', ruleId },
+    });
+    await store.enqueueActions(
+      [
+        from('u1', 'upsell-campaign/offer'),
+        from('o1', 'onboarding/welcome'),
+        from('u2', 'upsell-campaign/follow-up', 'low'),
+        from('x1', 'upsell-campaigns/other'),
+        from('u3', 'upsell-campaign/offer'),
+      ],
+      { now: '2026-04-01T00:00:00.000Z' },
+    );
+    await store.acknowledgeAction('u3', { now: '2026-04-01T01:00:00.000Z', by: 'sato' });
+  });
+  afterAll(async () => {
+    await run.close();
+    await store.close();
+  });
+
+  it('lists only the actions whose rule id starts with the prefix, with the other filters and paging', async () => {
+    const all = await readJson(await run.call('/v1/alerts?rule=upsell-campaign%2F'));
+    expect(all.status).toBe(200);
+    // x1's rule "upsell-campaigns/other" does not start with "upsell-campaign/".
+    expect(keysOf(all.body)).toEqual(['u1', 'u2', 'u3']);
+    const open = await readJson(
+      await run.call('/v1/alerts?rule=upsell-campaign%2F&done=false&priority=medium'),
+    );
+    expect(keysOf(open.body)).toEqual(['u1']);
+    const first = await readJson(await run.call('/v1/alerts?rule=upsell-campaign%2F&limit=2'));
+    expect(keysOf(first.body)).toEqual(['u1', 'u2']);
+    const second = await readJson(
+      await run.call(`/v1/alerts?rule=upsell-campaign%2F&limit=2&cursor=${first.body.nextCursor}`),
+    );
+    expect(keysOf(second.body)).toEqual(['u3']);
+    expect(second.body.nextCursor).toBeNull();
+    const wider = await readJson(await run.call('/v1/alerts?rule=upsell'));
+    expect(keysOf(wider.body)).toEqual(['u1', 'u2', 'u3', 'x1']);
+    const empty = await readJson(await run.call('/v1/alerts?rule='));
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].path).toBe('query.rule');
+  });
+});

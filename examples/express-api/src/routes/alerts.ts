@@ -94,6 +94,10 @@ export function alertRoutes(context: ApiContext): RouteDefinition[] {
         csm: apiIdSchema()
           .optional()
           .meta({ description: 'Only actions on accounts of this customer-success manager (csmId).' }),
+        rule: z.string().min(1).max(200).optional().meta({
+          description:
+            'Only actions whose source.ruleId starts with this text (case-sensitive, no wildcards), e.g. upsell-campaign/.',
+        }),
         cursor: cursorSchema.optional(),
         limit: limitSchema(50, 200),
       }),
@@ -112,6 +116,7 @@ export function alertRoutes(context: ApiContext): RouteDefinition[] {
           ...(query.done === undefined ? {} : { done: query.done }),
           ...(query.priority === undefined ? {} : { priorities: query.priority }),
           ...(query.csm === undefined ? {} : { csmId: query.csm }),
+          ...(query.rule === undefined ? {} : { ruleIdPrefix: query.rule }),
           ...(query.cursor === undefined ? {} : { after: query.cursor }),
         });
         const page = entries.slice(0, query.limit);

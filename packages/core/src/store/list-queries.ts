@@ -19,6 +19,8 @@ export const actionQuerySchema = z.object({
   priorities: z.array(actionPrioritySchema).optional(),
   /** `true`: only entries a person marked done; `false`: only those not marked done. */
   done: z.boolean().optional(),
+  /** Only entries whose `action.source.ruleId` starts with this text. */
+  ruleIdPrefix: z.string().min(1, { error: 'expected a non-empty rule id prefix' }).optional(),
   /** Paging cursor: only entries after this one in (enqueuedAt, idempotencyKey) order. */
   after: z.object({ enqueuedAt: instantSchema, idempotencyKey: z.string() }).optional(),
   /** At most this many. */

@@ -401,6 +401,8 @@ export function createMemoryStore(): Store {
             (query.customerId === undefined || entry.action.customerId === query.customerId) &&
             (priorities === undefined || priorities.has(entry.action.priority)) &&
             (query.done === undefined || (entry.acknowledgement !== undefined) === query.done) &&
+            (query.ruleIdPrefix === undefined ||
+              entry.action.source?.ruleId.startsWith(query.ruleIdPrefix) === true) &&
             (query.csmId === undefined || csmOf(entry.action.customerId) === query.csmId) &&
             (after === undefined ||
               entry.enqueuedAt > after.enqueuedAt ||

@@ -177,6 +177,12 @@ export interface ActionQuery {
   /** `true`: only entries a person marked done ({@link Store.acknowledgeAction}); `false`: only the others. */
   readonly done?: boolean;
   /**
+   * Only entries whose action's `source.ruleId` starts with this text (compared code unit by code
+   * unit, case-sensitive; no wildcards), e.g. `upsell-campaign/` for every step of the upsell
+   * journeys. Must not be empty.
+   */
+  readonly ruleIdPrefix?: string;
+  /**
    * Paging cursor: only entries strictly after this one in (enqueuedAt, idempotencyKey) order. Pass
    * the last entry of the previous page: no entry is given twice, and entries enqueued later (with a
    * later `now`) appear on later pages. An entry enqueued with a `now` at or before the cursor's

@@ -788,6 +788,47 @@ export function runStoreConformance(
       );
 
       it(
+        'filters the outbox by the start of the rule id, case-sensitively, with the other filters',
+        withStore(async (store) => {
+          const source = (ruleId: string) => ({ source: { engine: 'journey', ruleId } });
+          await store.enqueueActions(
+            [
+              action('a', source('upsell-campaign/offer')),
+              action('b', { ...source('upsell-campaign/follow-up'), priority: 'low' }),
+              action('c', source('upsell-campaign')),
+              action('d', source('Upsell-campaign/offer')),
+              action('e', source('onboarding/upsell-campaign/x')),
+              action('g', source('upsell-campaign/日本語')),
+            ],
+            { now },
+          );
+          const keys = (entries: readonly OutboxEntry[]) =>
+            entries.map((entry) => entry.action.idempotencyKey);
+          expect(keys(await store.listActions({ ruleIdPrefix: 'upsell-campaign/' }))).toEqual([
+            'a',
+            'b',
+            'g',
+          ]);
+          expect(keys(await store.listActions({ ruleIdPrefix: 'upsell-campaign' }))).toEqual([
+            'a',
+            'b',
+            'c',
+            'g',
+          ]);
+          expect(
+            keys(
+              await store.listActions({ ruleIdPrefix: 'upsell-campaign/', priorities: ['high'], limit: 1 }),
+            ),
+          ).toEqual(['a']);
+          expect(keys(await store.listActions({ ruleIdPrefix: 'upsell-campaign/日' }))).toEqual(['g']);
+          // Characters LIKE would treat as wildcards are plain text here.
+          expect(await store.listActions({ ruleIdPrefix: 'upsell_campaign' })).toEqual([]);
+          expect(await store.listActions({ ruleIdPrefix: '%' })).toEqual([]);
+          await expect(store.listActions({ ruleIdPrefix: '' })).rejects.toBeInstanceOf(KizunaValidationError);
+        }),
+      );
+
+      it(
         'pages the outbox with a cursor: no entry lost or repeated when later entries are added between pages',
         withStore(async (store) => {
           // A seeded sequence of enqueues (some sharing an instant) and page reads in between.

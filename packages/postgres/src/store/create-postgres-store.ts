@@ -482,6 +482,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           );
         if (query.done !== undefined)
           where.push(query.done ? 'acknowledged_at is not null' : 'acknowledged_at is null');
+        if (query.ruleIdPrefix !== undefined)
+          where.push(`starts_with(action -> 'source' ->> 'ruleId', ${add(query.ruleIdPrefix)})`);
         if (query.csmId !== undefined)
           where.push(
             `exists (select 1 from ${schema}.records customer
