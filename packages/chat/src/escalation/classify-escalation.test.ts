@@ -256,6 +256,22 @@ describe('classifyEscalation', () => {
       expect(codesOf(message)).not.toContain('safety');
   });
 
+  it('knows threats to post or go to the press in casual wording, not questions about posting', () => {
+    for (const message of [
+      'ネットに書いたろかな',
+      'これsnsに上げとくわ',
+      'マスコミに言うたるわ',
+      'I think the news would be interested in how you treat customers',
+      "i'm tweeting about this",
+    ])
+      expect(codesOf(message)).toContain('threat');
+    for (const message of [
+      'ネットに上げる写真はどのサイズがいいですか',
+      'Does the media report include the graph?',
+    ])
+      expect(codesOf(message)).not.toContain('threat');
+  });
+
   it('raises the priority for an account at risk', () => {
     expect(classifyEscalation({ message: '責任者を出して' }).priority).toBe('medium');
     expect(classifyEscalation({ message: '責任者を出して', account: { healthBand: 'red' } }).priority).toBe(

@@ -173,7 +173,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'threat',
     'strong',
-    '(?:口コミ|くちこみ|レビュー|評価|sns|ツイッター|x|ネット|ブログ|掲示板|google|グーグル|マップ|インスタ|tiktok|youtube|ユーチューブ|マスコミ|メディア|週刊誌|テレビ局)(?:サイト|欄)?(?:に|で|へ)[^。!?]{0,12}?(?:書き(?:ます|込みます|込む|こむ)|書く(?:から|ぞ|よ|つもり|予定)?|書いてやる|書こう|書かせて(?:いただ|もら)|晒|投稿(?:し(?:ます|てやる)|する)|載せ(?:ます|る|てやる)|公開(?:し(?:ます|てやる)|する)|暴露|通報|流(?:します|す))',
+    '(?:口コミ|くちこみ|レビュー|評価|sns|ツイッター|x|ネット|ブログ|掲示板|google|グーグル|マップ|インスタ|tiktok|youtube|ユーチューブ|マスコミ|メディア|週刊誌|テレビ局)(?:サイト|欄)?(?:に|で|へ)[^。!?]{0,12}?(?:書き(?:ます|込みます|込む|こむ)|書く(?:から|ぞ|よ|つもり|予定)?|書いてやる|書こう|書かせて(?:いただ|もら)|晒|投稿(?:し(?:ます|てやる)|する)|載せ(?:ます|る|てやる)|公開(?:し(?:ます|てやる)|する)|暴露|通報|流(?:します|す)|書い(?:と|たろ|たる)|上げ(?:と|たろ|たる)|言(?:う|っ)?たろ|言うたる|たれこ|つぶや|呟)',
     { negatable: true, ignore: ignoreWhenPositive },
   ),
   // human request
@@ -502,7 +502,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'threat',
     'strong',
-    '(?:post|share|sharing|write|writing|put|putting|tell|telling|spread|spreading)[^.?!]{0,30}\\b(?:on|to) (?:trustpilot|reddit|yelp|twitter|facebook|instagram|tiktok|social media|google)|spread(?:ing)? the word|(?:people|others|everyone|other customers) (?:deserve|need|ought|have a right) to know|(?:report|reporting|reported) (?:it|this|you) to the authorities|consumer (?:hotline|helpline)',
+    '(?:post|share|sharing|write|writing|put|putting|tell|telling|spread|spreading)[^.?!]{0,30}\\b(?:on|to) (?:trustpilot|reddit|yelp|twitter|facebook|instagram|tiktok|social media|google)|spread(?:ing)? the word|(?:people|others|everyone|other customers) (?:deserve|need|ought|have a right) to know|(?:report|reporting|reported) (?:it|this|you) to the authorities|consumer (?:hotline|helpline)|(?:local )?(?:papers?|newspapers?|press|news|media|journalists?|reporters?) (?:would|will|might|could) (?:love|be interested|like|want)|tweet(?:ing)? about (?:this|you|it)|(?:go|going|gonna|went) to the (?:press|papers|media|news)|(?:contact|tell|call|email)(?:ing)? (?:the )?(?:press|media|newspapers?|journalists?|reporters?)',
     { ignore: ignoreWhenPositive },
   ),
   en(
