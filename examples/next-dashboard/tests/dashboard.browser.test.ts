@@ -7,6 +7,7 @@ import { createNightRecording, type NightRecording } from '../../demo/src/night-
 import type {
   AlertEntry,
   ChurnReading,
+  CustomerJourneysReading,
   CustomerSnapshot,
   ExecutiveDashboard,
   HealthReading,
@@ -14,7 +15,7 @@ import type {
   RevenueReport,
   SalesFunnelReading,
 } from '../src/api/api-types';
-import { formatMoney, formatNumber, formatPercent } from '../src/format/formatting';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../src/format/formatting';
 import { formatKpiGap, formatKpiValue } from '../src/format/kpi-format';
 import { actionTitle, escalationReason } from '../src/i18n/engine-text';
 import { japanese } from '../src/i18n/japanese';
@@ -61,11 +62,16 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
   }
 
   /** Every open alert of the given priorities, following the cursor as the dashboard does. */
-  async function openAlertPages(priorities: string): Promise<AlertEntry[]> {
+  function openAlertPages(priorities: string): Promise<AlertEntry[]> {
+    return alertPages({ done: 'false', priority: priorities });
+  }
+
+  /** Every outbox entry matching the filters, following the cursor to the end. */
+  async function alertPages(filters: Record<string, string> = {}): Promise<AlertEntry[]> {
     const entries: AlertEntry[] = [];
     let cursor: string | null = null;
     do {
-      const query = new URLSearchParams({ done: 'false', priority: priorities, limit: '200' });
+      const query = new URLSearchParams({ ...filters, limit: '200' });
       if (cursor !== null) query.set('cursor', cursor);
       const page: { alerts: AlertEntry[]; nextCursor?: string | null } = await fromApi(`/v1/alerts?${query}`);
       entries.push(...page.alerts);
@@ -128,7 +134,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     const callTimes: string[] = [];
     for (const path of [
       '/v1/alerts?done=false&priority=critical%2Chigh&limit=200',
-      '/v1/alerts?done=false&priority=medium&limit=200',
+      '/v1/alerts?done=false&priority=medium&rule=upsell-campaign%2F&limit=200',
       '/v1/health/summary',
       `/v1/renewals?month=${month}`,
     ]) {
@@ -161,6 +167,20 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     expect(urgent.length).toBeGreaterThan(0);
     expect(await page.locator('[data-alert-key]').first().textContent()).toContain(
       actionTitle(urgent[0]!.action, 'ja'),
+    );
+    // Customers are shown by name (the alerts' and the offers' customers too), not by id.
+    const namedAlert = urgent.find((entry) => entry.action.customerId !== undefined);
+    if (namedAlert !== undefined) {
+      const snapshot = await fromApi<CustomerSnapshot>(
+        `/v1/customers/${namedAlert.action.customerId}/snapshot`,
+      );
+      expect(
+        await page.locator(`[data-alert-key="${namedAlert.action.idempotencyKey}"] a`).first().textContent(),
+      ).toBe(snapshot.customer.name);
+    }
+    const offerSnapshot = await fromApi<CustomerSnapshot>(`/v1/customers/${offers[0]!.customerId}/snapshot`);
+    expect(await page.locator('[data-recommendation] a').first().textContent()).toBe(
+      offerSnapshot.customer.name,
     );
     expect(offers.length).toBeGreaterThan(0);
     expect(await page.locator('[data-recommendation]').count()).toBe(offers.length);
@@ -211,6 +231,17 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
         .map((reading) => reading.health),
     );
     const { page } = await openPage(`/?csm=${encodeURIComponent(csm ?? '')}`);
+    // The filter lists every CSM who owns accounts, whether or not they have renewals this month.
+    const owners = [
+      ...new Set(
+        snapshots.flatMap((snapshot) => (snapshot.customer.csmId == null ? [] : [snapshot.customer.csmId])),
+      ),
+    ].sort();
+    expect(
+      await page
+        .locator('select[name="csm"] option:not([value=""])')
+        .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
+    ).toEqual(owners);
     for (const status of ['green', 'yellow', 'red'] as const)
       expect(await page.locator(`[data-health-count="${status}"]`).textContent()).toBe(
         String(expected.counts[status]),
@@ -225,7 +256,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     expect(key).not.toBeNull();
     await first.getByRole('button').click();
     await page.locator(`[data-alert-key="${key}"]`).waitFor({ state: 'detached' });
-    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
+    const alerts = await alertPages();
     expect(alerts.find((entry) => entry.action.idempotencyKey === key)?.done).not.toBeNull();
     await page.close();
   });
@@ -251,16 +282,40 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await expectAccessible(page);
     await page.close();
 
-    // Open journeys: a customer with journey steps in the outbox shows each open journey and its next step.
-    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
-    const withJourney = alerts.find((entry) => openJourneys([entry]).length > 0)?.action.customerId;
+    // Open journeys: a customer with an onboarding or dunning journey shows each open journey with
+    // the steps and states the API gives.
+    const journeyReadings = await Promise.all(
+      customerIds.map((id) => fromApi<CustomerJourneysReading>(`/v1/customers/${id}/journeys`)),
+    );
+    const withJourney = journeyReadings.find((reading) =>
+      openJourneys(reading).some((journey) => /onboarding|dunning/.test(journey.journeyId)),
+    );
     expect(withJourney).toBeDefined();
-    const own = await fromApi<{ alerts: AlertEntry[] }>(`/v1/alerts?limit=200&customerId=${withJourney}`);
-    const journeys = openJourneys(own.alerts);
-    const journeyPage = (await openPage(`/customers/${withJourney}`)).page;
+    const journeys = openJourneys(withJourney!);
+    const journeyPage = (await openPage(`/customers/${withJourney!.customerId}`)).page;
     expect(await journeyPage.locator('[data-journey]').count()).toBe(journeys.length);
-    expect(await journeyPage.locator(`[data-journey="${journeys[0]!.journeyId}"]`).textContent()).toContain(
-      actionTitle(journeys[0]!.nextStep.entry.action, 'ja'),
+    for (const journey of journeys) {
+      const rows = journeyPage.locator(`[data-journey="${journey.key}"] tbody tr`);
+      const shown = await rows.evaluateAll((elements) =>
+        elements.map((element) => [
+          element.getAttribute('data-step'),
+          element.getAttribute('data-state'),
+          element.getAttribute('data-due'),
+        ]),
+      );
+      expect(shown, journey.key).toEqual(journey.steps.map((step) => [step.stepId, step.state, step.dueAt]));
+      for (const [index, step] of journey.steps.entries()) {
+        const state = await rows.nth(index).locator('td').nth(2).textContent();
+        const text = japanese.customerPage;
+        if (step.state === 'sent') expect(state).toContain('✓');
+        if (step.state === 'upcoming')
+          expect(state).toContain(text.stepUpcoming.replace('{date}', formatDate(step.dueAt, 'ja')));
+        if (step.state === 'skipped' && step.skipReason !== undefined)
+          expect(state).toContain(text.skipReason[step.skipReason]);
+      }
+    }
+    console.log(
+      `customer page journeys: ${withJourney!.customerId} shows ${journeys.map((journey) => `${journey.key} (${journey.steps.map((step) => step.state).join(', ')})`).join('; ')}`,
     );
     await saveScreenshot(journeyPage, 'customer-journeys-1280');
     await expectAccessible(journeyPage);
@@ -269,7 +324,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
 
   it('executive view: MRR, NRR, churn rate and the automation rate equal the API, screenshot, axe', async () => {
     const executive = await fromApi<ExecutiveDashboard>('/v1/dashboards/executive');
-    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
+    const alerts = await alertPages();
     const { page } = await openPage('/executive');
     expect(await page.getByTestId('mrr').textContent()).toBe(
       formatMoney(executive.mrr.value ?? 0, 'ja', executive.currency),
@@ -354,12 +409,20 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
   });
 
   it('support: the hand-over list equals the outbox, a FAQ question streams an answer, a complaint is handed over and queued, screenshot, axe', async () => {
-    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
-    const expected = handOvers(alerts);
+    // Every entry of the outbox (all pages), not only the escalation rule's that the page reads.
+    const expected = handOvers(await alertPages());
     expect(expected.length).toBeGreaterThan(0);
     const { page } = await openPage('/support');
     expect(await page.locator('[data-handover]').count()).toBe(expected.length);
     const first = expected[0]!;
+    // The customer is shown by name, not by id.
+    const named = expected.find((handOver) => handOver.customerId !== undefined);
+    if (named !== undefined) {
+      const snapshot = await fromApi<CustomerSnapshot>(`/v1/customers/${named.customerId}/snapshot`);
+      expect(await page.locator(`[data-handover="${named.idempotencyKey}"] td`).nth(1).textContent()).toBe(
+        snapshot.customer.name,
+      );
+    }
     expect(
       await page.locator(`[data-handover="${first.idempotencyKey}"] [data-reason]`).first().textContent(),
     ).toContain(escalationReason(first.reasons[0]!.code, 'ja'));
@@ -442,8 +505,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.close();
     // Engine-produced titles follow the language: the first urgent alert's action in English.
-    const { alerts } = await fromApi<{ alerts: AlertEntry[] }>('/v1/alerts?limit=200');
-    const urgent = openAlerts(alerts).filter(
+    const urgent = openAlerts(await openAlertPages('critical,high')).filter(
       (entry) => entry.action.priority === 'critical' || entry.action.priority === 'high',
     );
     const english = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -148,11 +148,9 @@ export function healthSummaryRoutes(context: ApiContext): RouteDefinition[] {
       scope: 'read',
       usesStore: true,
       query: z.object({
-        csm: apiIdSchema()
-          .optional()
-          .meta({
-            description: 'overall covers only the accounts of this customer-success manager (csmId).',
-          }),
+        csm: apiIdSchema().optional().meta({
+          description: 'overall covers only the accounts of this customer-success manager (csmId).',
+        }),
       }),
       responses: {
         200: {

@@ -158,11 +158,10 @@ export default async function ExecutivePage() {
               <div className="figure-row">
                 <div className="figure">
                   <span className="value" data-testid="automation-rate">
-                    {alerts.data.alerts.length === 0
+                    {alerts.data.length === 0
                       ? '–'
                       : formatPercent(
-                          alerts.data.alerts.filter((entry) => entry.action.automated).length /
-                            alerts.data.alerts.length,
+                          alerts.data.filter((entry) => entry.action.automated).length / alerts.data.length,
                           language,
                         )}
                   </span>

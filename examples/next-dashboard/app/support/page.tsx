@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { completeAlert } from '../../src/actions/complete-alert';
-import { getCustomerProfiles, listAlerts } from '../../src/api/kizuna-client';
+import { getCustomerProfiles, listHandOverAlerts } from '../../src/api/kizuna-client';
 import { ChatConsole } from '../../src/components/chat-console';
 import { UnavailableNotice } from '../../src/components/unavailable-notice';
 import { formatDateTime } from '../../src/format/formatting';
@@ -15,8 +15,8 @@ import { handOvers } from '../../src/views/hand-overs';
 export default async function SupportPage() {
   const { language, dictionary } = await currentDictionary();
   const text = dictionary.support;
-  const alerts = await listAlerts();
-  const list = alerts.kind === 'ok' ? handOvers(alerts.data.alerts) : [];
+  const alerts = await listHandOverAlerts();
+  const list = alerts.kind === 'ok' ? handOvers(alerts.data) : [];
   const profiles = await getCustomerProfiles(
     list.flatMap((handOver) => (handOver.customerId === undefined ? [] : [handOver.customerId])),
   );

@@ -164,3 +164,43 @@ export interface CustomerProfile {
   readonly segment: string;
   readonly plan: string;
 }
+
+/** One step occurrence of a customer's journey (`GET /v1/customers/{id}/journeys`). */
+export interface CustomerJourneyStep {
+  readonly stepId: string;
+  readonly title: string;
+  readonly type: string;
+  readonly channel: string;
+  readonly owner: string;
+  readonly priority: string;
+  readonly automated: boolean;
+  /** When the occurrence is (or was) due. */
+  readonly dueAt: string;
+  /** sent: delivered; due: in the outbox, not delivered yet; upcoming: still to come; skipped: not sent. */
+  readonly state: 'sent' | 'due' | 'upcoming' | 'skipped';
+  readonly skipReason?: 'completed' | 'condition_not_met' | 'repeat_finished' | 'expired';
+  readonly actionKey?: string;
+  /** A person marked its action done. */
+  readonly done: boolean;
+  /** An upcoming step whose condition does not hold now: it happens only if the facts change. */
+  readonly conditional: boolean;
+}
+
+/** One journey of a customer with every planned step. */
+export interface CustomerJourney {
+  readonly journeyId: string;
+  readonly name: string;
+  readonly anchor: string;
+  readonly anchorAt: string;
+  readonly subjectId?: string;
+  readonly exited: boolean;
+  readonly steps: readonly CustomerJourneyStep[];
+}
+
+/** `GET /v1/customers/{id}/journeys`. */
+export interface CustomerJourneysReading {
+  readonly customerId: string;
+  /** The pipeline run the plans come from; null when no run planned a journey for the customer. */
+  readonly asOf: string | null;
+  readonly journeys: readonly CustomerJourney[];
+}

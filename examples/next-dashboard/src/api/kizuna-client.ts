@@ -6,6 +6,7 @@ import type {
   AlertEntry,
   AlertPage,
   ChurnReading,
+  CustomerJourneysReading,
   CustomerProfile,
   CustomerSnapshot,
   ExecutiveDashboard,
@@ -200,40 +201,69 @@ export function listRenewals(month: string, csm?: string): Promise<ApiResult<Ren
   return callApi(`/v1/renewals?${query}`);
 }
 
-/** Pages of open alerts read at most, so a runaway outbox cannot hold the view forever. */
-const maximumAlertPages = 50;
+/**
+ * Pages of 200 alerts one list reads at most (40,000 entries), so a runaway outbox cannot hold a page
+ * forever; past it the list fails with a message saying so rather than showing part of it.
+ */
+export const maximumAlertPages = 200;
+
+/** Filters of `GET /v1/alerts`, applied by the store before paging. */
+export interface AlertFilters {
+  readonly priorities?: readonly string[];
+  readonly csm?: string;
+  readonly customerId?: string;
+  readonly done?: boolean;
+  /** Only actions whose `source.ruleId` starts with this text. */
+  readonly rule?: string;
+}
 
 /**
- * The open (not done) alerts of the given priorities (of one CSM with `csm`), 200 per page,
- * following `nextCursor`.
+ * Every outbox entry matching the filters, 200 per page, following `nextCursor` to the end.
  */
-export async function listOpenAlerts(
-  filters: { readonly priorities?: readonly string[]; readonly csm?: string } = {},
-): Promise<ApiResult<AlertEntry[]>> {
+export async function listAllAlerts(filters: AlertFilters = {}): Promise<ApiResult<AlertEntry[]>> {
   const alerts: AlertEntry[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < maximumAlertPages; page += 1) {
-    const query = new URLSearchParams({ done: 'false', limit: '200' });
+    const query = new URLSearchParams({ limit: '200' });
+    if (filters.done !== undefined) query.set('done', String(filters.done));
     if (filters.priorities !== undefined) query.set('priority', filters.priorities.join(','));
     if (filters.csm !== undefined) query.set('csm', filters.csm);
+    if (filters.customerId !== undefined) query.set('customerId', filters.customerId);
+    if (filters.rule !== undefined) query.set('rule', filters.rule);
     if (cursor !== null) query.set('cursor', cursor);
     const result: ApiResult<AlertPage> = await callApi(`/v1/alerts?${query}`);
     if (result.kind !== 'ok') return result;
     alerts.push(...result.data.alerts);
     cursor = result.data.nextCursor ?? null;
-    if (cursor === null) break;
+    if (cursor === null) return { kind: 'ok', data: alerts };
   }
-  return { kind: 'ok', data: alerts };
+  return {
+    kind: 'failed',
+    status: 0,
+    detail: `More than ${(maximumAlertPages * 200).toLocaleString('en-US')} outbox entries match: narrow the list.`,
+  };
 }
 
-/** The outbox (alerts and tasks), at most 200. */
-export function listAlerts(): Promise<ApiResult<{ alerts: AlertEntry[] }>> {
-  return callApi('/v1/alerts?limit=200');
+/** The open (not done) alerts of the given priorities (of one CSM with `csm`, of rules starting with `rule`), every page. */
+export function listOpenAlerts(
+  filters: { readonly priorities?: readonly string[]; readonly csm?: string; readonly rule?: string } = {},
+): Promise<ApiResult<AlertEntry[]>> {
+  return listAllAlerts({ ...filters, done: false });
 }
 
-/** The outbox entries of one customer (alerts, retention steps, journey steps), at most 200. */
-export function listCustomerAlerts(customerId: string): Promise<ApiResult<{ alerts: AlertEntry[] }>> {
-  return callApi(`/v1/alerts?limit=200&customerId=${encodeURIComponent(customerId)}`);
+/** Every outbox entry (alerts, tasks, journey steps), every page. */
+export function listAlerts(): Promise<ApiResult<AlertEntry[]>> {
+  return listAllAlerts();
+}
+
+/** A customer's journeys with every planned step and its state, from the pipeline's latest plans. */
+export function getCustomerJourneys(customerId: string): Promise<ApiResult<CustomerJourneysReading>> {
+  return callApi(`${customer(customerId)}/journeys`);
+}
+
+/** The support bot's hand-overs (actions of the chat escalation rule), every page. */
+export function listHandOverAlerts(): Promise<ApiResult<AlertEntry[]>> {
+  return listAllAlerts({ rule: 'escalation' });
 }
 
 /** Marks an action done (idempotent). */

@@ -115,8 +115,9 @@ type Offer = ReturnType<typeof expansionOffers>[number];
 const offerLists = new Map<string, { readonly until: number; readonly offers: readonly Offer[] }>();
 
 /**
- * The ten most confident expansion offers that are still open (of one CSM's accounts), from every
- * open medium-priority outbox entry (the upsell campaigns' first step is one), reused for
+ * The ten most confident expansion offers that are still open (of one CSM's accounts), from the
+ * open medium-priority outbox entries of the upsell campaigns (`rule=upsell-campaign/`: their first
+ * step is one), reused for
  * {@link pipelineOutputSeconds} in this server process.
  */
 async function topOffers(csmId: string | undefined, now: Date): Promise<ApiResult<readonly Offer[]>> {
@@ -125,6 +126,7 @@ async function topOffers(csmId: string | undefined, now: Date): Promise<ApiResul
   if (cached !== undefined && cached.until > Date.now()) return { kind: 'ok', data: cached.offers };
   const entries = await listOpenAlerts({
     priorities: ['medium'],
+    rule: 'upsell-campaign/',
     ...(csmId === undefined ? {} : { csm: csmId }),
   });
   if (entries.kind !== 'ok') return entries;
@@ -136,7 +138,7 @@ async function topOffers(csmId: string | undefined, now: Date): Promise<ApiResul
 /**
  * Loads the CSM daily view from the API in bulk reads, whatever the number of customers: the open
  * critical and high alerts (`GET /v1/alerts?done=false&priority=critical,high`, cursor pages), the
- * open medium-priority entries for the day's expansion offers (the upsell campaigns' first step),
+ * open medium-priority entries of the upsell campaigns for the day's expansion offers,
  * the health summary (`GET /v1/health/summary`, which also lists every CSM for the filter) and the
  * contracts ending this month (`GET /v1/renewals`, with names); then the names of the customers of
  * the alerts and offers shown (`GET /v1/customer-profiles`, one call). Nothing is read per customer.

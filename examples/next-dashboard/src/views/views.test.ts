@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertEntry } from '../api/api-types';
+import type { AlertEntry, CustomerJourney, CustomerJourneyStep } from '../api/api-types';
 import { expansionOffers, openAlerts } from './csm-daily-data';
 import { handOvers } from './hand-overs';
 import { openJourneys } from './open-journeys';
@@ -30,43 +30,70 @@ function entry(
 }
 
 describe('openJourneys', () => {
-  it('groups journey steps by journey, drops finished journeys and picks the first undone step as next', () => {
-    const journeys = openJourneys([
-      entry(
-        {
-          idempotencyKey: 'a',
-          type: 'send_payment_reminder',
-          dueAt: '2026-11-10T00:00:00.000Z',
-          reasons: ['invoice_unpaid_12_days', 'journey dunning step day-7-reminder'],
-        },
-        true,
-      ),
-      entry({
-        idempotencyKey: 'b',
-        type: 'send_second_payment_reminder',
-        dueAt: '2026-11-17T00:00:00.000Z',
-        reasons: ['journey dunning step day-14-second-reminder'],
-      }),
-      entry(
-        {
-          idempotencyKey: 'c',
-          type: 'show_upsell_notice',
-          source: { engine: 'journey', ruleId: 'upsell-campaign/in-app-notice' },
-        },
-        true,
-      ),
-      entry({
-        idempotencyKey: 'd',
-        type: 'csm_phone_call',
-        source: { engine: 'churn', ruleId: 'retention/csm_phone_call' },
-      }),
+  const step = (stepId: string, state: CustomerJourneyStep['state'], dueAt: string): CustomerJourneyStep => ({
+    stepId,
+    title: stepId,
+    type: 'send_email',
+    channel: 'email',
+    owner: 'automation',
+    priority: 'medium',
+    automated: true,
+    dueAt,
+    state,
+    done: false,
+    conditional: false,
+  });
+  const journey = (
+    journeyId: string,
+    steps: CustomerJourneyStep[],
+    extra: Partial<CustomerJourney> = {},
+  ): CustomerJourney => ({
+    journeyId,
+    name: journeyId,
+    anchor: 'invoice_due',
+    anchorAt: '2026-11-01T00:00:00.000Z',
+    exited: false,
+    steps,
+    ...extra,
+  });
+
+  it('keeps the journeys with a step to come, with all their steps, keyed by journey and subject', () => {
+    const dunning = journey(
+      'dunning',
+      [
+        step('day-7', 'sent', '2026-11-08T00:00:00.000Z'),
+        step('day-14', 'due', '2026-11-15T00:00:00.000Z'),
+        step('day-21', 'upcoming', '2026-11-22T00:00:00.000Z'),
+      ],
+      { subjectId: 'inv-1' },
+    );
+    const open = openJourneys({
+      customerId: 'c1',
+      asOf: '2026-11-20T00:00:00.000Z',
+      journeys: [
+        dunning,
+        // Over: every step sent or skipped.
+        journey('nps-detractor', [
+          step('call', 'sent', '2026-11-02T00:00:00.000Z'),
+          { ...step('survey', 'skipped', '2026-11-09T00:00:00.000Z'), skipReason: 'condition_not_met' },
+        ]),
+        // Exited: the customer left it, even with a step planned.
+        journey('b2b-onboarding', [step('kickoff', 'upcoming', '2026-11-25T00:00:00.000Z')], {
+          exited: true,
+        }),
+        journey('upsell-campaign', [step('in-app-notice', 'upcoming', '2026-11-30T00:00:00.000Z')]),
+      ],
+    });
+    expect(open.map((item) => item.key)).toEqual(['dunning:inv-1', 'upsell-campaign']);
+    expect(open[0]!.steps.map((item) => `${item.stepId}:${item.state}`)).toEqual([
+      'day-7:sent',
+      'day-14:due',
+      'day-21:upcoming',
     ]);
-    expect(journeys.map((journey) => journey.journeyId)).toEqual(['dunning']);
-    expect(journeys[0]!.steps.map((step) => step.stepId)).toEqual([
-      'day-7-reminder',
-      'day-14-second-reminder',
-    ]);
-    expect(journeys[0]!.nextStep.entry.action.idempotencyKey).toBe('b');
+  });
+
+  it('has nothing open for a customer no run planned a journey for', () => {
+    expect(openJourneys({ customerId: 'c1', asOf: null, journeys: [] })).toEqual([]);
   });
 });
 

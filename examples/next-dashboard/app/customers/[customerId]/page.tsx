@@ -1,9 +1,9 @@
 import {
   getChurn,
+  getCustomerJourneys,
   getHealth,
   getRecommendations,
   getSnapshot,
-  listCustomerAlerts,
 } from '../../../src/api/kizuna-client';
 import { HealthBreakdownChart } from '../../../src/components/health-breakdown-chart';
 import { UnavailableNotice } from '../../../src/components/unavailable-notice';
@@ -21,7 +21,6 @@ import {
   journeyName,
   productName,
   productReason,
-  reasonText,
   riskLevelName,
 } from '../../../src/i18n/engine-text';
 import { currentDictionary } from '../../../src/i18n/language';
@@ -47,14 +46,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const customerId = decodeURIComponent(encoded);
   const { language, dictionary } = await currentDictionary();
   const text = dictionary.customerPage;
-  const [health, churn, recommendations, snapshot, alerts] = await Promise.all([
+  const [health, churn, recommendations, snapshot, journeyReading] = await Promise.all([
     getHealth(customerId),
     getChurn(customerId),
     getRecommendations(customerId),
     getSnapshot(customerId),
-    listCustomerAlerts(customerId),
+    getCustomerJourneys(customerId),
   ]);
-  const journeys = alerts.kind === 'ok' ? openJourneys(alerts.data.alerts) : [];
+  const journeys = journeyReading.kind === 'ok' ? openJourneys(journeyReading.data) : [];
   const name = snapshot.kind === 'ok' ? snapshot.data.customer.name : customerId;
   return (
     <>
@@ -260,42 +259,60 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         </section>
         <section className="card wide" aria-labelledby="journeys-title" data-testid="journeys">
           <h2 id="journeys-title">{text.journeysTitle}</h2>
-          {alerts.kind !== 'ok' ? (
-            <UnavailableNotice result={alerts} dictionary={dictionary} />
+          {journeyReading.kind !== 'ok' ? (
+            <UnavailableNotice result={journeyReading} dictionary={dictionary} />
           ) : journeys.length === 0 ? (
             <p className="muted">{text.journeysEmpty}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{text.journey}</th>
-                  <th scope="col">{text.nextStep}</th>
-                  <th scope="col">{text.due}</th>
-                  <th scope="col">{text.stepsDone}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {journeys.map((journey) => (
-                  <tr key={journey.journeyId} data-journey={journey.journeyId}>
-                    <td>{journeyName(journey.journeyId, language)}</td>
-                    <td>
-                      {actionTitle(journey.nextStep.entry.action, language)}
-                      <div className="muted">
-                        {journey.nextStep.entry.action.reasons
-                          .filter((reason) => !reason.startsWith('journey '))
-                          .map((reason) => reasonText(reason, language))
-                          .join(' / ')}
-                      </div>
-                    </td>
-                    <td>{formatDate(journey.nextStep.entry.action.dueAt, language)}</td>
-                    <td>
-                      {journey.steps.filter((step) => step.entry.done !== null).length} /{' '}
-                      {journey.steps.length}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            journeys.map((journey) => (
+              <div key={journey.key} data-journey={journey.key}>
+                <h3>
+                  {journeyName(journey.journeyId, language)}
+                  {journey.subjectId === undefined ? null : (
+                    <span className="muted"> ({journey.subjectId})</span>
+                  )}
+                </h3>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{text.journeyStep}</th>
+                      <th scope="col">{text.due}</th>
+                      <th scope="col">{text.stepState}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {journey.steps.map((step) => (
+                      <tr
+                        key={`${step.stepId}@${step.dueAt}`}
+                        data-step={step.stepId}
+                        data-state={step.state}
+                        data-due={step.dueAt}
+                      >
+                        <td>{actionTitle(step, language)}</td>
+                        <td>{formatDate(step.dueAt, language)}</td>
+                        <td>
+                          {step.state === 'sent'
+                            ? text.stepSent
+                            : step.state === 'due'
+                              ? text.stepDue
+                              : step.state === 'upcoming'
+                                ? text.stepUpcoming.replace('{date}', formatDate(step.dueAt, language))
+                                : `${text.stepSkipped}${
+                                    step.skipReason === undefined
+                                      ? ''
+                                      : ` (${text.skipReason[step.skipReason] ?? step.skipReason})`
+                                  }`}
+                          {step.conditional ? <span className="muted"> — {text.stepConditional}</span> : null}
+                          {step.done && step.state !== 'skipped' ? (
+                            <span className="muted"> · {text.stepMarkedDone}</span>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))
           )}
           <p className="muted">{text.journeysNote}</p>
         </section>
