@@ -272,6 +272,18 @@ describe('classifyEscalation', () => {
       expect(codesOf(message)).not.toContain('threat');
   });
 
+  it('reads a quoted word as mentioned, and "not that I am upset" as a denial', () => {
+    expect(
+      classifyEscalation({ message: 'The FAQ says "refund" and "reimbursement". Same thing?' }).escalate,
+    ).toBe(false);
+    expect(classifyEscalation({ message: '「解約」と「退会」の違いは何ですか' }).escalate).toBe(false);
+    expect(codesOf('Not that I am upset, just need to move the date')).not.toContain('anger');
+    // Used, not quoted; a denial in another clause; safety quoted still counts.
+    expect(codesOf('解約したいです')).toContain('cancellation_request');
+    expect(codesOf('not that it matters, but I am furious')).toContain('anger');
+    expect(codesOf('隣の人に「殺すぞ」と言われました')).toContain('safety');
+  });
+
   it('raises the priority for an account at risk', () => {
     expect(classifyEscalation({ message: '責任者を出して' }).priority).toBe('medium');
     expect(classifyEscalation({ message: '責任者を出して', account: { healthBand: 'red' } }).priority).toBe(

@@ -25,6 +25,7 @@ import type { EscalationReason, EscalationReasonCode } from './escalation-reason
 import { findIntentSignals } from './intent-rules';
 import { learnedEscalationLogOdds, scoreLearnedEscalation } from './learned-escalation-model';
 import { learnedModelWeights } from './learned-model-weights';
+import { isQuoted } from './negation';
 
 /** The classifier's decision: whether a human takes over, how urgently, and why. */
 export interface EscalationDecision {
@@ -101,16 +102,19 @@ const availabilityAfter =
  * Drops signals that the context shows are not the customer's present state or request: a
  * feeling or complaint inside a hypothesis that ends in a question ("if I'm not happy…, what
  * are my options?", "不安だったら…ですか"), one followed by "it got better", a complaint the
- * customer may make elsewhere ("クレームを入れる前に"), and a question whether a person is available.
+ * customer may make elsewhere ("クレームを入れる前に"), a question whether a person is available,
+ * and a quoted word (a mention, not a use) of any code but safety, legal and threats.
  */
 function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): LexiconSignal[] {
   if (signals.length === 0) return signals;
   return signals.filter((signal) => {
+    const start = text.indexOf(signal.evidence);
+    if (start < 0 || criticalCodes.has(signal.code)) return true;
+    const end = start + signal.evidence.length;
+    // A word quoted is mentioned, not used: 'your FAQ says "refund"', «「解約」って何».
+    if (isQuoted(text, start, end)) return false;
     const soft = softCodes.has(signal.code);
     if (!soft && signal.code !== 'human_request') return true;
-    const start = text.indexOf(signal.evidence);
-    if (start < 0) return true;
-    const end = start + signal.evidence.length;
     const before = text.slice(Math.max(0, start - 48), start);
     const after = text.slice(end, end + 64);
     if (signal.code === 'human_request')

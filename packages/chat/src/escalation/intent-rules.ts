@@ -1,7 +1,7 @@
 import { foldKana } from '../text/normalize-text';
 import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
-import { isNegatedEnglish, isNegatedJapanese } from './negation';
+import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
 import { isResolvedPast } from './resolved-past';
 
@@ -181,6 +181,7 @@ export function findIntentSignals(text: string): LexiconSignal[] {
       const object = rule.object.exec(clause);
       if (object === null) continue;
       if (rule.ignore?.(clause, text, object)) continue;
+      if (isQuoted(clause, object.index, object.index + object[0].length)) continue;
       const objectEnd = object.index + object[0].length;
       const searchFrom = rule.language === 'ja' && rule.code !== 'billing_dispute' ? object.index : 0;
       const cueMatch = rule.cue.exec(cueWindow(rule, clause, searchFrom, objectEnd));

@@ -53,7 +53,21 @@ export function precedingWords(text: string, start: number, count: number): stri
   return words.slice(-count);
 }
 
-/** True when one of the three words before an English expression negates it ("I'm not angry"). */
+/**
+ * True when one of the three words before an English expression negates it ("I'm not angry"), or
+ * its clause opens with "not that" ("not that I am upset").
+ */
 export function isNegatedEnglish(text: string, start: number): boolean {
-  return precedingWords(text, start, 3).some((word) => englishNegators.has(word));
+  const words = precedingWords(text, start, 5);
+  if (words.slice(-3).some((word) => englishNegators.has(word))) return true;
+  // "not that I'm upset, …": the denial opens the clause.
+  return words.length >= 3 && words[0] === 'not' && words[1] === 'that';
+}
+
+const openQuote = /["“「『‘]/u;
+const closeQuoteAfter = /^[^\s"”」』’。.,!?]{0,16}["”」』’]/u;
+
+/** True when the word at [start, end) of normalised text sits inside quotes: mentioned, not used. */
+export function isQuoted(text: string, start: number, end: number): boolean {
+  return start > 0 && openQuote.test(text[start - 1]!) && closeQuoteAfter.test(text.slice(end, end + 17));
 }
