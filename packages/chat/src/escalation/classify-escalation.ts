@@ -141,7 +141,7 @@ function isNegativeTurn(signals: readonly LexiconSignal[]): boolean {
 // that came back, hesitation about renewing ("思ってたのと違う", "underwhelming", "…again",
 // "更新するか迷って", "not sure we'll renew").
 const atRiskConcern =
-  /思って(?:い)?た(?:の|もの|ん)?と(?:ちょっと|少し|だいぶ|かなり|全然)?違|期待(?:外れ|はずれ|ほど|して(?:い)?たほど)|いまいち|微妙|物足りな|(?:また|再び|相変わらず)[^。]{0,16}(?:気にな|始ま|止ま|落ち|鳴|聞こえ|壊れ|起き)|前(?:回)?も同じ|(?:更新|継続|契約)[^。]{0,12}(?:迷|悩|検討し|考え)|underwhelm|disappoint|not (?:great|ideal|impressed|happy|satisfied|that useful)|could (?:be|have been) better|expected more|not (?:really )?worth|(?:stopped|failed|broke|crashed|wrong|happening|started)[^.?!]{0,30}\bagain\b|keeps? (?:happening|stopping|failing|crashing)|(?:not sure|unsure|hesitant|doubt|reconsider)[^.?!]{0,30}(?:renew|continu|stay|worth)/u;
+  /思って(?:い)?た(?:の|もの|ん)?と(?:ちょっと|少し|だいぶ|かなり|全然)?違|期待(?:ほど|して(?:い)?たほど)|物足りな|(?:また|再び|相変わらず)[^。]{0,16}(?:気にな|始ま|止ま|落ち|鳴|聞こえ|壊れ|起き)|前(?:回)?も同じ|(?:更新|継続|契約)[^。]{0,12}(?:迷|悩|検討し|考え)|underwhelm|not that useful|could (?:be|have been) better|not (?:really )?worth|(?:stopped|failed|broke|crashed|wrong|happening|started)[^.?!]{0,30}\bagain\b|keeps? (?:happening|stopping|failing|crashing)|(?:not sure|unsure|hesitant|doubt|reconsider)[^.?!]{0,30}(?:renew|continu|stay|worth)/u;
 
 function accountRiskReasons(
   input: EscalationInput['account'],

@@ -11,10 +11,10 @@ export function isResolution(normalizedText: string): boolean {
 // The customer moving forward: a step done, a fix confirmed, a proposal accepted ("直りました",
 // "できました", "did that, it's downloading now", "はい、その日時で大丈夫です").
 const progress =
-  /(?:直(?:り(?:まし)?た|った)|でき(?:まし)?た|できるように|(?:動|始ま|表示され|映|届|つなが|繋が|変わ|消え|出)(?:きました|りました|ました|いた|った)|うまく(?:いき|いった)|(?:大丈夫|いけ|オッケー|おっけー)です)(?!か)|^(?:done|great|cool)\b|\b(?:works|working|worked|fixed|showing|downloading|loading|running) now\b|\bit (?:works|worked)\b|\b(?:did|done|tried) (?:that|it|step)|\b(?:found|got) (?:it|the)\b|\bcheers\b|\bnow (?:it|its|i can|i see)\b/u;
+  /(?:直(?:り(?:まし)?た|った)|でき(?:まし)?た|できるように|(?:動き|始まり|表示され|映り|届き|つながり|変わり|消え|出)ました|(?:動|始ま|届|変わ)った|うまく(?:いき|いった)|(?:大丈夫|いけ|オッケー|おっけー)です)(?!か)|^(?:done|great|cool)\b|\b(?:works|working|worked|fixed|showing|downloading|loading|running) now\b|\bit (?:works|worked)\b|\b(?:did|done|tried) (?:that|it|step)|\b(?:found|got) (?:it|the)\b|\bcheers\b|\bnow (?:it|its|i can|i see)\b/u;
 // …unless the customer is stuck or pressing: the same result, a failure, "still", "again".
 const stuck =
-  /まだ|また|再び|止ま|同じ|だめ|駄目|ダメ|変わらな|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|エラー|無理|意味(?:ない|がない)|\b(?:still|same|again|nothing|error|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not (?:working|helping|helpful))\b/u;
+  /まだ|また|再び|止ま|同じ|だめ|駄目|ダメ|変わらな|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|エラー|無理|意味(?:ない|がない)|\b(?:still|same|again|nothing|error|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not)\b/u;
 
 /**
  * True when normalised text shows the conversation moving towards a solution — a step done, a
@@ -160,7 +160,7 @@ function sharesQuestion(left: Set<string>, earlier: string): boolean {
 
 // Asking again in other words: "で、…っていつ", "ok but what time exactly", "Again: …", "改めて".
 const reasking =
-  /^\s*(?:(?:で|それで|んで|だから|結局)[、,，\s]|(?:ok(?:ay)?|so|but|again|well)[\s,:])|\b(?:again|exactly|once more)\b|改めて|もう一(?:度|回)|結局|正確に|具体的に|はっきり|って(?:いつ|なに|何|どこ|どう|いくら)/iu;
+  /^\s*(?:(?:で|それで|んで|だから|結局)[、,，\s]|(?:ok(?:ay)?|so|but|well)[\s,:])|\b(?:again|exactly|once more)\b|改めて|もう一(?:度|回)|結局|正確に|具体的に|はっきり|って(?:いつ|なに|何|どこ|どう|いくら)/iu;
 
 /**
  * Paraphrase-level terms of normalised text: bigrams inside kanji runs, kana bigrams around a

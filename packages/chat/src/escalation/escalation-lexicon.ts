@@ -173,7 +173,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'threat',
     'strong',
-    '(?:口コミ|くちこみ|レビュー|評価|sns|ツイッター|x|ネット|ブログ|掲示板|google|グーグル|マップ|インスタ|tiktok|youtube|ユーチューブ|マスコミ|メディア|週刊誌|テレビ局)(?:サイト|欄)?(?:に|で|へ)[^。!?]{0,12}?(?:書き(?:ます|込みます|込む|こむ)|書く(?:から|ぞ|よ|つもり|予定)?|書いてやる|書こう|書かせて(?:いただ|もら)|晒|投稿(?:し(?:ます|てやる)|する)|載せ(?:ます|る|てやる)|公開(?:し(?:ます|てやる)|する)|暴露|通報|流(?:します|す)|書い(?:と|たろ|たる)|上げ(?:と|たろ|たる)|言(?:う|っ)?たろ|言うたる|たれこ|つぶや|呟)',
+    '(?:口コミ|くちこみ|レビュー|評価|sns|ツイッター|x|ネット|ブログ|掲示板|google|グーグル|マップ|インスタ|tiktok|youtube|ユーチューブ|マスコミ|メディア|週刊誌|テレビ局)(?:サイト|欄)?(?:に|で|へ)[^。!?]{0,12}?(?:書き(?:ます|込みます|込む|こむ)|書く(?:から|ぞ|よ|つもり|予定)?|書いてやる|書こう|書かせて(?:いただ|もら)|晒|投稿(?:し(?:ます|てやる)|する)|載せ(?:ます|る|てやる)|公開(?:し(?:ます|てやる)|する)|暴露|通報|流(?:します|す)|書い(?:と|たろ|たる)|上げ(?:と|たろ|たる)|言(?:う|っ)?た[ろる]|たれこ|つぶや|呟)',
     { negatable: true, ignore: ignoreWhenPositive },
   ),
   // human request
@@ -356,7 +356,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'safety',
     'strong',
-    '(?:生きて(?:いく|る)|生きる)(?:気力|意味|希望|自信)|気力が(?:ない|ありません|なくな|残って)|いなくなりたい|いなくなれたら|ただじゃ(?:おかな|すまな|済まな)|ただでは(?:おかな|すまな|済まな)|(?:物|もの|石|ゴミ)を投げ(?:られ|て(?:き|く))|投げつけ|インターホンを(?:何度も|何回も|連打|鳴らし続け)|しば(?:いたろ|いたる|いてやる|く)|どつ(?:いたろ|いたる|いてやる|く)|ぶん殴|ぶっ(?:殺|飛ば|とば)|ぼこぼこに|痛い目(?:に|を)?(?:あわせ|遭わせ|見せ)|焦げ(?:臭|くさ)|煙が(?:出|充満|上が|入)|火事|ガス(?:臭|くさ|の(?:臭|にお))|脅迫',
+    '(?:生きて(?:いく|る)|生きる)(?:気力|意味|希望|自信)|気力が(?:ない|ありません|なくな|残って)|いなくなりたい|いなくなれたら|ただじゃ(?:おかな|すまな|済まな)|ただでは(?:おかな|すまな|済まな)|(?:物|もの|石|ゴミ)を投げ(?:られ|て(?:き|く))|投げつけ|インターホンを(?:何度も|何回も|連打|鳴らし続け)|しば(?:いたろ|いたる|いてやる|く)|どつ(?:いたろ|いたる|いてやる|く)|ぶん殴|ぶっ(?:殺|飛ば|とば)|ぼこぼこに|痛い目(?:に|を)?(?:あわ|遭わ|見せ)|焦げ(?:臭|くさ)|煙が(?:出|充満|上が|入)|火事|ガス(?:臭|くさ|のにお)|脅迫',
     { negatable: false },
   ),
   ja(
@@ -425,7 +425,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'safety',
     'strong',
-    '(?:shoved|grabbed|slapped|kicked|choked|spat on|pushed) (?:me|my)|vandali[sz]ed|threatening (?:notes|letters|messages|calls|texts)|(?:break|breaking|broke|tried to break) in(?:to)?|harass(?:ing|ed|ment)|(?:knows|they know) where (?:i|we|my|our)\\b|smash (?:his|her|their|your) (?:face|head)|(?:gonna|going to|will|ill) (?:hurt|kill|beat|punch|smash|hit|stab)|(?:beat|punch|deck) (?:him|her|them)\\b|do something (?:ill|i will|i might|id) regret|smell(?:s|ing)? (?:of |like )?(?:gas|smoke|burning)|burning smell|smoke (?:coming|everywhere|in the|from)|on fire|caught fire|gas leak|death threat|(?:got|received|left|sent)(?: me)? (?:a |another )?threat|(?:watching|following|waiting for) me|outside my (?:door|house|apartment|flat)|(?:screaming|yelling|shouting|banging) at (?:me|my)|kill (?:me|myself|you|him|her|them)|end(?:ing)? (?:my life|it all)|take my (?:own )?life|dont want to live|suicid|want to die|self[- ]harm|hurt (?:me|myself)|threaten(?:ed|ing)? (?:to|me)|attack(?:ed)? me|attacked|assault|violen(?:t|ce)|weapon|knife|\\bgun\\b|(?:call|called|calling|phone|phoned|contact|contacted|get|got|involve|involved) the police|police (?:report|are coming|were called)|stalk|(?:dont|do not) feel safe|unsafe|in danger|punched|hit me|pushed me|broke into',
+    '(?:shoved|grabbed|slapped|kicked|choked|spat on|pushed) (?:me|my)|vandali[sz]ed|threatening (?:notes|letters|messages|calls|texts)|(?:break|breaking|broke|tried to break) in(?:to)?|harass(?:ing|ed|ment)|(?:knows|they know) where (?:i|we|my|our)\\b|(?:gonna|going to|will|ill) (?:hurt|kill|beat|punch|smash|hit|stab)|(?:beat|punch|deck|smash|stab) (?:him|her|them|his|their)\\b|do something (?:ill|i will|i might|id) regret|smell(?:s|ing)? (?:of |like )?(?:gas|smoke|burning)|burning smell|smoke (?:coming|everywhere|in the|from)|on fire|caught fire|gas leak|death threat|(?:got|received|left|sent)(?: me)? (?:a |another )?threat|(?:watching|following|waiting for) me|outside my (?:door|house|apartment|flat)|(?:screaming|yelling|shouting|banging) at (?:me|my)|kill (?:me|myself|you|him|her|them)|end(?:ing)? (?:my life|it all)|take my (?:own )?life|dont want to live|suicid|want to die|self[- ]harm|hurt (?:me|myself)|threaten(?:ed|ing)? (?:to|me)|attack(?:ed)? me|attacked|assault|violen(?:t|ce)|weapon|knife|\\bgun\\b|(?:call|called|calling|phone|phoned|contact|contacted|get|got|involve|involved) the police|police (?:report|are coming|were called)|stalk|(?:dont|do not) feel safe|unsafe|in danger|punched|hit me|pushed me|broke into',
     { negatable: false },
   ),
   en(
@@ -502,7 +502,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'threat',
     'strong',
-    '(?:post|share|sharing|write|writing|put|putting|tell|telling|spread|spreading)[^.?!]{0,30}\\b(?:on|to) (?:trustpilot|reddit|yelp|twitter|facebook|instagram|tiktok|social media|google)|spread(?:ing)? the word|(?:people|others|everyone|other customers) (?:deserve|need|ought|have a right) to know|(?:report|reporting|reported) (?:it|this|you) to the authorities|consumer (?:hotline|helpline)|(?:local )?(?:papers?|newspapers?|press|news|media|journalists?|reporters?) (?:would|will|might|could) (?:love|be interested|like|want)|tweet(?:ing)? about (?:this|you|it)|(?:go|going|gonna|went) to the (?:press|papers|media|news)|(?:contact|tell|call|email)(?:ing)? (?:the )?(?:press|media|newspapers?|journalists?|reporters?)',
+    '(?:post|share|sharing|write|writing|put|putting|tell|telling|spread|spreading)[^.?!]{0,30}\\b(?:on|to) (?:trustpilot|reddit|yelp|twitter|facebook|instagram|tiktok|social media|google)|spread(?:ing)? the word|(?:people|others|everyone|other customers) (?:deserve|need|ought|have a right) to know|(?:report|reporting|reported) (?:it|this|you) to the authorities|consumer (?:hotline|helpline)|(?:papers?|newspapers?|press|news|media|journalists?|reporters?) (?:would|will|might|could) (?:love|be interested|like|want)|tweet(?:ing)? about (?:this|you|it)|(?:go|going|gonna|went|contact\\w*|tell\\w*|call\\w*) (?:to )?the (?:press|papers|media|news)',
     { ignore: ignoreWhenPositive },
   ),
   en(

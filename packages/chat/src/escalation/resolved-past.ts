@@ -18,10 +18,10 @@ const pastBefore =
 const stillOpen = /まだ|未だ|いまだ|また|再び|再度|なのに|\bstill\b|\byet\b|\bagain\b|\bbut now\b/u;
 // A resolution told in the past needs no other past form: "…got corrected", "返金を確認できました".
 const pastResolution =
-  /解決(?:し(?:まし)?た|済|でき(?:まし)?た)|直(?:り(?:まし)?た|った|して(?:いただ|もら)|していただ)|確認(?:でき|し)ました|(?:返金|返還|訂正|修正|取り消し|取消)(?:され|して(?:いただ|もら)|を確認|が完了|済)|(?:was|were|been|got|have been|has been) (?:reversed|refunded|corrected|credited|fixed|resolved|sorted|settled|cleared up|cancelled|canceled|removed|waived)/u;
+  /解決(?:し(?:まし)?た|済|でき(?:まし)?た)|直(?:り(?:まし)?た|った|して(?:いただ|もら))|確認(?:でき|し)ました|(?:返金|訂正|修正|取り?消)(?:され|して(?:いただ|もら)|を確認|済)|(?:was|were|been|got) (?:reversed|refunded|corrected|credited|fixed|resolved|sorted|settled|cleared up|cancelled|canceled|removed|waived)/u;
 // "thanks for fixing the double charge": the thanks comes first.
 const thanksForBefore =
-  /(?:\bthanks?|\bthank you|\bappreciate)(?: you| so much| a lot)? for (?:fixing|sorting|correcting|resolving|refunding|reversing|handling|dealing with|cancelling|removing|taking care of)\b[^.?!]{0,40}$/u;
+  /(?:\bthank|\bappreciate)[^.?!]{0,12} for (?:fixing|sorting|correcting|resolving|refunding|reversing|handling|dealing with|taking care of)\b[^.?!]{0,40}$/u;
 const deniedBefore =
   /\b(?:not|nothing|never|nobody|no one|isnt|hasnt|wasnt|werent|havent|didnt|dont|no)\b[^.?!]{0,12}$/u;
 
