@@ -3,18 +3,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../../examples/next-dashboard/tests/support/chromium.ts';
 import { repositoryRoot } from './code-samples.ts';
 
 // The TypeDoc site a reader browses: built by `pnpm docs` (and by `npm run check`) into docs/site.
 // Opened in Debian's Chromium (never a downloaded browser): the index, a guide through the
 // navigation, and the search box. Screenshots go to docs/test-output/.
 
-const chromiumPath = '/usr/bin/chromium';
 const siteFolder = join(repositoryRoot, 'docs/site');
 const screenshotFolder = join(repositoryRoot, 'docs/test-output');
-const chromiumAvailable = existsSync(chromiumPath);
 
 if (!chromiumAvailable) {
   console.warn(
@@ -87,18 +86,7 @@ describe.skipIf(!chromiumAvailable)('the documentation site in a browser', () =>
     ensureFreshSite();
     server = await serveSite();
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     mkdirSync(screenshotFolder, { recursive: true });
   });

@@ -9,8 +9,7 @@ export const chromiumAvailable = existsSync(chromiumPath);
 
 /**
  * Launches Debian's Chromium headless, without network side traffic. Shared by the dashboard's
- * browser tests and `pnpm bench dashboard` (docs/test/site.browser.test.ts has its own copy of
- * these flags).
+ * browser tests, `pnpm bench dashboard` and the docs site test (docs/test/site.browser.test.ts).
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
