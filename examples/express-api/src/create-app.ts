@@ -15,6 +15,7 @@ import { bulkHealthRoutes } from './routes/bulk-health';
 import { chatRoutes } from './routes/chat';
 import { churnRoutes } from './routes/churn';
 import { customerJourneyRoutes } from './routes/customer-journeys';
+import { customerProfileRoutes } from './routes/customer-profiles';
 import { customerRoutes } from './routes/customers';
 import { funnelRoutes } from './routes/funnel';
 import { healthSummaryRoutes } from './routes/health-summary';
@@ -103,6 +104,7 @@ export function createApp(options: CreateAppOptions): KizunaApi {
     ...customerRoutes(context),
     ...customerJourneyRoutes(context),
     ...healthSummaryRoutes(context),
+    ...customerProfileRoutes(context),
     ...bulkHealthRoutes(context),
     ...churnRoutes(context),
     ...alertRoutes(context),

@@ -496,8 +496,26 @@ describe.skipIf(!chromiumAvailable)('the dashboard in Chromium over the demo API
     await page.close();
   });
 
-  it('customer list, and the language toggle switches to English', async () => {
+  it('customer list by name, and the language toggle switches to English', async () => {
     const { page } = await openPage('/customers');
+    // Every customer is listed, each under the name its record carries.
+    const { customerIds } = await fromApi<{ customerIds: string[] }>('/v1/customers?limit=1000');
+    expect(await page.locator('td[data-customer-id]').count()).toBe(customerIds.length);
+    const first = customerIds[0]!;
+    const { profiles } = await fromApi<{ profiles: { name: string }[] }>(
+      `/v1/customer-profiles?ids=${encodeURIComponent(first)}`,
+    );
+    expect(await page.locator(`td[data-customer-id="${first}"] a`).textContent()).toBe(profiles[0]!.name);
+    // A customer who left is shown as churned, not as "not scored yet" (the pipeline skips them).
+    const everyProfile = await fromApi<{ profiles: { customerId: string; churnedAt: string | null }[] }>(
+      `/v1/customer-profiles?ids=${customerIds.map(encodeURIComponent).join(',')}`,
+    );
+    const churned = everyProfile.profiles.find((profile) => profile.churnedAt !== null);
+    if (churned !== undefined) {
+      const row = await page.locator(`tr:has(td[data-customer-id="${churned.customerId}"])`).textContent();
+      expect(row).toContain('解約');
+      expect(row).not.toContain('まだスコアがありません');
+    }
     await saveScreenshot(page, 'customers-1280');
     await expectAccessible(page);
     await page.getByRole('button', { name: /表示言語を英語に切り替える/ }).click();

@@ -26,7 +26,7 @@ describe.each(backends)('GET /v1/health/summary and GET /v1/customer-profiles on
     const more = [
       { ...sampleCustomer, csmId: 'sato' },
       otherCustomer,
-      { ...otherCustomer, id: 'kita', name: 'Kita Taro', csmId: 'sato' },
+      { ...otherCustomer, id: 'kita', name: 'Kita Taro', csmId: 'sato', churnedAt: '2026-03-25T00:00:00Z' },
       { ...otherCustomer, id: 'minami', name: 'Minami Jiro', csmId: 'tanaka' },
       { ...otherCustomer, id: 'kawa', name: 'Kawa Hana', plan: 'premium', csmId: 'yamada' },
     ];
@@ -117,13 +117,34 @@ describe.each(backends)('GET /v1/health/summary and GET /v1/customer-profiles on
     expect(tanaka.body.overall).toEqual({ accounts: 0, counts: none, average: null, averageChange: null });
   });
 
-  it('gives the name, CSM, segment and plan of the ids asked for, in order, once, leaving out unknown ids', async () => {
+  it('gives the name, CSM, segment, plan and churn date of the ids asked for, in order, once, leaving out unknown ids', async () => {
     const response = await readJson(await run.call('/v1/customer-profiles?ids=kita,acme,nobody,kita,hanako'));
     expect(response.status).toBe(200);
     expect(response.body.profiles).toEqual([
-      { customerId: 'kita', name: 'Kita Taro', csmId: 'sato', segment: 'b2c', plan: 'standard' },
-      { customerId: 'acme', name: 'Acme Property Management', csmId: 'sato', segment: 'b2b', plan: 'pro' },
-      { customerId: 'hanako', name: 'Hanako Sato', csmId: null, segment: 'b2c', plan: 'standard' },
+      {
+        customerId: 'kita',
+        name: 'Kita Taro',
+        csmId: 'sato',
+        segment: 'b2c',
+        plan: 'standard',
+        churnedAt: '2026-03-25T00:00:00.000Z',
+      },
+      {
+        customerId: 'acme',
+        name: 'Acme Property Management',
+        csmId: 'sato',
+        segment: 'b2b',
+        plan: 'pro',
+        churnedAt: null,
+      },
+      {
+        customerId: 'hanako',
+        name: 'Hanako Sato',
+        csmId: null,
+        segment: 'b2c',
+        plan: 'standard',
+        churnedAt: null,
+      },
     ]);
   });
 

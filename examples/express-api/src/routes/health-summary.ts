@@ -5,9 +5,6 @@ import { healthResultKind } from '../customer-insights';
 import { apiIdSchema } from './common-schemas';
 import { defineRoute, type RouteDefinition } from './route-definition';
 
-/** Most ids one `GET /v1/customer-profiles` request may name. */
-export const maxProfileIds = 500;
-
 /** The traffic-light counts, average score and average change of a set of accounts. */
 export interface HealthSummary {
   /** Accounts with a stored health score. */
@@ -111,29 +108,9 @@ const summarySchema = z.object({
   averageChange: z.number().nullable(),
 });
 
-const idList = z
-  .string()
-  .transform((text) => text.split(','))
-  .pipe(
-    z
-      .array(apiIdSchema())
-      .min(1)
-      .max(maxProfileIds, { error: `at most ${maxProfileIds} ids` }),
-  )
-  .meta({ description: `Comma-separated customer ids (at most ${maxProfileIds}).` });
-
-const profileSchema = z.object({
-  customerId: z.string(),
-  name: z.string(),
-  csmId: z.string().nullable(),
-  segment: z.string(),
-  plan: z.string(),
-});
-
 /**
- * `GET /v1/health/summary` (the health distribution of the accounts, overall and per CSM, from the
- * latest stored scores) and `GET /v1/customer-profiles` (names and owners of many customers at
- * once): the bulk reads a dashboard needs to show a page of customers without reading each.
+ * `GET /v1/health/summary`: the health distribution of the accounts, overall and per CSM, from the
+ * latest stored scores, in one call instead of reading every score.
  */
 export function healthSummaryRoutes(context: ApiContext): RouteDefinition[] {
   return [
@@ -168,38 +145,6 @@ export function healthSummaryRoutes(context: ApiContext): RouteDefinition[] {
           context.store.getLatestResults(healthResultKind),
         ]);
         return { body: summarizeStoredHealth(customers, latest, query.csm) };
-      },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/v1/customer-profiles',
-      operationId: 'listCustomerProfiles',
-      summary: 'Name, owning CSM, segment and plan of many customers',
-      description: `The customer records of the ids (at most ${maxProfileIds}), in the order asked, duplicates once; ids with no customer record are left out. The records are looked up together (one query on PostgreSQL).`,
-      tag: 'customers',
-      scope: 'read',
-      usesStore: true,
-      query: z.object({ ids: idList }),
-      responses: {
-        200: {
-          description: 'The profiles found',
-          schema: z.object({ profiles: z.array(profileSchema) }),
-        },
-      },
-      handle: async ({ query }) => {
-        const ids = [...new Set(query.ids)];
-        // Every lookup in the same tick: the PostgreSQL store coalesces them into one statement.
-        const customers = await Promise.all(ids.map((id) => context.store.getRecord('customer', id)));
-        const profiles = customers
-          .filter((customer): customer is Customer => customer !== undefined)
-          .map((customer) => ({
-            customerId: customer.id,
-            name: customer.name,
-            csmId: customer.csmId ?? null,
-            segment: customer.segment,
-            plan: customer.plan,
-          }));
-        return { body: { profiles } };
       },
     }),
   ];

@@ -1,11 +1,14 @@
 import Link from 'next/link';
 import type { LatestHealth } from '../../src/api/api-types';
-import { listAllCustomerIds, listLatestHealth } from '../../src/api/kizuna-client';
+import { getCustomerProfiles, listAllCustomerIds, listLatestHealth } from '../../src/api/kizuna-client';
 import { UnavailableNotice } from '../../src/components/unavailable-notice';
-import { formatNumber } from '../../src/format/formatting';
+import { formatDate, formatNumber } from '../../src/format/formatting';
 import { currentDictionary } from '../../src/i18n/language';
 
-/** Every customer with its latest stored health score (one bulk read), red first. */
+/**
+ * Every customer by name with its latest stored health score (bulk reads: the ids, the latest scores,
+ * then the names in calls of 500), red first.
+ */
 export default async function CustomerListPage() {
   const { language, dictionary } = await currentDictionary();
   const [ids, latest] = await Promise.all([listAllCustomerIds(), listLatestHealth()]);
@@ -17,6 +20,11 @@ export default async function CustomerListPage() {
         <UnavailableNotice result={failed} dictionary={dictionary} />
       </>
     );
+  // Names are a nicety: if they cannot be read, the list still shows every customer by id.
+  const profiles = await getCustomerProfiles(ids.kind === 'ok' ? ids.data : []);
+  const profileOf = (customerId: string) =>
+    profiles.kind === 'ok' ? profiles.data.get(customerId) : undefined;
+  const churnedAt = (customerId: string) => profileOf(customerId)?.churnedAt ?? null;
   const healthOf = new Map<string, LatestHealth>();
   if (latest.kind === 'ok') for (const item of latest.data) healthOf.set(item.customerId, item);
   const rows = (ids.kind === 'ok' ? ids.data : []).map((customerId) => ({
@@ -44,12 +52,17 @@ export default async function CustomerListPage() {
           <tbody>
             {rows.map((row) => (
               <tr key={row.customerId}>
-                <td>
-                  <Link href={`/customers/${encodeURIComponent(row.customerId)}`}>{row.customerId}</Link>
+                <td data-customer-id={row.customerId}>
+                  <Link href={`/customers/${encodeURIComponent(row.customerId)}`}>
+                    {profileOf(row.customerId)?.name ?? row.customerId}
+                  </Link>{' '}
+                  <span className="muted">{row.customerId}</span>
                 </td>
                 {row.health === undefined ? (
                   <td colSpan={2} className="muted">
-                    {dictionary.customerPage.notScored}
+                    {churnedAt(row.customerId) === null
+                      ? dictionary.customerPage.notScored
+                      : dictionary.customerPage.churnedOn(formatDate(churnedAt(row.customerId)!, language))}
                   </td>
                 ) : (
                   <>

@@ -163,6 +163,8 @@ export interface CustomerProfile {
   readonly csmId: string | null;
   readonly segment: string;
   readonly plan: string;
+  /** When the customer left; null while they are a customer. */
+  readonly churnedAt: string | null;
 }
 
 /** One step occurrence of a customer's journey (`GET /v1/customers/{id}/journeys`). */

@@ -176,6 +176,7 @@ export const english: Dictionary = {
   customerPage: {
     listTitle: 'Customers',
     notScored: 'Not scored yet',
+    churnedOn: (date: string) => `Churned on ${date} (no longer scored)`,
     healthTitle: 'Health score',
     breakdown: 'Breakdown',
     component: 'Component',

@@ -173,6 +173,7 @@ export const japanese = {
   customerPage: {
     listTitle: '顧客一覧',
     notScored: 'まだスコアがありません',
+    churnedOn: (date: string) => `${date} に解約（スコア対象外）`,
     healthTitle: 'ヘルススコア',
     breakdown: '内訳',
     component: '項目',
