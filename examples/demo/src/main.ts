@@ -106,7 +106,7 @@ async function main(argv: readonly string[]) {
     .map(([level, count]) => `${count} ${level}`)
     .join(', ');
   console.log(
-    `\nSummary: ${report.customers.scored} customers scored: ${report.health.red} red, ${report.health.yellow} yellow, ${report.health.green} green ` +
+    `\nSummary: ${report.customers.scored} customers scored (${report.customers.churned} who had left skipped): ${report.health.red} red, ${report.health.yellow} yellow, ${report.health.green} green ` +
       `(average ${report.health.averageScore ?? '–'}); churn by ${report.churn.method}${report.churn.modelVersion ? ` ${report.churn.modelVersion}` : ''}: ${levels || 'none'}; ` +
       `${report.actions.enqueued} actions decided, ${report.notifications.delivered} notifications sent; ` +
       `churn model AUC ${evaluation.heldOutAuc.toFixed(2)} on held-out data (time-based split, ${evaluation.test.rows} customers; rules ${evaluation.rulesAuc.toFixed(2)}); ` +
