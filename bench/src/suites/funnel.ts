@@ -1,5 +1,7 @@
 import { loadavg } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { computeFunnel, countActiveUsers } from '@kizuna/funnel';
+import { createFunnelPool, toSharedColumns } from '@kizuna/funnel/parallel';
 import { type BenchRow, type BenchSuite, formatNumber, formatRatio } from '../bench-kit';
 import { medianWallAndCpu, type RunTimes } from '../funnel/cpu-and-wall';
 import { duckDbActiveUsers, duckDbFunnel, loadIntoDuckDb } from '../funnel/duckdb-reference';
@@ -36,7 +38,8 @@ function loadNote(): string {
  * rows in user order and once interleaved across users (each engine reads the same order): a
  * 4-step sequential funnel with a 7-day window, and daily active users + distinct users. Counts
  * must agree exactly (the suite fails otherwise); loading into DuckDB is not timed. Wall and CPU
- * time are both reported: DuckDB runs on every core, computeFunnel on one.
+ * time are both reported: DuckDB runs on every core, computeFunnel on one, the
+ * `@kizuna/funnel/parallel` pool on two.
  */
 const suite: BenchSuite = {
   name: 'funnel',
@@ -54,17 +57,34 @@ const suite: BenchSuite = {
         ['interleaved', interleaved, 'interleaved'],
       ] as const;
       const funnelRows: BenchRow[] = [];
-      for (const [label, events, table] of inputs) {
-        sameCounts(`${label}, with times`, counts(computeFunnel(events, options)), reference);
-        sameCounts(`${label}, counts only`, counts(computeFunnel(events, countsOnly)), reference);
-        const duck = await medianWallAndCpu(() => duckDbFunnel(database, table, window), iterations);
-        const withTimes = await medianWallAndCpu(() => computeFunnel(events, options), iterations);
-        const onlyCounts = await medianWallAndCpu(() => computeFunnel(events, countsOnly), iterations);
-        funnelRows.push(
-          row(`DuckDB SQL (ASOF joins), rows in ${label}`, duck, duck),
-          row(`computeFunnel, columns in ${label}, with time to convert`, withTimes, duck),
-          row(`computeFunnel, columns in ${label}, counts only (timeToConvert: false)`, onlyCounts, duck),
-        );
+      // The same funnel on two threads (@kizuna/funnel/parallel): users split in two ranges, the
+      // calling thread and one worker each run the kernel on theirs; columns shared, not timed.
+      const pool = createFunnelPool({ threads: 2 });
+      try {
+        for (const [label, events, table] of inputs) {
+          const single = computeFunnel(events, options);
+          sameCounts(`${label}, with times`, counts(single), reference);
+          sameCounts(`${label}, counts only`, counts(computeFunnel(events, countsOnly)), reference);
+          const shared = toSharedColumns(events);
+          if (!isDeepStrictEqual(await pool.computeFunnel(shared, options), single))
+            throw new Error(`${label}: the 2-thread result differs from computeFunnel's`);
+          const duck = await medianWallAndCpu(() => duckDbFunnel(database, table, window), iterations);
+          const withTimes = await medianWallAndCpu(() => computeFunnel(events, options), iterations);
+          const onlyCounts = await medianWallAndCpu(() => computeFunnel(events, countsOnly), iterations);
+          const twoThreads = await medianWallAndCpu(() => pool.computeFunnel(shared, options), iterations);
+          funnelRows.push(
+            row(`DuckDB SQL (ASOF joins), rows in ${label}`, duck, duck),
+            row(`computeFunnel, columns in ${label}, with time to convert`, withTimes, duck),
+            row(`computeFunnel, columns in ${label}, counts only (timeToConvert: false)`, onlyCounts, duck),
+            row(
+              `computeFunnel, 2 threads (@kizuna/funnel/parallel), columns in ${label}, with time to convert`,
+              twoThreads,
+              duck,
+            ),
+          );
+        }
+      } finally {
+        await pool.close();
       }
 
       const activeRows: BenchRow[] = [];
@@ -98,7 +118,7 @@ const suite: BenchSuite = {
           notes: [
             `Step counts agree exactly, for both row orders and both engines: ${reference.map((count) => formatNumber(count)).join(' → ')}.`,
             '"vs DuckDB" is DuckDB time ÷ our time on the same row order: above 1× we are faster. Medians of 3 runs after 1 warm-up; load not timed.',
-            'CPU time counts every thread of the process: DuckDB uses every core, computeFunnel one. computeFunnel also returns the time between steps (mean, median, p90, p95) unless timeToConvert is false; the SQL returns counts only.',
+            "CPU time counts every thread of the process: DuckDB uses every core, computeFunnel one, the 2-thread pool two (its result is checked deep-equal to computeFunnel's, percentiles included). computeFunnel also returns the time between steps (mean, median, p90, p95) unless timeToConvert is false; the SQL returns counts only.",
             loadNote(),
           ],
         },

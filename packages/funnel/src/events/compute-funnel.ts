@@ -505,13 +505,7 @@ function compareValues(left: PropertyValue, right: PropertyValue): number {
  * ```
  */
 export function computeFunnel(events: EventsInput, options: FunnelOptionsInput): FunnelResult {
-  const parsed = parseInput(funnelOptionsSchema, options, 'funnel options');
-  const normalized = normalizeEvents(events);
-  const { plan, steps, exclusions, warnings } = compile(
-    parsed,
-    normalized.names,
-    normalized.userIds === undefined,
-  );
+  const { parsed, normalized, plan, steps, exclusions, warnings } = prepareFunnel(events, options);
   const breakdown = parsed.breakdown;
   if (breakdown?.attribution === 'specific_step') {
     if (breakdown.step === undefined) invalid('breakdown.step', 'specific_step attribution needs a step');
@@ -722,4 +716,106 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
     breakdown: { property: breakdown.property, attribution: breakdown.attribution, groups },
     warnings,
   };
+}
+
+/**
+ * The validation and compilation every funnel run starts with: options parsed (throws
+ * `KizunaValidationError` naming the field), events normalized, the definition compiled against
+ * the event names. Internal: shared by {@link computeFunnel} and the `@kizuna/funnel/parallel` pool.
+ * @internal
+ */
+export function prepareFunnel(events: EventsInput, options: FunnelOptionsInput) {
+  const parsed = parseInput(funnelOptionsSchema, options, 'funnel options');
+  const normalized = normalizeEvents(events);
+  const compiled = compile(parsed, normalized.names, normalized.userIds === undefined);
+  return { parsed, normalized, ...compiled };
+}
+
+/** What {@link prepareFunnel} returns. @internal */
+export type PreparedFunnel = ReturnType<typeof prepareFunnel>;
+
+/**
+ * Runs a simple sequential funnel (`plan.simpleStepOfName` set) over the events of users
+ * 0 … `userCount` − 1, without breakdown or tie-break: the one stream-or-bucket choice
+ * {@link computeFunnel} makes. Returns the users per furthest step and, when `timing`, each step's
+ * times from the previous step and from step 0 (`sink`: step s's start at (s − 1) × userCount, its
+ * end at `cursor[s]`). Internal: the per-range kernel of the parallel pool.
+ * @internal
+ */
+export function runSimpleFunnelRange(
+  plan: CompiledFunnel,
+  user: Int32Array,
+  userCount: number,
+  userRuns: number,
+  name: ArrayLike<number>,
+  timestamp: Float64Array,
+  timing: boolean,
+): { tally: Int32Array; sink: StepTimesSink | undefined } {
+  const stepCount = plan.stepCount;
+  const tally = new Int32Array(stepCount);
+  let sink: StepTimesSink | undefined;
+  if (timing) {
+    const room = Math.max(0, stepCount - 1) * userCount;
+    sink = {
+      cursor: Int32Array.from({ length: stepCount }, (_, step) => Math.max(0, step - 1) * userCount),
+      fromPrevious: new Float64Array(room),
+      fromFirst: new Float64Array(room),
+    };
+  }
+  const outcomes = createOutcomes(userCount, stepCount, 'none');
+  const sinkStart = sink?.cursor.slice();
+  if (
+    userRuns > userCount ||
+    !streamSimpleSequential(plan, user, userCount, name, timestamp, outcomes, undefined, sink, tally)
+  ) {
+    outcomes.furthest.fill(-1);
+    outcomes.reached.fill(0);
+    if (sink !== undefined) sink.cursor.set(sinkStart!);
+    tally.fill(0);
+    bucketSimpleSequential(
+      plan,
+      user,
+      userCount,
+      name,
+      timestamp,
+      outcomes,
+      undefined,
+      undefined,
+      sink,
+      tally,
+    );
+  }
+  return { tally, sink };
+}
+
+/**
+ * The result of a simple sequential funnel without breakdown or trend from the merged output of
+ * {@link runSimpleFunnelRange} over all `userCount` users: the same summary code as
+ * {@link computeFunnel}, so percentiles are selected alike. Internal: the parallel pool's merge.
+ * @internal
+ */
+export function finishSimpleFunnel(
+  prepared: PreparedFunnel,
+  userCount: number,
+  tally: Int32Array,
+  sink: StepTimesSink | undefined,
+): FunnelResult {
+  const { parsed, plan, steps, exclusions, warnings } = prepared;
+  const everyone = summarize(
+    plan,
+    steps,
+    createOutcomes(0, plan.stepCount, 'none'),
+    { groupOfSlot: new Int32Array(userCount), groupCount: 1 },
+    undefined,
+    parsed.timeToConvert,
+    sink,
+    tally,
+  )[0]!;
+  const definition = {
+    order: parsed.order,
+    windowMilliseconds: parsed.window,
+    steps: steps.map((step) => step.name),
+    exclusions,
+  };
+  return { definition, ...everyone, excludedUsers: 0, warnings };
 }
