@@ -39,6 +39,9 @@ const laneMask = (1 << laneShift) - 1;
  *
  * @param blockShift - log2 of the users per block, at most 11 (keys are 16 bits); tests lower it to
  *   cross block boundaries
+ * @param userFrom - with a value, only the events of users `userFrom … userFrom + userCount − 1` are
+ *   run (as slots 0 … userCount − 1), the others skipped without a branch: one range of the
+ *   parallel pool, reading the shared columns in place. Event indexes are not kept then.
  */
 export function bucketSimpleSequential(
   plan: CompiledFunnel,
@@ -51,9 +54,12 @@ export function bucketSimpleSequential(
   blockShift = defaultBlockShift,
   sink?: StepTimesSink,
   furthestTally?: Int32Array,
+  userFrom?: number,
 ): void {
   const stepOf = plan.simpleStepOfName;
   if (stepOf === undefined) throw new Error('bucketSimpleSequential needs a simple sequential funnel');
+  if (userFrom !== undefined && (outcomes.detail === 'events' || tieBreak !== undefined))
+    throw new Error('bucketSimpleSequential: a user range keeps no event indexes');
   if (blockShift > 11) throw new Error('bucketSimpleSequential: blockShift is at most 11');
   const steps = plan.stepCount;
   const window = plan.window;
@@ -69,9 +75,21 @@ export function bucketSimpleSequential(
 
   // 1. Step events per range.
   const rangeStart = new Int32Array(rangeCount + 1);
-  for (let event = 0; event < count; event += 1) {
-    const person = user[event]!;
-    rangeStart[(((person >>> blockShift) << laneShift) | (person & laneMask)) + 1]! += isStep[name[event]!]!;
+  if (userFrom === undefined) {
+    for (let event = 0; event < count; event += 1) {
+      const person = user[event]!;
+      rangeStart[(((person >>> blockShift) << laneShift) | (person & laneMask)) + 1]! +=
+        isStep[name[event]!]!;
+    }
+  } else {
+    // A user outside the range counts as user 0 with a non-step event: adds 0.
+    for (let event = 0; event < count; event += 1) {
+      const local = user[event]! - userFrom;
+      const inside = ((local - userCount) & ~local) >>> 31;
+      const person = local & -inside;
+      rangeStart[(((person >>> blockShift) << laneShift) | (person & laneMask)) + 1]! +=
+        isStep[name[event]!]! & inside;
+    }
   }
   // Prefix sums, one spare slot per range; the largest block's step events size the sort buffer.
   let largestBlock = 0;
@@ -104,7 +122,7 @@ export function bucketSimpleSequential(
       eventIndex[position] = event;
       cursor[range] = position + isStep[code]!;
     }
-  } else {
+  } else if (userFrom === undefined) {
     for (let event = 0; event < count; event += 1) {
       const person = user[event]!;
       const code = name[event]!;
@@ -113,6 +131,20 @@ export function bucketSimpleSequential(
       eventTime[position] = timestamp[event]!;
       eventKey[position] = ((person & localMask) << 5) | (stepOf[code]! & 31);
       cursor[range] = position + isStep[code]!;
+    }
+  } else {
+    // An event outside the range is written at user 0's cursor, which does not advance: the next
+    // event there (or the spare slot) takes its place.
+    for (let event = 0; event < count; event += 1) {
+      const local = user[event]! - userFrom;
+      const inside = ((local - userCount) & ~local) >>> 31;
+      const person = local & -inside;
+      const code = name[event]!;
+      const range = ((person >>> blockShift) << laneShift) | (person & laneMask);
+      const position = cursor[range]!;
+      eventTime[position] = timestamp[event]!;
+      eventKey[position] = ((person & localMask) << 5) | (stepOf[code]! & 31);
+      cursor[range] = position + (isStep[code]! & inside);
     }
   }
 

@@ -737,9 +737,11 @@ export type PreparedFunnel = ReturnType<typeof prepareFunnel>;
 /**
  * Runs a simple sequential funnel (`plan.simpleStepOfName` set) over the events of users
  * 0 … `userCount` − 1, without breakdown or tie-break: the one stream-or-bucket choice
- * {@link computeFunnel} makes. Returns the users per furthest step and, when `timing`, each step's
- * times from the previous step and from step 0 (`sink`: step s's start at (s − 1) × userCount, its
- * end at `cursor[s]`). Internal: the per-range kernel of the parallel pool.
+ * {@link computeFunnel} makes; with `userFrom`, the users `userFrom … userFrom + userCount − 1` of
+ * the columns (as slots 0 … userCount − 1) by the bucket kernel, others skipped. Returns the users
+ * per furthest step; with a `sink`, each user's
+ * times from the previous step and from step 0 are written at `sink.cursor[s]`, which advances.
+ * Internal: the per-range kernel of the parallel pool.
  * @internal
  */
 export function runSimpleFunnelRange(
@@ -749,20 +751,27 @@ export function runSimpleFunnelRange(
   userRuns: number,
   name: ArrayLike<number>,
   timestamp: Float64Array,
-  timing: boolean,
-): { tally: Int32Array; sink: StepTimesSink | undefined } {
-  const stepCount = plan.stepCount;
-  const tally = new Int32Array(stepCount);
-  let sink: StepTimesSink | undefined;
-  if (timing) {
-    const room = Math.max(0, stepCount - 1) * userCount;
-    sink = {
-      cursor: Int32Array.from({ length: stepCount }, (_, step) => Math.max(0, step - 1) * userCount),
-      fromPrevious: new Float64Array(room),
-      fromFirst: new Float64Array(room),
-    };
+  sink: StepTimesSink | undefined,
+  userFrom?: number,
+): Int32Array {
+  const tally = new Int32Array(plan.stepCount);
+  const outcomes = createOutcomes(userCount, plan.stepCount, 'none');
+  if (userFrom !== undefined) {
+    bucketSimpleSequential(
+      plan,
+      user,
+      userCount,
+      name,
+      timestamp,
+      outcomes,
+      undefined,
+      undefined,
+      sink,
+      tally,
+      userFrom,
+    );
+    return tally;
   }
-  const outcomes = createOutcomes(userCount, stepCount, 'none');
   const sinkStart = sink?.cursor.slice();
   if (
     userRuns > userCount ||
@@ -785,7 +794,7 @@ export function runSimpleFunnelRange(
       tally,
     );
   }
-  return { tally, sink };
+  return tally;
 }
 
 /**

@@ -197,8 +197,27 @@ export function createFunnelPool(options: FunnelPoolOptionsInput = {}): FunnelPo
       return computeFunnel(events, options);
     }
     const columns = toSharedColumns(events);
-    const timing = funnel.timeToConvert;
+    const stepCount = plan.stepCount;
+    // With times, every range writes its step-s times into one shared region per step, from
+    // (s − 1) × userCount + its first user on: room for all of its users.
+    const room = Math.max(0, stepCount - 1) * userCount;
+    const times = funnel.timeToConvert
+      ? {
+          userCount,
+          fromPrevious: new Float64Array(new SharedArrayBuffer(room * 8)),
+          fromFirst: new Float64Array(new SharedArrayBuffer(room * 8)),
+        }
+      : null;
     const rangeStart = (thread: number) => Math.floor((thread * userCount) / useThreads);
+    const request = (thread: number) => ({
+      plan,
+      user: columns.user,
+      name: columns.name,
+      timestamp: columns.timestamp,
+      userFrom: rangeStart(thread),
+      userTo: rangeStart(thread + 1),
+      times,
+    });
     const answers: Promise<RangePart>[] = [];
     // The calling thread takes the first range; workers the others.
     for (let thread = 1; thread < useThreads; thread += 1) {
@@ -207,50 +226,34 @@ export function createFunnelPool(options: FunnelPoolOptionsInput = {}): FunnelPo
       nextId += 1;
       answers.push(new Promise<RangePart>((resolve, reject) => pending.set(id, { resolve, reject })));
       worker.ref();
-      const request: RangeRequest = {
-        id,
-        plan,
-        user: columns.user,
-        name: columns.name,
-        timestamp: columns.timestamp,
-        userFrom: rangeStart(thread),
-        userTo: rangeStart(thread + 1),
-        timing,
-      };
-      worker.postMessage(request);
+      const message: RangeRequest = { id, ...request(thread) };
+      worker.postMessage(message);
     }
-    const own = runRange({
-      plan,
-      user: columns.user,
-      name: columns.name,
-      timestamp: columns.timestamp,
-      userFrom: 0,
-      userTo: rangeStart(1),
-      timing,
-    });
-    const parts = [own, ...(await Promise.all(answers))];
-    // Merge: users per furthest step add; each step's times go, range after range, into the region
-    // the single-thread kernel would have written them to.
-    const stepCount = plan.stepCount;
+    const parts = [runRange(request(0)), ...(await Promise.all(answers))];
+    // Merge: users per furthest step add; each step's times are moved down, range after range, so
+    // they follow each other from (s − 1) × userCount on, as the single-thread kernel leaves them.
     const tally = new Int32Array(stepCount);
     for (const part of parts)
       for (let step = 0; step < stepCount; step += 1) tally[step]! += part.tally[step]!;
     let sink: StepTimesSink | undefined;
-    if (timing) {
-      const room = Math.max(0, stepCount - 1) * userCount;
+    if (times !== null) {
       sink = {
         cursor: Int32Array.from({ length: stepCount }, (_, step) => Math.max(0, step - 1) * userCount),
-        fromPrevious: new Float64Array(room),
-        fromFirst: new Float64Array(room),
+        fromPrevious: times.fromPrevious,
+        fromFirst: times.fromFirst,
       };
-      for (const part of parts) {
+      parts.forEach((part, thread) => {
         for (let step = 1; step < stepCount; step += 1) {
-          const at = sink.cursor[step]!;
-          sink.fromPrevious.set(part.fromPrevious[step - 1]!, at);
-          sink.fromFirst.set(part.fromFirst[step - 1]!, at);
-          sink.cursor[step] = at + part.fromPrevious[step - 1]!.length;
+          const from = (step - 1) * userCount + rangeStart(thread);
+          const to = part.timesEnd![step]!;
+          const at = sink!.cursor[step]!;
+          if (at !== from) {
+            sink!.fromPrevious.copyWithin(at, from, to);
+            sink!.fromFirst.copyWithin(at, from, to);
+          }
+          sink!.cursor[step] = at + (to - from);
         }
-      }
+      });
     }
     return finishSimpleFunnel(prepared, userCount, tally, sink);
   };

@@ -10,15 +10,23 @@ export interface RangeRequest {
   readonly timestamp: Float64Array;
   readonly userFrom: number;
   readonly userTo: number;
-  readonly timing: boolean;
+  /**
+   * With time to convert: where step s's times go, on `SharedArrayBuffer`s, (s − 1) × userCount
+   * onwards per step; this range writes from (s − 1) × userCount + userFrom (it has at most
+   * userTo − userFrom users).
+   */
+  readonly times: {
+    readonly userCount: number;
+    readonly fromPrevious: Float64Array;
+    readonly fromFirst: Float64Array;
+  } | null;
 }
 
-/** What one user range gave: users per furthest step and each step's times (see `range.ts`). */
+/** What one user range gave: users per furthest step and, with times, where each step's times end. */
 export interface RangePart {
   readonly tally: Int32Array;
-  /** Per step s ≥ 1 (index s − 1): times from the previous step, then from step 0. */
-  readonly fromPrevious: Float64Array[];
-  readonly fromFirst: Float64Array[];
+  /** Per step: the end of this range's times (the sink cursor after the run). */
+  readonly timesEnd: Int32Array | null;
 }
 
 /** A worker's answer: the part, or an error message. */

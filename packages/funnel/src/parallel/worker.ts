@@ -17,11 +17,5 @@ port.on('message', (request: RangeRequest) => {
   } catch (error) {
     response = { id: request.id, part: null, error: error instanceof Error ? error.message : String(error) };
   }
-  const transfer =
-    response.part === null
-      ? []
-      : [...response.part.fromPrevious, ...response.part.fromFirst].map(
-          (values) => values.buffer as ArrayBuffer,
-        );
-  port.postMessage(response, transfer);
+  port.postMessage(response);
 });
