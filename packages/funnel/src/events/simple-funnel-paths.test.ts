@@ -267,3 +267,65 @@ describe('simple sequential funnel paths', () => {
     ]);
   });
 });
+
+describe('bucketSimpleSequential over a user range (the parallel pool)', () => {
+  it('users [from, to) of the whole columns give what the kernel gives on those users alone, blocks of 4 users', () => {
+    fc.assert(
+      fc.property(
+        rowsArbitrary,
+        fc.integer({ min: 2, max: 4 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 10 }),
+        (rows, stepCount, window, a, b) => {
+          const from = Math.min(a, b);
+          const to = Math.max(a, b);
+          const plan = simplePlan(stepCount, window);
+          const whole = toColumns(rows);
+          // Reference: only the range's events, users renumbered from 0.
+          const inside = rows.filter((row) => row.user >= from && row.user < to);
+          const local = toColumns(inside.map((row) => ({ ...row, user: row.user - from })));
+          const expected = createOutcomes(to - from, stepCount, 'times');
+          const expectedTally = new Int32Array(stepCount);
+          bucketSimpleSequential(
+            plan,
+            local.user,
+            to - from,
+            local.name,
+            local.timestamp,
+            expected,
+            undefined,
+            2,
+            undefined,
+            expectedTally,
+          );
+          const ranged = createOutcomes(to - from, stepCount, 'none');
+          const sink = createSink(to - from, stepCount);
+          const tally = new Int32Array(stepCount);
+          bucketSimpleSequential(
+            plan,
+            whole.user,
+            to - from,
+            whole.name,
+            whole.timestamp,
+            ranged,
+            undefined,
+            2,
+            sink,
+            tally,
+            from,
+          );
+          const expectedOutcomes = outcomesOf(expected, to - from, stepCount, 'times');
+          expect(outcomesOf(ranged, to - from, stepCount, 'none')).toEqual(
+            outcomesOf(expected, to - from, stepCount, 'none'),
+          );
+          expect(Array.from(tally)).toEqual(Array.from(expectedTally));
+          expect(sunkTimes(sink, to - from, stepCount)).toEqual(
+            timesFromOutcomes(expectedOutcomes, stepCount),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
