@@ -48,7 +48,8 @@ export interface FunnelPool {
    * order, distinct steps, no optional steps, exclusions or times between steps) and no breakdown or
    * trend is split by user range: thread k runs the users with index in [k·U/T, (k+1)·U/T), so every
    * user's events stay in one thread; step counts add, step times are concatenated and their
-   * percentiles selected as `computeFunnel` does. Anything else (arrays of event objects, other
+   * percentiles selected as `computeFunnel` does (a mean sums the times in another order: equal
+   * for whole-millisecond timestamps, possibly not in the last bits for fractional ones). Anything else (arrays of event objects, other
    * funnels, breakdowns, trends) runs `computeFunnel` on the calling thread. Columns on
    * `SharedArrayBuffer`s (see {@link toSharedColumns}) are read in place; others are copied into
    * shared memory first. Rejects with `KizunaValidationError` like `computeFunnel`.
