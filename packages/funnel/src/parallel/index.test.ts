@@ -171,3 +171,25 @@ describe('createFunnelPool', { timeout: 120_000 }, () => {
     ).rejects.toThrow(/closed/);
   });
 });
+
+describe('createFunnelPool, calls at the same time', { timeout: 120_000 }, () => {
+  it('three concurrent calls on one pool each get their own result', async () => {
+    const pool = createFunnelPool({ threads: 2, minEventsPerThread: 1 });
+    try {
+      const inputs = [3, 5, 8].map((users) => ({
+        user: Int32Array.from({ length: users * 2 }, (_, index) => index >> 1),
+        name: Uint8Array.from({ length: users * 2 }, (_, index) => index & 1),
+        names,
+        timestamp: Float64Array.from({ length: users * 2 }, (_, index) => (index & 1) * (index + 1) * 1000),
+      }));
+      const options = { steps: ['view', 'signup'], window: { days: 1 } };
+      const results = await Promise.all(inputs.map((columns) => pool.computeFunnel(columns, options)));
+      expect(results.map((result) => result.convertedUsers)).toEqual([3, 5, 8]);
+      results.forEach((result, index) => {
+        expect(result).toEqual(computeFunnel(inputs[index]!, options));
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+});

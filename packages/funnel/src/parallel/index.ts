@@ -155,14 +155,17 @@ export function createFunnelPool(options: FunnelPoolOptionsInput = {}): FunnelPo
   /** Set when a worker dies: later calls reject with it instead of waiting for ever. */
   let broken: Error | null = null;
 
-  const workers = Array.from({ length: threads - 1 }, () => {
+  /** Ranges each worker still owes: a worker keeps the process alive only while it owes one. */
+  const owed = new Int32Array(Math.max(0, threads - 1));
+  const workers = Array.from({ length: threads - 1 }, (_, index) => {
     const worker = startWorker();
     worker.unref();
     worker.on('message', (response: RangeResponse) => {
+      owed[index]! -= 1;
+      if (owed[index] === 0) worker.unref();
       const waiting = pending.get(response.id);
       if (waiting === undefined) return;
       pending.delete(response.id);
-      worker.unref();
       if (response.error === null) waiting.resolve(response.part);
       else waiting.reject(new Error(`funnel worker failed: ${response.error}`));
     });
@@ -226,6 +229,7 @@ export function createFunnelPool(options: FunnelPoolOptionsInput = {}): FunnelPo
       const id = nextId;
       nextId += 1;
       answers.push(new Promise<RangePart>((resolve, reject) => pending.set(id, { resolve, reject })));
+      owed[thread - 1]! += 1;
       worker.ref();
       const message: RangeRequest = { id, ...request(thread) };
       worker.postMessage(message);
