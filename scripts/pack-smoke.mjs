@@ -79,6 +79,15 @@ const subpaths = {
   const both = await parallel.predictProbability(many);
   await parallel.close();
   assert.deepEqual(Array.from(both), Array.from(model.predictProbability(many)));`,
+  '@kizuna/funnel/parallel': (load) => `const funnel = ${load('@kizuna/funnel')};
+  const n = 20000;
+  const columns = m.toSharedColumns({ user: Int32Array.from({ length: n }, (_, i) => i >> 1), name: Uint8Array.from({ length: n }, (_, i) => i & 1), names: ['a', 'b'], timestamp: Float64Array.from({ length: n }, (_, i) => (i & 1) * 60000) });
+  const options = { steps: ['a', 'b'], window: { days: 1 } };
+  const pool = m.createFunnelPool({ threads: 2, minEventsPerThread: 1000 });
+  const both = await pool.computeFunnel(columns, options);
+  await pool.close();
+  assert.deepEqual(both.steps.map((step) => step.count), [10000, 10000]);
+  assert.deepEqual(both, funnel.computeFunnel(columns, options));`,
 };
 /** Subpaths published for `import` only. Each check above is a function of how a module is loaded. */
 const esmOnly = new Set(['@kizuna/core/testing']);
