@@ -1,3 +1,4 @@
+import type { KpiResult } from '../../src/api/api-types';
 import { getRevenue, getSalesFunnel } from '../../src/api/kizuna-client';
 import { FunnelChart } from '../../src/components/funnel-chart';
 import { MrrMovementsChart } from '../../src/components/mrr-movements-chart';
@@ -5,13 +6,47 @@ import { UnavailableNotice } from '../../src/components/unavailable-notice';
 import { dashboardNow, formatMoney, formatNumber, formatPercent, monthOf } from '../../src/format/formatting';
 import { formatKpiGap, formatKpiValue } from '../../src/format/kpi-format';
 import { salesKpiName, salesLevelName } from '../../src/i18n/engine-text';
-import { currentDictionary } from '../../src/i18n/language';
+import type { Dictionary } from '../../src/i18n/japanese';
+import { currentDictionary, type Language } from '../../src/i18n/language';
 import {
   attainmentPercent,
   bottleneckSentence,
   kpiState,
   monthBefore,
 } from '../../src/views/sales-funnel-view';
+
+/** The value, target, status, gap and attainment cells of one KPI row (levels and financial alike). */
+function KpiCells({
+  kpi,
+  text,
+  language,
+  currency,
+}: {
+  readonly kpi: KpiResult;
+  readonly text: Dictionary['funnel'];
+  readonly language: Language;
+  readonly currency: string;
+}) {
+  const share = attainmentPercent(kpi);
+  return (
+    <>
+      <td data-field="value">
+        {kpi.value === null ? '–' : formatKpiValue(kpi.value, kpi.unit, language, currency)}
+      </td>
+      <td data-field="target">
+        {kpi.comparison === 'at_most' ? `${text.atMost} ` : ''}
+        {formatKpiValue(kpi.target, kpi.unit, language, currency)}
+      </td>
+      <td data-field="status">
+        <span className={`kpi-status kpi-status-${kpi.status}`}>
+          {text.kpiStatus[kpi.status] ?? kpi.status}
+        </span>
+      </td>
+      <td data-field="gap">{kpi.gap === null ? '–' : formatKpiGap(kpi.gap, kpi.unit, language, currency)}</td>
+      <td data-field="attainment">{share === null ? '–' : `${share}%`}</td>
+    </>
+  );
+}
 
 /**
  * Funnel and revenue: the seven sales-funnel levels of a month (default the last full month; a
@@ -106,7 +141,6 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                       </tr>
                       {level.kpis.map((kpi) => {
                         const state = kpiState(kpi, bottleneck);
-                        const share = attainmentPercent(kpi);
                         return (
                           <tr
                             key={kpi.id}
@@ -120,24 +154,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                                 <strong className="bottleneck"> ← {text.bottleneck}</strong>
                               ) : null}
                             </th>
-                            <td data-field="value">
-                              {kpi.value === null
-                                ? '–'
-                                : formatKpiValue(kpi.value, kpi.unit, language, currency)}
-                            </td>
-                            <td data-field="target">
-                              {kpi.comparison === 'at_most' ? `${text.atMost} ` : ''}
-                              {formatKpiValue(kpi.target, kpi.unit, language, currency)}
-                            </td>
-                            <td data-field="status">
-                              <span className={`kpi-status kpi-status-${kpi.status}`}>
-                                {text.kpiStatus[kpi.status] ?? kpi.status}
-                              </span>
-                            </td>
-                            <td data-field="gap">
-                              {kpi.gap === null ? '–' : formatKpiGap(kpi.gap, kpi.unit, language, currency)}
-                            </td>
-                            <td data-field="attainment">{share === null ? '–' : `${share}%`}</td>
+                            <KpiCells kpi={kpi} text={text} language={language} currency={currency} />
                           </tr>
                         );
                       })}
@@ -149,37 +166,17 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
                         {text.financial}
                       </th>
                     </tr>
-                    {sales.data.funnel.financial.map((kpi) => {
-                      const share = attainmentPercent(kpi);
-                      return (
-                        <tr
-                          key={kpi.id}
-                          data-kpi={kpi.id}
-                          data-status={kpi.status}
-                          className={`kpi-${kpi.status}`}
-                        >
-                          <th scope="row">{salesKpiName(kpi.id, kpi.name, language)}</th>
-                          <td data-field="value">
-                            {kpi.value === null
-                              ? '–'
-                              : formatKpiValue(kpi.value, kpi.unit, language, currency)}
-                          </td>
-                          <td data-field="target">
-                            {kpi.comparison === 'at_most' ? `${text.atMost} ` : ''}
-                            {formatKpiValue(kpi.target, kpi.unit, language, currency)}
-                          </td>
-                          <td data-field="status">
-                            <span className={`kpi-status kpi-status-${kpi.status}`}>
-                              {text.kpiStatus[kpi.status] ?? kpi.status}
-                            </span>
-                          </td>
-                          <td data-field="gap">
-                            {kpi.gap === null ? '–' : formatKpiGap(kpi.gap, kpi.unit, language, currency)}
-                          </td>
-                          <td data-field="attainment">{share === null ? '–' : `${share}%`}</td>
-                        </tr>
-                      );
-                    })}
+                    {sales.data.funnel.financial.map((kpi) => (
+                      <tr
+                        key={kpi.id}
+                        data-kpi={kpi.id}
+                        data-status={kpi.status}
+                        className={`kpi-${kpi.status}`}
+                      >
+                        <th scope="row">{salesKpiName(kpi.id, kpi.name, language)}</th>
+                        <KpiCells kpi={kpi} text={text} language={language} currency={currency} />
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               </section>
