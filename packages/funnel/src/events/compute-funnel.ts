@@ -756,44 +756,33 @@ export function runSimpleFunnelRange(
 ): Int32Array {
   const tally = new Int32Array(plan.stepCount);
   const outcomes = createOutcomes(userCount, plan.stepCount, 'none');
-  if (userFrom !== undefined) {
-    bucketSimpleSequential(
-      plan,
-      user,
-      userCount,
-      name,
-      timestamp,
-      outcomes,
-      undefined,
-      undefined,
-      sink,
-      tally,
-      userFrom,
-    );
-    return tally;
-  }
-  const sinkStart = sink?.cursor.slice();
-  if (
-    userRuns > userCount ||
-    !streamSimpleSequential(plan, user, userCount, name, timestamp, outcomes, undefined, sink, tally)
-  ) {
+  if (userFrom === undefined) {
+    // Stream when the rows are grouped by user; else (or when the stream finds them not grouped)
+    // start over with the bucket kernel.
+    const sinkStart = sink?.cursor.slice();
+    if (
+      userRuns <= userCount &&
+      streamSimpleSequential(plan, user, userCount, name, timestamp, outcomes, undefined, sink, tally)
+    )
+      return tally;
     outcomes.furthest.fill(-1);
     outcomes.reached.fill(0);
     if (sink !== undefined) sink.cursor.set(sinkStart!);
     tally.fill(0);
-    bucketSimpleSequential(
-      plan,
-      user,
-      userCount,
-      name,
-      timestamp,
-      outcomes,
-      undefined,
-      undefined,
-      sink,
-      tally,
-    );
   }
+  bucketSimpleSequential(
+    plan,
+    user,
+    userCount,
+    name,
+    timestamp,
+    outcomes,
+    undefined,
+    undefined,
+    sink,
+    tally,
+    userFrom,
+  );
   return tally;
 }
 
