@@ -67,8 +67,7 @@ export function createAccumulators(shape: UsageAccumulatorShape): UsageAccumulat
  * Accumulates events `from` … `to − 1`. Returns −1, or the first invalid event: `event` for a customer
  * index out of range, `−2 − event` for a report index out of range (both only for events before asOf).
  *
- * Self-contained on purpose (it refers to nothing outside its parameters): the parallel path sends its
- * source to worker threads. Written for V8: typed arrays and numbers as parameters, one counter update
+ * The parallel path's worker threads run this same function (`parallel/worker.ts`). Written for V8: typed arrays and numbers as parameters, one counter update
  * for the measurements and logins that are most events, integer day-free arithmetic (the time buckets
  * are two comparisons), no allocation, no closure, no Date.
  */

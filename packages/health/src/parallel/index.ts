@@ -6,14 +6,9 @@
  * @packageDocumentation
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { KizunaValidationError } from '@kizuna/core';
-import {
-  accumulateUsageEvents,
-  createAccumulators,
-  mergeAccumulators,
-  type UsageAccumulators,
-} from '../batch/usage-event-kernel';
+import { startEntryWorker, toShared } from '@kizuna/core/threads';
+import { createAccumulators, mergeAccumulators } from '../batch/usage-event-kernel';
 import {
   accumulateEvents,
   finishUsageSignals,
@@ -24,6 +19,7 @@ import {
   type UsageSignalColumnsOptions,
   type UsageSignalRun,
 } from '../batch/usage-signal-columns';
+import type { WorkerAnswer, WorkerJob } from './protocol';
 
 /** Options of {@link createUsageSignalPool}. */
 export interface UsageSignalPoolOptions {
@@ -58,56 +54,8 @@ export interface UsageSignalPool {
   close(): Promise<void>;
 }
 
-interface WorkerJob {
-  readonly columns: UsageEventColumns;
-  readonly from: number;
-  readonly to: number;
-  readonly asOf: number;
-  readonly since30: number;
-  readonly since90: number;
-  readonly customers: number;
-  readonly stride: number;
-  readonly reportCount: number;
-  readonly featureCount: number;
-}
-
-/** A worker's answer: its range's accumulators (transferred, not copied) or the first invalid event. */
-interface WorkerAnswer {
-  readonly invalid: number;
-  readonly accumulators: UsageAccumulators;
-}
-
-// The worker runs the very function the single-thread path runs (its source, which refers to nothing
-// outside its parameters), so both paths share one definition of every signal. It accumulates into
-// typed arrays of its own (V8 runs the loop faster over them than over shared memory) and transfers
-// them back.
-const workerSource = `
-const { parentPort } = require('node:worker_threads');
-const accumulate = (${accumulateUsageEvents.toString()});
-parentPort.on('message', (job) => {
-  const c = job.columns;
-  const counters = new Int32Array(job.customers * job.stride);
-  const lastLogin = new Float64Array(job.customers).fill(Number.NEGATIVE_INFINITY);
-  const reportFlags = new Uint8Array(job.reportCount);
-  const reportOwner = new Int32Array(job.reportCount);
-  const invalid = accumulate(c.customerIndex, c.kind, c.occurredAt, c.reportIndex, c.featureIndex,
-    job.from, job.to, job.asOf, job.since30, job.since90, job.customers, job.stride, job.reportCount,
-    job.featureCount, counters, lastLogin, reportFlags, reportOwner);
-  parentPort.postMessage({ invalid, accumulators: { counters, lastLogin, reportFlags, reportOwner } },
-    [counters.buffer, lastLogin.buffer, reportFlags.buffer, reportOwner.buffer]);
-});
-`;
-
 function isShared(column: { readonly buffer: ArrayBufferLike } | undefined): boolean {
   return column === undefined || column.buffer instanceof SharedArrayBuffer;
-}
-
-function sharedCopy<Column extends Int32Array | Uint8Array | Float64Array>(column: Column): Column {
-  if (column.buffer instanceof SharedArrayBuffer) return column;
-  const Constructor = column.constructor as new (buffer: SharedArrayBuffer) => Column;
-  const copy = new Constructor(new SharedArrayBuffer(column.byteLength));
-  copy.set(column as never);
-  return copy;
 }
 
 /**
@@ -129,11 +77,11 @@ function sharedCopy<Column extends Int32Array | Uint8Array | Float64Array>(colum
  */
 export function toSharedColumns(events: UsageEventColumns): UsageEventColumns {
   return {
-    customerIndex: sharedCopy(events.customerIndex),
-    kind: sharedCopy(events.kind),
-    occurredAt: sharedCopy(events.occurredAt),
-    ...(events.reportIndex === undefined ? {} : { reportIndex: sharedCopy(events.reportIndex) }),
-    ...(events.featureIndex === undefined ? {} : { featureIndex: sharedCopy(events.featureIndex) }),
+    customerIndex: toShared(events.customerIndex),
+    kind: toShared(events.kind),
+    occurredAt: toShared(events.occurredAt),
+    ...(events.reportIndex === undefined ? {} : { reportIndex: toShared(events.reportIndex) }),
+    ...(events.featureIndex === undefined ? {} : { featureIndex: toShared(events.featureIndex) }),
   };
 }
 
@@ -174,7 +122,7 @@ export function createUsageSignalPool(options: UsageSignalPoolOptions = {}): Usa
   }
   type Pending = { resolve: (answer: WorkerAnswer) => void; reject: (error: Error) => void };
   const workers = Array.from({ length: threads - 1 }, () => {
-    const worker = new Worker(workerSource, { eval: true });
+    const worker = startEntryWorker(import.meta.url);
     worker.unref();
     // A worker answers its jobs in the order it gets them.
     const pending: Pending[] = [];
