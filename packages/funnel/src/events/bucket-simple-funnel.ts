@@ -9,110 +9,126 @@ import {
   sinkStepTimes,
 } from './simple-chain';
 
-/** Users per block: a block's events and bookkeeping stay in the processor's cache. */
-const defaultBlockShift = 11;
+/** log2 of the users per block: a block's events and bookkeeping stay in the processor's cache. */
+export const defaultBlockShift = 11;
 
-/** Each block's events go to four lanes (by user index mod 4); see {@link bucketSimpleSequential}. */
+/** Each block's events go to four lanes (by user index mod 4); see {@link countStepEvents}. */
 const laneShift = 2;
 const laneMask = (1 << laneShift) - 1;
 
 /**
- * A simple sequential funnel (see `CompiledFunnel.simpleStepOfName`) over events in any order,
- * without sorting the input and without one array per user:
- *
- * 1. one pass counts the step events of each range — a block of 2^`blockShift` consecutive user
- *    indexes, split in four lanes by user index mod 4 (consecutive users, the usual neighbours in a
- *    log, then increment different counters instead of waiting on one);
- * 2. one pass copies every event's time (and event index when needed) and (user in block, step)
- *    key into its range of flat arrays, advancing the range's cursor only for a step event: no
- *    branch on the event name; each range has one spare slot at its end that absorbs the writes of
- *    the last non-step events;
- * 3. per block, a counting sort by user inside the block (small enough to stay in cache) gathers
- *    each user's events, in input order, into one run of three small arrays, and the state machine
- *    of {@link advanceSimpleChain} (or {@link advanceSimpleStart} when `outcomes.detail` is
- *    `none`) reads them in sequence. A user whose own events turn out to be out of (time, step,
- *    tie-break) order has only their own events sorted, and is run again.
- *
- * Linear in events plus users. Writes every user's outcome (users without a step event keep −1);
- * with a `sink`, each user's step times go there instead of `outcomes.times`; with a
- * `furthestTally`, each user with a step event adds 1 at their furthest step.
- *
- * @param blockShift - log2 of the users per block, at most 11 (keys are 16 bits); tests lower it to
- *   cross block boundaries
- * @param userFrom - with a value, only the events of users `userFrom … userFrom + userCount − 1` are
- *   run (as slots 0 … userCount − 1), the others skipped without a branch: one range of the
- *   parallel pool, reading the shared columns in place. Event indexes are not kept then.
+ * The step events of a simple sequential funnel bucketed by range — a block of 2^`blockShift`
+ * consecutive user indexes, split in four lanes by user index mod 4 — with the events split in
+ * `parts` consecutive parts (one per thread): segment (range, part) holds that part's step events
+ * of that range, in input order, at `starts[part][range] … ends[part][range] − 1` of the flat
+ * arrays. Segments follow each other range after range and, inside a range, part after part, so
+ * each user's events stay in input order.
  */
-export function bucketSimpleSequential(
-  plan: CompiledFunnel,
-  user: Int32Array,
-  userCount: number,
-  name: ArrayLike<number>,
-  timestamp: Float64Array,
-  outcomes: FunnelOutcomes,
-  tieBreak: Int32Array | undefined,
-  blockShift = defaultBlockShift,
-  sink?: StepTimesSink,
-  furthestTally?: Int32Array,
-  userFrom?: number,
-): void {
-  const stepOf = plan.simpleStepOfName;
-  if (stepOf === undefined) throw new Error('bucketSimpleSequential needs a simple sequential funnel');
-  if (userFrom !== undefined && (outcomes.detail === 'events' || tieBreak !== undefined))
-    throw new Error('bucketSimpleSequential: a user range keeps no event indexes');
-  if (blockShift > 11) throw new Error('bucketSimpleSequential: blockShift is at most 11');
-  const steps = plan.stepCount;
-  const window = plan.window;
-  const count = user.length;
-  const blockCount = (userCount >>> blockShift) + 1;
-  const rangeCount = blockCount << laneShift;
-  const blockUsers = 1 << blockShift;
-  const localMask = blockUsers - 1;
-  const keepTimes = outcomes.detail !== 'none' || sink !== undefined;
-  const keepEvents = outcomes.detail === 'events';
-  const keepIndex = keepEvents || tieBreak !== undefined;
-  const isStep = Uint8Array.from(stepOf, (step) => (step >= 0 ? 1 : 0));
+export interface StepEventBuckets {
+  readonly blockShift: number;
+  /** Users per block is 2^blockShift; blocks cover users 0 … userCount − 1. */
+  readonly blockCount: number;
+  readonly starts: readonly Int32Array[];
+  /** Where each segment ends once every part is scattered (the scatter's cursors). */
+  readonly ends: readonly Int32Array[];
+  readonly eventTime: Float64Array;
+  /** (user in block) × 32 + step: steps are at most 31, users in a block at most 2,048. */
+  readonly eventKey: Uint16Array;
+  /** Event indexes, when kept (an attribution or a tie-break reads them); else empty. */
+  readonly eventIndex: Int32Array;
+  /** Step events in the largest block: the size of the per-block sort buffers. */
+  readonly largestBlock: number;
+}
 
-  // 1. Step events per range.
-  const rangeStart = new Int32Array(rangeCount + 1);
-  if (userFrom === undefined) {
-    for (let event = 0; event < count; event += 1) {
-      const person = user[event]!;
-      rangeStart[(((person >>> blockShift) << laneShift) | (person & laneMask)) + 1]! +=
-        isStep[name[event]!]!;
-    }
-  } else {
-    // A user outside the range counts as user 0 with a non-step event: adds 0.
-    for (let event = 0; event < count; event += 1) {
-      const local = user[event]! - userFrom;
-      const inside = ((local - userCount) & ~local) >>> 31;
-      const person = local & -inside;
-      rangeStart[(((person >>> blockShift) << laneShift) | (person & laneMask)) + 1]! +=
-        isStep[name[event]!]! & inside;
-    }
+/** Blocks of 2^`blockShift` users for `userCount` users (the last one may be empty). */
+export function bucketBlockCount(userCount: number, blockShift = defaultBlockShift): number {
+  return (userCount >>> blockShift) + 1;
+}
+
+/** Ranges (blocks × lanes) for `userCount` users. */
+export function bucketRangeCount(userCount: number, blockShift = defaultBlockShift): number {
+  return bucketBlockCount(userCount, blockShift) << laneShift;
+}
+
+/** 1 for the name codes of step events, 0 for the others. */
+export function stepEventMask(plan: CompiledFunnel): Uint8Array {
+  return Uint8Array.from(plan.simpleStepOfName!, (step) => (step >= 0 ? 1 : 0));
+}
+
+/**
+ * Pass 1 over events `from … to − 1`: adds each step event to `counts[range]` (one entry per
+ * range, see {@link bucketRangeCount}), without a branch on the event name. Consecutive users, the
+ * usual neighbours in a log, fall in different lanes, so they increment different counters
+ * instead of waiting on one.
+ */
+export function countStepEvents(
+  isStep: Uint8Array,
+  user: Int32Array,
+  name: ArrayLike<number>,
+  from: number,
+  to: number,
+  counts: Int32Array,
+  blockShift = defaultBlockShift,
+): void {
+  for (let event = from; event < to; event += 1) {
+    const person = user[event]!;
+    counts[((person >>> blockShift) << laneShift) | (person & laneMask)]! += isStep[name[event]!]!;
   }
-  // Prefix sums, one spare slot per range; the largest block's step events size the sort buffer.
+}
+
+/**
+ * Where each segment starts, from the step events each part counted per range ({@link
+ * countStepEvents}): range after range, part after part inside a range, each segment with one
+ * spare slot at its end (it absorbs the writes of the part's last non-step events in that range).
+ * `starts[part]` receives the starts; returns the flat arrays' length and the largest block.
+ */
+export function layOutSegments(
+  counts: readonly Int32Array[],
+  starts: readonly Int32Array[],
+): { readonly total: number; readonly largestBlock: number } {
+  const rangeCount = counts[0]!.length;
+  let position = 0;
   let largestBlock = 0;
   let inBlock = 0;
   for (let range = 0; range < rangeCount; range += 1) {
-    const size = rangeStart[range + 1]!;
-    inBlock += size;
+    for (let part = 0; part < counts.length; part += 1) {
+      const size = counts[part]![range]!;
+      starts[part]![range] = position;
+      position += size + 1;
+      inBlock += size;
+    }
     if ((range & laneMask) === laneMask) {
       if (inBlock > largestBlock) largestBlock = inBlock;
       inBlock = 0;
     }
-    rangeStart[range + 1] = rangeStart[range]! + size + 1;
   }
+  return { total: position, largestBlock };
+}
 
-  // 2. Scatter into ranges, keeping input order inside each range (and so inside each user).
-  const total = rangeStart[rangeCount]!;
-  const eventTime = new Float64Array(total);
-  const eventIndex = new Int32Array(keepIndex ? total : 0);
-  // (user in block) × 32 + step: steps are at most 31, users in a block at most 2,048.
-  const eventKey = new Uint16Array(total);
-  const cursor = rangeStart.slice(0, rangeCount);
-  if (keepIndex) {
-    for (let event = 0; event < count; event += 1) {
+/**
+ * Pass 2 over events `from … to − 1` (one part): copies every event's time, (user in block, step)
+ * key and, when `eventIndex` is not empty, its index to `cursor[range]`, advancing the cursor only
+ * for a step event: no branch on the event name. `cursor` starts as the part's segment starts and
+ * ends as their ends.
+ */
+export function scatterStepEvents(
+  plan: CompiledFunnel,
+  isStep: Uint8Array,
+  user: Int32Array,
+  name: ArrayLike<number>,
+  timestamp: Float64Array,
+  from: number,
+  to: number,
+  cursor: Int32Array,
+  eventTime: Float64Array,
+  eventKey: Uint16Array,
+  eventIndex: Int32Array,
+  blockShift = defaultBlockShift,
+): void {
+  const stepOf = plan.simpleStepOfName!;
+  const localMask = (1 << blockShift) - 1;
+  if (eventIndex.length > 0) {
+    for (let event = from; event < to; event += 1) {
       const person = user[event]!;
       const code = name[event]!;
       const range = ((person >>> blockShift) << laneShift) | (person & laneMask);
@@ -122,33 +138,126 @@ export function bucketSimpleSequential(
       eventIndex[position] = event;
       cursor[range] = position + isStep[code]!;
     }
-  } else if (userFrom === undefined) {
-    for (let event = 0; event < count; event += 1) {
-      const person = user[event]!;
-      const code = name[event]!;
-      const range = ((person >>> blockShift) << laneShift) | (person & laneMask);
-      const position = cursor[range]!;
-      eventTime[position] = timestamp[event]!;
-      eventKey[position] = ((person & localMask) << 5) | (stepOf[code]! & 31);
-      cursor[range] = position + isStep[code]!;
-    }
-  } else {
-    // An event outside the range is written at user 0's cursor, which does not advance: the next
-    // event there (or the spare slot) takes its place.
-    for (let event = 0; event < count; event += 1) {
-      const local = user[event]! - userFrom;
-      const inside = ((local - userCount) & ~local) >>> 31;
-      const person = local & -inside;
-      const code = name[event]!;
-      const range = ((person >>> blockShift) << laneShift) | (person & laneMask);
-      const position = cursor[range]!;
-      eventTime[position] = timestamp[event]!;
-      eventKey[position] = ((person & localMask) << 5) | (stepOf[code]! & 31);
-      cursor[range] = position + (isStep[code]! & inside);
-    }
+    return;
   }
+  for (let event = from; event < to; event += 1) {
+    const person = user[event]!;
+    const code = name[event]!;
+    const range = ((person >>> blockShift) << laneShift) | (person & laneMask);
+    const position = cursor[range]!;
+    eventTime[position] = timestamp[event]!;
+    eventKey[position] = ((person & localMask) << 5) | (stepOf[code]! & 31);
+    cursor[range] = position + isStep[code]!;
+  }
+}
 
-  // 3. Per block: counting sort by user in block, then each user's run through the state machine.
+/**
+ * A simple sequential funnel (see `CompiledFunnel.simpleStepOfName`) over events in any order,
+ * without sorting the input and without one array per user: {@link countStepEvents}, {@link
+ * layOutSegments} and {@link scatterStepEvents} over all events as one part, then {@link
+ * runStepEventBlocks} over every block.
+ *
+ * Linear in events plus users. Writes every user's outcome (users without a step event keep −1),
+ * unless `outcomes` is undefined; with a `sink`, each user's step times go there instead of
+ * `outcomes.times`; with a `furthestTally`, each user with a step event adds 1 at their furthest
+ * step.
+ *
+ * @param blockShift - log2 of the users per block, at most 11 (keys are 16 bits); tests lower it to
+ *   cross block boundaries
+ */
+export function bucketSimpleSequential(
+  plan: CompiledFunnel,
+  user: Int32Array,
+  userCount: number,
+  name: ArrayLike<number>,
+  timestamp: Float64Array,
+  outcomes: FunnelOutcomes | undefined,
+  tieBreak: Int32Array | undefined,
+  blockShift = defaultBlockShift,
+  sink?: StepTimesSink,
+  furthestTally?: Int32Array,
+): void {
+  if (plan.simpleStepOfName === undefined)
+    throw new Error('bucketSimpleSequential needs a simple sequential funnel');
+  if (blockShift > 11) throw new Error('bucketSimpleSequential: blockShift is at most 11');
+  const count = user.length;
+  const isStep = stepEventMask(plan);
+  const counts = new Int32Array(bucketRangeCount(userCount, blockShift));
+  countStepEvents(isStep, user, name, 0, count, counts, blockShift);
+  const starts = new Int32Array(counts.length);
+  const { total, largestBlock } = layOutSegments([counts], [starts]);
+  const keepIndex = outcomes?.detail === 'events' || tieBreak !== undefined;
+  const buckets: StepEventBuckets = {
+    blockShift,
+    blockCount: bucketBlockCount(userCount, blockShift),
+    starts: [starts],
+    ends: [starts.slice()],
+    eventTime: new Float64Array(total),
+    eventKey: new Uint16Array(total),
+    eventIndex: new Int32Array(keepIndex ? total : 0),
+    largestBlock,
+  };
+  scatterStepEvents(
+    plan,
+    isStep,
+    user,
+    name,
+    timestamp,
+    0,
+    count,
+    buckets.ends[0]!,
+    buckets.eventTime,
+    buckets.eventKey,
+    buckets.eventIndex,
+    blockShift,
+  );
+  runStepEventBlocks(
+    plan,
+    buckets,
+    userCount,
+    0,
+    buckets.blockCount,
+    outcomes,
+    tieBreak,
+    sink,
+    furthestTally,
+  );
+}
+
+/**
+ * Pass 3 over blocks `blockFrom … blockTo − 1` of scattered step events: per block, a counting
+ * sort by user inside the block (small enough to stay in cache) gathers each user's events, in
+ * input order, into one run of three small arrays, and the state machine of {@link
+ * advanceSimpleChain} (or {@link advanceSimpleStart} when no times are kept) reads them in
+ * sequence. A user whose own events turn out to be out of (time, step, tie-break) order has only
+ * their own events sorted, and is run again. Users are visited in index order, so a sink receives
+ * their times in that order whoever runs which blocks.
+ *
+ * With `outcomes`, writes each user's outcome there (slot = user index); without, only the `sink`
+ * and the `furthestTally` receive anything.
+ */
+export function runStepEventBlocks(
+  plan: CompiledFunnel,
+  buckets: StepEventBuckets,
+  userCount: number,
+  blockFrom: number,
+  blockTo: number,
+  outcomes: FunnelOutcomes | undefined,
+  tieBreak: Int32Array | undefined,
+  sink?: StepTimesSink,
+  furthestTally?: Int32Array,
+): void {
+  const { blockShift, starts, ends, eventTime, eventKey, eventIndex, largestBlock } = buckets;
+  const parts = starts.length;
+  const steps = plan.stepCount;
+  const window = plan.window;
+  const blockUsers = 1 << blockShift;
+  const keepEvents = outcomes?.detail === 'events';
+  const keepTimes = (outcomes !== undefined && outcomes.detail !== 'none') || sink !== undefined;
+  const keepIndex = keepEvents || tieBreak !== undefined;
+  if (keepIndex && eventIndex.length === 0)
+    throw new Error('runStepEventBlocks: event indexes were not kept');
+
   const userStart = new Int32Array(blockUsers + 1);
   const userCursor = new Int32Array(blockUsers);
   // One block's step events sorted by user: time, step and (when kept) event index.
@@ -163,44 +272,49 @@ export function bucketSimpleSequential(
   const start = new Float64Array(steps);
   const times = new Float64Array(steps * steps);
   const events = new Int32Array(steps * steps);
-  const outcomeFurthest = outcomes.furthest;
-  const outcomeReached = outcomes.reached;
-  const outcomeEvents = outcomes.events;
+  const outcomeEvents = outcomes?.events ?? new Int32Array(0);
   // With a sink, the winning attempt's times are kept per user here, then handed to the sink.
   const userTimes = new Float64Array(steps);
-  const recordTimes = sink === undefined ? outcomes.times : userTimes;
+  const recordTimes = sink === undefined && outcomes !== undefined ? outcomes.times : userTimes;
+  const fixedBase = sink !== undefined || outcomes === undefined;
   const compare = (left: number, right: number) =>
     sortedTime[left]! - sortedTime[right]! ||
     sortedStep[left]! - sortedStep[right]! ||
     (tieBreak === undefined ? 0 : tieBreak[sortedIndex[left]!]! - tieBreak[sortedIndex[right]!]!) ||
     left - right;
-  for (let block = 0; block < blockCount; block += 1) {
+  for (let block = blockFrom; block < blockTo; block += 1) {
     const firstRange = block << laneShift;
     const lastRange = firstRange + laneMask;
-    // Only the spare slots: no step event in this block.
-    if (rangeStart[lastRange + 1]! - rangeStart[firstRange]! === laneMask + 1) continue;
+    let eventsHere = 0;
+    for (let range = firstRange; range <= lastRange; range += 1)
+      for (let part = 0; part < parts; part += 1) eventsHere += ends[part]![range]! - starts[part]![range]!;
+    if (eventsHere === 0) continue;
     const firstUser = block << blockShift;
     const usersHere = Math.min(blockUsers, userCount - firstUser);
     userStart.fill(0, 0, usersHere + 1);
     for (let range = firstRange; range <= lastRange; range += 1) {
-      const to = cursor[range]!;
-      for (let position = rangeStart[range]!; position < to; position += 1)
-        userStart[(eventKey[position]! >>> 5) + 1]! += 1;
+      for (let part = 0; part < parts; part += 1) {
+        const to = ends[part]![range]!;
+        for (let position = starts[part]![range]!; position < to; position += 1)
+          userStart[(eventKey[position]! >>> 5) + 1]! += 1;
+      }
     }
     for (let local = 0; local < usersHere; local += 1) {
       userStart[local + 1]! += userStart[local]!;
       userCursor[local] = userStart[local]!;
     }
-    // Gather each user's events into one run (reads in range order, writes inside the block), so
+    // Gather each user's events into one run (reads in segment order, writes inside the block), so
     // the state machine then reads them in sequence.
     for (let range = firstRange; range <= lastRange; range += 1) {
-      const to = cursor[range]!;
-      for (let position = rangeStart[range]!; position < to; position += 1) {
-        const key = eventKey[position]!;
-        const destination = userCursor[key >>> 5]!++;
-        sortedTime[destination] = eventTime[position]!;
-        sortedStep[destination] = key & 31;
-        if (keepIndex) sortedIndex[destination] = eventIndex[position]!;
+      for (let part = 0; part < parts; part += 1) {
+        const to = ends[part]![range]!;
+        for (let position = starts[part]![range]!; position < to; position += 1) {
+          const key = eventKey[position]!;
+          const destination = userCursor[key >>> 5]!++;
+          sortedTime[destination] = eventTime[position]!;
+          sortedStep[destination] = key & 31;
+          if (keepIndex) sortedIndex[destination] = eventIndex[position]!;
+        }
       }
     }
 
@@ -209,7 +323,7 @@ export function bucketSimpleSequential(
       const runTo = userStart[local + 1]!;
       if (runTo === runFrom) continue;
       const slot = firstUser + local;
-      const base = sink === undefined ? slot * steps : 0;
+      const base = fixedBase ? 0 : slot * steps;
       // First as the events come, checking their order; if a user's events are out of order, the
       // run is sorted and replayed without checks.
       let furthest = -1;
@@ -283,8 +397,10 @@ export function bucketSimpleSequential(
           if (keepIndex) sortedIndex[runFrom + offset] = runIndex[from]!;
         }
       }
-      outcomeFurthest[slot] = furthest;
-      outcomeReached[slot] = reachedUpTo(furthest);
+      if (outcomes !== undefined) {
+        outcomes.furthest[slot] = furthest;
+        outcomes.reached[slot] = reachedUpTo(furthest);
+      }
       if (sink !== undefined && furthest > 0) sinkStepTimes(sink, userTimes, furthest);
       if (furthestTally !== undefined && furthest >= 0) furthestTally[furthest]! += 1;
     }

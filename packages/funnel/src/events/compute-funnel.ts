@@ -3,7 +3,7 @@ import { type DistributionSummary, summarizeDistribution, summarizeInPlace } fro
 import { ratioOrNull } from '../statistics/ratio';
 import { createLocalDayIndexer, dayNumberToDate, periodStartDay } from '../time/local-day';
 import { bucketSimpleSequential } from './bucket-simple-funnel';
-import { type EventsInput, normalizeEvents, type PropertyValue } from './event-input';
+import { type ColumnScan, type EventsInput, normalizeEvents, type PropertyValue } from './event-input';
 import {
   type CompiledFunnel,
   createOutcomes,
@@ -107,9 +107,8 @@ interface StepDefinition {
   readonly maximum: number;
 }
 
-function compile(options: FunnelOptions, names: readonly string[], strictNames: boolean) {
-  const stepCount = options.steps.length;
-  const steps: StepDefinition[] = options.steps.map((step) =>
+function stepDefinitions(options: FunnelOptions): StepDefinition[] {
+  return options.steps.map((step) =>
     typeof step === 'string'
       ? {
           name: step,
@@ -124,6 +123,27 @@ function compile(options: FunnelOptions, names: readonly string[], strictNames: 
           maximum: step.within ?? options.betweenSteps?.maximum ?? Number.POSITIVE_INFINITY,
         },
   );
+}
+
+/**
+ * Whether parsed options define a simple sequential funnel — sequential order, no exclusions,
+ * distinct step names, no optional steps and no times between steps — which the simple kernels
+ * run (`CompiledFunnel.simpleStepOfName`). Internal: the parallel pool asks it before validating.
+ * @internal
+ */
+export function isSimpleSequential(options: FunnelOptions): boolean {
+  const steps = stepDefinitions(options);
+  return (
+    options.order === 'sequential' &&
+    options.exclusions.length === 0 &&
+    new Set(steps.map((step) => step.name)).size === steps.length &&
+    steps.every((step) => !step.optional && step.minimum === 0 && step.maximum === Number.POSITIVE_INFINITY)
+  );
+}
+
+function compile(options: FunnelOptions, names: readonly string[], strictNames: boolean) {
+  const stepCount = options.steps.length;
+  const steps = stepDefinitions(options);
   if (steps[0]!.optional) invalid('steps[0].optional', 'the first step cannot be optional');
   if (steps[stepCount - 1]!.optional)
     invalid(`steps[${stepCount - 1}].optional`, 'the last step cannot be optional');
@@ -186,12 +206,7 @@ function compile(options: FunnelOptions, names: readonly string[], strictNames: 
   });
   const minimumGap = Float64Array.from(steps, (step) => step.minimum);
   const maximumGap = Float64Array.from(steps, (step) => step.maximum);
-  const simple =
-    options.order === 'sequential' &&
-    exclusions.length === 0 &&
-    new Set(steps.map((step) => step.name)).size === stepCount &&
-    steps.every((step) => !step.optional && step.minimum === 0 && step.maximum === Number.POSITIVE_INFINITY);
-  const simpleStepOfName = simple
+  const simpleStepOfName = isSimpleSequential(options)
     ? Int8Array.from(stepsOfName, (matching) => (matching === undefined ? -1 : matching[0]!))
     : undefined;
   const plan: CompiledFunnel = {
@@ -311,6 +326,17 @@ function countAndCollectTimes(
   }
 }
 
+/**
+ * The time summaries of one population's steps, computed elsewhere (by the parallel pool's
+ * threads, with the same {@link summarizeInPlace}): entry s for step s, null where no user has a
+ * time (and for step 0). Step 1's `fromFirst` is its `fromPrevious` and is not read.
+ * @internal
+ */
+export interface StepTimeSummaries {
+  readonly fromPrevious: readonly (DistributionSummary | null)[];
+  readonly fromFirst: readonly (DistributionSummary | null)[];
+}
+
 function summarize(
   plan: CompiledFunnel,
   steps: readonly StepDefinition[],
@@ -320,6 +346,7 @@ function summarize(
   timing: boolean,
   sunk?: StepTimesSink,
   furthestTally?: Int32Array,
+  summarized?: StepTimeSummaries,
 ): FunnelSummary[] {
   const stepCount = plan.stepCount;
   const { groupOfSlot, groupCount } = population;
@@ -402,7 +429,11 @@ function summarize(
     const stepResults: FunnelStepResult[] = steps.map((step, index) => {
       const count = counts[offset + index]!;
       const previousCount = counts[offset + previousRequired]!;
-      const previousSummary = timing ? summarizeInPlace(timesOf(fromPrevious, offset + index)) : null;
+      const previousSummary = !timing
+        ? null
+        : summarized !== undefined
+          ? summarized.fromPrevious[index]!
+          : summarizeInPlace(timesOf(fromPrevious, offset + index));
       const result: FunnelStepResult = {
         index,
         name: step.name,
@@ -417,7 +448,9 @@ function summarize(
           ? null
           : index === 1
             ? previousSummary
-            : summarizeInPlace(timesOf(fromFirst, offset + index)),
+            : summarized !== undefined
+              ? summarized.fromFirst[index]!
+              : summarizeInPlace(timesOf(fromFirst, offset + index)),
       };
       if (!step.optional) previousRequired = index;
       return result;
@@ -505,7 +538,16 @@ function compareValues(left: PropertyValue, right: PropertyValue): number {
  * ```
  */
 export function computeFunnel(events: EventsInput, options: FunnelOptionsInput): FunnelResult {
-  const { parsed, normalized, plan, steps, exclusions, warnings } = prepareFunnel(events, options);
+  return computePreparedFunnel(prepareFunnel(events, options));
+}
+
+/**
+ * {@link computeFunnel} after {@link prepareFunnel}. Internal: the parallel pool's path for what
+ * it does not split, without validating the events twice.
+ * @internal
+ */
+export function computePreparedFunnel(prepared: PreparedFunnel): FunnelResult {
+  const { parsed, normalized, plan, steps, exclusions, warnings } = prepared;
   const breakdown = parsed.breakdown;
   if (breakdown?.attribution === 'specific_step') {
     if (breakdown.step === undefined) invalid('breakdown.step', 'specific_step attribution needs a step');
@@ -564,39 +606,42 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
   ): FunnelOutcomes => {
     const { name, timestamp } = normalized;
     if (plan.simpleStepOfName !== undefined) {
-      const outcomes = createOutcomes(slotCount, plan.stepCount, detail);
+      // With a sink and a tally the summary needs nothing per user: the bucket kernel then keeps
+      // no outcomes (the stream kernel always does).
+      const perUser = sink === undefined || tally === undefined;
       const sinkStart = sink?.cursor.slice();
-      if (
-        !grouped ||
-        !streamSimpleSequential(
-          plan,
-          slotOfEvent,
-          slotCount,
-          name,
-          timestamp,
-          outcomes,
-          tieBreak,
-          sink,
-          tally,
+      if (grouped) {
+        const outcomes = createOutcomes(slotCount, plan.stepCount, detail);
+        if (
+          streamSimpleSequential(
+            plan,
+            slotOfEvent,
+            slotCount,
+            name,
+            timestamp,
+            outcomes,
+            tieBreak,
+            sink,
+            tally,
+          )
         )
-      ) {
-        outcomes.furthest.fill(-1);
-        outcomes.reached.fill(0);
+          return outcomes;
         if (sink !== undefined) sink.cursor.set(sinkStart!);
         tally?.fill(0);
-        bucketSimpleSequential(
-          plan,
-          slotOfEvent,
-          slotCount,
-          name,
-          timestamp,
-          outcomes,
-          tieBreak,
-          undefined,
-          sink,
-          tally,
-        );
       }
+      const outcomes = createOutcomes(perUser ? slotCount : 0, plan.stepCount, detail);
+      bucketSimpleSequential(
+        plan,
+        slotOfEvent,
+        slotCount,
+        name,
+        timestamp,
+        perUser ? outcomes : undefined,
+        tieBreak,
+        undefined,
+        sink,
+        tally,
+      );
       return outcomes;
     }
     const outcomes = createOutcomes(slotCount, plan.stepCount);
@@ -640,7 +685,8 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
   }
 
   let excludedUsers = 0;
-  for (let slot = 0; slot < slotCount; slot += 1) excludedUsers += outcomes.excluded[slot]!;
+  // (Empty outcomes when the kernel kept none: a simple funnel excludes nobody.)
+  for (let slot = 0; slot < outcomes.excluded.length; slot += 1) excludedUsers += outcomes.excluded[slot]!;
   const everyone = summarize(
     plan,
     steps,
@@ -721,12 +767,13 @@ export function computeFunnel(events: EventsInput, options: FunnelOptionsInput):
 /**
  * The validation and compilation every funnel run starts with: options parsed (throws
  * `KizunaValidationError` naming the field), events normalized, the definition compiled against
- * the event names. Internal: shared by {@link computeFunnel} and the `@kizuna/funnel/parallel` pool.
+ * the event names. Internal: shared by {@link computeFunnel} and the `@kizuna/funnel/parallel` pool,
+ * which passes the `scan` of columns its threads made.
  * @internal
  */
-export function prepareFunnel(events: EventsInput, options: FunnelOptionsInput) {
+export function prepareFunnel(events: EventsInput, options: FunnelOptionsInput, scan?: ColumnScan) {
   const parsed = parseInput(funnelOptionsSchema, options, 'funnel options');
-  const normalized = normalizeEvents(events);
+  const normalized = normalizeEvents(events, scan);
   const compiled = compile(parsed, normalized.names, normalized.userIds === undefined);
   return { parsed, normalized, ...compiled };
 }
@@ -737,11 +784,9 @@ export type PreparedFunnel = ReturnType<typeof prepareFunnel>;
 /**
  * Runs a simple sequential funnel (`plan.simpleStepOfName` set) over the events of users
  * 0 … `userCount` − 1, without breakdown or tie-break: the one stream-or-bucket choice
- * {@link computeFunnel} makes; with `userFrom`, the users `userFrom … userFrom + userCount − 1` of
- * the columns (as slots 0 … userCount − 1) by the bucket kernel, others skipped. Returns the users
- * per furthest step; with a `sink`, each user's
+ * {@link computeFunnel} makes. Returns the users per furthest step; with a `sink`, each user's
  * times from the previous step and from step 0 are written at `sink.cursor[s]`, which advances.
- * Internal: the per-range kernel of the parallel pool.
+ * Internal: the per-slice kernel of the parallel pool on rows in user order.
  * @internal
  */
 export function runSimpleFunnelRange(
@@ -752,44 +797,30 @@ export function runSimpleFunnelRange(
   name: ArrayLike<number>,
   timestamp: Float64Array,
   sink: StepTimesSink | undefined,
-  userFrom?: number,
 ): Int32Array {
   const tally = new Int32Array(plan.stepCount);
   const outcomes = createOutcomes(userCount, plan.stepCount, 'none');
-  if (userFrom === undefined) {
-    // Stream when the rows are grouped by user; else (or when the stream finds them not grouped)
-    // start over with the bucket kernel.
-    const sinkStart = sink?.cursor.slice();
-    if (
-      userRuns <= userCount &&
-      streamSimpleSequential(plan, user, userCount, name, timestamp, outcomes, undefined, sink, tally)
-    )
-      return tally;
-    outcomes.furthest.fill(-1);
-    outcomes.reached.fill(0);
-    if (sink !== undefined) sink.cursor.set(sinkStart!);
-    tally.fill(0);
-  }
-  bucketSimpleSequential(
-    plan,
-    user,
-    userCount,
-    name,
-    timestamp,
-    outcomes,
-    undefined,
-    undefined,
-    sink,
-    tally,
-    userFrom,
-  );
+  // Stream when the rows are grouped by user; else (or when the stream finds them not grouped)
+  // start over with the bucket kernel.
+  const sinkStart = sink?.cursor.slice();
+  if (
+    userRuns <= userCount &&
+    streamSimpleSequential(plan, user, userCount, name, timestamp, outcomes, undefined, sink, tally)
+  )
+    return tally;
+  outcomes.furthest.fill(-1);
+  outcomes.reached.fill(0);
+  if (sink !== undefined) sink.cursor.set(sinkStart!);
+  tally.fill(0);
+  bucketSimpleSequential(plan, user, userCount, name, timestamp, outcomes, undefined, undefined, sink, tally);
   return tally;
 }
 
 /**
  * The result of a simple sequential funnel without breakdown or trend from the merged output of
  * {@link runSimpleFunnelRange} over all `userCount` users: the same summary code as
- * {@link computeFunnel}, so percentiles are selected alike. Internal: the parallel pool's merge.
+ * {@link computeFunnel}, so percentiles are selected alike (or given, `summarized`, when the
+ * pool's threads selected them with that code). Internal: the parallel pool's merge.
  * @internal
  */
 export function finishSimpleFunnel(
@@ -797,6 +828,7 @@ export function finishSimpleFunnel(
   userCount: number,
   tally: Int32Array,
   sink: StepTimesSink | undefined,
+  summarized?: StepTimeSummaries,
 ): FunnelResult {
   const { parsed, plan, steps, exclusions, warnings } = prepared;
   const everyone = summarize(
@@ -808,6 +840,7 @@ export function finishSimpleFunnel(
     parsed.timeToConvert,
     sink,
     tally,
+    summarized,
   )[0]!;
   const definition = {
     order: parsed.order,

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeEvents } from './event-input';
+import { mergeColumnScans, normalizeEvents, scanColumns } from './event-input';
 
 const names = ['visit', 'pay'];
 
@@ -49,5 +50,52 @@ describe('normalizeEvents: runs of users', () => {
         timestamp: Float64Array.of(1, 2, Number.NaN),
       }),
     ).toThrow(/timestamp\[2\]/);
+  });
+});
+
+describe('scanColumns and mergeColumnScans', () => {
+  it('the scans of consecutive parts merge into the scan of the whole, wherever the parts are cut', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            user: fc.integer({ min: -2, max: 6 }),
+            name: fc.integer({ min: 0, max: 3 }),
+            time: fc.constantFrom(0, 1.5, 7, Number.NaN, Number.POSITIVE_INFINITY),
+          }),
+          { maxLength: 40 },
+        ),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (rows, cuts) => {
+          const user = Int32Array.from(rows, (row) => row.user);
+          const name = Uint8Array.from(rows, (row) => row.name);
+          const timestamp = Float64Array.from(rows, (row) => row.time);
+          const bounds = [
+            0,
+            ...cuts.map((cut) => cut % (rows.length + 1)).sort((left, right) => left - right),
+            rows.length,
+          ];
+          const parts = bounds
+            .slice(1)
+            .map((to, index) => scanColumns(user, name, timestamp, bounds[index]!, to));
+          const whole = scanColumns(user, name, timestamp, 0, rows.length);
+          const merged = mergeColumnScans(user, parts);
+          // NaN ≠ NaN: compare the time check as "finite or not".
+          expect({ ...merged, timeCheck: merged.timeCheck === 0 }).toEqual({
+            ...whole,
+            timeCheck: whole.timeCheck === 0,
+          });
+          // The reference: changes and descents counted event by event.
+          let changes = 0;
+          let descents = 0;
+          for (let index = 1; index < rows.length; index += 1) {
+            if (user[index] !== user[index - 1]) changes += 1;
+            if (user[index]! < user[index - 1]!) descents += 1;
+          }
+          expect([whole.userChanges, whole.userDescents]).toEqual([changes, descents]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -58,6 +58,11 @@ export interface NormalizedEvents {
    * user's events are not contiguous.
    */
   readonly userRuns: number;
+  /**
+   * True when user indexes never decrease from one event to the next (rows in user order): every
+   * range of users is then one slice of the events.
+   */
+  readonly usersAscending: boolean;
   /** The original user ids when the input was an array of objects (index → id). */
   readonly userIds?: readonly (string | number)[];
   /** Reads one property column as codes into a value list (−1 = no value). */
@@ -96,7 +101,34 @@ function encodeValues(
   return { codes, values };
 }
 
-function normalizeColumns(input: EventColumns): NormalizedEvents {
+/**
+ * What one pass over events `from … to − 1` of columns finds, enough to validate them and to
+ * choose a kernel. Scans of consecutive parts merge with {@link mergeColumnScans}, so threads can
+ * each scan a part.
+ * @internal
+ */
+export interface ColumnScan {
+  /** The events scanned. */
+  readonly from: number;
+  readonly to: number;
+  readonly minimumUser: number;
+  /** −1 for no events. */
+  readonly maximumUser: number;
+  readonly maximumName: number;
+  /** 0 when every timestamp is finite, else NaN. */
+  readonly timeCheck: number;
+  /** Events whose user differs from the previous event's, inside the part. */
+  readonly userChanges: number;
+  /** Events whose user index is below the previous event's, inside the part. */
+  readonly userDescents: number;
+}
+
+/**
+ * Checks the types and lengths of the columns (not their values: see {@link scanColumns}).
+ * @throws KizunaValidationError naming the bad column
+ * @internal
+ */
+export function checkColumnShapes(input: EventColumns): void {
   const { user, name, names, timestamp } = input;
   if (!(user instanceof Int32Array)) fail('user', 'expected an Int32Array of dense user indexes');
   if (!(name instanceof Uint8Array || name instanceof Uint16Array))
@@ -108,18 +140,31 @@ function normalizeColumns(input: EventColumns): NormalizedEvents {
   if (name.length !== count) fail('name', `expected ${count} entries like user, got ${name.length}`);
   if (timestamp.length !== count)
     fail('timestamp', `expected ${count} entries like user, got ${timestamp.length}`);
-  // One branch-free pass over the three columns; the first bad entry is looked for only on failure.
-  // Two events per iteration, with two time sums, so the additions do not wait on each other.
-  const nameCount = names.length;
+}
+
+/**
+ * One branch-free pass over events `from … to − 1` of the three columns (of equal length, see
+ * {@link checkColumnShapes}). Two events per iteration, with two time sums, so the additions do
+ * not wait on each other.
+ * @internal
+ */
+export function scanColumns(
+  user: Int32Array,
+  name: Uint8Array | Uint16Array,
+  timestamp: Float64Array,
+  from: number,
+  to: number,
+): ColumnScan {
   let minimumUser = 0;
   let maximumUser = -1;
   let maximumName = 0;
   let timeCheck = 0;
   let otherTimeCheck = 0;
   let userChanges = 0;
-  let previousUser = count > 0 ? user[0]! : 0;
-  const pairs = count & ~1;
-  for (let index = 0; index < pairs; index += 2) {
+  let userDescents = 0;
+  let previousUser = to > from ? user[from]! : 0;
+  const pairs = from + ((to - from) & ~1);
+  for (let index = from; index < pairs; index += 2) {
     const person = user[index]!;
     const nextPerson = user[index + 1]!;
     minimumUser = person < minimumUser ? person : minimumUser;
@@ -127,6 +172,7 @@ function normalizeColumns(input: EventColumns): NormalizedEvents {
     maximumUser = person > maximumUser ? person : maximumUser;
     maximumUser = nextPerson > maximumUser ? nextPerson : maximumUser;
     userChanges += (person !== previousUser ? 1 : 0) + (nextPerson !== person ? 1 : 0);
+    userDescents += (person < previousUser ? 1 : 0) + (nextPerson < person ? 1 : 0);
     previousUser = nextPerson;
     const code = name[index]!;
     const nextCode = name[index + 1]!;
@@ -138,17 +184,54 @@ function normalizeColumns(input: EventColumns): NormalizedEvents {
     timeCheck += time - time;
     otherTimeCheck += nextTime - nextTime;
   }
-  if (pairs < count) {
+  if (pairs < to) {
     const person = user[pairs]!;
     minimumUser = person < minimumUser ? person : minimumUser;
     maximumUser = person > maximumUser ? person : maximumUser;
     userChanges += person !== previousUser ? 1 : 0;
+    userDescents += person < previousUser ? 1 : 0;
     const code = name[pairs]!;
     maximumName = code > maximumName ? code : maximumName;
     const time = timestamp[pairs]!;
     timeCheck += time - time;
   }
   timeCheck += otherTimeCheck;
+  return { from, to, minimumUser, maximumUser, maximumName, timeCheck, userChanges, userDescents };
+}
+
+/**
+ * The scan of consecutive parts as one (`scans[k].to === scans[k + 1].from`): the user changes and
+ * descents between parts are read from `user`.
+ * @internal
+ */
+export function mergeColumnScans(user: Int32Array, scans: readonly ColumnScan[]): ColumnScan {
+  let merged = scans[0]!;
+  for (const scan of scans.slice(1)) {
+    const across = merged.to > merged.from && scan.to > scan.from;
+    const before = user[merged.to - 1]!;
+    const after = user[scan.from]!;
+    merged = {
+      from: merged.from,
+      to: scan.to,
+      minimumUser: Math.min(merged.minimumUser, scan.minimumUser),
+      maximumUser: Math.max(merged.maximumUser, scan.maximumUser),
+      maximumName: Math.max(merged.maximumName, scan.maximumName),
+      timeCheck: merged.timeCheck + scan.timeCheck,
+      userChanges: merged.userChanges + scan.userChanges + (across && after !== before ? 1 : 0),
+      userDescents: merged.userDescents + scan.userDescents + (across && after < before ? 1 : 0),
+    };
+  }
+  return merged;
+}
+
+function normalizeColumns(input: EventColumns, given?: ColumnScan): NormalizedEvents {
+  checkColumnShapes(input);
+  const { user, name, names, timestamp } = input;
+  const count = user.length;
+  const scan = given ?? scanColumns(user, name, timestamp, 0, count);
+  const { minimumUser, maximumUser, maximumName, timeCheck, userChanges, userDescents } = scan;
+  // The first bad entry is looked for only on failure.
+  const nameCount = names.length;
   if (minimumUser < 0) fail(`user[${user.findIndex((person) => person < 0)}]`, 'expected a user index ≥ 0');
   if (count > 0 && maximumName >= nameCount) {
     const index = name.findIndex((code) => code >= nameCount);
@@ -165,6 +248,7 @@ function normalizeColumns(input: EventColumns): NormalizedEvents {
     user,
     userCount: maximumUser + 1,
     userRuns: count === 0 ? 0 : userChanges + 1,
+    usersAscending: userDescents === 0,
     name,
     names,
     timestamp,
@@ -197,6 +281,7 @@ function normalizeArray(input: readonly FunnelEvent[]): NormalizedEvents {
   const nameIndex = new Map<string, number>();
   const names: string[] = [];
   let userRuns = 0;
+  let usersAscending = true;
   for (let index = 0; index < count; index += 1) {
     const event = input[index];
     if (typeof event !== 'object' || event === null) fail(`[${index}]`, 'expected an event object');
@@ -227,6 +312,7 @@ function normalizeArray(input: readonly FunnelEvent[]): NormalizedEvents {
       nameIndex.set(eventName, code);
     }
     if (index === 0 || person !== user[index - 1]) userRuns += 1;
+    if (index > 0 && person < user[index - 1]!) usersAscending = false;
     user[index] = person;
     name[index] = code;
     timestamp[index] = milliseconds;
@@ -236,6 +322,7 @@ function normalizeArray(input: readonly FunnelEvent[]): NormalizedEvents {
     user,
     userCount: userIds.length,
     userRuns,
+    usersAscending,
     name,
     names,
     timestamp,
@@ -256,11 +343,13 @@ function normalizeArray(input: readonly FunnelEvent[]): NormalizedEvents {
  * Validates events given as objects or as columns and turns them into the one internal columnar
  * shape. Linear in the number of events.
  *
+ * @param scan - for columns, their {@link scanColumns} over all events when already done (by
+ *   threads, each over a part); the result is the same
  * @throws KizunaValidationError naming the first bad event or column (path like `[12].timestamp`
  *   or `name[5]`)
  */
-export function normalizeEvents(input: EventsInput): NormalizedEvents {
+export function normalizeEvents(input: EventsInput, scan?: ColumnScan): NormalizedEvents {
   if (Array.isArray(input)) return normalizeArray(input);
-  if (isColumns(input)) return normalizeColumns(input);
+  if (isColumns(input)) return normalizeColumns(input, scan);
   return fail('', 'expected an array of events or event columns { user, name, names, timestamp }');
 }

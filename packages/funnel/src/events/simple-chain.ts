@@ -88,7 +88,8 @@ export function reachedUpTo(furthest: number): number {
  * Where a simple kernel writes the step times of each user's winning attempt directly, when one
  * population is summarised without breakdown or trend (no per-user times array): for each step
  * s ≥ 1 the user reached, the time from step s − 1 and from step 0, at `cursor[s]` of
- * `fromPrevious` / `fromFirst`, advancing `cursor[s]`.
+ * `fromPrevious` / `fromFirst`, advancing `cursor[s]`. Step 1's time from step 0 is its time from
+ * the previous step: it goes to `fromPrevious` only (`fromFirst` keeps no step-1 times).
  */
 export interface StepTimesSink {
   readonly cursor: Int32Array;
@@ -100,8 +101,10 @@ export interface StepTimesSink {
 export function sinkStepTimes(sink: StepTimesSink, recorded: Float64Array, furthest: number): void {
   const { cursor, fromPrevious, fromFirst } = sink;
   const first = recorded[0]!;
-  let previous = first;
-  for (let step = 1; step <= furthest; step += 1) {
+  if (furthest < 1) return;
+  let previous = recorded[1]!;
+  fromPrevious[cursor[1]!++] = previous - first;
+  for (let step = 2; step <= furthest; step += 1) {
     const time = recorded[step]!;
     const position = cursor[step]!++;
     fromPrevious[position] = time - previous;

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketSimpleSequential } from './bucket-simple-funnel';
+import {
+  bucketBlockCount,
+  bucketRangeCount,
+  bucketSimpleSequential,
+  countStepEvents,
+  layOutSegments,
+  runStepEventBlocks,
+  type StepEventBuckets,
+  scatterStepEvents,
+  stepEventMask,
+} from './bucket-simple-funnel';
 import {
   type CompiledFunnel,
   createOutcomes,
@@ -120,7 +130,11 @@ function sunkTimes(sink: StepTimesSink, userCount: number, stepCount: number) {
     const from = index * userCount;
     const to = sink.cursor[index + 1]!;
     const sorted = (values: Float64Array) => Array.from(values.subarray(from, to)).sort((a, b) => a - b);
-    return { fromPrevious: sorted(sink.fromPrevious), fromFirst: sorted(sink.fromFirst) };
+    // Step 1's time from step 0 is its time from the previous step (the sink keeps it once).
+    return {
+      fromPrevious: sorted(sink.fromPrevious),
+      fromFirst: sorted(index === 0 ? sink.fromPrevious : sink.fromFirst),
+    };
   });
 }
 
@@ -268,64 +282,117 @@ describe('simple sequential funnel paths', () => {
   });
 });
 
-describe('bucketSimpleSequential over a user range (the parallel pool)', () => {
-  it('users [from, to) of the whole columns give what the kernel gives on those users alone, blocks of 4 users', () => {
+describe('bucketing split over threads (the parallel pool)', () => {
+  it('events counted and scattered in parts, blocks run in ranges: the tally and the times, in order, of the one-part kernel', () => {
     fc.assert(
       fc.property(
         rowsArbitrary,
         fc.integer({ min: 2, max: 4 }),
         fc.integer({ min: 0, max: 12 }),
-        fc.integer({ min: 0, max: 10 }),
-        fc.integer({ min: 0, max: 10 }),
-        (rows, stepCount, window, a, b) => {
-          const from = Math.min(a, b);
-          const to = Math.max(a, b);
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(0, 1, 2, 11),
+        (rows, stepCount, window, threads, blockShift) => {
           const plan = simplePlan(stepCount, window);
-          const whole = toColumns(rows);
-          // Reference: only the range's events, users renumbered from 0.
-          const inside = rows.filter((row) => row.user >= from && row.user < to);
-          const local = toColumns(inside.map((row) => ({ ...row, user: row.user - from })));
-          const expected = createOutcomes(to - from, stepCount, 'times');
+          const { user, name, timestamp } = toColumns(rows);
+          const userCount = 10;
+          const expectedSink = createSink(userCount, stepCount);
           const expectedTally = new Int32Array(stepCount);
+          const outcomes = createOutcomes(userCount, stepCount, 'none');
           bucketSimpleSequential(
             plan,
-            local.user,
-            to - from,
-            local.name,
-            local.timestamp,
-            expected,
+            user,
+            userCount,
+            name,
+            timestamp,
+            outcomes,
             undefined,
-            2,
-            undefined,
+            blockShift,
+            expectedSink,
             expectedTally,
           );
-          const ranged = createOutcomes(to - from, stepCount, 'none');
-          const sink = createSink(to - from, stepCount);
+
+          const isStep = stepEventMask(plan);
+          const rangeCount = bucketRangeCount(userCount, blockShift);
+          const partStart = (part: number) => Math.floor((part * user.length) / threads);
+          const counts = Array.from({ length: threads }, () => new Int32Array(rangeCount));
+          // Parts in reverse order: each writes only its own segments, so the order does not matter.
+          for (let part = threads - 1; part >= 0; part -= 1)
+            countStepEvents(
+              isStep,
+              user,
+              name,
+              partStart(part),
+              partStart(part + 1),
+              counts[part]!,
+              blockShift,
+            );
+          const starts = counts.map(() => new Int32Array(rangeCount));
+          const { total, largestBlock } = layOutSegments(counts, starts);
+          const buckets: StepEventBuckets = {
+            blockShift,
+            blockCount: bucketBlockCount(userCount, blockShift),
+            starts,
+            ends: starts.map((start) => start.slice()),
+            eventTime: new Float64Array(total),
+            eventKey: new Uint16Array(total),
+            eventIndex: new Int32Array(0),
+            largestBlock,
+          };
+          for (let part = threads - 1; part >= 0; part -= 1)
+            scatterStepEvents(
+              plan,
+              isStep,
+              user,
+              name,
+              timestamp,
+              partStart(part),
+              partStart(part + 1),
+              buckets.ends[part]!,
+              buckets.eventTime,
+              buckets.eventKey,
+              buckets.eventIndex,
+              blockShift,
+            );
+          // Blocks in ranges (the last first), each range's times from its first user on; then
+          // closed up in range order, which gives the one-part kernel's arrays in the same order.
+          const blockStart = (thread: number) => Math.floor((thread * buckets.blockCount) / threads);
           const tally = new Int32Array(stepCount);
-          bucketSimpleSequential(
-            plan,
-            whole.user,
-            to - from,
-            whole.name,
-            whole.timestamp,
-            ranged,
-            undefined,
-            2,
-            sink,
-            tally,
-            from,
-          );
-          const expectedOutcomes = outcomesOf(expected, to - from, stepCount, 'times');
-          expect(outcomesOf(ranged, to - from, stepCount, 'none')).toEqual(
-            outcomesOf(expected, to - from, stepCount, 'none'),
-          );
+          const ranges = Array.from({ length: threads }, (_, thread) => {
+            const firstUser = Math.min(userCount, blockStart(thread) << blockShift);
+            const rangeSink = createSink(userCount, stepCount);
+            for (let step = 1; step < stepCount; step += 1) rangeSink.cursor[step]! += firstUser;
+            return { firstUser, rangeSink };
+          });
+          for (let thread = threads - 1; thread >= 0; thread -= 1)
+            runStepEventBlocks(
+              plan,
+              buckets,
+              userCount,
+              blockStart(thread),
+              blockStart(thread + 1),
+              undefined,
+              undefined,
+              ranges[thread]!.rangeSink,
+              tally,
+            );
+          const closed = createSink(userCount, stepCount);
+          for (const { firstUser, rangeSink } of ranges) {
+            for (let step = 1; step < stepCount; step += 1) {
+              const from = (step - 1) * userCount + firstUser;
+              const to = rangeSink.cursor[step]!;
+              const at = closed.cursor[step]!;
+              closed.fromPrevious.set(rangeSink.fromPrevious.subarray(from, to), at);
+              closed.fromFirst.set(rangeSink.fromFirst.subarray(from, to), at);
+              closed.cursor[step] = at + (to - from);
+            }
+          }
           expect(Array.from(tally)).toEqual(Array.from(expectedTally));
-          expect(sunkTimes(sink, to - from, stepCount)).toEqual(
-            timesFromOutcomes(expectedOutcomes, stepCount),
-          );
+          expect(Array.from(closed.cursor)).toEqual(Array.from(expectedSink.cursor));
+          expect(Array.from(closed.fromPrevious)).toEqual(Array.from(expectedSink.fromPrevious));
+          expect(Array.from(closed.fromFirst)).toEqual(Array.from(expectedSink.fromFirst));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });

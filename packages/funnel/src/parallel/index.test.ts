@@ -1,9 +1,11 @@
 import { KizunaValidationError } from '@kizuna/core';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bucketRangeCount } from '../events/bucket-simple-funnel';
 import { computeFunnel } from '../events/compute-funnel';
 import type { EventColumns } from '../events/event-input';
 import { createFunnelPool, toSharedColumns } from './index';
+import { scratchStores } from './scratch-store';
 
 const pools = [1, 2, 3].map((threads) => createFunnelPool({ threads, minEventsPerThread: 1 }));
 afterAll(() => Promise.all(pools.map((pool) => pool.close())));
@@ -51,7 +53,7 @@ describe('createFunnelPool', { timeout: 120_000 }, () => {
     { minLength: 0, maxLength: 80 },
   );
 
-  it('any small columnar input, grouped by user or in time order, on 1–3 threads: deep-equal to computeFunnel', async () => {
+  it('any small columnar input, in user order or in time order, fractional milliseconds, on 1–3 threads: deep-equal to computeFunnel', async () => {
     await fc.assert(
       fc.asyncProperty(
         rowsArbitrary,
@@ -68,7 +70,8 @@ describe('createFunnelPool', { timeout: 120_000 }, () => {
             user: Int32Array.from(sorted, (row) => row.user),
             name: Uint8Array.from(sorted, (row) => row.name),
             names,
-            timestamp: Float64Array.from(sorted, (row) => row.time * 1000),
+            // Fractional milliseconds: means summed in another order would differ in their last bits.
+            timestamp: Float64Array.from(sorted, (row) => row.time * 1000.1 + row.user * 0.3),
           };
           const options = {
             steps: names.slice(0, stepCount),
@@ -157,6 +160,48 @@ describe('createFunnelPool', { timeout: 120_000 }, () => {
     expect(() => createFunnelPool({ threads: 0 })).toThrow(/threads/);
   });
 
+  it('validates columns on several threads with the errors computeFunnel throws (first bad entry, in its order)', async () => {
+    const base = () => ({
+      user: Int32Array.from({ length: 12 }, (_, index) => index % 4),
+      name: Uint8Array.from({ length: 12 }, (_, index) => index % 3),
+      names,
+      timestamp: Float64Array.from({ length: 12 }, (_, index) => index * 1000),
+    });
+    const options = { steps: ['view', 'signup'], window: { days: 1 } };
+    // Bad entries in the third thread's part, the second's, or both; a bad user beats a bad time.
+    const broken: EventColumns[] = [];
+    const negativeUser = base();
+    negativeUser.user[10] = -1;
+    negativeUser.user[6] = -2;
+    broken.push(negativeUser);
+    const badName = base();
+    badName.name[9] = 7;
+    broken.push(badName);
+    const badTime = base();
+    badTime.timestamp[11] = Number.NaN;
+    badTime.timestamp[5] = Number.POSITIVE_INFINITY;
+    badTime.user[8] = -1;
+    broken.push(badTime);
+    const expected = ['user[6]', 'name[9]', 'user[8]'];
+    for (const [index, columns] of broken.entries()) {
+      const serial = (() => {
+        try {
+          computeFunnel(columns, options);
+        } catch (error) {
+          return error as Error;
+        }
+        return undefined;
+      })();
+      expect(serial).toBeInstanceOf(KizunaValidationError);
+      expect(serial!.message).toContain(expected[index]!);
+      for (const pool of pools) {
+        const error = await pool.computeFunnel(columns, options).catch((caught) => caught);
+        expect(error).toBeInstanceOf(KizunaValidationError);
+        expect(error.message).toBe(serial!.message);
+      }
+    }
+  });
+
   it('a closed pool rejects', async () => {
     const pool = createFunnelPool({ threads: 2, minEventsPerThread: 1 });
     await pool.close();
@@ -171,6 +216,20 @@ describe('createFunnelPool', { timeout: 120_000 }, () => {
     ).rejects.toThrow(/closed/);
   });
 });
+
+/**
+ * Four rows per user, interleaved: row i is user i mod `users`, step ⌊i / users⌋, at i ms. Every
+ * row is a step event and the rows are not in user order, so a call scatters them all.
+ */
+function interleaved(users: number): EventColumns {
+  const count = users * 4;
+  return {
+    user: Int32Array.from({ length: count }, (_, index) => index % users),
+    name: Uint8Array.from({ length: count }, (_, index) => Math.floor(index / users)),
+    names,
+    timestamp: Float64Array.from({ length: count }, (_, index) => index),
+  };
+}
 
 describe('createFunnelPool, calls at the same time', { timeout: 120_000 }, () => {
   it('three concurrent calls on one pool each get their own result', async () => {
@@ -191,5 +250,81 @@ describe('createFunnelPool, calls at the same time', { timeout: 120_000 }, () =>
     } finally {
       await pool.close();
     }
+  });
+
+  it("growing calls in any row order keep one call's scratch, not one set per size; nothing after close()", async () => {
+    const pool = createFunnelPool({ threads: 2, minEventsPerThread: 1 });
+    try {
+      const store = scratchStores.get(pool)!;
+      const steps = names.slice(0, 4);
+      /** Slots of the scattered step events: one per row, a spare one per range and thread. */
+      const slots = (users: number) => 4 * users + 2 * bucketRangeCount(users);
+      /** Scratch a call without times asks for: the columns copied (4 + 1 + 8 bytes per row) and
+       * the scattered step events (8 + 2 bytes per slot). */
+      const setBytes = (users: number) => 13 * 4 * users + 10 * slots(users);
+      for (let round = 1; round <= 6; round += 1) {
+        const users = 1000 * round;
+        const columns = interleaved(users);
+        const options = { steps, window: { days: 1 }, timeToConvert: false };
+        const result = await pool.computeFunnel(columns, options);
+        expect(result.convertedUsers).toBe(users);
+        expect(result).toEqual(computeFunnel(columns, options));
+        // At most what this call (the largest so far) asked for; at least its event times, the
+        // largest buffer. Kept for every size, the rounds would add up (old: 1 + 2 + … times).
+        expect(store.spareBytes).toBeLessThanOrEqual(setBytes(users));
+        expect(store.spareBytes).toBeGreaterThanOrEqual(8 * slots(users));
+      }
+      // With time to convert, two more regions of (steps − 1) × users doubles (48 bytes per user):
+      // 2000 users need less than the 6000-user call, so nothing is added.
+      const users = 2000;
+      const columns = interleaved(users);
+      const options = { steps, window: { days: 1 }, timeToConvert: true };
+      expect(await pool.computeFunnel(columns, options)).toEqual(computeFunnel(columns, options));
+      expect(48 * users + setBytes(users)).toBeLessThan(setBytes(6000));
+      expect(store.spareBytes).toBeLessThanOrEqual(setBytes(6000));
+      // A call in flight when the pool closes gives nothing back.
+      const inFlight = pool.computeFunnel(columns, options).catch((error: Error) => error);
+      await pool.close();
+      expect(await inFlight).toBeInstanceOf(Error);
+      expect(store.spareBytes).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('close() while calls are in flight, or between two steps of a call: every call settles', {
+    timeout: 30_000,
+  }, async () => {
+    const columns = interleaved(3000);
+    const options = { steps: names.slice(0, 4), window: { days: 1 }, timeToConvert: true };
+    const expected = computeFunnel(columns, options);
+    const settle = (call: Promise<unknown>) =>
+      call.then(
+        (result) => expect(result).toEqual(expected),
+        (error: Error) => expect(error.message).toMatch(/closed/),
+      );
+
+    // Calls in flight, the pool closed after the first has answered.
+    const busy = createFunnelPool({ threads: 3, minEventsPerThread: 1 });
+    await busy.computeFunnel(columns, options);
+    const calls = Array.from({ length: 4 }, () => settle(busy.computeFunnel(columns, options)));
+    await busy.close();
+    await Promise.all(calls);
+
+    // Between two steps: the options are read again after the validation step, and that read
+    // closes the pool; the call's next step must not wait for workers that are gone.
+    const pool = createFunnelPool({ threads: 2, minEventsPerThread: 1 });
+    await pool.computeFunnel(columns, options); // workers started
+    let reads = 0;
+    const closing = {
+      ...options,
+      get steps() {
+        reads += 1;
+        if (reads === 2) void pool.close();
+        return options.steps;
+      },
+    };
+    await expect(pool.computeFunnel(columns, closing)).rejects.toThrow(/closed/);
+    expect(reads).toBe(2);
   });
 });

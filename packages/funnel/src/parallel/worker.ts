@@ -1,21 +1,24 @@
 /**
- * The worker of {@link createFunnelPool}: runs the funnel over one user range of shared columns on
+ * The worker of {@link createFunnelPool}: runs one task of a funnel call over shared columns on
  * request. Not an entry point for users.
  * @packageDocumentation
  */
 import { parentPort } from 'node:worker_threads';
-import type { RangeRequest, RangeResponse } from './protocol';
-import { runRange } from './range';
+import type { TaskRequest, TaskResponse } from './protocol';
+import { runTask } from './tasks';
 
 const port = parentPort!;
 
-port.on('message', (request: RangeRequest) => {
-  let response: RangeResponse;
+port.on('message', (request: TaskRequest) => {
+  let response: TaskResponse;
   try {
-    const part = runRange(request);
-    response = { id: request.id, part, error: null };
+    response = { id: request.id, result: runTask(request.task), error: null };
   } catch (error) {
-    response = { id: request.id, part: null, error: error instanceof Error ? error.message : String(error) };
+    response = {
+      id: request.id,
+      result: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   port.postMessage(response);
 });
