@@ -78,7 +78,13 @@ const subpaths = {
   const parallel = m.createParallelPredictor(model, { threads: 2, minRowsPerThread: 1000 });
   const both = await parallel.predictProbability(many);
   await parallel.close();
-  assert.deepEqual(Array.from(both), Array.from(model.predictProbability(many)));`,
+  assert.deepEqual(Array.from(both), Array.from(model.predictProbability(many)));
+  // 20,000 rows make several row blocks, so the worker really trains its share.
+  const trainer = m.createParallelTrainer({ threads: 2 });
+  const input = { features: many, labels: many.map((row) => (row[0] + row[2] > 4 ? 1 : 0)), nEstimators: 5 };
+  const trained = await trainer.train(input);
+  await trainer.close();
+  assert.deepEqual(trained.toJSON(), churn.trainGradientBoostedTrees(input).toJSON());`,
   '@kizuna/funnel/parallel': (load) => `const funnel = ${load('@kizuna/funnel')};
   const n = 20000;
   const columns = m.toSharedColumns({ user: Int32Array.from({ length: n }, (_, i) => i >> 1), name: Uint8Array.from({ length: n }, (_, i) => i & 1), names: ['a', 'b'], timestamp: Float64Array.from({ length: n }, (_, i) => (i & 1) * 60000) });

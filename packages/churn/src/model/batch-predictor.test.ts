@@ -54,13 +54,16 @@ describe('scoreRowRange', { timeout: 120_000 }, () => {
   });
 
   it.each([
-    ['4', depthFour],
-    ['5', depthFive],
+    ['4', 'WebAssembly', depthFour],
+    ['5', 'WebAssembly', depthFive],
+    ['4', 'JavaScript', depthFour],
+    ['5', 'JavaScript', depthFive],
   ])(
-    'depth %s: fills only the asked range, identical to the node walk on every path (with and without NaN)',
-    (depth, model) => {
-      const predictor = toBatchPredictor(model.ensemble);
+    'depth %s, %s kernel: fills only the asked range, identical to the node walk on every path (with and without NaN)',
+    (depth, kernel, model) => {
+      const predictor = toBatchPredictor(model.ensemble, { webAssembly: kernel === 'WebAssembly' });
       expect(predictor.layout.depth).toBe(Number(depth));
+      expect(predictor.webAssembly === null).toBe(kernel === 'JavaScript');
       // Values exactly at split thresholds (they go left), integers like the training data, any double.
       const thresholds = Array.from(model.ensemble.threshold).filter(
         (_, node) => model.ensemble.feature[node]! >= 0,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findFeatureBins } from './feature-bins';
+import { binRowRange, findFeatureBins } from './feature-bins';
 import { toFeatureMatrix } from './training-data';
 
 describe('findFeatureBins', { timeout: 120_000 }, () => {
@@ -35,6 +35,58 @@ describe('findFeatureBins', { timeout: 120_000 }, () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('binRowRange', () => {
+  it('bins rows into slots row-major and column-major, and flags the features with missing values', () => {
+    // Feature 0 bounds [1.5] (slots 0, 1; missing 2); feature 1 bounds [] (slot 3; missing 4).
+    const matrix = toFeatureMatrix([
+      [1, 7],
+      [2, Number.NaN],
+      [Number.NaN, 7],
+    ]);
+    const bins = findFeatureBins(
+      toFeatureMatrix([
+        [1, 7],
+        [2, 7],
+      ]),
+      255,
+      200_000,
+      0,
+    );
+    const slots = new Uint16Array(6);
+    const columns = new Uint16Array(6);
+    const hasMissing = new Uint8Array(2);
+    binRowRange(matrix, bins, 0, 3, slots, columns, hasMissing);
+    expect(Array.from(slots)).toEqual([0, 3, 1, 4, 2, 3]);
+    expect(Array.from(columns)).toEqual([0, 1, 2, 3, 4, 3]);
+    expect(Array.from(hasMissing)).toEqual([1, 1]);
+  });
+
+  it('gives the same slots when rows are binned in two ranges (as two threads do)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -50, max: 50 }), fc.integer({ min: 0, max: 3 })), {
+          minLength: 1,
+          maxLength: 120,
+        }),
+        fc.nat(),
+        (pairs, cut) => {
+          const matrix = toFeatureMatrix(pairs.map(([value, count]) => [value, count]));
+          const bins = findFeatureBins(matrix, 16, 200_000, 0);
+          const size = matrix.nRows * 2;
+          const whole = [new Uint16Array(size), new Uint16Array(size), new Uint8Array(2)] as const;
+          binRowRange(matrix, bins, 0, matrix.nRows, ...whole);
+          const split = [new Uint16Array(size), new Uint16Array(size), new Uint8Array(2)] as const;
+          const middle = cut % (matrix.nRows + 1);
+          binRowRange(matrix, bins, middle, matrix.nRows, ...split);
+          binRowRange(matrix, bins, 0, middle, ...split);
+          expect(split).toEqual(whole);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

@@ -44,53 +44,76 @@ export function findFeatureBins(
   sampleSize: number,
   seed: number,
 ): FeatureBins {
-  const { values, nRows, nFeatures } = matrix;
-  let sampleRows: Uint32Array;
-  if (nRows <= sampleSize) {
-    sampleRows = new Uint32Array(nRows);
-    for (let index = 0; index < nRows; index += 1) sampleRows[index] = index;
-  } else {
-    // Selection sampling (Knuth's algorithm S): an ordered sample of exactly sampleSize rows.
-    const random = createSeededRandom(seed ^ 0x5bd1e995);
-    sampleRows = new Uint32Array(sampleSize);
-    let chosen = 0;
-    for (let index = 0; index < nRows && chosen < sampleSize; index += 1) {
-      if ((nRows - index) * random() < sampleSize - chosen) sampleRows[chosen++] = index;
-    }
-  }
-  const upperBounds: Float64Array[] = [];
-  const binCounts = new Uint16Array(nFeatures);
+  const rows = Uint32Array.from({ length: matrix.nRows }, (_, row) => row);
+  const sampleRows = sampleBinRows(rows, sampleSize, seed);
   const column = new Float64Array(sampleRows.length);
-  for (let feature = 0; feature < nFeatures; feature += 1) {
-    let present = 0;
-    for (let index = 0; index < sampleRows.length; index += 1) {
-      const value = values[sampleRows[index]! * nFeatures + feature]!;
-      if (!Number.isNaN(value)) column[present++] = value;
-    }
-    // Few distinct values (flags, counts) need no sort of the whole column.
-    const few = distinctValuesUpTo(column, present, maxBins);
-    const sorted = few ?? column.subarray(0, present).sort();
-    const distinct: number[] = [];
-    for (let index = 0; index < sorted.length && distinct.length <= maxBins; index += 1) {
-      if (index === 0 || sorted[index] !== sorted[index - 1]) distinct.push(sorted[index]!);
-    }
-    const bounds: number[] = [];
-    if (distinct.length <= maxBins) {
-      for (let index = 0; index + 1 < distinct.length; index += 1) {
-        const midpoint = distinct[index]! + (distinct[index + 1]! - distinct[index]!) / 2;
-        bounds.push(midpoint);
-      }
-    } else {
-      const maximum = sorted[present - 1]!;
-      for (let k = 1; k < maxBins; k += 1) {
-        const bound = sorted[Math.floor((k * present) / maxBins) - 1]!;
-        if (bound < maximum && (bounds.length === 0 || bound > bounds[bounds.length - 1]!))
-          bounds.push(bound);
-      }
-    }
-    upperBounds.push(Float64Array.from(bounds));
-    binCounts[feature] = bounds.length + 1;
+  const upperBounds = Array.from({ length: matrix.nFeatures }, (_, feature) =>
+    findFeatureBounds(matrix, sampleRows, feature, maxBins, column),
+  );
+  return toFeatureBins(upperBounds);
+}
+
+/**
+ * The rows whose values set the bin bounds: `rows` itself up to `sampleSize` rows, else an ordered
+ * seeded sample of exactly `sampleSize` of them (Knuth's selection sampling, algorithm S).
+ */
+export function sampleBinRows(rows: Uint32Array, sampleSize: number, seed: number): Uint32Array {
+  if (rows.length <= sampleSize) return rows;
+  const random = createSeededRandom(seed ^ 0x5bd1e995);
+  const sampleRows = new Uint32Array(sampleSize);
+  let chosen = 0;
+  for (let index = 0; index < rows.length && chosen < sampleSize; index += 1) {
+    if ((rows.length - index) * random() < sampleSize - chosen) sampleRows[chosen++] = rows[index]!;
   }
+  return sampleRows;
+}
+
+/**
+ * The ascending upper bounds of one feature's bins (see {@link findFeatureBins}) from the values of
+ * `sampleRows`. Features are independent, so threads may take them in any order.
+ *
+ * @param column - scratch of at least `sampleRows.length` numbers
+ */
+export function findFeatureBounds(
+  matrix: FeatureMatrix,
+  sampleRows: Uint32Array,
+  feature: number,
+  maxBins: number,
+  column: Float64Array,
+): Float64Array {
+  const { values, nFeatures } = matrix;
+  let present = 0;
+  for (let index = 0; index < sampleRows.length; index += 1) {
+    const value = values[sampleRows[index]! * nFeatures + feature]!;
+    if (!Number.isNaN(value)) column[present++] = value;
+  }
+  // Few distinct values (flags, counts) need no sort of the whole column.
+  const few = distinctValuesUpTo(column, present, maxBins);
+  const sorted = few ?? column.subarray(0, present).sort();
+  const distinct: number[] = [];
+  for (let index = 0; index < sorted.length && distinct.length <= maxBins; index += 1) {
+    if (index === 0 || sorted[index] !== sorted[index - 1]) distinct.push(sorted[index]!);
+  }
+  const bounds: number[] = [];
+  if (distinct.length <= maxBins) {
+    for (let index = 0; index + 1 < distinct.length; index += 1) {
+      const midpoint = distinct[index]! + (distinct[index + 1]! - distinct[index]!) / 2;
+      bounds.push(midpoint);
+    }
+  } else {
+    const maximum = sorted[present - 1]!;
+    for (let k = 1; k < maxBins; k += 1) {
+      const bound = sorted[Math.floor((k * present) / maxBins) - 1]!;
+      if (bound < maximum && (bounds.length === 0 || bound > bounds[bounds.length - 1]!)) bounds.push(bound);
+    }
+  }
+  return Float64Array.from(bounds);
+}
+
+/** The bins of every feature from its upper bounds: bin counts and histogram slots. */
+export function toFeatureBins(upperBounds: readonly Float64Array[]): FeatureBins {
+  const nFeatures = upperBounds.length;
+  const binCounts = Uint16Array.from(upperBounds, (bounds) => bounds.length + 1);
   const slotOffsets = new Int32Array(nFeatures);
   let slotCount = 0;
   for (let feature = 0; feature < nFeatures; feature += 1) {
@@ -141,26 +164,37 @@ export function binOf(value: number, bounds: Float64Array): number {
 }
 
 /**
- * Bins every value into its histogram slot: a row-major `Uint16Array`, `nRows × nFeatures`, where
- * the value of feature `f` in bin `b` becomes `slotOffsets[f] + b` and a missing value
- * `slotOffsets[f] + binCounts[f]`. Slots index one shared histogram directly.
- *
- * @example
- * ```ts fragment
- * const slots = binFeatureMatrix(matrix, findFeatureBins(matrix, 255, 200_000, 0));
- * ```
+ * Bins the values of rows `[from, to)` into their histogram slots: the value of feature `f` in bin
+ * `b` becomes `slotOffsets[f] + b` and a missing value `slotOffsets[f] + binCounts[f]`. Slots index
+ * one shared histogram directly. Writes them row-major into `slots` (`nRows × nFeatures`, for
+ * histograms) and column-major into `columns` (`nFeatures × nRows`, for partitions), and sets
+ * `hasMissing[f]` to 1 when one of the rows misses feature `f`. Rows are independent, so threads
+ * may bin their own ranges.
  */
-export function binFeatureMatrix(matrix: FeatureMatrix, bins: FeatureBins): Uint16Array {
+export function binRowRange(
+  matrix: FeatureMatrix,
+  bins: FeatureBins,
+  from: number,
+  to: number,
+  slots: Uint16Array,
+  columns: Uint16Array,
+  hasMissing: Uint8Array,
+): void {
   const { values, nRows, nFeatures } = matrix;
-  const slots = new Uint16Array(nRows * nFeatures);
   for (let feature = 0; feature < nFeatures; feature += 1) {
     const bounds = bins.upperBounds[feature]!;
     const offset = bins.slotOffsets[feature]!;
     const missingSlot = offset + bins.binCounts[feature]!;
-    for (let row = 0, at = feature; row < nRows; row += 1, at += nFeatures) {
+    const column = feature * nRows;
+    let missing = 0;
+    for (let row = from, at = from * nFeatures + feature; row < to; row += 1, at += nFeatures) {
       const value = values[at]!;
-      slots[at] = Number.isNaN(value) ? missingSlot : offset + binOf(value, bounds);
+      let slot = missingSlot;
+      if (Number.isNaN(value)) missing = 1;
+      else slot = offset + binOf(value, bounds);
+      slots[at] = slot;
+      columns[column + row] = slot;
     }
+    if (missing === 1) hasMissing[feature] = 1;
   }
-  return slots;
 }

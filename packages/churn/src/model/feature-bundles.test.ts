@@ -1,6 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundleFeatures, expandBundles } from './feature-bundles';
+import { codeBundleRows, expandBundles, type FeatureBundles, planFeatureBundles } from './feature-bundles';
+
+/** Plans the bundles of binned rows (a feature has a missing state when a row misses it) and codes every row. */
+function bundleFeatures(
+  binned: Uint16Array,
+  nRows: number,
+  nFeatures: number,
+  binCounts: Uint16Array,
+  slotOffsets: Int32Array,
+  slotCount: number,
+  maxCodes: number,
+): FeatureBundles & { codes: Uint16Array } {
+  const hasMissing = new Uint8Array(nFeatures);
+  binned.forEach((slot, at) => {
+    const feature = at % nFeatures;
+    if (slot === slotOffsets[feature]! + binCounts[feature]!) hasMissing[feature] = 1;
+  });
+  const bundles = planFeatureBundles(hasMissing, binCounts, slotOffsets, slotCount, maxCodes);
+  const codes = new Uint16Array(nRows * bundles.count);
+  codeBundleRows(bundles, binned, nFeatures, 0, nRows, codes);
+  return { ...bundles, codes };
+}
 
 /** Histogram through the bundles: one addition per bundle per row, then the expansion. */
 function bundledHistogram(
@@ -26,7 +47,7 @@ function bundledHistogram(
   return histogram.subarray(0, 2 * slotCount);
 }
 
-describe('bundleFeatures', { timeout: 120_000 }, () => {
+describe('planFeatureBundles and codeBundleRows', { timeout: 120_000 }, () => {
   it('codes two binary flags as one four-valued bundle and expands it back', () => {
     // Features a, b with 2 bins each: slots a0 = 0, a1 = 1, a-missing = 2, b0 = 3, b1 = 4, b-missing = 5.
     // Rows (a, b) = (0, 1), (1, 1), (1, 0) with gradients 1, 2, 4. Expected per-feature sums:
@@ -96,6 +117,13 @@ describe('bundleFeatures', { timeout: 120_000 }, () => {
         for (let at = 0; at < direct.length; at += 1) {
           expect(Math.abs(bundled[at]! - direct[at]!)).toBeLessThan(1e-9);
         }
+        // Coding rows in two ranges (as two threads do) gives the codes of one pass.
+        const whole = bundleFeatures(binned, nRows, nFeatures, binCounts, slotOffsets, slotCount, maxCodes);
+        const split = new Uint16Array(whole.codes.length);
+        const middle = seed[0]! % (nRows + 1);
+        codeBundleRows(whole, binned, nFeatures, middle, nRows, split);
+        codeBundleRows(whole, binned, nFeatures, 0, middle, split);
+        expect(split).toEqual(whole.codes);
       }),
       { numRuns: 200 },
     );

@@ -12,11 +12,6 @@
 export interface FeatureBundles {
   /** Number of bundles (≤ number of features). */
   readonly count: number;
-  /**
-   * Row-major codes, `nRows × count`: the histogram slot each row adds to for each bundle — a
-   * feature slot for single-feature bundles, a slot past `slotCount` for a code of a real bundle.
-   */
-  readonly codes: Uint16Array;
   /** Slots past `slotCount` used by bundle codes. */
   readonly extraSlots: number;
   /** Per extra slot (bundle code), its first target in `targets`; the next one's is the end. */
@@ -25,33 +20,36 @@ export interface FeatureBundles {
   readonly targets: Int32Array;
   /** Additions one expansion costs (gradient and hessian counted once). */
   readonly expansionCost: number;
+  /** Per bundle, its first member in the member arrays; the next one's is the end. */
+  readonly memberStart: Int32Array;
+  /** Member features, bundle after bundle (lowest digit first). */
+  readonly memberFeatures: Int32Array;
+  /** Per member, its feature's first slot. */
+  readonly memberOffsets: Int32Array;
+  /** Per member, the weight of its digit in the bundle's code. */
+  readonly memberRadixes: Int32Array;
+  /** Per bundle, its first code's slot (past `slotCount`), or −1 for a feature alone. */
+  readonly bundleBase: Int32Array;
 }
 
 /**
  * Plans bundles greedily (features with the most states first; a bundle takes the next feature while
- * the product of its members' state counts stays within `maxCodes`) and codes every row.
+ * the product of its members' state counts stays within `maxCodes`). A feature's states are its value
+ * bins, plus its missing slot when some row misses it (`hasMissing`).
  *
- * @param binned - row-major histogram slots, `nRows × nFeatures` (see `binFeatureMatrix`)
  * @param binCounts - value bins per feature
  * @param slotOffsets - each feature's first histogram slot; its missing slot is `offset + bins`
  * @param slotCount - histogram slots of all features
  * @param maxCodes - at most this many codes per bundle (≤ 65,536 − slotCount)
  */
-export function bundleFeatures(
-  binned: Uint16Array,
-  nRows: number,
-  nFeatures: number,
+export function planFeatureBundles(
+  hasMissing: Uint8Array,
   binCounts: Uint16Array,
   slotOffsets: Int32Array,
   slotCount: number,
   maxCodes: number,
 ): FeatureBundles {
-  // A feature's states: its value bins, plus the missing slot when some row is missing.
-  const hasMissing = new Uint8Array(nFeatures);
-  for (let at = 0; at < binned.length; at += 1) {
-    const feature = at % nFeatures;
-    if (binned[at] === slotOffsets[feature]! + binCounts[feature]!) hasMissing[feature] = 1;
-  }
+  const nFeatures = binCounts.length;
   const states = Array.from(
     { length: nFeatures },
     (_, feature) => binCounts[feature]! + hasMissing[feature]!,
@@ -74,36 +72,31 @@ export function bundleFeatures(
   groups.push(current);
 
   const count = groups.length;
-  const codes = new Uint16Array(nRows * count);
   const targetStart: number[] = [];
   const targets: number[] = [];
+  const memberStart = new Int32Array(count + 1);
+  const members = groups.flat();
+  const memberRadixes = new Int32Array(members.length);
+  const bundleBase = new Int32Array(count).fill(-1);
   let extraSlots = 0;
-  for (let group = 0; group < count; group += 1) {
-    const members = groups[group]!;
-    if (members.length === 1) {
-      const feature = members[0]!;
-      for (let row = 0; row < nRows; row += 1)
-        codes[row * count + group] = binned[row * nFeatures + feature]!;
-      continue;
-    }
+  for (let group = 0, at = 0; group < count; group += 1) {
+    const features = groups[group]!;
+    memberStart[group] = at;
+    memberStart[group + 1] = at + features.length;
     // Mixed radix: the first member is the lowest digit. A state is bin b (0 … bins − 1) or, last,
     // missing; the slot of state s of feature f is offset + s either way.
-    const base = slotCount + extraSlots;
-    for (let row = 0; row < nRows; row += 1) {
-      let code = 0;
-      let radix = 1;
-      for (const feature of members) {
-        code += (binned[row * nFeatures + feature]! - slotOffsets[feature]!) * radix;
-        radix *= states[feature]!;
-      }
-      codes[row * count + group] = base + code;
+    for (let radix = 1; at < memberStart[group + 1]!; at += 1) {
+      memberRadixes[at] = radix;
+      radix *= states[members[at]!]!;
     }
+    if (features.length === 1) continue;
+    bundleBase[group] = slotCount + extraSlots;
     let groupCodes = 1;
-    for (const feature of members) groupCodes *= states[feature]!;
+    for (const feature of features) groupCodes *= states[feature]!;
     for (let code = 0; code < groupCodes; code += 1) {
       targetStart.push(targets.length);
       let rest = code;
-      for (const feature of members) {
+      for (const feature of features) {
         targets.push(slotOffsets[feature]! + (rest % states[feature]!));
         rest = Math.floor(rest / states[feature]!);
       }
@@ -113,12 +106,54 @@ export function bundleFeatures(
   targetStart.push(targets.length);
   return {
     count,
-    codes,
     extraSlots,
     targetStart: Int32Array.from(targetStart),
     targets: Int32Array.from(targets),
     expansionCost: targets.length * 2,
+    memberStart,
+    memberFeatures: Int32Array.from(members),
+    memberOffsets: Int32Array.from(members, (feature) => slotOffsets[feature]!),
+    memberRadixes,
+    bundleBase,
   };
+}
+
+/**
+ * Codes rows `[from, to)`: `codes` is row-major, `nRows × bundles.count`, the histogram slot each row
+ * adds to for each bundle — a feature slot for a feature alone, a slot past `slotCount` for a code of
+ * a real bundle. Rows are independent, so threads may code their own ranges.
+ *
+ * @param binned - row-major histogram slots, `nRows × nFeatures` (see `binRowRange`)
+ */
+export function codeBundleRows(
+  bundles: FeatureBundles,
+  binned: Uint16Array,
+  nFeatures: number,
+  from: number,
+  to: number,
+  codes: Uint16Array,
+): void {
+  const { count, memberStart, memberFeatures, memberOffsets, memberRadixes, bundleBase } = bundles;
+  for (let group = 0; group < count; group += 1) {
+    const first = memberStart[group]!;
+    const last = memberStart[group + 1]!;
+    const base = bundleBase[group]!;
+    if (base < 0) {
+      const feature = memberFeatures[first]!;
+      for (let row = from; row < to; row += 1)
+        codes[row * count + group] = binned[row * nFeatures + feature]!;
+      continue;
+    }
+    for (let row = from; row < to; row += 1) {
+      let code = base;
+      for (let member = first; member < last; member += 1) {
+        code +=
+          (binned[row * nFeatures + memberFeatures[member]!]! - memberOffsets[member]!) *
+          memberRadixes[member]!;
+      }
+      codes[row * count + group] = code;
+    }
+  }
 }
 
 /**

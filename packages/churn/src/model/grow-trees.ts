@@ -1,27 +1,46 @@
-import { bundleFeatures, expandBundles, type FeatureBundles } from './feature-bundles';
+import {
+  allFeaturesKernel,
+  bundledKernel,
+  foldPartialHistogram,
+  sampledFeaturesKernel,
+  touchedLength,
+} from './block-histograms';
+import { expandBundles } from './feature-bundles';
+import {
+  bestBinSlot,
+  bestFeatureSlot,
+  bestGainSlot,
+  bestLeftGradientSlot,
+  bestLeftHessianSlot,
+  bestMissingLeftSlot,
+  findBestSplit,
+} from './find-best-split';
 import type { GradientBoostingOptions } from './gradient-boosting-options';
 import { createSeededRandom, shuffleInPlace } from './seeded-random';
+import { awaitPhase, releasePhase } from './training-barrier';
+import { blocksOfThread } from './training-blocks';
+import {
+  controlFeatureCount,
+  controlPendingRowTasks,
+  controlPhase,
+  controlRootKernel,
+  controlSampledAll,
+  controlTaskBase,
+  controlTaskCount,
+  createPhaseThreadState,
+  histogramsPhase,
+  leafPairTask,
+  leafTask,
+  partialOffset,
+  partitionTask,
+  roundStartPhase,
+  rowsPhase,
+  runTrainingPhase,
+  skipTask,
+  stopPhase,
+} from './training-phases';
+import { type BoostingPlan, histogramTaskWidth, rowTaskWidth } from './training-workspace';
 import type { TreeEnsemble } from './tree-ensemble';
-
-/** Everything the booster needs, already validated and binned. */
-export interface BoostingInput {
-  /** Row-major histogram slots, `nRows × nFeatures` (see `binFeatureMatrix`). */
-  readonly binned: Uint16Array;
-  readonly nRows: number;
-  readonly nFeatures: number;
-  readonly binCounts: Uint16Array;
-  readonly slotOffsets: Int32Array;
-  readonly slotCount: number;
-  readonly upperBounds: readonly Float64Array[];
-  readonly labels: Uint8Array;
-  /** Weight of each row (class weights applied). */
-  readonly weights: Float64Array;
-  /** Rows trained on. */
-  readonly trainRows: Uint32Array;
-  /** Rows held out for early stopping (may be empty). */
-  readonly validationRows: Uint32Array;
-  readonly featureNames: readonly string[];
-}
 
 /** What happened during boosting. */
 export interface BoostingReport {
@@ -55,270 +74,91 @@ function weightedLogLoss(
   return loss / total;
 }
 
-/** Codes per feature bundle: 64 keeps a bundle's expansion cheap against the rows it saves. */
-const maxBundleCodes = 256;
-
-const bestGainSlot = 0;
-const bestFeatureSlot = 1;
-const bestBinSlot = 2;
-const bestMissingLeftSlot = 3;
-const bestLeftGradientSlot = 4;
-const bestLeftHessianSlot = 5;
-const bestLeftCountSlot = 6;
-
-/** Gradient/hessian (and count) histogram of rows[start, end) over the selected features. */
-function fillHistogram(
-  histogram: Float64Array,
-  rows: Uint32Array,
-  start: number,
-  end: number,
-  binned: Uint16Array,
-  gradients: Float64Array,
-  nFeatures: number,
-  features: Int32Array,
-  withCounts: boolean,
-  spare: Float64Array | null,
-  bundles: FeatureBundles | null,
-  slotCount: number,
-): void {
-  histogram.fill(0);
-  if (
-    bundles !== null &&
-    !withCounts &&
-    features.length === nFeatures &&
-    (end - start) * (nFeatures - bundles.count) * 2 > bundles.expansionCost
-  ) {
-    // One addition per bundle instead of per feature, then the bundles' codes spread to features.
-    const { codes, count } = bundles;
-    for (let index = start; index < end; index += 1) {
-      const row = rows[index]!;
-      const gradient = gradients[2 * row]!;
-      const hessian = gradients[2 * row + 1]!;
-      const base = row * count;
-      for (let bundle = 0; bundle < count; bundle += 1) {
-        const at = 2 * codes[base + bundle]!;
-        histogram[at]! += gradient;
-        histogram[at + 1]! += hessian;
-      }
-    }
-    expandBundles(histogram, bundles, slotCount);
-    return;
-  }
-  if (!withCounts && features.length === nFeatures && end - start >= histogram.length && spare !== null) {
-    // Two rows at a time into two histograms: consecutive rows often share a bin (binary
-    // features), and two copies halve the chains of read-modify-writes on one address.
-    spare.fill(0);
-    let index = start;
-    for (; index + 1 < end; index += 2) {
-      const first = rows[index]!;
-      const second = rows[index + 1]!;
-      const firstGradient = gradients[2 * first]!;
-      const firstHessian = gradients[2 * first + 1]!;
-      const secondGradient = gradients[2 * second]!;
-      const secondHessian = gradients[2 * second + 1]!;
-      const firstBase = first * nFeatures;
-      const secondBase = second * nFeatures;
-      for (let feature = 0; feature < nFeatures; feature += 1) {
-        const firstAt = 2 * binned[firstBase + feature]!;
-        const secondAt = 2 * binned[secondBase + feature]!;
-        histogram[firstAt]! += firstGradient;
-        histogram[firstAt + 1]! += firstHessian;
-        spare[secondAt]! += secondGradient;
-        spare[secondAt + 1]! += secondHessian;
-      }
-    }
-    for (; index < end; index += 1) {
-      const row = rows[index]!;
-      const base = row * nFeatures;
-      for (let feature = 0; feature < nFeatures; feature += 1) {
-        const at = 2 * binned[base + feature]!;
-        histogram[at]! += gradients[2 * row]!;
-        histogram[at + 1]! += gradients[2 * row + 1]!;
-      }
-    }
-    for (let at = 0; at < histogram.length; at += 1) histogram[at]! += spare[at]!;
-    return;
-  }
-  if (!withCounts && features.length === nFeatures) {
-    for (let index = start; index < end; index += 1) {
-      const row = rows[index]!;
-      const gradient = gradients[2 * row]!;
-      const hessian = gradients[2 * row + 1]!;
-      const base = row * nFeatures;
-      for (let feature = 0; feature < nFeatures; feature += 1) {
-        const at = 2 * binned[base + feature]!;
-        histogram[at]! += gradient;
-        histogram[at + 1]! += hessian;
-      }
-    }
-    return;
-  }
-  const stride = withCounts ? 3 : 2;
-  for (let index = start; index < end; index += 1) {
-    const row = rows[index]!;
-    const gradient = gradients[2 * row]!;
-    const hessian = gradients[2 * row + 1]!;
-    const base = row * nFeatures;
-    for (let position = 0; position < features.length; position += 1) {
-      const feature = features[position]!;
-      const at = binned[base + feature]! * stride;
-      histogram[at]! += gradient;
-      histogram[at + 1]! += hessian;
-      if (withCounts) histogram[at + 2]! += 1;
-    }
-  }
+/** A node of the tree being grown, before the tree is written in pre-order. */
+interface GrowingNode {
+  feature: number;
+  bin: number;
+  missingLeft: number;
+  value: number;
+  hessianSum: number;
+  gain: number;
+  left: number;
+  right: number;
 }
 
-/**
- * The best split of a node from its histogram, written into `best` (gain, feature, bin, missing
- * left, left gradient, left hessian, left count); feature −1 when no split beats `minSplitGain`.
- * Both directions for missing values are tried, and with missing values present the last bin too
- * (every value left, missing right).
- */
-function findBestSplit(
-  histogram: Float64Array,
-  gradientSum: number,
-  hessianSum: number,
-  count: number,
-  features: Int32Array,
-  binCounts: Uint16Array,
-  slotOffsets: Int32Array,
-  stride: number,
-  limits: Float64Array,
-  best: Float64Array,
-): void {
-  const lambda = limits[0]!;
-  const minChildWeight = limits[1]!;
-  const minSamplesLeaf = limits[2]!;
-  const withCounts = stride === 3;
-  let bestGain = limits[3]!;
-  best[bestFeatureSlot] = -1;
-  best[bestGainSlot] = bestGain;
-  const parentScore = (gradientSum * gradientSum) / (hessianSum + lambda);
-  for (let position = 0; position < features.length; position += 1) {
-    const feature = features[position]!;
-    const base = slotOffsets[feature]! * stride;
-    const bins = binCounts[feature]!;
-    const missingAt = base + bins * stride;
-    const missingGradient = histogram[missingAt]!;
-    const missingHessian = histogram[missingAt + 1]!;
-    const missingCount = withCounts ? histogram[missingAt + 2]! : 0;
-    const hasMissing = missingHessian > 0;
-    let leftGradient = 0;
-    let leftHessian = 0;
-    let leftCount = 0;
-    const lastBin = hasMissing ? bins - 1 : bins - 2;
-    for (let bin = 0; bin <= lastBin; bin += 1) {
-      const at = base + bin * stride;
-      leftGradient += histogram[at]!;
-      leftHessian += histogram[at + 1]!;
-      if (withCounts) leftCount += histogram[at + 2]!;
-      // Missing values go right.
-      let rightHessian = hessianSum - leftHessian;
-      if (
-        leftHessian >= minChildWeight &&
-        rightHessian >= minChildWeight &&
-        leftHessian > 0 &&
-        rightHessian > 0 &&
-        (!withCounts || (leftCount >= minSamplesLeaf && count - leftCount >= minSamplesLeaf))
-      ) {
-        const rightGradient = gradientSum - leftGradient;
-        const gain =
-          0.5 *
-          ((leftGradient * leftGradient) / (leftHessian + lambda) +
-            (rightGradient * rightGradient) / (rightHessian + lambda) -
-            parentScore);
-        if (gain > bestGain) {
-          bestGain = gain;
-          best[bestGainSlot] = gain;
-          best[bestFeatureSlot] = feature;
-          best[bestBinSlot] = bin;
-          best[bestMissingLeftSlot] = 0;
-          best[bestLeftGradientSlot] = leftGradient;
-          best[bestLeftHessianSlot] = leftHessian;
-          best[bestLeftCountSlot] = leftCount;
-        }
-      }
-      if (hasMissing && bin < bins - 1) {
-        // Missing values go left.
-        const withMissingGradient = leftGradient + missingGradient;
-        const withMissingHessian = leftHessian + missingHessian;
-        const withMissingCount = leftCount + missingCount;
-        rightHessian = hessianSum - withMissingHessian;
-        if (
-          withMissingHessian >= minChildWeight &&
-          rightHessian >= minChildWeight &&
-          rightHessian > 0 &&
-          (!withCounts || (withMissingCount >= minSamplesLeaf && count - withMissingCount >= minSamplesLeaf))
-        ) {
-          const rightGradient = gradientSum - withMissingGradient;
-          const gain =
-            0.5 *
-            ((withMissingGradient * withMissingGradient) / (withMissingHessian + lambda) +
-              (rightGradient * rightGradient) / (rightHessian + lambda) -
-              parentScore);
-          if (gain > bestGain) {
-            bestGain = gain;
-            best[bestGainSlot] = gain;
-            best[bestFeatureSlot] = feature;
-            best[bestBinSlot] = bin;
-            best[bestMissingLeftSlot] = 1;
-            best[bestLeftGradientSlot] = withMissingGradient;
-            best[bestLeftHessianSlot] = withMissingHessian;
-            best[bestLeftCountSlot] = withMissingCount;
-          }
-        }
-      }
-    }
-  }
+/** A node of the current level whose histogram is known. */
+interface FrontierNode {
+  readonly node: number;
+  readonly histogram: Float64Array;
+  readonly gradientSum: number;
+  readonly hessianSum: number;
+  readonly count: number;
 }
 
 /**
  * Histogram gradient boosting for binary log loss. Internal: {@link trainGradientBoostedTrees} is
  * the public entry point, which validates and bins the data first.
  *
- * Per tree: gradients g = (p − y)·w and hessians h = p(1 − p)·w; the tree grows depth-first to
+ * Per tree: gradients g = (p − y)·w and hessians h = p(1 − p)·w; the tree grows level by level to
  * `maxDepth`; each node's split is the best over gradient/hessian histograms of the sampled features
  * (both directions for missing values tried); only the smaller child's histogram is built and the
  * sibling's is the parent's minus it; leaves take one Newton step −G / (H + λ), shrunk by the
- * learning rate.
+ * learning rate. Rows work in blocks (see `training-blocks.ts`), so threads change who adds the
+ * numbers, never their order: the model is the same bit for bit with any number of threads. With
+ * `plan.threads` above 1 this is thread 0, and the caller must have the others serve the phases of
+ * the plan's workspace (`serveTrainingPhases`).
+ *
+ * @param onPhase - called before each phase with how many phases ran before, and with −1 first
+ *   (before the setup: a test hook)
+ * @throws TrainingAbortedError when the run was aborted (another thread died or failed)
  */
 export function boostTrees(
-  input: BoostingInput,
+  plan: BoostingPlan,
   options: GradientBoostingOptions,
+  onPhase: ((phasesBefore: number) => void) | null = null,
 ): { ensemble: TreeEnsemble; report: BoostingReport } {
-  const {
-    binned,
-    nFeatures,
-    binCounts,
-    slotOffsets,
-    upperBounds,
-    labels,
-    weights,
-    trainRows,
-    validationRows,
-  } = input;
-  const nRows = input.nRows;
+  if (plan.threads === 1) return growEnsemble(plan, options, onPhase);
+  // Whatever fails on this thread, from its first allocation on, the other threads get the stop
+  // phase: they wait for it at the barrier and would otherwise wait until the run is aborted.
+  const { control } = plan.workspace;
+  try {
+    return growEnsemble(plan, options, onPhase);
+  } finally {
+    control[controlPhase] = stopPhase;
+    releasePhase(control);
+    awaitPhase(control, plan.threads - 1);
+  }
+}
+
+/** {@link boostTrees} without the stop phase. */
+function growEnsemble(
+  plan: BoostingPlan,
+  options: GradientBoostingOptions,
+  onPhase: ((phasesBefore: number) => void) | null,
+): { ensemble: TreeEnsemble; report: BoostingReport } {
+  onPhase?.(-1);
+  const { workspace, bundles, upperBounds, validationRows, slotCount, histogramTasksPerPhase } = plan;
+  const { nFeatures, binCounts, slotOffsets, binned, labels, weights, trainRows, blockStarts } = workspace;
+  const { histogramSize, bufferSize, stride } = workspace;
   const lambda = options.l2Regularization;
   const minChildWeight = options.minChildWeight;
   const minSamplesLeaf = options.minSamplesLeaf;
   const minGain = options.minSplitGain;
   const maxDepth = options.maxDepth;
   const learningRate = options.learningRate;
-  const withCounts = minSamplesLeaf > 1;
-  const stride = withCounts ? 3 : 2;
-  const histogramSize = input.slotCount * stride;
-  // Bundles need their codes (Uint16, past the feature slots) and apply to the full-feature path.
-  const bundles =
-    !withCounts && options.columnSampleRate === 1 && input.slotCount + nFeatures * maxBundleCodes <= 0xffff
-      ? bundleFeatures(binned, nRows, nFeatures, binCounts, slotOffsets, input.slotCount, maxBundleCodes)
-      : null;
-  const bufferSize = histogramSize + (bundles === null ? 0 : 2 * bundles.extraSlots);
+  const withCounts = stride === 3;
   const random = createSeededRandom(options.seed);
+
+  const trainCount = trainRows.length;
+  const blockCount = blockStarts.length - 1;
+  const threadCount = plan.threads;
+  const shared = threadCount > 1;
+  const ownBlocks = blocksOfThread(0, threadCount, blockCount)[1];
+  const sharedBlocks = blockCount - ownBlocks;
 
   let positive = 0;
   let total = 0;
-  for (let index = 0; index < trainRows.length; index += 1) {
+  for (let index = 0; index < trainCount; index += 1) {
     const row = trainRows[index]!;
     total += weights[row]!;
     if (labels[row] === 1) positive += weights[row]!;
@@ -326,28 +166,77 @@ export function boostTrees(
   const prior = Math.min(Math.max(positive / total, 1e-12), 1 - 1e-12);
   const baseScore = Math.log(prior / (1 - prior));
 
-  const raw = new Float64Array(nRows).fill(baseScore);
-  const gradients = new Float64Array(2 * nRows);
-  const rows = new Uint32Array(trainRows.length);
-  const scratch = new Uint32Array(trainRows.length);
-  const sampleSize = Math.max(1, Math.round(trainRows.length * options.rowSampleRate));
-  const sampledAll = sampleSize === trainRows.length;
-  const shuffledRows = Uint32Array.from(trainRows);
-  const allFeatures = Int32Array.from({ length: nFeatures }, (_, index) => index);
-  const featureCount = Math.max(1, Math.round(nFeatures * options.columnSampleRate));
-  let features = allFeatures;
+  const {
+    control,
+    raw,
+    rows,
+    ranges,
+    middles,
+    rowTasks,
+    rowTaskFactors,
+    histogramTasks,
+    gradients,
+    features,
+  } = workspace;
+  raw.fill(baseScore);
+  workspace.odds.fill(Math.exp(baseScore));
+  const threadState = createPhaseThreadState(workspace);
+  let phasesRun = 0;
 
-  // Column-major copy of the slots for partitioning (the row-major one feeds the histograms).
-  const columns = new Uint16Array(binned.length);
-  for (let row = 0; row < nRows; row += 1) {
-    for (let feature = 0; feature < nFeatures; feature += 1) {
-      columns[feature * nRows + row] = binned[row * nFeatures + feature]!;
+  const runPhase = (phase: number): void => {
+    onPhase?.(phasesRun);
+    phasesRun += 1;
+    control[controlPhase] = phase;
+    if (shared) releasePhase(control);
+    runTrainingPhase(workspace, 0, ownBlocks, threadState);
+    if (shared) awaitPhase(control, threadCount - 1);
+  };
+  /** The other threads' blocks of histogram task `taskInPhase`, folded in block order. */
+  const foldSharedPartials = (
+    target: Float64Array,
+    taskInPhase: number,
+    node: number,
+    kernel: number,
+  ): void => {
+    const featureCount = control[controlFeatureCount]!;
+    const length = touchedLength(workspace, kernel);
+    for (let block = ownBlocks; block < blockCount; block += 1) {
+      const at = 2 * (node * blockCount + block);
+      const offset = partialOffset(workspace, taskInPhase, block, ownBlocks);
+      foldPartialHistogram(
+        target,
+        workspace.partials.subarray(offset, offset + bufferSize),
+        workspace,
+        ranges[at]!,
+        ranges[at + 1]!,
+        kernel,
+        featureCount,
+        length,
+      );
     }
-  }
-  const splitLimits = Float64Array.of(lambda, minChildWeight, minSamplesLeaf, minGain);
+  };
+
   const pool: Float64Array[] = [];
-  const spareHistogram = new Float64Array(bufferSize);
-  const takeHistogram = (): Float64Array => pool.pop() ?? new Float64Array(bufferSize);
+  const takeHistogram = (): Float64Array => {
+    const histogram = pool.pop();
+    if (histogram === undefined) return new Float64Array(bufferSize);
+    histogram.fill(0);
+    return histogram;
+  };
+  const kernelFor = (count: number, featureCount: number): number => {
+    if (withCounts || featureCount < nFeatures) return sampledFeaturesKernel;
+    return bundles !== null && count * (nFeatures - bundles.count) * 2 > bundles.expansionCost
+      ? bundledKernel
+      : allFeaturesKernel;
+  };
+
+  const shuffledRows = Uint32Array.from(trainRows);
+  const sampleSize = Math.max(1, Math.round(trainCount * options.rowSampleRate));
+  const sampledAll = sampleSize === trainCount;
+  const allFeatures = Int32Array.from({ length: nFeatures }, (_, index) => index);
+  const sampledFeatureCount = Math.max(1, Math.round(nFeatures * options.columnSampleRate));
+  const splitLimits = Float64Array.of(lambda, minChildWeight, minSamplesLeaf, minGain);
+  const best = new Float64Array(8);
 
   // Growing arrays of the ensemble.
   const nodeFeature: number[] = [];
@@ -360,177 +249,45 @@ export function boostTrees(
   const nodeGain: number[] = [];
   const treeStarts: number[] = [0];
 
-  const best = new Float64Array(8);
-  const buildHistogram = (histogram: Float64Array, start: number, end: number): void =>
-    fillHistogram(
-      histogram,
-      rows,
-      start,
-      end,
-      binned,
-      gradients,
-      nFeatures,
-      features,
-      withCounts,
-      spareHistogram,
-      bundles,
-      input.slotCount,
-    );
-
-  /** Stable partition of rows[start, end): left rows first; returns the first right index. */
-  const partition = (
-    start: number,
-    end: number,
-    feature: number,
-    bin: number,
-    missingLeft: boolean,
-  ): number => {
-    const splitSlot = slotOffsets[feature]! + bin;
-    const missingSlot = slotOffsets[feature]! + binCounts[feature]!;
-    const missingLeftBit = missingLeft ? 1 : 0;
-    // The feature's column: rows stay in ascending order, so this walks it forwards.
-    const column = columns.subarray(feature * nRows, (feature + 1) * nRows);
-    let write = start;
-    let spill = 0;
-    for (let index = start; index < end; index += 1) {
-      const row = rows[index]!;
-      const slot = column[row]!;
-      // Branch-free: left when slot ≤ splitSlot, or when missing and missing goes left; write the
-      // row to both sides and advance only the side it belongs to.
-      const left = (((splitSlot - slot) >>> 31) ^ 1) | ((((slot ^ missingSlot) - 1) >>> 31) & missingLeftBit);
-      rows[write] = row;
-      scratch[spill] = row;
-      write += left;
-      spill += 1 - left;
-    }
-    rows.set(scratch.subarray(0, spill), write);
-    return write;
+  const growing: GrowingNode[] = [];
+  const newNode = (hessianSum: number): number => {
+    growing.push({ feature: -1, bin: 0, missingLeft: 0, value: 0, hessianSum, gain: 0, left: 0, right: 0 });
+    return growing.length - 1;
   };
-
-  /** Appends a leaf node (no rows touched). */
-  const pushLeaf = (value: number, hessianSum: number): void => {
-    nodeFeature.push(-1);
-    nodeThreshold.push(0);
-    nodeBin.push(0);
-    nodeMissingLeft.push(0);
+  /** Writes the grown tree in pre-order (left child next, right child at `nodeRight`). */
+  const writeNode = (index: number): void => {
+    const node = growing[index]!;
+    const at = nodeFeature.length;
+    nodeFeature.push(node.feature);
+    nodeCover.push(Math.fround(node.hessianSum));
     nodeRight.push(0);
-    nodeValue.push(value);
-    nodeCover.push(Math.fround(hessianSum));
-    nodeGain.push(0);
+    nodeBin.push(node.bin);
+    nodeMissingLeft.push(node.missingLeft);
+    if (node.feature < 0) {
+      nodeThreshold.push(0);
+      nodeValue.push(node.value);
+      nodeGain.push(0);
+      return;
+    }
+    const bounds = upperBounds[node.feature]!;
+    // The last bin (every value left, missing right) has no finite bound: +∞ would not survive JSON.
+    nodeThreshold.push(node.bin < bounds.length ? bounds[node.bin]! : Number.MAX_VALUE);
+    nodeValue.push(0);
+    nodeGain.push(Math.fround(node.gain));
+    writeNode(node.left);
+    nodeRight[at] = nodeFeature.length;
+    writeNode(node.right);
   };
-
   const leafValueOf = (gradientSum: number, hessianSum: number): number =>
     (-gradientSum / (hessianSum + lambda)) * learningRate;
 
-  const addLeaf = (gradientSum: number, hessianSum: number, start: number, end: number): void => {
-    const value = leafValueOf(gradientSum, hessianSum);
-    pushLeaf(value, hessianSum);
-    if (sampledAll) for (let index = start; index < end; index += 1) raw[rows[index]!]! += value;
-  };
-
   /**
-   * A split whose children are leaves: no partition, each row's raw score takes its side's value
-   * directly (the same addition the leaves would make).
+   * Adds the newest tree's leaf to the raw scores of validation rows or, `toOdds`, multiplies the
+   * odds of training rows the tree was not grown on by its e^value (binned walk).
    */
-  const leafPair = new Float64Array(2);
-  const addToSplitLeaves = (
-    start: number,
-    end: number,
-    feature: number,
-    bin: number,
-    missingLeft: boolean,
-  ): void => {
-    const splitSlot = slotOffsets[feature]! + bin;
-    const missingSlot = slotOffsets[feature]! + binCounts[feature]!;
-    const missingLeftBit = missingLeft ? 1 : 0;
-    const column = columns.subarray(feature * nRows, (feature + 1) * nRows);
-    for (let index = start; index < end; index += 1) {
-      const row = rows[index]!;
-      const slot = column[row]!;
-      const left = (((splitSlot - slot) >>> 31) ^ 1) | ((((slot ^ missingSlot) - 1) >>> 31) & missingLeftBit);
-      raw[row]! += leafPair[1 - left]!;
-    }
-  };
-
-  const grow = (
-    histogram: Float64Array | null,
-    start: number,
-    end: number,
-    depth: number,
-    gradientSum: number,
-    hessianSum: number,
-  ): void => {
-    const count = end - start;
-    if (histogram === null || depth >= maxDepth || count < 2 * minSamplesLeaf) {
-      if (histogram !== null) pool.push(histogram);
-      addLeaf(gradientSum, hessianSum, start, end);
-      return;
-    }
-    findBestSplit(
-      histogram,
-      gradientSum,
-      hessianSum,
-      count,
-      features,
-      binCounts,
-      slotOffsets,
-      stride,
-      splitLimits,
-      best,
-    );
-    const bestFeature = best[bestFeatureSlot]!;
-    if (bestFeature < 0) {
-      pool.push(histogram);
-      addLeaf(gradientSum, hessianSum, start, end);
-      return;
-    }
-    const feature = bestFeature;
-    const bin = best[bestBinSlot]!;
-    const missingLeft = best[bestMissingLeftSlot] === 1;
-    const gain = best[bestGainSlot]!;
-    const leftGradient = best[bestLeftGradientSlot]!;
-    const leftHessian = best[bestLeftHessianSlot]!;
-    const rightGradient = gradientSum - leftGradient;
-    const rightHessian = hessianSum - leftHessian;
-    const nodeIndex = nodeFeature.length;
-    const bounds = upperBounds[feature]!;
-    nodeFeature.push(feature);
-    // The last bin (every value left, missing right) has no finite bound: +∞ would not survive JSON.
-    nodeThreshold.push(bin < bounds.length ? bounds[bin]! : Number.MAX_VALUE);
-    nodeBin.push(bin);
-    // Without missing values at training time, unseen NaN follows the heavier child.
-    const hasMissing = histogram[(slotOffsets[feature]! + binCounts[feature]!) * stride + 1]! > 0;
-    nodeMissingLeft.push((hasMissing ? missingLeft : leftHessian >= rightHessian) ? 1 : 0);
-    nodeRight.push(0);
-    nodeValue.push(0);
-    nodeCover.push(Math.fround(hessianSum));
-    nodeGain.push(Math.fround(gain));
-
-    if (depth + 1 >= maxDepth) {
-      pool.push(histogram);
-      leafPair[0] = leafValueOf(leftGradient, leftHessian);
-      leafPair[1] = leafValueOf(rightGradient, rightHessian);
-      if (sampledAll) addToSplitLeaves(start, end, feature, bin, missingLeft);
-      pushLeaf(leafPair[0]!, leftHessian);
-      nodeRight[nodeIndex] = nodeFeature.length;
-      pushLeaf(leafPair[1]!, rightHessian);
-      return;
-    }
-    const middle = partition(start, end, feature, bin, missingLeft);
-    const small = takeHistogram();
-    const leftIsSmaller = middle - start <= end - middle;
-    if (leftIsSmaller) buildHistogram(small, start, middle);
-    else buildHistogram(small, middle, end);
-    for (let index = 0; index < histogramSize; index += 1) histogram[index]! -= small[index]!;
-    const leftHistogram = leftIsSmaller ? small : histogram;
-    const rightHistogram = leftIsSmaller ? histogram : small;
-    grow(leftHistogram, start, middle, depth + 1, leftGradient, leftHessian);
-    nodeRight[nodeIndex] = nodeFeature.length;
-    grow(rightHistogram, middle, end, depth + 1, rightGradient, rightHessian);
-  };
-
-  /** Adds the newest tree's leaf to raw scores of rows the tree was not grown on (binned walk). */
-  const applyTree = (treeStart: number, targetRows: Uint32Array): void => {
+  const applyTree = (treeStart: number, targetRows: Uint32Array, toOdds: boolean): void => {
+    // e^value once per node of the tree, not per row.
+    const factors = toOdds ? Float64Array.from(nodeValue.slice(treeStart), Math.exp) : null;
     for (let index = 0; index < targetRows.length; index += 1) {
       const row = targetRows[index]!;
       const base = row * nFeatures;
@@ -544,7 +301,154 @@ export function boostTrees(
             : slot <= slotOffsets[split]! + nodeBin[node]!;
         node = left ? node + 1 : nodeRight[node]!;
       }
-      raw[row]! += nodeValue[node]!;
+      if (factors === null) raw[row]! += nodeValue[node]!;
+      else workspace.odds[row]! *= factors[node - treeStart]!;
+    }
+  };
+
+  /**
+   * Grows one tree from its root; returns how many row tasks of its last level are left for the
+   * next round's first phase (leaf values still to add to raw scores).
+   */
+  const growTree = (root: FrontierNode): number => {
+    let frontier: FrontierNode[] = [root];
+    const featureCount = control[controlFeatureCount]!;
+    const treeFeatures = features.subarray(0, featureCount);
+    for (let depth = 0; ; depth += 1) {
+      // Split tasks of this level: the frontier position and the left child's sums.
+      const partitioned: { task: number; leftGradient: number; leftHessian: number }[] = [];
+      let rowWork = false;
+      for (let task = 0; task < frontier.length; task += 1) {
+        const { node, histogram, gradientSum, hessianSum, count } = frontier[task]!;
+        let kind = leafTask;
+        if (count >= 2 * minSamplesLeaf) {
+          findBestSplit(
+            histogram,
+            gradientSum,
+            hessianSum,
+            count,
+            treeFeatures,
+            binCounts,
+            slotOffsets,
+            stride,
+            splitLimits,
+            best,
+          );
+          if (best[bestFeatureSlot]! >= 0) kind = depth + 1 >= maxDepth ? leafPairTask : partitionTask;
+        }
+        const grown = growing[node]!;
+        if (kind === leafTask) {
+          grown.value = leafValueOf(gradientSum, hessianSum);
+          rowTaskFactors[2 * task] = Math.exp(grown.value);
+        } else {
+          const feature = best[bestFeatureSlot]!;
+          const bin = best[bestBinSlot]!;
+          const missingLeft = best[bestMissingLeftSlot]!;
+          const leftGradient = best[bestLeftGradientSlot]!;
+          const leftHessian = best[bestLeftHessianSlot]!;
+          const rightHessian = hessianSum - leftHessian;
+          grown.feature = feature;
+          grown.bin = bin;
+          grown.gain = best[bestGainSlot]!;
+          // Without missing values at training time, unseen NaN follows the heavier child.
+          const hasMissing = histogram[(slotOffsets[feature]! + binCounts[feature]!) * stride + 1]! > 0;
+          grown.missingLeft = (hasMissing ? missingLeft === 1 : leftHessian >= rightHessian) ? 1 : 0;
+          grown.left = newNode(leftHessian);
+          grown.right = newNode(rightHessian);
+          rowTasks[task * rowTaskWidth + 1] = feature;
+          rowTasks[task * rowTaskWidth + 2] = bin;
+          rowTasks[task * rowTaskWidth + 3] = missingLeft;
+          if (kind === partitionTask) partitioned.push({ task, leftGradient, leftHessian });
+          else {
+            const leftValue = leafValueOf(leftGradient, leftHessian);
+            const rightValue = leafValueOf(gradientSum - leftGradient, rightHessian);
+            growing[grown.left]!.value = leftValue;
+            growing[grown.right]!.value = rightValue;
+            rowTaskFactors[2 * task] = Math.exp(leftValue);
+            rowTaskFactors[2 * task + 1] = Math.exp(rightValue);
+          }
+        }
+        // A parent's histogram becomes its larger child's; the others are done with theirs.
+        if (kind !== partitionTask) pool.push(histogram);
+        // On a row sample, leaves reach raw scores through applyTree instead.
+        const rowKind = kind === partitionTask || sampledAll ? kind : skipTask;
+        rowTasks[task * rowTaskWidth] = rowKind;
+        if (rowKind !== skipTask) rowWork = true;
+      }
+      if (partitioned.length === 0) return rowWork ? frontier.length : 0;
+      control[controlTaskCount] = frontier.length;
+      runPhase(rowsPhase);
+
+      // Children: the smaller one's histogram is built, the larger one's is the parent's minus it.
+      const next: FrontierNode[] = [];
+      const nextRanges = new Int32Array(2 * 2 * partitioned.length * blockCount);
+      const builds: { small: number; large: number; kernel: number }[] = [];
+      for (const { task, leftGradient, leftHessian } of partitioned) {
+        const parent = frontier[task]!;
+        let leftCount = 0;
+        for (let block = 0; block < blockCount; block += 1) {
+          leftCount += middles[task * blockCount + block]! - ranges[2 * (task * blockCount + block)]!;
+        }
+        const rightCount = parent.count - leftCount;
+        const leftIsSmaller = leftCount <= rightCount;
+        const leftAt = next.length;
+        for (let block = 0; block < blockCount; block += 1) {
+          const from = 2 * (task * blockCount + block);
+          const middle = middles[task * blockCount + block]!;
+          nextRanges[2 * (leftAt * blockCount + block)] = ranges[from]!;
+          nextRanges[2 * (leftAt * blockCount + block) + 1] = middle;
+          nextRanges[2 * ((leftAt + 1) * blockCount + block)] = middle;
+          nextRanges[2 * ((leftAt + 1) * blockCount + block) + 1] = ranges[from + 1]!;
+        }
+        const small = takeHistogram();
+        const grown = growing[parent.node]!;
+        next.push(
+          {
+            node: grown.left,
+            histogram: leftIsSmaller ? small : parent.histogram,
+            gradientSum: leftGradient,
+            hessianSum: leftHessian,
+            count: leftCount,
+          },
+          {
+            node: grown.right,
+            histogram: leftIsSmaller ? parent.histogram : small,
+            gradientSum: parent.gradientSum - leftGradient,
+            hessianSum: parent.hessianSum - leftHessian,
+            count: rightCount,
+          },
+        );
+        builds.push({
+          small: leftIsSmaller ? leftAt : leftAt + 1,
+          large: leftIsSmaller ? leftAt + 1 : leftAt,
+          kernel: kernelFor(Math.min(leftCount, rightCount), featureCount),
+        });
+      }
+      ranges.set(nextRanges);
+      for (let base = 0; base < builds.length; base += histogramTasksPerPhase) {
+        const end = Math.min(builds.length, base + histogramTasksPerPhase);
+        const targets: Float64Array[] = [];
+        for (let task = base; task < end; task += 1) {
+          const build = builds[task]!;
+          histogramTasks[task * histogramTaskWidth] = build.small;
+          histogramTasks[task * histogramTaskWidth + 1] = build.kernel;
+          targets.push(next[build.small]!.histogram);
+        }
+        control[controlTaskBase] = base;
+        control[controlTaskCount] = end - base;
+        threadState.targets = targets;
+        runPhase(histogramsPhase);
+        threadState.targets = null;
+        for (let task = base; task < end; task += 1) {
+          const build = builds[task]!;
+          const small = next[build.small]!.histogram;
+          if (sharedBlocks > 0) foldSharedPartials(small, task - base, build.small, build.kernel);
+          if (build.kernel === bundledKernel) expandBundles(small, bundles!, slotCount);
+          const large = next[build.large]!.histogram;
+          for (let index = 0; index < histogramSize; index += 1) large[index]! -= small[index]!;
+        }
+      }
+      frontier = next;
     }
   };
 
@@ -552,52 +456,87 @@ export function boostTrees(
   let bestValidation = Number.POSITIVE_INFINITY;
   let bestRound = 0;
   let roundsRun = 0;
+  let pendingRowTasks = 0;
+  control[controlSampledAll] = sampledAll ? 1 : 0;
+  control[controlFeatureCount] = nFeatures;
 
   for (let round = 0; round < options.nEstimators; round += 1) {
-    // Without row sampling the tree grows on trainRows in this order, so the root's sums are taken
-    // here, in the same order as a separate pass would (same bits).
-    let allGradientSum = 0;
-    let allHessianSum = 0;
-    for (let index = 0; index < trainRows.length; index += 1) {
-      const row = trainRows[index]!;
-      const probability = 1 / (1 + Math.exp(-raw[row]!));
-      const weight = weights[row]!;
-      const gradient = (probability - labels[row]!) * weight;
-      const hessian = Math.max(probability * (1 - probability), 1e-16) * weight;
-      gradients[2 * row] = gradient;
-      gradients[2 * row + 1] = hessian;
-      allGradientSum += gradient;
-      allHessianSum += hessian;
-    }
-    if (sampledAll) rows.set(trainRows);
-    else {
-      shuffleInPlace(shuffledRows, random);
-      rows.set(shuffledRows.subarray(0, sampleSize));
-      rows.subarray(0, sampleSize).sort();
-    }
-    if (featureCount < nFeatures) {
-      const shuffled = shuffleInPlace(Int32Array.from(allFeatures), random);
-      features = shuffled.subarray(0, featureCount).sort();
-    }
-    const end = sampledAll ? trainRows.length : sampleSize;
-    let gradientSum = allGradientSum;
-    let hessianSum = allHessianSum;
+    // The same random draws in the same order as ever: the row sample, then the features.
+    let sample: Uint32Array | null = null;
     if (!sampledAll) {
-      gradientSum = 0;
-      hessianSum = 0;
-      for (let index = 0; index < end; index += 1) {
-        const row = rows[index]!;
-        gradientSum += gradients[2 * row]!;
-        hessianSum += gradients[2 * row + 1]!;
-      }
+      shuffleInPlace(shuffledRows, random);
+      sample = shuffledRows.slice(0, sampleSize).sort();
     }
-    const treeStart = nodeFeature.length;
+    if (sampledFeatureCount < nFeatures) {
+      const shuffled = shuffleInPlace(Int32Array.from(allFeatures), random);
+      features.set(shuffled.subarray(0, sampledFeatureCount).sort());
+      control[controlFeatureCount] = sampledFeatureCount;
+    }
+    const rootKernel = kernelFor(sampleSize, control[controlFeatureCount]!);
     const root = takeHistogram();
-    buildHistogram(root, 0, end);
-    grow(root, 0, end, 0, gradientSum, hessianSum);
+    // Leaves of the previous tree, the gradients and, on every row, the root's histogram: one phase.
+    control[controlPendingRowTasks] = pendingRowTasks;
+    control[controlRootKernel] = sample === null ? rootKernel : -1;
+    threadState.targets = [root];
+    runPhase(roundStartPhase);
+    threadState.targets = null;
+    if (sample === null) {
+      for (let block = 0; block < blockCount; block += 1) {
+        ranges[2 * block] = blockStarts[block]!;
+        ranges[2 * block + 1] = blockStarts[block + 1]!;
+      }
+    } else {
+      // Each block takes the sampled rows among its own training rows.
+      let taken = 0;
+      for (let block = 0; block < blockCount; block += 1) {
+        const last = trainRows[blockStarts[block + 1]! - 1]!;
+        const start = blockStarts[block]!;
+        let end = start;
+        let blockGradient = 0;
+        let blockHessian = 0;
+        for (; taken < sampleSize && sample[taken]! <= last; taken += 1) {
+          const row = sample[taken]!;
+          rows[end] = row;
+          blockGradient += gradients[2 * row]!;
+          blockHessian += gradients[2 * row + 1]!;
+          end += 1;
+        }
+        workspace.blockSums[2 * block] = blockGradient;
+        workspace.blockSums[2 * block + 1] = blockHessian;
+        ranges[2 * block] = start;
+        ranges[2 * block + 1] = end;
+      }
+      histogramTasks[0] = 0;
+      histogramTasks[1] = rootKernel;
+      control[controlTaskBase] = 0;
+      control[controlTaskCount] = 1;
+      threadState.targets = [root];
+      runPhase(histogramsPhase);
+      threadState.targets = null;
+    }
+    if (sharedBlocks > 0) foldSharedPartials(root, 0, 0, rootKernel);
+    if (rootKernel === bundledKernel) expandBundles(root, bundles!, slotCount);
+    let gradientSum = 0;
+    let hessianSum = 0;
+    for (let block = 0; block < blockCount; block += 1) {
+      gradientSum += workspace.blockSums[2 * block]!;
+      hessianSum += workspace.blockSums[2 * block + 1]!;
+    }
+
+    const treeStart = nodeFeature.length;
+    growing.length = 0;
+    const rootNode = newNode(hessianSum);
+    pendingRowTasks = growTree({
+      node: rootNode,
+      histogram: root,
+      gradientSum,
+      hessianSum,
+      count: sampleSize,
+    });
+    writeNode(rootNode);
     treeStarts.push(nodeFeature.length);
-    if (!sampledAll) applyTree(treeStart, trainRows);
-    if (validationRows.length > 0) applyTree(treeStart, validationRows);
+    if (!sampledAll) applyTree(treeStart, trainRows, true);
+    if (validationRows.length > 0) applyTree(treeStart, validationRows, false);
     roundsRun = round + 1;
     if (validationRows.length > 0) {
       const loss = weightedLogLoss(raw, labels, weights, validationRows);
@@ -612,7 +551,7 @@ export function boostTrees(
   const treesKept = bestRound;
   const nodeCount = treeStarts[treesKept]!;
   const ensemble: TreeEnsemble = {
-    featureNames: input.featureNames,
+    featureNames: plan.featureNames,
     baseScore,
     treeStarts: Int32Array.from(treeStarts.slice(0, treesKept + 1)),
     feature: Int32Array.from(nodeFeature.slice(0, nodeCount)),

@@ -1,14 +1,25 @@
 import { KizunaValidationError, parseInput } from '@kizuna/core';
 import * as z from 'zod';
-import { binFeatureMatrix, findFeatureBins } from './feature-bins';
 import { createGradientBoostedTreesModel, type GradientBoostedTreesModel } from './gradient-boosted-trees';
 import {
+  type GradientBoostingOptions,
   type GradientBoostingOptionsInput,
   gradientBoostingOptionsSchema,
 } from './gradient-boosting-options';
-import { boostTrees } from './grow-trees';
+import { type BoostingReport, boostTrees } from './grow-trees';
 import { createSeededRandom, shuffleInPlace } from './seeded-random';
-import { type FeatureRows, toBinaryLabels, toFeatureMatrix } from './training-data';
+import { type FeatureMatrix, type FeatureRows, toBinaryLabels, toFeatureMatrix } from './training-data';
+import {
+  collectFeatureBins,
+  createBinStep,
+  createBoundsStep,
+  createBundleStep,
+  runBinStep,
+  runBoundsStep,
+  runBundleStep,
+} from './training-setup';
+import { type BoostingData, createBoostingPlan } from './training-workspace';
+import type { TreeEnsemble } from './tree-ensemble';
 
 /** What to train on, plus any {@link gradientBoostingOptionsSchema} option. */
 export interface TrainingInput extends GradientBoostingOptionsInput {
@@ -31,7 +42,7 @@ const featureNamesSchema = z
 
 /**
  * Trains a binary gradient-boosted tree model on log loss (histogram method, like XGBoost `hist`
- * and LightGBM): features are cut into at most `maxBins` quantile bins, each tree grows depth-first
+ * and LightGBM): features are cut into at most `maxBins` quantile bins, each tree grows level by level
  * to `maxDepth` choosing the split with the largest reduction of the regularised second-order loss,
  * and each leaf takes one Newton step −G / (H + λ), shrunk by `learningRate`. Rows and features
  * can be sampled per tree, class weights re-weight the loss, and with `validationFraction` a
@@ -54,6 +65,31 @@ const featureNamesSchema = z
  * ```
  */
 export function trainGradientBoostedTrees(input: TrainingInput): GradientBoostedTreesModel {
+  const prepared = prepareTraining(input);
+  const { matrix, options } = prepared;
+  const bounding = createBoundsStep(matrix, prepared.trainRows, options, false);
+  runBoundsStep(bounding);
+  const binning = createBinStep(matrix, collectFeatureBins(bounding), false);
+  runBinStep(binning, 0, matrix.nRows);
+  const bundling = createBundleStep(binning, options, false);
+  if (bundling !== null) runBundleStep(bundling, 0, matrix.nRows);
+  const plan = createBoostingPlan(prepared, binning, bundling, options, 1, false);
+  return toTrainedModel(prepared, boostTrees(plan, options));
+}
+
+/** Training input after validation: options parsed, rows split, weights set. */
+export interface PreparedTraining extends BoostingData {
+  readonly options: GradientBoostingOptions;
+  readonly matrix: FeatureMatrix;
+}
+
+/**
+ * Validates training input (see {@link trainGradientBoostedTrees}) and prepares what the setup and
+ * boosting read: the row-major matrix, binary labels, row weights and the stratified hold-out.
+ *
+ * @throws KizunaValidationError as {@link trainGradientBoostedTrees}
+ */
+export function prepareTraining(input: TrainingInput): PreparedTraining {
   if (input === null || typeof input !== 'object') {
     throw KizunaValidationError.forField('training input', '', 'expected an object with features and labels');
   }
@@ -115,48 +151,18 @@ export function trainGradientBoostedTrees(input: TrainingInput): GradientBoosted
   for (let row = 0; row < matrix.nRows; row += 1)
     weights[row] = labelArray[row] === 1 ? classWeights[1] : classWeights[0];
 
-  const trainMatrix =
-    validationRows.length === 0
-      ? matrix
-      : {
-          values: (() => {
-            const values = new Float64Array(trainRows.length * matrix.nFeatures);
-            for (let index = 0; index < trainRows.length; index += 1) {
-              values.set(
-                matrix.values.subarray(
-                  trainRows[index]! * matrix.nFeatures,
-                  (trainRows[index]! + 1) * matrix.nFeatures,
-                ),
-                index * matrix.nFeatures,
-              );
-            }
-            return values;
-          })(),
-          nRows: trainRows.length,
-          nFeatures: matrix.nFeatures,
-        };
-  const bins = findFeatureBins(trainMatrix, options.maxBins, options.binSampleSize, options.seed);
-  const binned = binFeatureMatrix(matrix, bins);
-  const { ensemble, report } = boostTrees(
-    {
-      binned,
-      nRows: matrix.nRows,
-      nFeatures: matrix.nFeatures,
-      binCounts: bins.binCounts,
-      slotOffsets: bins.slotOffsets,
-      slotCount: bins.slotCount,
-      upperBounds: bins.upperBounds,
-      labels: labelArray,
-      weights,
-      trainRows,
-      validationRows,
-      featureNames: names,
-    },
-    options,
-  );
+  return { options, matrix, labels: labelArray, weights, trainRows, validationRows, featureNames: names };
+}
+
+/** The model of a boosting run on prepared input. */
+export function toTrainedModel(
+  prepared: PreparedTraining,
+  result: { readonly ensemble: TreeEnsemble; readonly report: BoostingReport },
+): GradientBoostedTreesModel {
+  const { ensemble, report } = result;
   return createGradientBoostedTreesModel(ensemble, {
-    options: { ...options },
-    nRows: matrix.nRows,
+    options: { ...prepared.options },
+    nRows: prepared.matrix.nRows,
     treesKept: report.treesKept,
     roundsRun: report.roundsRun,
     validationLoss: report.validationLoss,

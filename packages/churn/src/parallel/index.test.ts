@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { KizunaValidationError } from '@kizuna/core';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,5 +69,15 @@ describe('createParallelPredictor', { timeout: 120_000 }, () => {
     const single = createParallelPredictor(model, { threads: 2 });
     await single.close();
     await expect(single.predictRaw([[1, 2, 3]])).rejects.toThrow(/closed/);
+  });
+});
+
+describe('createParallelPredictor in a process with nothing else to do', { timeout: 120_000 }, () => {
+  it('keeps the process alive while a worker owes an answer to one call after answering another', () => {
+    const fixture = fileURLToPath(new URL('./concurrent-calls.fixture.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fixture], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('scored 600 and 400000\n');
+    expect(run.status).toBe(0);
   });
 });

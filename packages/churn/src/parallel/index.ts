@@ -5,8 +5,9 @@
  * @packageDocumentation
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { KizunaValidationError, parseInput } from '@kizuna/core';
+import { startEntryWorker, toShared } from '@kizuna/core/threads';
 import * as z from 'zod';
 import {
   type BatchPredictor,
@@ -17,8 +18,14 @@ import {
 } from '../model/batch-predictor';
 import type { GradientBoostedTreesModel } from '../model/gradient-boosted-trees';
 import { type FeatureRows, toFeatureMatrix } from '../model/training-data';
-import type { TreeEnsemble } from '../model/tree-ensemble';
 import type { RangeRequest, RangeResponse } from './protocol';
+
+export {
+  createParallelTrainer,
+  type ParallelTrainer,
+  type ParallelTrainerOptionsInput,
+  parallelTrainerOptionsSchema,
+} from './parallel-trainer';
 
 /** Options of {@link createParallelPredictor}. */
 export const parallelPredictorOptionsSchema = z.object({
@@ -68,27 +75,10 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/**
- * Starts one worker. Built, the worker script sits beside this file (`worker.js` or `worker.cjs`);
- * run from the TypeScript sources (the package's tests), the worker registers tsx first.
- */
-function startWorker(ensemble: TreeEnsemble): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const source = JSON.stringify(new URL('./worker.ts', here).href);
-    const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${source}); });`;
-    return new Worker(bootstrap, { eval: true, workerData: ensemble });
-  }
-  return new Worker(new URL(here.endsWith('.cjs') ? './worker.cjs' : './worker.js', here), {
-    workerData: ensemble,
-  });
-}
-
-function toSharedValues(values: Float64Array): Float64Array {
-  if (values.buffer instanceof SharedArrayBuffer) return values;
-  const shared = new Float64Array(new SharedArrayBuffer(values.byteLength));
-  shared.set(values);
-  return shared;
+/** A worker and how many answers it owes: it keeps the process alive only while it owes some. */
+interface PredictionWorker {
+  readonly worker: Worker;
+  owed: number;
 }
 
 /**
@@ -136,14 +126,18 @@ export function createParallelPredictor(
   /** Set when a worker dies: later calls reject with it instead of waiting for ever. */
   let broken: Error | null = null;
 
-  const workers = Array.from({ length: threads - 1 }, () => {
-    const worker = startWorker(ensemble);
+  const workers = Array.from({ length: threads - 1 }, (): PredictionWorker => {
+    const worker = startEntryWorker(import.meta.url, 'worker', { workerData: ensemble });
     worker.unref();
+    const entry: PredictionWorker = { worker, owed: 0 };
     worker.on('message', (response: RangeResponse) => {
+      // Concurrent calls: the worker may still owe another call's answer. Every message is an answer
+      // (also one whose call was already rejected because another worker died).
+      entry.owed -= 1;
+      if (entry.owed === 0) worker.unref();
       const waiting = pending.get(response.id);
       if (waiting === undefined) return;
       pending.delete(response.id);
-      worker.unref();
       if (response.error === null) waiting.resolve();
       else waiting.reject(new Error(`prediction worker failed: ${response.error}`));
     });
@@ -156,7 +150,7 @@ export function createParallelPredictor(
     worker.on('exit', (code) => {
       if (!closed) fail(new Error(`a prediction worker stopped (exit code ${code})`));
     });
-    return worker;
+    return entry;
   });
 
   const run = async (rows: FeatureRows, probability: boolean): Promise<Float64Array> => {
@@ -178,7 +172,7 @@ export function createParallelPredictor(
       if (probability) toProbabilities(scores, 0, nRows);
       return scores;
     }
-    const values = toSharedValues(matrix.values);
+    const values = toShared(matrix.values);
     const scores = new Float64Array(new SharedArrayBuffer(nRows * 8));
     const share = Math.ceil(nRows / useThreads / rangeAlignment) * rangeAlignment;
     const answers: Promise<void>[] = [];
@@ -187,13 +181,14 @@ export function createParallelPredictor(
       const start = Math.min(nRows, thread * share);
       const end = Math.min(nRows, start + share);
       if (start >= end) break;
-      const worker = workers[thread - 1]!;
+      const entry = workers[thread - 1]!;
       const id = nextId;
       nextId += 1;
       answers.push(new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject })));
-      worker.ref();
+      entry.owed += 1;
+      entry.worker.ref();
       const request: RangeRequest = { id, values, scores, start, end, probability };
-      worker.postMessage(request);
+      entry.worker.postMessage(request);
     }
     const ownEnd = Math.min(nRows, share);
     scoreRowRange(predictor, values, 0, ownEnd, scores, scratch);
@@ -211,7 +206,7 @@ export function createParallelPredictor(
       closed = true;
       for (const waiting of pending.values()) waiting.reject(new Error('the parallel predictor was closed'));
       pending.clear();
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all(workers.map(({ worker }) => worker.terminate()));
     },
   };
 }
