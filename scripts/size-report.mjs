@@ -16,9 +16,10 @@ const budgets = {
   health: 30_000,
   churn: 30_000,
   // Over the 30 kB engine budget: the escalation classifier's bilingual lexicon and learned weights
-  // are data (classifyEscalation alone is ~39 kB). This ceiling stops further growth; shrinking the
-  // lexicon is open work (issue 10 note).
-  chat: 55_000,
+  // are data. Raised from 55 kB to 60 kB in round 9, when the learned model trained on 5,168 messages
+  // (2,960 weights, +4.3 kB) lifted an independent blind set from P 0.879 / R 0.850 to 0.925 / 0.900;
+  // pruning the weights back under 55 kB cost about 20 more misses on the validation set.
+  chat: 60_000,
   funnel: 30_000,
   noise: 30_000,
 };

@@ -1,241 +1,265 @@
-// Trains the learned escalation model: logistic regression over the hashed text features of
-// src/escalation/text-features.ts, on the labelled messages of the in-repo evaluation set and the
-// held-out batches (never the frozen set, which is the final test). Writes the quantised weights to
-// src/escalation/learned-model-weights.ts. Deterministic: the same sets give the same file.
+// Trains the learned escalation model (round 9): the text model — logistic regression over the
+// hashed text features of src/escalation/text-features.ts — and the combination of its log-odds with
+// the rules' evidence (src/escalation/escalation-combination.ts), and writes both to
+// src/escalation/learned-model-weights.ts. Training data: the in-repo evaluation set, the held-out
+// batches and the JSON Lines files under data/ (not published: package.json "files" is dist only);
+// never the frozen set, which is the final test. Deterministic: the same data give the same file.
 //
-//   npx tsx packages/chat/scripts/train-escalation-model.ts            train on everything, write the weights
-//   npx tsx packages/chat/scripts/train-escalation-model.ts --validate <first message of a batch>
-//        train without that batch and everything after it, and report the classifier with and
-//        without the model on it (the batch must be unseen by the rules too for an honest figure)
-import { writeFileSync } from 'node:fs';
+//   npx tsx packages/chat/scripts/train-escalation-model.ts                  train, report out-of-fold, write
+//   npx tsx packages/chat/scripts/train-escalation-model.ts --dry-run        the same without writing
+//   npx tsx packages/chat/scripts/train-escalation-model.ts --evaluate <file.jsonl>...
+//        also report precision and recall on outside labelled sets over a range of thresholds, and
+//        the mistakes at the chosen threshold by category (how the threshold and the settings below
+//        were chosen, on sets not in the repository); writes nothing
+import { readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { classifyEscalation } from '../src/escalation/classify-escalation';
+import { gatherEscalationEvidence } from '../src/escalation/classify-escalation';
+import {
+  combinationFeatureNames,
+  combinedLogOdds,
+  type EscalationEvidence,
+  isHardEvidence,
+  isPolicyQuestionOnly,
+  writeCombinationFeatures,
+} from '../src/escalation/escalation-combination';
+import { escalationOptionsSchema } from '../src/escalation/escalation-options';
 import { encodeModelWeights } from '../src/escalation/learned-model-encoding';
-import { visitTextFeatures } from '../src/escalation/text-features';
-import type { EscalationCase } from '../src/evaluation/escalation-case';
 import { escalationHoldoutSet } from '../src/evaluation/escalation-holdout-set';
 import { escalationEvaluationSet } from '../src/evaluation/escalation-set';
-import { normalizeText } from '../src/text/normalize-text';
+import {
+  type CombinationExample,
+  type FileCase,
+  fitCombination,
+  isTextLabelled,
+  type QuantisedTextModel,
+  quantisedLogOdds,
+  quantiseTextModel,
+  readCasesFile,
+  type TextModelSettings,
+  textFeaturesOf,
+  trainTextModel,
+} from './escalation-training';
 
-const bucketBits = Number(process.env.BUCKET_BITS ?? 16);
-const epochs = Number(process.env.EPOCHS ?? 40);
-const learningRate = Number(process.env.LR ?? 0.2);
-const l2 = Number(process.env.L2 ?? 1e-4);
-/** Largest weight magnitude kept as int8 step: weights below half a step are dropped. */
-const quantisationLevels = Number(process.env.LEVELS ?? 15);
-/** Out-of-fold false-alarm rate among negatives that fixes the threshold. */
-const targetFalseAlarmRate = Number(process.env.FAR ?? 0.02);
+// Round 11: 2^14 buckets and weights of 3 or more of 15 steps (6,038 weights, 6.0 kB gzipped) —
+// with 9,793 messages the weights under 5 steps that round 10 dropped carried 0.02 of F1 on the
+// validation sets, and the smaller hash space encodes them in the size budget (see the chat guide).
+const settings: TextModelSettings = {
+  bucketBits: Number(process.env.BUCKET_BITS ?? 14),
+  epochs: Number(process.env.EPOCHS ?? 40),
+  learningRate: Number(process.env.LR ?? 0.1),
+  l2: Number(process.env.L2 ?? 1e-4),
+  quantisationLevels: Number(process.env.LEVELS ?? 15),
+  minimumLevel: Number(process.env.MIN_LEVEL ?? 3),
+  minimumMessages: Number(process.env.MIN_MESSAGES ?? 2),
+};
+/** The combination's L2 penalty. */
+const combinationL2 = Number(process.env.COMBINATION_L2 ?? 1);
+/** Combined log-odds at or above which a message without hard evidence escalates. */
+const threshold = Number(process.env.THRESHOLD ?? 0);
 const folds = 5;
-/**
- * Weights smaller than this many quantisation steps are dropped (they barely move a score). 4 since
- * round 3, for the main entry's 55 kB size budget: training without batches 30–33 and testing on
- * them (rules or model), 2 kept 3,665 weights (5.2 kB gzipped) and missed 4 of about 160
- * escalations, 3 kept 2,862 (4.2 kB) and missed 3, 4 keeps 2,045 (3.2 kB) and missed 5 at a higher
- * precision (0.987 against 0.981); out-of-fold recall 0.968, 0.964 and 0.961. 5 since round 7
- * (batch 34), when the rules grew and 4 no longer fitted the budget: training without batches 33–34
- * and testing on them, 4 kept 1,942 weights (3.0 kB) and 5 kept 1,115 (1.9 kB), both at precision
- * 0.974 and recall 0.925 on those batches; out-of-fold recall 0.961 against 0.952.
- */
-const minimumLevel = Number(process.env.MIN_LEVEL ?? 5);
-/** Features seen in fewer training messages than this get no weight (they cannot generalise). */
-const minimumMessages = Number(process.env.MIN_MESSAGES ?? 2);
 
-interface Example {
+/** Data files left out (a leave-one-writer-out check: EXCLUDE=name.jsonl,name.jsonl). */
+const excludedFiles = new Set((process.env.EXCLUDE ?? '').split(',').filter((name) => name !== ''));
+const dataDirectory = new URL('../data/', import.meta.url);
+const dataFiles = readdirSync(dataDirectory)
+  .filter((name) => name.endsWith('.jsonl') && !excludedFiles.has(name))
+  .sort();
+const sources: { readonly name: string; readonly cases: readonly FileCase[] }[] = [
+  { name: 'in-repo set', cases: escalationEvaluationSet },
+  { name: 'held-out batches', cases: escalationHoldoutSet },
+  ...dataFiles.map((name) => ({ name, cases: readCasesFile(new URL(name, dataDirectory)) })),
+];
+const allCases = sources.flatMap((source) => source.cases);
+const options = escalationOptionsSchema.parse({});
+
+interface Prepared {
+  readonly item: FileCase;
   readonly features: Uint32Array;
+  /** Feature buckets of the recent customer turns. */
+  readonly historyFeatures: readonly Uint32Array[];
+  readonly evidence: EscalationEvidence;
+  readonly hard: boolean;
   readonly label: number;
-  readonly item: EscalationCase;
 }
 
-function featuresOf(message: string): Uint32Array {
-  const buckets = new Set<number>();
-  visitTextFeatures(normalizeText(message), bucketBits, (bucket) => buckets.add(bucket));
-  return Uint32Array.from([...buckets].sort((left, right) => left - right));
-}
-
-/** Messages whose label depends on the conversation or the account are left to the rules. */
-function usable(item: EscalationCase): boolean {
-  return (item.history === undefined || item.history.length === 0) && item.account === undefined;
-}
-
-function toExamples(cases: readonly EscalationCase[]): Example[] {
-  return cases
-    .filter(usable)
-    .map((item) => ({ features: featuresOf(item.message), label: item.escalate ? 1 : 0, item }));
-}
-
-// A small deterministic generator (mulberry32) for the example order.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Model {
-  readonly weights: Float64Array;
-  bias: number;
-}
-
-function score(model: Model, features: Uint32Array): number {
-  let sum = model.bias;
-  for (const bucket of features) sum += model.weights[bucket]!;
-  return sum;
-}
-
-const sigmoid = (value: number) => 1 / (1 + Math.exp(-value));
-
-/** Logistic regression by AdaGrad with L2, classes weighted to balance. */
-function train(examples: readonly Example[]): Model {
-  const size = 1 << bucketBits;
-  const messagesWith = new Uint32Array(size);
-  for (const example of examples) for (const bucket of example.features) messagesWith[bucket]! += 1;
-  const model: Model = { weights: new Float64Array(size), bias: 0 };
-  const squared = new Float64Array(size).fill(1e-8);
-  let biasSquared = 1e-8;
-  const positives = examples.filter((example) => example.label === 1).length;
-  const positiveWeight = examples.length / (2 * positives);
-  const negativeWeight = examples.length / (2 * (examples.length - positives));
-  const order = examples.map((_, index) => index);
-  const next = random(20_240_601);
-  for (let epoch = 0; epoch < epochs; epoch += 1) {
-    for (let index = order.length - 1; index > 0; index -= 1) {
-      const swap = Math.floor(next() * (index + 1));
-      [order[index], order[swap]] = [order[swap]!, order[index]!];
-    }
-    for (const position of order) {
-      const example = examples[position]!;
-      const probability = sigmoid(score(model, example.features));
-      const weight = example.label === 1 ? positiveWeight : negativeWeight;
-      const gradient = (probability - example.label) * weight;
-      for (const bucket of example.features) {
-        if (messagesWith[bucket]! < minimumMessages) continue;
-        const step = gradient + l2 * model.weights[bucket]!;
-        squared[bucket]! += step * step;
-        model.weights[bucket]! -= (learningRate * step) / Math.sqrt(squared[bucket]!);
-      }
-      biasSquared += gradient * gradient;
-      model.bias -= (learningRate * gradient) / Math.sqrt(biasSquared);
-    }
-  }
-  return model;
-}
-
-function quantise(model: Model): { scale: number; levels: Int8Array; bias: number } {
-  let largest = 0;
-  for (const weight of model.weights) largest = Math.max(largest, Math.abs(weight));
-  const scale = largest / quantisationLevels;
-  const levels = new Int8Array(model.weights.length);
-  model.weights.forEach((weight, bucket) => {
-    const level = Math.round(weight / scale);
-    levels[bucket] = Math.abs(level) >= minimumLevel ? level : 0;
+function prepare(cases: readonly FileCase[]): Prepared[] {
+  return cases.map((item) => {
+    const evidence = gatherEscalationEvidence(
+      {
+        message: item.message,
+        history: item.history === undefined ? [] : [...item.history],
+        ...(item.account === undefined ? {} : { account: item.account }),
+      },
+      options,
+    );
+    return {
+      item,
+      features: textFeaturesOf(item.message, settings.bucketBits),
+      historyFeatures: evidence.recentCustomerTurns.map((turn) => textFeaturesOf(turn, settings.bucketBits)),
+      evidence,
+      hard: isHardEvidence(evidence),
+      label: item.escalate ? 1 : 0,
+    };
   });
-  return { scale, levels, bias: model.bias };
 }
 
-function quantisedScore(quantised: ReturnType<typeof quantise>, features: Uint32Array): number {
-  let sum = 0;
-  for (const bucket of features) sum += quantised.levels[bucket]!;
-  return quantised.bias + sum * quantised.scale;
+const textExamples = (rows: readonly Prepared[]) =>
+  rows.filter((row) => isTextLabelled(row.item)).map(({ features, label }) => ({ features, label }));
+
+const prepared = prepare(allCases);
+const policyRule = process.env.POLICY_RULE !== '0';
+// Out-of-fold text log-odds: every case scored by a model that did not see it.
+const outOfFold = new Float64Array(prepared.length);
+const historyOutOfFold = new Float64Array(prepared.length);
+const largestHistoryLogOdds = (model: QuantisedTextModel, row: Prepared) =>
+  row.historyFeatures.reduce(
+    (largest, features) => Math.max(largest, quantisedLogOdds(model, features)),
+    Number.NEGATIVE_INFINITY,
+  );
+for (let fold = 0; fold < folds; fold += 1) {
+  const model = quantiseTextModel(
+    trainTextModel(textExamples(prepared.filter((_, index) => index % folds !== fold)), settings),
+    settings,
+  );
+  prepared.forEach((row, index) => {
+    if (index % folds !== fold) return;
+    outOfFold[index] = quantisedLogOdds(model, row.features);
+    historyOutOfFold[index] = largestHistoryLogOdds(model, row);
+  });
+}
+const combinationExamples: CombinationExample[] = prepared.flatMap((row, index) =>
+  row.hard || (policyRule && isPolicyQuestionOnly(row.evidence))
+    ? []
+    : [
+        {
+          evidence: row.evidence,
+          textLogOdds: outOfFold[index]!,
+          historyTextLogOdds: historyOutOfFold[index]!,
+          label: row.label,
+        },
+      ],
+);
+/** Combination features held at zero (an ablation: DROP=name,name). */
+const dropped = new Set((process.env.DROP ?? '').split(',').filter((name) => name !== ''));
+const fitted = fitCombination(combinationExamples, combinationL2, dropped);
+const textModel = quantiseTextModel(trainTextModel(textExamples(prepared), settings), settings);
+
+const features = new Float64Array(combinationFeatureNames.length);
+function decides(row: Prepared, textLogOdds: number, historyTextLogOdds: number, at: number): boolean {
+  if (row.hard) return true;
+  if (policyRule && isPolicyQuestionOnly(row.evidence)) return false;
+  writeCombinationFeatures(row.evidence, textLogOdds, historyTextLogOdds, features);
+  return combinedLogOdds({ ...fitted, threshold: at }, features) >= at;
 }
 
-/** The score above which only `targetFalseAlarmRate` of out-of-fold negatives lie. */
-function chooseThreshold(examples: readonly Example[]): { threshold: number; outOfFold: number[] } {
-  const outOfFold = new Array<number>(examples.length).fill(0);
-  for (let fold = 0; fold < folds; fold += 1) {
-    const trainingSet = examples.filter((_, index) => index % folds !== fold);
-    const model = quantise(train(trainingSet));
-    examples.forEach((example, index) => {
-      if (index % folds === fold) outOfFold[index] = quantisedScore(model, example.features);
-    });
-  }
-  const negatives = examples
-    .map((example, index) => (example.label === 0 ? outOfFold[index]! : Number.NaN))
-    .filter((value) => !Number.isNaN(value))
-    .sort((left, right) => right - left);
-  const allowed = Math.floor(negatives.length * targetFalseAlarmRate);
-  return { threshold: negatives[allowed]! + 1e-9, outOfFold };
-}
-
-function report(name: string, examples: readonly Example[], scores: readonly number[], threshold: number) {
+function measure(
+  rows: readonly Prepared[],
+  scores: ArrayLike<number>,
+  historyScores: ArrayLike<number>,
+  at: number,
+): string {
   let truePositives = 0;
   let falsePositives = 0;
   let falseNegatives = 0;
-  let rulesTruePositives = 0;
-  let rulesFalsePositives = 0;
-  const added: string[] = [];
-  examples.forEach((example, index) => {
-    const rules = classifyEscalation({ message: example.item.message }, { learnedModel: false }).escalate;
-    const model = scores[index]! >= threshold;
-    const decision = rules || model;
-    if (rules && example.label === 1) rulesTruePositives += 1;
-    if (rules && example.label === 0) rulesFalsePositives += 1;
-    if (decision && example.label === 1) truePositives += 1;
+  rows.forEach((row, index) => {
+    const decision = decides(row, scores[index]!, historyScores[index]!, at);
+    if (decision && row.label === 1) truePositives += 1;
     else if (decision) falsePositives += 1;
-    else if (example.label === 1) falseNegatives += 1;
-    if (model && !rules)
-      added.push(
-        `${example.label === 1 ? '+' : '-'} ${scores[index]!.toFixed(2)} ${example.item.message.slice(0, 70)}`,
-      );
+    else if (row.label === 1) falseNegatives += 1;
   });
-  const positives = examples.filter((example) => example.label === 1).length;
-  console.log(
-    `${name}: ${examples.length} messages; rules alone precision ${(rulesTruePositives / Math.max(1, rulesTruePositives + rulesFalsePositives)).toFixed(3)} recall ${(rulesTruePositives / positives).toFixed(3)}; ` +
-      `rules or model precision ${(truePositives / Math.max(1, truePositives + falsePositives)).toFixed(3)} recall ${(truePositives / positives).toFixed(3)} (${falseNegatives} missed)`,
-  );
-  for (const line of added) console.log(`  ${line}`);
+  const precision = truePositives / Math.max(1, truePositives + falsePositives);
+  const recall = truePositives / Math.max(1, truePositives + falseNegatives);
+  return `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (${falsePositives} false alarms, ${falseNegatives} missed)`;
 }
 
-const validateFrom = process.argv.indexOf('--validate');
-const allCases = [...escalationEvaluationSet, ...escalationHoldoutSet];
-if (validateFrom >= 0) {
-  const first = process.argv[validateFrom + 1] ?? '';
-  const start = escalationHoldoutSet.findIndex((item) => item.message.startsWith(first));
-  if (first === '' || start < 0) throw new Error(`no held-out case starts with "${first}"`);
-  const trainingExamples = toExamples([...escalationEvaluationSet, ...escalationHoldoutSet.slice(0, start)]);
-  const validation = toExamples(escalationHoldoutSet.slice(start));
-  const { threshold, outOfFold } = chooseThreshold(trainingExamples);
-  report('out-of-fold (training sets)', trainingExamples, outOfFold, threshold);
-  const model = quantise(train(trainingExamples));
-  report(
-    'validation batch',
-    validation,
-    validation.map((example) => quantisedScore(model, example.features)),
-    threshold,
-  );
-  let kept = 0;
-  for (const level of model.levels) if (level !== 0) kept += 1;
+let offset = 0;
+console.log(`out of fold (${folds} folds; the combination fitted on all), threshold ${threshold}:`);
+console.log(`  all ${prepared.length} cases: ${measure(prepared, outOfFold, historyOutOfFold, threshold)}`);
+for (const source of sources) {
+  const rows = prepared.slice(offset, offset + source.cases.length);
   console.log(
-    `threshold (log-odds) ${threshold.toFixed(3)}; ${kept} weights, ${encodeModelWeights(model.levels).length} characters, ${gzipSync(encodeModelWeights(model.levels)).length} bytes gzipped`,
+    `  ${source.name}: ${measure(
+      rows,
+      outOfFold.slice(offset, offset + source.cases.length),
+      historyOutOfFold.slice(offset, offset + source.cases.length),
+      threshold,
+    )}`,
   );
-} else {
-  const examples = toExamples(allCases);
-  const { threshold } = chooseThreshold(examples);
-  const model = quantise(train(examples));
-  const encoded = encodeModelWeights(model.levels);
-  let kept = 0;
-  for (const level of model.levels) if (level !== 0) kept += 1;
-  const file = `// Generated by scripts/train-escalation-model.ts from ${examples.length} labelled messages of the
-// in-repo evaluation set and the held-out batches. Do not edit: retrain.
+  offset += source.cases.length;
+}
+console.log(
+  `combination: intercept ${fitted.intercept.toFixed(3)}; ${combinationFeatureNames
+    .map((name, index) => `${name} ${fitted.coefficients[index]!.toFixed(3)}`)
+    .join(', ')}`,
+);
+
+// Every file after --evaluate (up to the next option) is an outside set.
+const evaluateAt = process.argv.indexOf('--evaluate');
+const evaluateFiles: string[] = [];
+if (evaluateAt >= 0)
+  for (const argument of process.argv.slice(evaluateAt + 1)) {
+    if (argument.startsWith('--')) break;
+    evaluateFiles.push(argument);
+  }
+for (const path of evaluateFiles) {
+  const rows = prepare(readCasesFile(path));
+  const scores = rows.map((row) => quantisedLogOdds(textModel, row.features));
+  const historyScores = rows.map((row) => largestHistoryLogOdds(textModel, row));
+  console.log(`${path} (${rows.length} cases):`);
+  for (const at of [-1.5, -1.25, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5])
+    console.log(`  threshold ${at}: ${measure(rows, scores, historyScores, at)}`);
+  // Mistakes by category at the chosen threshold (counts only: the messages are not for writing rules).
+  const missed = new Map<string, number>();
+  const falseAlarms = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const decision = decides(row, scores[index]!, historyScores[index]!, threshold);
+    const tally =
+      row.label === 1 && !decision ? missed : row.label === 0 && decision ? falseAlarms : undefined;
+    const category = row.item.category ?? 'none';
+    tally?.set(category, (tally.get(category) ?? 0) + 1);
+  });
+  const list = (tally: Map<string, number>) =>
+    [...tally]
+      .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
+      .map(([category, count]) => `${category} ${count}`)
+      .join(', ');
+  console.log(`  at ${threshold}, missed by category: ${list(missed)}`);
+  console.log(`  at ${threshold}, false alarms by category: ${list(falseAlarms)}`);
+}
+
+const encoded = encodeModelWeights(textModel.levels);
+let kept = 0;
+for (const level of textModel.levels) if (level !== 0) kept += 1;
+console.log(
+  `text model: ${kept} weights, ${encoded.length} characters, ${gzipSync(encoded).length} bytes gzipped`,
+);
+if (!process.argv.includes('--dry-run') && evaluateFiles.length === 0) {
+  const file = `// Generated by scripts/train-escalation-model.ts from ${prepared.length} labelled messages: the in-repo
+// evaluation set, the held-out batches and ${dataFiles.join(', ')}. Do not edit: retrain.
 
 /** The learned escalation model's quantised weights (see {@link scoreLearnedEscalation}). */
 export const learnedModelWeights = {
   /** Hash bits of the text features: the model has 2 ** bucketBits weights. */
-  bucketBits: ${bucketBits},
+  bucketBits: ${settings.bucketBits},
   /** Log-odds of one quantisation step. */
-  scale: ${model.scale.toPrecision(6)},
+  scale: ${textModel.scale.toPrecision(6)},
   /** Log-odds of a message with no known feature. */
-  bias: ${model.bias.toPrecision(6)},
-  /** Log-odds at or above which the model says "escalate" (${targetFalseAlarmRate * 100}% of out-of-fold negatives above it). */
-  threshold: ${threshold.toPrecision(6)},
+  bias: ${textModel.bias.toPrecision(6)},
+  /** The text model's own verdict: log-odds at or above which \`scoreLearnedEscalation\` says "escalate". */
+  threshold: 0,
   /** ${kept} non-zero weights in the compact text form of learned-model-encoding.ts. */
   weights:
     '${encoded}',
+  /** The combination of the text model and the rules' evidence (escalation-combination.ts). */
+  combination: {
+    intercept: ${fitted.intercept.toPrecision(6)},
+    /** ${combinationFeatureNames.join(', ')}. */
+    coefficients: [${fitted.coefficients.map((value) => value.toPrecision(6)).join(', ')}],
+    /** Chosen on an outside validation set (see the chat guide). */
+    threshold: ${threshold},
+  },
 } as const;
 `;
   writeFileSync(new URL('../src/escalation/learned-model-weights.ts', import.meta.url), file);
-  console.log(`wrote ${kept} weights (${encoded.length} characters), threshold ${threshold.toFixed(3)}`);
+  console.log('wrote src/escalation/learned-model-weights.ts');
 }

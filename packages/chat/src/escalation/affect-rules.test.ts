@@ -131,9 +131,12 @@ describe('classifyEscalation with the round-3 rules', () => {
     const decision = classifyEscalation({ message: 'so when then', history });
     expect(decision.escalate).toBe(true);
     expect(decision.reasons.map((reason) => reason.code)).toContain('repeated_question');
-    expect(classifyEscalation({ message: 'so when then', history: history.slice(0, 2) }).escalate).toBe(
-      false,
-    );
+    // The rule needs two turns of the customer (the learned model, round 9, escalates this terse
+    // message on its own).
+    expect(
+      classifyEscalation({ message: 'so when then', history: history.slice(0, 2) }, { learnedModel: false })
+        .escalate,
+    ).toBe(false);
   });
 
   it('keeps Kansai negation, hypotheses and feelings that got better negative', () => {

@@ -20,41 +20,41 @@ interface AffectRule {
   readonly language: 'ja' | 'en';
 }
 
-const ja = (code: EscalationReasonCode, source: string, negatable = false): AffectRule => ({
+const ja = (code: EscalationReasonCode, source: RegExp, negatable = false): AffectRule => ({
   code,
-  pattern: new RegExp(foldKana(source), 'u'),
+  pattern: new RegExp(foldKana(source.source), 'u'),
   negatable,
   language: 'ja',
 });
-const en = (code: EscalationReasonCode, source: string, negatable = false): AffectRule => ({
+const en = (code: EscalationReasonCode, source: RegExp, negatable = false): AffectRule => ({
   code,
-  pattern: new RegExp(`(?<![a-z0-9])(?:${source})`, 'u'),
+  pattern: new RegExp(`\\b(?:${source.source})`, 'u'), // see the lexicon's en()
   negatable,
   language: 'en',
 });
 
 /** Sentence-final request forms (a request, not a question about what is possible). */
 const japaneseRequestEnd =
-  '(?:て|で)(?:ください|下さい|ほしい|欲しい|もらえ(?:ます|ません)?か|いただけ(?:ます|ません)?か|くれ|くれへん|くれない|ちょうだい|や|よ|な)|といて|とって(?:や|よ|$)|たって|てんか|てえな';
+  /(?:て|で)(?:ください|下さい|ほしい|欲しい|もらえ(?:ます|ません)?か|いただけ(?:ます|ません)?か|くれ|くれへん|くれない|ちょうだい|や|よ|な)|といて|とって(?:や|よ|$)|たって|てんか|てえな/u;
 
 const rules: readonly AffectRule[] = [
   // Rhetorical questions: the customer does not want the information, they want it to stop.
   ja(
     'anger',
-    'いつになったら|何回(?:言|説明|連絡|電話|問い合わせ|同じ)[^。?]{0,8}(?:ば|させ|すれば|したら|の|ん)|なんべん|何度(?:言|説明)[^。?]{0,8}(?:ば|させ)|(?:なんで|なぜ|どうして)(?:毎回|いつも|また|こっち|こちら|私|うち)[^。]{0,16}(?:の|ん|なあかん|なきゃ|なければ|ないと)(?:\\?|か|や|$)|どうなって(?:ん|る|いる)(?:の|ん|ねん|ですか)|ええ加減に|いい加減に|どれだけ[^。]{0,16}(?:と思って|かわかって|か分かって)|ありえへん|何考えて(?:ん|る|いる)(?:の|ん|ねん|や)',
+    /いつになったら|何回(?:言|説明|連絡|電話|問い合わせ|同じ)[^。?]{0,8}(?:ば|させ|すれば|したら|の|ん)|なんべん|何度(?:言|説明)[^。?]{0,8}(?:ば|させ)|(?:なんで|なぜ|どうして)(?:毎回|いつも|また|こっち|こちら|私|うち)[^。]{0,16}(?:の|ん|なあかん|なきゃ|なければ|ないと)(?:\?|か|や|$)|どうなって(?:ん|る|いる)(?:の|ん|ねん|ですか)|ええ加減に|いい加減に|どれだけ[^。]{0,16}(?:と思って|かわかって|か分かって)|ありえへん|何考えて(?:ん|る|いる)(?:の|ん|ねん|や)/u,
   ),
   en(
     'anger',
-    'how many (?:more )?times|why (?:do|must|should) (?:i|we) (?:always |even )?(?:have|need) to|why (?:is|does) (?:it|this) always|are you (?:kidding|serious|joking)|every single time|what is wrong with (?:you|your)|does anyone (?:even )?(?:read|care|listen|work)|do you (?:even )?(?:know|realise|realize|understand) how (?:long|much|many|hard)|(?:are|r) (?:you|u) (?:even |actually )?(?:reading|listening|paying attention)',
+    /how many (?:more )?times|why (?:do|must|should) (?:i|we) (?:always |even )?(?:have|need) to|why (?:is|does) (?:it|this) always|are you (?:kidding|serious|joking)|every single time|what is wrong with (?:you|your)|does anyone (?:even )?(?:read|care|listen|work)|do you (?:even )?(?:know|realise|realize|understand) how (?:long|much|many|hard)|(?:are|r) (?:you|u) (?:even |actually )?(?:reading|listening|paying attention)/u,
   ),
   // Sarcasm: praise for a failure.
   ja(
     'complaint',
-    '(?:素晴らしい|すばらしい|さすが|お見事|ご立派)[^。]{0,20}(?:ゼロ|なし|無し|来な|ない|待|また)|(?:ゼロ|なし|来な|待たされ)[^。]{0,20}(?:素晴らしい|すばらしい|さすが|お見事|ご立派)|(?:ええ|いい|楽な|結構な)(?:商売|ご身分)',
+    /(?:素晴らしい|すばらしい|さすが|お見事|ご立派)[^。]{0,20}(?:ゼロ|なし|無し|来な|ない|待|また)|(?:ゼロ|なし|来な|待たされ)[^。]{0,20}(?:素晴らしい|すばらしい|さすが|お見事|ご立派)|(?:ええ|いい|楽な|結構な)(?:商売|ご身分)/u,
   ),
   en(
     'complaint',
-    '(?:great|good|nice|amazing|fantastic|brilliant|wonderful) (?:job|work|service)[^.]{0,40}(?:no.?show|nobody|no one|third time|(?:still|yet) (?:no|not)|never (?:came|showed|answered|replied|called))|(?:have to|had to) do (?:all|everything)[^.]{0,20}(?:myself|ourselves)|worth nothing|thanks for nothing',
+    /(?:great|good|nice|amazing|fantastic|brilliant|wonderful) (?:job|work|service)[^.]{0,40}(?:no.?show|nobody|no one|third time|(?:still|yet) (?:no|not)|never (?:came|showed|answered|replied|called))|(?:have to|had to) do (?:all|everything)[^.]{0,20}(?:myself|ourselves)|worth nothing|thanks for nothing/u,
   ),
   // A last word of praise after a failure ("…do it myself. Fantastic."); the look-behind runs only
   // where the ending matched.
@@ -68,115 +68,115 @@ const rules: readonly AffectRule[] = [
   // Statements of intent: a decision to stop, not a question about how.
   ja(
     'cancellation_request',
-    'もう(?:二度と)?(?:頼|たの|使|つか|利用し|お願いし)(?:ま|わ)?(?:ない|へん|ません)|契約(?:は|も)?(?:せえへん|せーへん|しない|しません|更新しない)|更新(?:は|も)?(?:しない|しません|せえへん)(?:つもり|予定|です|ことに|から|ので|$)|(?:アカウント|登録|会員)(?:を|は)?(?:消|削除|抹消)(?:して|しといて|しておいて|してください|してほしい|お願い)|やめる方向|やめさせて',
+    /もう(?:二度と)?(?:頼|たの|使|つか|利用し|お願いし)(?:ま|わ)?(?:ない|へん|ません)|契約(?:は|も)?(?:せえへん|せーへん|しない|しません|更新しない)|更新(?:は|も)?(?:しない|しません|せえへん)(?:つもり|予定|です|ことに|から|ので|$)|(?:アカウント|登録|会員)(?:を|は)?(?:消|削除|抹消)(?:して|しといて|しておいて|してください|してほしい|お願い)|やめる方向|やめさせて/u,
   ),
   en(
     'cancellation_request',
-    '(?:im|i am|were|we are) (?:so |totally |completely )?done with (?:you|this|your)|(?:dont|do not|please dont|please do not) renew|no longer (?:wish|want|need|intend) to (?:continue|use|keep|stay)|(?:wont|will not) be (?:needing|using|continuing|renewing)|stop (?:billing|charging) (?:me|us)|never (?:using|use|book|booking|order|ordering) (?:you|this|your)[^.]{0,10}again',
+    /(?:im|i am|were|we are) (?:so |totally |completely )?done with (?:you|this|your)|(?:dont|do not|please dont|please do not) renew|no longer (?:wish|want|need|intend) to (?:continue|use|keep|stay)|(?:wont|will not) be (?:needing|using|continuing|renewing)|stop (?:billing|charging) (?:me|us)|never (?:using|use|book|booking|order|ordering) (?:you|this|your)[^.]{0,10}again/u,
   ),
   // Something promised that did not happen, or a mistake in the customer's own record.
   ja(
     'complaint',
-    '(?:誰も|だれも|担当者?が|技術者が|測定員が)(?:来|こ)(?:なかった|ない|へんかった|んかった)|(?:返事|返信|連絡|折り返し)(?:が|は|も)?(?:ゼロ|なし|無し|来ない|こない)|(?:他|ほか|別)の(?:人|方|かた)の(?:名前|名義|住所|データ|情報|報告書|れぽーと)|個人情報(?:は|って|が)?(?:大丈夫|漏|流出)',
+    /(?:誰も|だれも|担当者?が|技術者が|測定員が)(?:来|こ)(?:なかった|ない|へんかった|んかった)|(?:返事|返信|連絡|折り返し)(?:が|は|も)?(?:ゼロ|なし|無し|来ない|こない)|(?:他|ほか|別)の(?:人|方|かた)の(?:名前|名義|住所|データ|情報|報告書|れぽーと)|個人情報(?:は|って|が)?(?:大丈夫|漏|流出)/u,
   ),
   en(
     'complaint',
-    '(?:nobody|no one|no-one) (?:came|showed|turned up|answered|replied|called|responded|got back)|(?:no|zero) (?:reply|replies|answer|response) (?:to|for|in|since)|someone elses (?:name|report|data|address)|(?:data|privacy) (?:leak|breach)',
+    /(?:nobody|no one|no-one) (?:came|showed|turned up|answered|replied|called|responded|got back)|(?:no|zero) (?:reply|replies|answer|response) (?:to|for|in|since)|someone elses (?:name|report|data|address)|(?:data|privacy) (?:leak|breach)/u,
   ),
   // "I'd like to say thanks, but…": a polite opening taken back.
   ja(
     'complaint',
-    '(?:って|と)(?:言|い)いたい(?:とこ|ところ)(?:やけど|だけど|ですが|なんですが|ですけど)|(?:今回|これ)は(?:さすがに|ほんまに|本当に|マジで)?(?:ひど|酷)(?:い|かった|すぎ)|気味が悪|きもちわる|気持ち悪かった',
+    /(?:って|と)(?:言|い)いたい(?:とこ|ところ)(?:やけど|だけど|ですが|なんですが|ですけど)|(?:今回|これ)は(?:さすがに|ほんまに|本当に|マジで)?(?:ひど|酷)(?:い|かった|すぎ)|気味が悪|きもちわる|気持ち悪かった/u,
   ),
   // A promise heard before and not kept.
   ja(
     'complaint',
-    '(?:前|この前|先週|昨日)も(?:そう|同じこと|おなじこと)(?:言|い)って(?:た|ました|まし|いた)',
+    /(?:前|この前|先週|昨日)も(?:そう|同じこと|おなじこと)(?:言|い)って(?:た|ました|まし|いた)/u,
   ),
   en(
     'complaint',
-    '(?:thats|that is) what you said|you said (?:that|the same)[^.]{0,12}(?:last|before|yesterday)|you promised',
+    /(?:thats|that is) what you said|you said (?:that|the same)[^.]{0,12}(?:last|before|yesterday)|you promised/u,
   ),
   // Decisions to stop in the words people use for them.
   ja(
     'cancellation_request',
-    'なかったことに(?:して|させ|お願い)|白紙に(?:戻して|して|させ)|(?:申し?込み?|申込|契約|依頼|予約|利用)[^。]{0,8}(?:見送らせ|見送ります|見送ることに)|(?:今月|来月|今年|今回)(?:いっぱい|限り|かぎり|で)[^。]{0,6}(?:おしまい|終わり|終了|やめ)(?:に(?:し|する)|ます|で)',
+    /なかったことに(?:して|させ|お願い)|白紙に(?:戻して|して|させ)|(?:申し?込み?|申込|契約|依頼|予約|利用)[^。]{0,8}(?:見送らせ|見送ります|見送ることに)|(?:今月|来月|今年|今回)(?:いっぱい|限り|かぎり|で)[^。]{0,6}(?:おしまい|終わり|終了|やめ)(?:に(?:し|する)|ます|で)/u,
   ),
   en(
     'cancellation_request',
-    '(?:were|we are|im|i am) (?:pulling out|out|calling it (?:a day|off))|(?:dont|do not) bother (?:sending|coming|booking)|(?:decided|chosen) to go with (?:another|a different|someone else)',
+    /(?:were|we are|im|i am) (?:pulling out|out|calling it (?:a day|off))|(?:dont|do not) bother (?:sending|coming|booking)|(?:decided|chosen) to go with (?:another|a different|someone else)/u,
   ),
   // Asking for someone who is not a machine.
   en(
     'human_request',
-    '(?:anyone|someone|somebody)[^.?]{0,12}(?:isnt|is not|not) (?:a )?(?:robot|bot|machine|ai)|(?:talk|speak|chat) (?:to|with) (?:someone|somebody|a human|a person)',
+    /(?:anyone|someone|somebody)[^.?]{0,12}(?:isnt|is not|not) (?:a )?(?:robot|bot|machine|ai)|(?:talk|speak|chat) (?:to|with) (?:someone|somebody|a human|a person)/u,
   ),
   // Distress felt in the body.
   ja(
     'anxiety',
-    '(?:心臓|胸)(?:が)?(?:どきどき|ばくばく|ドキドキ|バクバク|苦し|痛)|(?:どきどき|ばくばく)して(?:眠|寝)',
+    /(?:心臓|胸)(?:が)?(?:どきどき|ばくばく|ドキドキ|バクバク|苦し|痛)|(?:どきどき|ばくばく)して(?:眠|寝)/u,
   ),
   // Damage and mess left behind, and things done without asking.
   ja(
     'complaint',
-    '(?:ゴミ|ごみ|傷|キズ|汚れ|跡|吸い殻|吸殻)(?:を|が)?[^。]{0,6}(?:置いて(?:いか|行か)れ|残され|つけられ|付けられ)|(?:汚|壊|傷つけ|散らか)され',
+    /(?:ゴミ|ごみ|傷|キズ|汚れ|跡|吸い殻|吸殻)(?:を|が)?[^。]{0,6}(?:置いて(?:いか|行か)れ|残され|つけられ|付けられ)|(?:汚|壊|傷つけ|散らか)され/u,
   ),
   en(
     'complaint',
-    'without (?:asking|permission|telling (?:me|us)|warning)|(?:left|dumped) (?:rubbish|trash|litter|a mess|cigarette)',
+    /without (?:asking|permission|telling (?:me|us)|warning)|(?:left|dumped) (?:rubbish|trash|litter|a mess|cigarette)/u,
   ),
   // Charged for a period or a plan that had ended.
   ja(
     'billing_dispute',
-    '(?:はずの|はずなのに|のに)[^。]{0,12}(?:引き?落と|請求|課金)され|まで(?:引き?落と|請求|課金)され',
+    /(?:はずの|はずなのに|のに)[^。]{0,12}(?:引き?落と|請求|課金)され|まで(?:引き?落と|請求|課金)され/u,
   ),
   // Lawyers, legal letters and eviction in the words the lexicon lacks.
-  en('legal', 'law firm|attorney|legal (?:action|letter|notice|proceedings)|cease and desist|evict'),
-  ja('legal', '退去(?:して|させ|を(?:求め|迫|命じ|勧告))|立ち?退き|強制退去'),
+  en('legal', /law firm|attorney|legal (?:action|letter|notice|proceedings)|cease and desist|evict/u),
+  ja('legal', /退去(?:して|させ|を(?:求め|迫|命じ|勧告))|立ち?退き|強制退去/u),
   // Things thrown at people or homes.
   en(
     'safety',
-    '(?:threw|throws|throwing|thrown) [^.]{0,20}(?:at (?:me|my|us|our|the window|the door)|bottle|stone|rock|egg)',
+    /(?:threw|throws|throwing|thrown) [^.]{0,20}(?:at (?:me|my|us|our|the window|the door)|bottle|stone|rock|egg)/u,
   ),
-  ja('safety', '(?:物|もの|石|瓶|ゴミ|ごみ)を投げ(?:て|られ|つけ)'),
+  ja('safety', /(?:物|もの|石|瓶|ゴミ|ごみ)を投げ(?:て|られ|つけ)/u),
   // Having to chase.
-  en('complaint', '(?:had|have|having) to (?:chase|remind|nag|call|email|message) (?:you|u)\\b'),
+  en('complaint', /(?:had|have|having) to (?:chase|remind|nag|call|email|message) (?:you|u)\b/u),
   // Distress that stops the customer's life.
   en(
     'anxiety',
-    '(?:cant|cannot|can not) (?:work|concentrate|focus|function) (?:properly|anymore|at all)|(?:im|i am) (?:so|very|really|too) stress(?:ed)?\\b',
+    /(?:cant|cannot|can not) (?:work|concentrate|focus|function) (?:properly|anymore|at all)|(?:im|i am) (?:so|very|really|too) stress(?:ed)?\b/u,
     true,
   ),
   // Orders and plans the customer says they never made.
   ja(
     'billing_dispute',
-    '(?<!まだ[^。]{0,10})(?:プラン|オプション|サービス|契約)[^。]{0,6}(?:申し込んで|申込んで|頼んで|契約して|注文して)(?:い)?(?:ない|ません|へん)',
+    /(?<!まだ[^。]{0,10})(?:プラン|オプション|サービス|契約)[^。]{0,6}(?:申し込んで|申込んで|頼んで|契約して|注文して)(?:い)?(?:ない|ません|へん)/u,
   ),
   ja(
     'billing_dispute',
-    '(?:料金|代金|費用|金額|請求|測定料|測定代)(?:(?!宛名|名前|住所|送付|氏名|旧姓)[^。]){0,20}(?:見直して|確認し直して|訂正して|直して)(?:ください|下さい|もらえ|いただけ|ほしい|欲しい)',
+    /(?:料金|代金|費用|金額|請求|測定料|測定代)(?:(?!宛名|名前|住所|送付|氏名|旧姓)[^。]){0,20}(?:見直して|確認し直して|訂正して|直して)(?:ください|下さい|もらえ|いただけ|ほしい|欲しい)/u,
   ),
   // Distress in the speaker's own words.
   ja(
     'anxiety',
-    '頭(?:が)?おかし(?:く)?な(?:り|る)|もう(?:あかん|アカン|無理|むり|限界)|おかしなりそう|気が狂い?そう|家に(?:いる|帰る)のが(?:しんど|つら|辛|怖|こわ)',
+    /頭(?:が)?おかし(?:く)?な(?:り|る)|もう(?:あかん|アカン|無理|むり|限界)|おかしなりそう|気が狂い?そう|家に(?:いる|帰る)のが(?:しんど|つら|辛|怖|こわ)/u,
   ),
   en(
     'anxiety',
-    'at the end of my (?:rope|tether)|driving me (?:insane|crazy|nuts|mad)|(?:cant|cannot) (?:breathe|take (?:it|this)|cope|go on)|my heart (?:is )?(?:racing|pounding)|(?:sleeping|slept|staying|stayed) (?:in (?:my|the|our) car|at (?:a |my |our )?(?:friends|hotel|parents|net cafe|manga cafe))',
+    /at the end of my (?:rope|tether)|driving me (?:insane|crazy|nuts|mad)|(?:cant|cannot) (?:breathe|take (?:it|this)|cope|go on)|my heart (?:is )?(?:racing|pounding)|(?:sleeping|slept|staying|stayed) (?:in (?:my|the|our) car|at (?:a |my |our )?(?:friends|hotel|parents|net cafe|manga cafe))/u,
   ),
   // Refund requests in words the intent rules do not read as a refund.
-  en('refund_request', '(?:return|give back) (?:my|our|the) (?:payment|money|fee|deposit)', true),
+  en('refund_request', /(?:return|give back) (?:my|our|the) (?:payment|money|fee|deposit)/u, true),
   en(
     'refund_request',
-    '(?:fee|payment|money|deposit|charge)[^.?]{0,40}(?:could|can|would|should) be (?:returned|refunded|credited back|paid back)',
+    /(?:fee|payment|money|deposit|charge)[^.?]{0,40}(?:could|can|would|should) be (?:returned|refunded|credited back|paid back)/u,
     true,
   ),
-  ja('refund_request', 'refund(?:お願い|して|ください|ほしい)'),
+  ja('refund_request', /refund(?:お願い|して|ください|ほしい)/u),
   // The customer said this already.
   en(
     'repeated_question',
-    '(?:literally |already )?asked (?:this|that|you|the same)[^.]{0,12}(?:yesterday|already|before|last week|twice|earlier)',
+    /(?:literally |already )?asked (?:this|that|you|the same)[^.]{0,12}(?:yesterday|already|before|last week|twice|earlier)/u,
   ),
 ];
 
@@ -248,13 +248,13 @@ export function findAffectSignals(text: string, known: readonly LexiconSignal[] 
 }
 
 const intensityJapanese = foldKana(
-  '(?:\\?\\?|!!|\\?!|!\\?|毎回|いつも|何回も|何度も|また(?:です|か|や)|もう(?:\\d+|一|二|三|何)(?:日|週|ヶ月|か月|カ月|回)|ずっと)',
+  /(?:\?\?|!!|\?!|!\?|毎回|いつも|何回も|何度も|また(?:です|か|や)|もう(?:\d+|一|二|三|何)(?:日|週|ヶ月|か月|カ月|回)|ずっと)/u
+    .source,
 );
 const intensity = new RegExp(
   `${intensityJapanese}|(?<![a-z])(?:again|every time|each time|still|yet again|seriously|ridiculous)(?![a-z])`,
   'u',
 );
-const japaneseRequestEndPattern = new RegExp(japaneseRequestEnd, 'u');
 const englishRequest =
   /\b(?:fix (?:it|this)|sort (?:it|this) out|look into (?:it|this)|make (?:it|this) right|explain (?:this|why))\b/u;
 
@@ -278,7 +278,7 @@ export function pressedComplaint(
   const marker =
     intensity.exec(text)?.[0] ??
     /\b[A-Z]{4,}\b/.exec(raw)?.[0] ??
-    japaneseRequestEndPattern.exec(text)?.[0] ??
+    japaneseRequestEnd.exec(text)?.[0] ??
     englishRequest.exec(text)?.[0];
   if (marker === undefined) return undefined;
   return { code: 'complaint', strength: 'strong', evidence: `${mild.evidence} … ${marker}` };

@@ -14,7 +14,22 @@ import { type ChatTurn, type EscalationInput, escalationInputSchema } from './es
 
 const maximumLength = 20_000;
 
+import { isAffectInPast } from './affect-context';
 import { findAffectSignals, pressedComplaint } from './affect-rules';
+import {
+  type ConversationFeatures,
+  conversationFeatures,
+  noConversationFeatures,
+} from './conversation-features';
+import {
+  combinationFeatureNames,
+  combinedLogOdds,
+  type EscalationEvidence,
+  isHardEvidence,
+  isPolicyQuestionOnly,
+  rulesEscalate,
+  writeCombinationFeatures,
+} from './escalation-combination';
 import { findLexiconSignals, type LexiconSignal } from './escalation-lexicon';
 import {
   type EscalationOptions,
@@ -35,9 +50,17 @@ export interface EscalationDecision {
   readonly priority: ActionPriority;
   /** Every reason found, each with its evidence; empty when nothing was found. */
   readonly reasons: readonly EscalationReason[];
+  /**
+   * Set when the rules found affect or complaint words that would have escalated but the learned
+   * combination declined them (the text model was confidently negative): those reasons and the
+   * log-odds that declined them, for audit.
+   */
+  readonly declined?: {
+    readonly reasons: readonly EscalationReason[];
+    readonly evidence: string;
+  };
 }
 
-const learnedThreshold = learnedModelWeights.threshold;
 const criticalCodes = new Set<EscalationReasonCode>(['safety', 'legal', 'threat']);
 const highCodes = new Set<EscalationReasonCode>([
   'anger',
@@ -53,15 +76,15 @@ const priorities: readonly ActionPriority[] = ['low', 'medium', 'high', 'critica
 
 /** What {@link findSignals} saw besides the signals it returns. */
 export interface SignalContext {
-  /** True when the context took a lexicon signal back (a hypothesis, a feeling that got better, …). */
+  /** True when the context took a lexicon signal back (a hypothesis, a feeling that got better or is over, …). */
   takenBack: boolean;
 }
 
 /** Lexicon and intent signals of one normalised text; an inquiry gives way to the request it asks about. */
 export function findSignals(text: string, raw?: string, context?: SignalContext): LexiconSignal[] {
-  const found = findLexiconSignals(text);
+  const found = findLexiconSignals(text, context);
   const signals = dropHypotheticalAndImproved(text, found);
-  if (context !== undefined) context.takenBack = signals.length < found.length;
+  if (context !== undefined && signals.length < found.length) context.takenBack = true;
   for (const signal of findIntentSignals(text)) signals.push(signal);
   for (const signal of findAffectSignals(text, signals)) signals.push(signal);
   const pressed = pressedComplaint(text, raw ?? text, signals);
@@ -95,6 +118,8 @@ const beforeComplainingAfter = /^(?:を|は)?(?:入れる|言う|する|つけ�
 const beforeComplainingBefore = /\bbefore (?:i |we |making a |filing a )?$/u;
 // "電話で相談もできるって聞いたんですが、本当ですか": asking whether a person is also available, as
 // a service (not "電話で直接相談できますか", which asks for one).
+// …but "直接やりとりしたいのですが、可能ですか" wants one.
+const desireAfter = /^[^。?]{0,3}たい/u;
 const availabilityAfter =
   /^[^。]{0,8}?(?:(?:も|は)(?:でき(?:る|ます)(?:って|か|の|んですか)|可能)|受け付け|やって(?:い)?ます)/u;
 
@@ -119,7 +144,9 @@ function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): Le
     const after = text.slice(end, end + 64);
     if (signal.code === 'human_request')
       return !(
-        (availabilityAfter.test(after) || hypothesisBefore.test(before) || conditionalAfter.test(after)) &&
+        ((availabilityAfter.test(after) && !desireAfter.test(after)) ||
+          hypothesisBefore.test(before) ||
+          conditionalAfter.test(after)) &&
         questionAfter.test(after)
       );
     if ((hypothesisBefore.test(before) || conditionalAfter.test(after)) && questionAfter.test(after))
@@ -138,10 +165,11 @@ function isNegativeTurn(signals: readonly LexiconSignal[]): boolean {
 }
 
 // Borderline signals that escalate only for an account at risk: mild dissatisfaction, a problem
-// that came back, hesitation about renewing ("思ってたのと違う", "underwhelming", "…again",
-// "更新するか迷って", "not sure we'll renew").
+// that came back or got worse, hesitation about renewing or a look at competitors, and chasing an
+// earlier request ("思ってたのと違う", "underwhelming", "…again", "前より遅く", "続けるか検討中",
+// "reviewing all our vendors", "再送", "just following up again", "まだでしょうか").
 const atRiskConcern =
-  /思って(?:い)?た(?:の|もの|ん)?と(?:ちょっと|少し|だいぶ|かなり|全然)?違|期待(?:ほど|して(?:い)?たほど)|物足りな|(?:また|再び|相変わらず)[^。]{0,16}(?:気にな|始ま|止ま|落ち|鳴|聞こえ|壊れ|起き)|前(?:回)?も同じ|(?:更新|継続|契約)[^。]{0,12}(?:迷|悩|検討し|考え)|underwhelm|not that useful|could (?:be|have been) better|not (?:really )?worth|(?:stopped|failed|broke|crashed|wrong|happening|started)[^.?!]{0,30}\bagain\b|keeps? (?:happening|stopping|failing|crashing)|(?:not sure|unsure|hesitant|doubt|reconsider)[^.?!]{0,30}(?:renew|continu|stay|worth)/u;
+  /思って(?:い)?た(?:の|もの|ん)?と(?:ちょっと|少し|だいぶ|かなり|全然)?違|期待(?:ほど|して(?:い)?たほど)|物足りな|もやもや|(?:また|再び|相変わらず)[^。]{0,16}(?:気にな|始ま|止ま|落ち|鳴|聞こえ|壊れ|起き)|前(?:回)?も同じ|前より[^。]{0,12}(?:遅|悪|高|減|増え)|(?:更新|継続|契約|続け)[^。]{0,12}(?:迷|悩|検討|考え)|他社[^。]{0,12}(?:話|見積|比較|検討)|再送|(?:もう一度|もう一回|再度|改めて)[^。]{0,6}(?:確認|連絡|お送り|送|お願い|問い合わせ)|まだ(?:でしょうか|ですか|かな)|どうなって(?:ます|いま)|underwhelm|not that useful|could (?:be|have been) better|not (?:really )?worth|(?:stopped|failed|broke|crashed|wrong|happening|started)[^.?!]{0,30}\bagain\b|keeps? (?:happening|stopping|failing|crashing)|(?:not sure|unsure|hesitant|doubt|reconsider)[^.?!]{0,30}(?:renew|continu|stay|worth)|(?:slower|worse|later) than (?:before|usual|last)|review(?:ing)? (?:all )?(?:our |the )?(?:vendors|providers|suppliers|contracts|subscriptions|options)|(?:compar|shop)(?:e|ing) (?:around|vendors|providers|options)|follow(?:ing)?[- ]up (?:again|on|about)|(?:pinging|chasing|checking in|writing|asking) (?:you )?again|(?:any|an) update (?:on|about)|still waiting/u;
 
 function accountRiskReasons(
   input: EscalationInput['account'],
@@ -191,7 +219,36 @@ function readPlainInput(input: unknown): z.output<typeof escalationInputSchema> 
   return { message, history: turns };
 }
 
-function decide(input: EscalationInput, options: EscalationOptions): EscalationDecision {
+const noTurns: readonly string[] = [];
+
+/** The last two customer turns of a history, normalised. */
+function recentCustomerTurns(
+  history: readonly ChatTurn[],
+  normalizedHistory: readonly string[],
+): readonly string[] {
+  const turns: string[] = [];
+  for (let index = history.length - 1; index >= 0 && turns.length < 2; index -= 1)
+    if (history[index]!.role === 'user') turns.push(normalizedHistory[index]!);
+  return turns;
+}
+
+/** The rules' evidence for one input, with its normalised message (see {@link EscalationEvidence}). */
+export interface GatheredEvidence extends EscalationEvidence {
+  /** The normalised message. */
+  readonly text: string;
+}
+
+/**
+ * Runs every rule over one input — the message's lexicon and intent signals, the conversation
+ * rules, the account — and returns what they found, before anything is decided. The training
+ * script reads the same evidence as the classifier.
+ *
+ * @throws KizunaValidationError when the input is invalid
+ */
+export function gatherEscalationEvidence(
+  input: EscalationInput,
+  options: EscalationOptions,
+): GatheredEvidence {
   const parsed = readPlainInput(input) ?? parseInput(escalationInputSchema, input, 'escalation input');
   const text = normalizeText(parsed.message);
   const context: SignalContext = { takenBack: false };
@@ -218,13 +275,24 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
   const concern = atRisk && mild.length === 0 ? atRiskConcern.exec(text) : null;
   if (concern !== null) add(mild, { code: 'dissatisfaction', evidence: concern[0], source: 'message' });
   const conversation: EscalationReason[] = [];
+  const progress = isProgress(text);
+  let negativeHistoryTurns = 0;
+  let graded: ConversationFeatures = noConversationFeatures;
 
   // "I asked this already" counts even when the caller keeps no history.
   const explicit = findExplicitRepeat(text);
   if (explicit !== undefined)
     add(conversation, { code: 'repeated_question', evidence: explicit, source: 'message' });
 
+  let recentTurns = noTurns;
   if (!resolved && history.length > 0) {
+    // A message that closes the topic is no repeat, whatever came before.
+    graded = conversationFeatures(
+      text,
+      normalizedHistory,
+      history.map((turn) => turn.role),
+    );
+    recentTurns = recentCustomerTurns(history, normalizedHistory);
     // Unresolved: entries since the customer last closed a topic.
     let lastResolution = -1;
     history.forEach((turn, index) => {
@@ -233,7 +301,7 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
     const open = history.length - lastResolution - 1;
     const threshold = atRisk ? options.atRiskUnresolvedHistoryEntries : options.unresolvedHistoryEntries;
     // Turn count alone is not enough: a customer who reports progress is not stuck.
-    if (open >= threshold && (!isProgress(text) || isNegativeTurn(signals)))
+    if (open >= threshold && (!progress || isNegativeTurn(signals)))
       add(conversation, {
         code: 'unresolved_turns',
         evidence: `${open} history entries without resolution`,
@@ -280,15 +348,15 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
     // The emotion over the last user turns, not just this message.
     const userIndexes = history.flatMap((turn, index) => (turn.role === 'user' ? [index] : []));
     const recent = userIndexes.slice(-(options.trajectoryTurns - 1));
-    let negativeTurns = isNegativeTurn(signals) ? 1 : 0;
     for (const index of recent) {
       const turnSignals = findSignals(normalizedHistory[index]!);
-      if (isNegativeTurn(turnSignals)) negativeTurns += 1;
+      if (isNegativeTurn(turnSignals)) negativeHistoryTurns += 1;
       for (const signal of turnSignals) {
         if (signal.strength === 'strong' && carriedFromHistory.has(signal.code))
           add(conversation, { code: signal.code, evidence: signal.evidence, source: `history[${index}]` });
       }
     }
+    const negativeTurns = negativeHistoryTurns + (isNegativeTurn(signals) ? 1 : 0);
     if (negativeTurns >= options.trajectoryNegativeTurns)
       add(conversation, {
         code: 'emotion_trajectory',
@@ -296,31 +364,73 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
         source: 'conversation',
       });
   }
+  return {
+    text,
+    strong,
+    mild,
+    conversation,
+    risk,
+    takenBack: context.takenBack,
+    progress,
+    resolved,
+    negativeHistoryTurns,
+    conversationFeatures: graded,
+    recentCustomerTurns: recentTurns,
+    affectInPast: isAffectInPast(text, strong) || isAffectInPast(text, mild),
+  };
+}
 
-  let escalate = strong.length > 0 || conversation.length > 0 || (atRisk && mild.length > 0);
-  // The learned model speaks only where no rule did; it never cancels a rule's escalation, and it
-  // does not overrule a rule that read the message as a question about the refund or
-  // cancellation policy, nor context that took a feeling back (a hypothesis, "it got better"),
-  // nor a message that reports progress ("直りました", "it works now").
-  if (
-    !escalate &&
-    options.learnedModel &&
-    !context.takenBack &&
-    !isProgress(text) &&
-    !mild.some((reason) => inquiryCodes.has(reason.code)) &&
-    learnedEscalationLogOdds(text) >= learnedThreshold
-  ) {
-    const score = scoreLearnedEscalation(text);
-    add(strong, {
-      code: 'learned_pattern',
-      evidence: `${score.evidence.map((span) => `"${span}"`).join(' ')} (log-odds ${score.logOdds.toFixed(1)} ≥ ${score.threshold.toFixed(1)})`,
-      source: 'message',
-    });
-    escalate = true;
+/** The largest text log-odds of some normalised texts (−Infinity for none). */
+function largestLogOdds(texts: readonly string[]): number {
+  let largest = Number.NEGATIVE_INFINITY;
+  for (const text of texts) largest = Math.max(largest, learnedEscalationLogOdds(text));
+  return largest;
+}
+
+const { combination } = learnedModelWeights;
+// One feature vector for the whole module: the classifier runs tens of thousands of times a second.
+const combinationFeatures = new Float64Array(combinationFeatureNames.length);
+
+function decide(input: EscalationInput, options: EscalationOptions): EscalationDecision {
+  const evidence = gatherEscalationEvidence(input, options);
+  const { strong, mild, conversation, risk } = evidence;
+  const atRisk = risk.length > 0;
+  const byRules = rulesEscalate(evidence);
+  let learned: EscalationReason | undefined;
+  if (options.learnedModel && !isHardEvidence(evidence) && !(isPolicyQuestionOnly(evidence) && !byRules)) {
+    // No hard evidence: the combination of the rules' weak evidence and the text model decides,
+    // both ways (see escalation-combination.ts).
+    const textLogOdds = learnedEscalationLogOdds(evidence.text);
+    const historyTextLogOdds = largestLogOdds(evidence.recentCustomerTurns);
+    writeCombinationFeatures(evidence, textLogOdds, historyTextLogOdds, combinationFeatures);
+    const combined = combinedLogOdds(combination, combinationFeatures);
+    const escalates = combined >= combination.threshold;
+    if (!escalates && byRules) {
+      const declined = [...strong, ...(atRisk ? [...mild, ...risk] : [])];
+      return {
+        escalate: false,
+        priority: 'low',
+        reasons: [...mild],
+        declined: {
+          reasons: declined,
+          evidence: `text log-odds ${textLogOdds.toFixed(2)}, combined log-odds ${combined.toFixed(2)} < ${combination.threshold.toFixed(2)}`,
+        },
+      };
+    }
+    if (escalates && !byRules) {
+      const score = scoreLearnedEscalation(evidence.text);
+      const spans = score.evidence.map((span) => `"${span}"`).join(' ');
+      learned = {
+        code: 'learned_pattern',
+        evidence: `${spans}${spans === '' ? '' : ' '}(text log-odds ${textLogOdds.toFixed(1)}, combined ${combined.toFixed(1)} ≥ ${combination.threshold.toFixed(1)})`,
+        source: 'message',
+      };
+    }
   }
-  if (!escalate) return { escalate: false, priority: 'low', reasons: [...mild] };
+  if (!byRules && learned === undefined) return { escalate: false, priority: 'low', reasons: [...mild] };
 
-  const reasons = [...strong, ...conversation, ...(atRisk ? [...mild, ...risk] : mild)];
+  const leading = learned === undefined ? strong : [learned, ...strong];
+  const reasons = [...leading, ...conversation, ...(atRisk ? [...mild, ...risk] : mild)];
   let level = 1;
   for (const reason of [...strong, ...conversation]) {
     if (criticalCodes.has(reason.code)) level = Math.max(level, 3);
@@ -358,11 +468,13 @@ const defaultClassifier = createEscalationClassifier();
  * topics, a request for a human, billing disputes, safety, public or consumer-centre threats —
  * with negation scopes; then the conversation (6 history entries without resolution, the same
  * question again, negative emotion over the last turns); then account context, which lets mild
- * signals escalate for an account at risk. Where none of these escalates, a learned model
- * (logistic regression over character n-grams and words, trained on the labelled sets and shipped
- * as quantised weights) may still escalate with the reason `learned_pattern`, its evidence the
- * spans that weighed most; it never cancels a rule (option `learnedModel`). Every reason carries
- * its evidence.
+ * signals escalate for an account at risk. Legal, safety, threats, a request for a person,
+ * refund and cancellation requests, billing disputes and the conversation rules always escalate;
+ * otherwise a small logistic combination of the rules' weak evidence and a learned text model
+ * (logistic regression over character n-grams and words, shipped as quantised weights; see
+ * escalation-combination.ts) decides: it may escalate with the reason `learned_pattern`, its
+ * evidence the spans that weighed most, or decline affect and complaint words (then `declined`
+ * says why). Option `learnedModel: false` gives the rules alone. Every reason carries its evidence.
  *
  * Priority: `critical` for safety, legal and threats; `high` for emotions, complaints, refund,
  * cancellation and billing; `medium` otherwise; one level up for an account at risk or three

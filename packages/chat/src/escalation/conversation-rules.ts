@@ -25,7 +25,7 @@ export function isProgress(normalizedText: string): boolean {
 }
 
 const explicitRepeat =
-  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|同じ(?:説明|こと|話|質問)を(?:\d|二|三|四|何)(?:回|度)も|堂々巡り|話がループ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|\b(?:second|third|fourth|fifth) (?:email|message|mail|request|call|reminder|follow-?up|attempt|try)\b|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の|です|に|になり|なんですが)/u;
+  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|同じ(?:説明|こと|話|質問)を(?:\d|二|三|四|何)(?:回|度)も|堂々巡り|話がループ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|\b(?:second|third|fourth|fifth) (?:email|message|mail|request|call|reminder|follow-?up|attempt|try)\b|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の|です|に|になり|なんですが|でしょう|だろう|かな|よ)|(?:前|この前|昨日|先週|先日)も(?:聞|質問|お聞き|伺|言|書)い|\bfor the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsorry to ask (?:this )?again/u;
 
 /** The phrase that says "I asked this already", or undefined. */
 export function findExplicitRepeat(normalizedText: string): string | undefined {
@@ -160,12 +160,14 @@ function sharesQuestion(left: Set<string>, earlier: string): boolean {
 
 // Asking again in other words: "で、…っていつ", "ok but what time exactly", "Again: …", "改めて".
 const reasking =
-  /^\s*(?:(?:で|それで|んで|だから|結局)[、,，\s]|(?:ok(?:ay)?|so|but|well)[\s,:])|\b(?:again|exactly|once more)\b|改めて|もう一(?:度|回)|結局|正確に|具体的に|はっきり|って(?:いつ|なに|何|どこ|どう|いくら)/iu;
+  /^\s*(?:(?:いや|いえ|あの)[、,，\s]*)?(?:(?:で|んで)[、,，\s]|それで|だから|結局|(?:ok(?:ay)?|so|but|well)[\s,:])|\b(?:again|exactly|once more)\b|改めて|もう一(?:度|回)|(?:何度も|何回も|度々|たびたび)(?:すみません|申し訳)|結局|正確に|具体的に|はっきり|って(?:いつ|なに|何|どこ|どう|いくら)/iu;
 
 /**
  * Paraphrase-level terms of normalised text: bigrams inside kanji runs, kana bigrams around a
- * long-vowel mark (the folded katakana words: "れぽーと" → "ぽー", "ーと"), and English words of four
- * letters or more without a plural "s". Hiragana and katakana spellings share their terms.
+ * long-vowel mark (the folded katakana words: "れぽーと" → "ぽー", "ーと"), English words of four
+ * letters or more without an ending -ing, -ed, -es, -e or -s ("include" and "including" share
+ * "includ"), what is asked (いつ, いくら, "when", "how much") and figures ("12,800"). Hiragana and
+ * katakana spellings share their terms.
  */
 function paraphraseTerms(text: string): Set<string> {
   const terms = new Set<string>();
@@ -175,15 +177,20 @@ function paraphraseTerms(text: string): Set<string> {
       if (run.charCodeAt(0) >= 0x4e00 || gram.includes('ー')) terms.add(gram);
     }
   for (const [word] of text.matchAll(/[a-z]{4,}/gu))
-    if (!englishStopWords.has(word)) terms.add(word.replace(/(?<=[^s])s$/u, ''));
+    if (!englishStopWords.has(word)) terms.add(word.replace(/(?:ing|ed|es|e|s)$/u, ''));
+  // What is asked (when, how much, where) and the figures it is about count as terms too.
+  for (const [term] of text.matchAll(askedWord)) terms.add(term);
   return terms;
 }
 
+const askedWord =
+  /いつ|いくら|どこ|何時|何日|何円|\d[\d,.]{2,}|\b(?:when|where|how (?:much|long|many)|which)\b/gu;
+
 /**
  * The same point asked again in other words, after an answer: the new message says it is asking
- * again ("で、", "ok but … exactly", "again", "改めて", "…っていつ") and shares at least two
- * paraphrase terms, 40 % of the smaller message's, with an earlier customer message (raw new
- * message, normalised texts).
+ * again ("で、", "いや、だから", "ok but … exactly", "again", "改めて", "…っていつ", "何度もすみませんが")
+ * and shares at least two paraphrase terms, 40 % of the smaller message's, with an earlier customer
+ * message (raw new message, normalised texts).
  */
 export function reaskedAs(raw: string, text: string): ((earlier: string) => boolean) | undefined {
   if (!reasking.test(raw.normalize('NFKC'))) return undefined;

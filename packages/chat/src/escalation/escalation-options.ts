@@ -28,8 +28,9 @@ export const escalationOptionsSchema = z.object({
   /** Negative turns among them that escalate. @defaultValue 2 */
   trajectoryNegativeTurns: z.number().int().min(1).default(2),
   /**
-   * Whether the learned model (character n-gram logistic regression, see `scoreLearnedEscalation`)
-   * may escalate a message no rule escalated. It never overrides a rule. @defaultValue true
+   * Whether the learned model and its combination with the rules (escalation-combination.ts)
+   * decide where no hard rule did: they may escalate a message no rule escalated, or decline affect
+   * and complaint words. Off: the rules alone. Hard rules always escalate. @defaultValue true
    */
   learnedModel: z.boolean().default(true),
   /** When account context puts an account at risk. */

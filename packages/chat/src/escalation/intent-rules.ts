@@ -3,6 +3,7 @@ import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
+import { patternSource } from './pattern-source';
 import { isResolvedPast } from './resolved-past';
 
 /**
@@ -25,13 +26,12 @@ interface IntentRule {
   readonly ignore?: (clause: string, text: string, object: RegExpExecArray) => boolean;
 }
 
-const japanese = (source: string) => new RegExp(foldKana(source), 'u');
-const english = (source: string) => new RegExp(source, 'u');
+const japanese = (source: RegExp | readonly RegExp[]) => new RegExp(foldKana(patternSource(source)), 'u');
 
 const japaneseDesire =
-  'たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います';
+  /たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|おねがい|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います/u;
 const japanesePolicyQuestion =
-  '口座|振込先|変更|でき(?:ます|る)(?:か|の|\\?|んで)|できない(?:の|か|ん)|可能|方法|どうすれば|どうしたら|どうやって|どのように|手順|やり方|場合|とき|時は|時に|なら|条件|ポリシー|規約|について|教えて|知りたい|ありますか|かかりますか|いつ|何日|どこ|どの|期限|され(?:ます|る|た)|戻ってき|振り込まれ|ことは|ものですか|対象|って何';
+  /口座|振込先|変更|でき(?:ます|る)(?:か|の|\?|んで)|できない(?:の|か|ん)|可能|方法|どうすれば|どうしたら|どうやって|どのように|手順|やり方|場合|とき|時は|時に|なら|条件|ポリシー|規約|について|教えて|知りたい|ありますか|かかりますか|いつ|何日|どこ|どの|期限|され(?:ます|る|た)|戻ってき|振り込まれ|ことは|ものですか|対象|って何/u;
 const reschedule =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|後ろ倒し|前倒し|rebook|reschedul|\bmove\b|\binstead\b|\bpush\b)/u;
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
@@ -43,7 +43,7 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'refund_inquiry',
     language: 'ja',
     object: japanese(
-      '返金(?!先|方法|ポリシー|規定)|へんきん|払い?戻|払いもど|返還|返却|(?:お?金|代金|料金|費用|全額|全部|支払(?:い|った)?分|払った分|ぶん|測定代)(?:を|は|も|だけでも)?(?:全額|全部)?(?:返|戻)|(?<!繰り|折り|言い|聞き|見|ぶり)(?:返(?:して|せ)|かえ(?:して|せ))',
+      /返金(?!先|方法|ポリシー|規定)|へんきん|払い?戻|払いもど|返還|返却|(?:お?金|代金|料金|費用|全額|全部|支払(?:い|った)?分|払った分|ぶん|測定代)(?:を|は|も|だけでも)?(?:全額|全部)?(?:返|戻)|(?<!繰り|折り|言い|聞き|見|ぶり)(?:返(?:して|せ)|かえ(?:して|せ))/u,
     ),
     cue: japanese(japaneseDesire),
     block: japanese(japanesePolicyQuestion),
@@ -55,78 +55,67 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'cancellation_inquiry',
     language: 'ja',
     object: japanese(
-      '解約|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|とめ|終わりに|終了|解除|打ち切|うちき|停止|オフに)',
+      /解約|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|とめ|終わりに|終了|解除|打ち切|うちき|停止|オフに)/u,
     ),
-    cue: japanese(
-      `${japaneseDesire}|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことにな|ことに決め|決めました|決定|で(?:お願い|頼|いい|結構|$)`,
-    ),
-    block: japanese(`${japanesePolicyQuestion}|料金|手数料|違約金|いくら|無料|かかり`),
+    cue: japanese([
+      japaneseDesire,
+      /|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことにな|ことに決め|決めました|決定|で(?:お願い|頼|いい|結構|$)/u,
+    ]),
+    block: japanese([japanesePolicyQuestion, /|料金|手数料|違約金|いくら|無料|かかり/u]),
     negatable: true,
     ignore: (_clause, text) => reschedule.test(text),
   },
   {
     code: 'billing_dispute',
     language: 'ja',
-    object: japanese('請求|課金|引き?落と|引落|決済|明細|カード|督促|催促'),
+    object: japanese(/請求|課金|引き?落と|引落|決済|明細|カード|督促|催促/u),
     cue: japanese(
-      '二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに|(?:退会|解約|キャンセル|停止)(?:した|し|済み?)(?:なのに|のに|ですが|ですけど|後に|後も|たのに)|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)',
+      /二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2回|二回|2つ|二つ|2件|二件|倍|まだ|(?:てい|て|し)ないのに|(?:退会|解約|キャンセル|停止)(?:した|し|済み?)(?:なのに|のに|ですが|ですけど|後に|後も|たのに)|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)|(?:した|済み?|済んだ)はず/u,
     ),
-    block: japanese('いつ|どこ|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます'),
+    block: japanese(/いつ|どこ|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます/u),
     negatable: false,
   },
   {
     code: 'billing_dispute',
     language: 'ja',
-    object: japanese('料金|金額|支払'),
+    object: japanese(/料金|金額|支払/u),
     cue: japanese(
-      '二重|重複|覚えのない|身に覚え|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|のはずが|不当|過剰|違(?:う|います|いませんか|って)',
+      /二重|重複|覚えのない|身に覚え|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|のはずが|不当|過剰|違(?:う|います|いませんか|って)/u,
     ),
-    block: japanese('いつ|どこ|方法|どうやって|いくら|何円|違いは|違いを'),
+    block: japanese(/いつ|どこ|方法|どうやって|いくら|何円|違いは|違いを/u),
     negatable: false,
   },
   {
     code: 'refund_request',
     inquiryCode: 'refund_inquiry',
     language: 'en',
-    object: english(
-      '\\brefund|\\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|(?:charge|payment|transaction) (?:to be )?reversed|(?:my|our|the) (?:deposit|payment|fee|money|cash|\\d[\\d,]*(?: yen)?) ?back|money back|money (?:returned|refunded)|\\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\\b(?:yen|money|payment|fee|deposit|\\d)[^.?!]{0,6} back|charge ?back',
-    ),
-    cue: english(
-      '\\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\\b|\\b(?:can|could|would|will) you\\b',
-    ),
-    block: english(
-      '\\b(?:how|policy|policies|if|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\\b',
-    ),
+    object:
+      /\brefund|\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|(?:charge|payment|transaction) (?:to be )?reversed|(?:my|our|the) (?:deposit|payment|fee|money|cash|\d[\d,]*(?: yen)?) ?back|money back|money (?:returned|refunded)|\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\b(?:yen|money|payment|fee|deposit|\d)[^.?!]{0,6} back|charge ?back/u,
+    cue: /\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\b|\b(?:can|could|would|will) you\b/u,
+    block:
+      /\b(?:how|policy|policies|if|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\b/u,
     negatable: true,
   },
   {
     code: 'cancellation_request',
     inquiryCode: 'cancellation_inquiry',
     language: 'en',
-    object: english(
-      '\\b(?:cancel(?:l?ing|l?ed)?|cancle|cansel|cancell)\\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\\bterminat|\\bunsubscrib|\\bclos(?:e|ing) (?:my|our|the) account|\\bend(?:ing)? (?:my|our|the|this) (?:contract|subscription|membership|plan|service|agreement)|\\bquit(?:ting)?\\b|\\bdiscontinu|\\bstop(?:ping)? (?:using|my|our|the)\\b',
-    ),
-    cue: english(
-      '\\b(?:want|need|would like|id like|please|kindly|going to|gonna|decided|wish|plan(?:ning)? to|thinking (?:about|of)|considering|will|ill|im|i am|we are|were|weve|ive|effective|immediately|asap|today|must)\\b|\\b(?:can|could|would|will) you\\b',
-    ),
-    block: english(
-      '\\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\\b',
-    ),
+    object:
+      /\b(?:cancel(?:l?ing|l?ed)?|cancle|cansel|cancell)\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\bterminat|\bunsubscrib|\bclos(?:e|ing) (?:my|our|the) account|\bend(?:ing)? (?:my|our|the|this) (?:contract|subscription|membership|plan|service|agreement)|\bquit(?:ting)?\b|\bdiscontinu|\bstop(?:ping)? (?:using|my|our|the)\b/u,
+    cue: /\b(?:want|need|would like|id like|please|kindly|going to|gonna|decided|wish|plan(?:ning)? to|thinking (?:about|of)|considering|will|ill|im|i am|we are|were|weve|ive|effective|immediately|asap|today|must)\b|\b(?:can|could|would|will) you\b/u,
+    block:
+      /\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
     negatable: true,
     ignore: (_clause, text) => reschedule.test(text),
   },
   {
     code: 'billing_dispute',
     language: 'en',
-    object: english(
-      '\\b(?:charg|bill(?:ed|ing)?\\b|invoice|fee|payment|debit|transaction|card|statement|amount|price|money|account)',
-    ),
-    cue: english(
-      '\\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\\w*|(?:dont|do not) recogni\\w*|unauthori\\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\\w*|disput\\w*|mistake|error|fraud\\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))',
-    ),
-    block: english(
-      '\\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\\b',
-    ),
+    object:
+      /\b(?:charg|bill(?:ed|ing)?\b|invoice|fee|payment|debit|transaction|card|statement|amount|price|money|account)/u,
+    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|disput\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))/u,
+    block:
+      /\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\b/u,
     negatable: false,
   },
 ];

@@ -46,18 +46,23 @@ describe('classifyEscalation with the learned model', () => {
     const decision = classifyEscalation({ message });
     expect(decision.escalate).toBe(true);
     expect(decision.reasons.map((reason) => reason.code)).toEqual(['learned_pattern']);
-    expect(decision.reasons[0]!.evidence).toMatch(/log-odds \d+\.\d ≥ \d+\.\d/);
+    expect(decision.reasons[0]!.evidence).toMatch(/text log-odds -?\d+\.\d, combined -?\d+\.\d ≥ -?\d+\.\d/);
     expect(classifyEscalation({ message }, { learnedModel: false }).escalate).toBe(false);
   });
 
-  it('never cancels a rule, and adds nothing when a rule already escalates (property)', () => {
+  it('keeps every rule decision but declined affect and complaint words, which it explains (property)', () => {
     const withoutModel = { learnedModel: false };
+    const declinable = new Set(['anger', 'anxiety', 'complaint', 'dissatisfaction', 'account_risk']);
     fc.assert(
       fc.property(fc.string({ maxLength: 120 }), (message) => {
         const rules = classifyEscalation({ message }, withoutModel);
         const combined = classifyEscalation({ message });
-        if (rules.escalate) expect(combined).toEqual(rules);
-        else
+        if (rules.escalate && combined.escalate) expect(combined).toEqual(rules);
+        else if (rules.escalate) {
+          for (const reason of rules.reasons) expect(declinable.has(reason.code)).toBe(true);
+          expect(combined.declined?.reasons).toEqual(rules.reasons);
+          expect(combined.declined?.evidence).toMatch(/combined log-odds -?\d+\.\d+ < -?\d+\.\d+/);
+        } else
           expect(combined.reasons.filter((reason) => reason.code !== 'learned_pattern')).toEqual(
             rules.reasons,
           );

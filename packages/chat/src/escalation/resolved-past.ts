@@ -6,13 +6,17 @@
  */
 
 // What closes the matter: solved, calmed down, a misunderstanding, thanks.
+// What closes the matter: solved, calmed down, a misunderstanding, thanks; or a present that
+// contrasts with it — a good state now ("今はぐっすり眠れてます", "things are calm now", "the anxiety
+// is gone", "the last two reports were great"), a changed opinion ("見直しました", "満足してます"),
+// a correction or an apology received ("訂正されてました", "お詫びの連絡いただいたので大丈夫です").
 const resolution =
-  /解決(?:し(?:まし)?た|済|でき(?:まし)?た)|落ち着(?:い|き)(?:て|た|まし)|まとま(?:り(?:まし)?た|った)|(?:収|おさ)ま(?:り(?:まし)?た|った)|(?:止|や)みました|静かになり|改善(?:し|され)(?:まし)?た|(?:もう|今は|いまは)(?:大丈夫|平気|問題な)|勘違い|誤解(?:でした|だった)|(?:私|わたし|こちら)の(?:間違い|ミス|確認不足)|おかげ(?:で|さま)|ありがと|感謝|助かり(?:まし)?た|\b(?:sorted|resolved|fixed|settled|cleared up)\b|all good|(?:was|been|got) (?:reversed|refunded|corrected|credited)|came through|(?:fine|better|ok|okay) now|made up for|\bthank|\bappreciate|my (?:mistake|bad|error)|misunderstanding|turned out/u;
+  /解決(?:し(?:まし)?た|済|でき(?:まし)?た)|落ち着(?:い|き)(?:て|た|まし)|まとま(?:り(?:まし)?た|った)|(?:収|おさ)ま(?:り(?:まし)?た|った)|(?:止|や)みました|静かになり|改善(?:し|され)(?:まし)?た|(?:もう|今は|いまは|ので|から)(?:大丈夫|平気|問題な)|(?:今は|いまは|今では)[^。!?]{0,12}(?:眠れ|快適|元気|安心|満足|楽し|静か)|見直し(?:まし)?た|満足して|(?:訂正|修正)され|直して(?:いただけ|もらえ)|お詫び|勘違い|誤解(?:でした|だった)|(?:私|わたし|こちら)の(?:間違い|ミス|確認不足)|おかげ(?:で|さま)|ありがと|感謝|助かり(?:まし)?た|助かります|\b(?:sorted|resolved|fixed|settled|cleared up)\b|all good|(?:was|been|got) (?:reversed|refunded|corrected|credited)|came through|(?:fine|better|ok|okay|calm|quiet|settled|happy) now|(?:is|are|has|have) (?:gone|passed|over)\b|(?:were|was|have been|has been) (?:great|good|fine|excellent|perfect|spot on)|made up for|\bthank|\bappreciate|my (?:mistake|bad|error)|misunderstanding|turned out/u;
 // Told in the past: a past form shortly after the expression, or a past time before it.
 const pastAfter =
-  /^[^。!?.]{0,14}?(?:た|でした|ました|てた|ていた|だった|かった)|^[^.?!]{0,40}\b(?:but|however)\b|^[^.?!]{0,12}\b(?:was|were|has been|have been|got)\b/u;
+  /^[^。!?.]{0,14}?(?:た|でした|ました|てた|ていた|だった|かった)|^[^.?!]{0,40}\b(?:but|however)\b|^[^.?!]{0,12}\b(?:was|were|has been|have been|got|had)\b/u;
 const pastBefore =
-  /(?:以前|前回|先月|先週|先日|こないだ|この前|この間|最初は|はじめは|初めは|当初|前は|昔は|\bwas\b|\bwere\b|\bhad\b|\bgot\b|\bused to\b|\bback in\b|\blast (?:week|month|year|time)\b|\bat first\b|\bearlier\b|\binitially\b)[^。!?.]{0,30}$/u;
+  /(?:以前|前回|先月|先週|先日|こないだ|この前|この間|最初は|はじめは|初めは|当初|前は|昔は|当時|あの頃|あのころ|去年|昨年|\bwas\b|\bwere\b|\bhad\b|\bgot\b|\bused to\b|\bback in\b|\blast (?:week|month|year|time)\b|\bat first\b|\bearlier\b|\binitially\b)[^。!?.]{0,30}$/u;
 // Something still wrong after the resolution keeps the signal, and so does a denied one ("nothing
 // was fixed", "解決していない" never matches).
 const stillOpen = /まだ|未だ|いまだ|また|再び|再度|なのに|\bstill\b|\byet\b|\bagain\b|\bbut now\b/u;

@@ -3,6 +3,7 @@ import { escalationBatch31 } from './escalation-batch-31';
 import { escalationBatch32 } from './escalation-batch-32';
 import { escalationBatch33 } from './escalation-batch-33';
 import { escalationBatch34 } from './escalation-batch-34';
+import { escalationBatch35 } from './escalation-batch-35';
 import { type EscalationCase, escalate, keep } from './escalation-case';
 
 // Held-out batches, each written after a version of the classifier and measured once before any
@@ -2169,4 +2170,6 @@ export const escalationHoldoutSet: readonly EscalationCase[] = [
   ...escalationBatch33,
   // Thirty-fourth batch (whole conversations and account context): see escalation-batch-34.ts.
   ...escalationBatch34,
+  // Thirty-fifth batch (dev3, by a writer who never saw the classifier): see escalation-batch-35.ts.
+  ...escalationBatch35,
 ];

@@ -17,9 +17,13 @@ describe('normalizeText', () => {
     expect(normalizeText("I DON'T want it!!!!!")).toBe('i dont want it!!');
   });
 
+  it('reads an underscore as a space, so a word after it starts a word', () => {
+    expect(normalizeText('so_ANGRY  about   lawyer__letter')).toBe('so angry about lawyer letter');
+  });
+
   it('is idempotent on Japanese and English text', () => {
     const characters = fc.constantFrom(
-      ..."あいうアイウｱｲｳ返金解約 　、。!！?？abcABC123１２３-・'😡".split(''),
+      ..."あいうアイウｱｲｳ返金解約 　、。!！?？abcABC123１２３-・'_😡".split(''),
     );
     fc.assert(
       fc.property(fc.array(characters, { maxLength: 40 }), (parts) => {

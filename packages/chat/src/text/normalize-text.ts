@@ -13,6 +13,9 @@ const nonAscii = /[^\s!-~]/;
 const compatibilityCharacters =
   /[\u00a0-\u00ff\u2000-\u2bff\u3000\u3099-\u309c\u3200-\u33ff\uf900-\ufaff\ufb00-\ufffd]/;
 const apostrophes = /['’‘`´]/g;
+// An underscore separates words like a space ("so_angry", "lawyer_letter"), so that patterns can
+// start at a word boundary.
+const whitespace = /[\s_]+/g;
 const variationSelectors = /[\ufe0e\ufe0f\u200b-\u200d\u2060]/g;
 
 /**
@@ -42,7 +45,7 @@ export function foldKana(text: string): string {
  * Normalises customer text for matching: Unicode NFKC (full-width letters and digits, half-width
  * katakana), lower case, katakana folded to hiragana, apostrophes dropped (`don't` → `dont`),
  * spacing and light punctuation between Japanese characters removed, letter-spaced words joined,
- * runs of one character shortened to two, and whitespace collapsed. Emoji are kept, so a lexicon
+ * runs of one character shortened to two, and whitespace and underscores collapsed to one space. Emoji are kept, so a lexicon
  * can match them. Pure and deterministic.
  *
  * @example
@@ -65,7 +68,7 @@ export function normalizeText(text: string): string {
     : text.toLowerCase().replace(apostrophes, '');
   return folded
     .replace(repeatedCharacter, '$1$1')
-    .replace(/\s+/g, ' ')
+    .replace(whitespace, ' ')
     .replace(letterSpaced, (match) => match.replaceAll(' ', ''))
     .trim();
 }

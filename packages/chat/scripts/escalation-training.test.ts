@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { gatherEscalationEvidence } from '../src/escalation/classify-escalation';
+import { escalationOptionsSchema } from '../src/escalation/escalation-options';
+import { escalationEvaluationSet } from '../src/evaluation/escalation-set';
+import {
+  fitCombination,
+  isTextLabelled,
+  quantiseTextModel,
+  solveLinearSystem,
+  type TextModelSettings,
+  textFeaturesOf,
+  trainTextModel,
+} from './escalation-training';
+
+const settings: TextModelSettings = {
+  bucketBits: 12,
+  epochs: 3,
+  learningRate: 0.1,
+  l2: 1e-4,
+  quantisationLevels: 15,
+  minimumLevel: 2,
+  minimumMessages: 2,
+};
+
+describe('escalation training', () => {
+  const cases = escalationEvaluationSet.slice(0, 120);
+  const examples = cases.filter(isTextLabelled).map((item) => ({
+    features: textFeaturesOf(item.message, settings.bucketBits),
+    label: item.escalate ? 1 : 0,
+  }));
+
+  it('trains the same text model twice, bit for bit', () => {
+    const first = quantiseTextModel(trainTextModel(examples, settings), settings);
+    const second = quantiseTextModel(trainTextModel(examples, settings), settings);
+    expect(second.levels).toEqual(first.levels);
+    expect(Object.is(second.scale, first.scale) && Object.is(second.bias, first.bias)).toBe(true);
+    expect(first.levels.some((level) => level !== 0)).toBe(true);
+  });
+
+  it('fits the same combination twice, bit for bit', () => {
+    const options = escalationOptionsSchema.parse({});
+    const rows = cases.map((item, index) => ({
+      evidence: gatherEscalationEvidence({ message: item.message }, options),
+      textLogOdds: (index % 7) - 3,
+      historyTextLogOdds: (index % 5) - 2,
+      label: item.escalate ? 1 : 0,
+    }));
+    expect(fitCombination(rows, 1)).toEqual(fitCombination(rows, 1));
+  });
+
+  it('solves a small linear system (worked example)', () => {
+    // 2x + y = 5, x + 3y = 10 → x = 1, y = 3
+    const [x, y] = solveLinearSystem(
+      [
+        [2, 1],
+        [1, 3],
+      ],
+      [5, 10],
+    );
+    expect(x).toBeCloseTo(1, 12);
+    expect(y).toBeCloseTo(3, 12);
+  });
+
+  it('leaves escalations that only the account or the conversation explains out of the text model', () => {
+    const base = { language: 'ja' as const, message: 'x', escalate: true };
+    expect(isTextLabelled({ ...base, codes: ['account_risk'] })).toBe(false);
+    expect(isTextLabelled({ ...base, codes: ['repeated_question', 'unresolved_turns'] })).toBe(false);
+    expect(isTextLabelled({ ...base, codes: ['anger', 'unresolved_turns'] })).toBe(true);
+    expect(isTextLabelled({ ...base, escalate: false, codes: [] })).toBe(true);
+  });
+});
