@@ -1,11 +1,14 @@
 /**
  * `@kizuna/core/threads`: what the engines' Node-only `/parallel` entries share to run on
- * `worker_threads` — starting an entry's worker script and putting typed arrays in shared memory.
+ * `worker_threads` — starting an entry's worker script, asking a worker for answers, and putting
+ * typed arrays in shared memory.
  * Node only; the main entry never imports it.
  *
  * @packageDocumentation
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+export { createWorkerChannel, type WorkerChannel, type WorkerChannelOptions } from './worker-channel';
 
 /** The typed arrays {@link toShared} copies. */
 export type SharedTypedArray =

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { startEntryWorker, toShared } from './index';
+import { createWorkerChannel, startEntryWorker, toShared } from './index';
 
 describe('toShared', () => {
   it('copies values into shared memory with their type, and keeps arrays already shared', () => {
@@ -41,7 +41,69 @@ describe('startEntryWorker', () => {
     const worker = startEntryWorker(import.meta.url, 'echo-worker.fixture', { workerData: { add: 2 } });
     worker.postMessage(40);
     const [answer] = await once(worker, 'message');
-    expect(answer).toBe(42);
+    expect(answer).toEqual({ value: 42 });
     await worker.terminate();
+  });
+});
+
+describe('createWorkerChannel', () => {
+  type Reply = { value?: number; error?: string };
+  const start = (onFailure?: (error: Error) => void) =>
+    createWorkerChannel<number | 'throw' | 'exit' | 'fail', number, Reply>(
+      startEntryWorker(import.meta.url, 'echo-worker.fixture', { workerData: { add: 1 } }),
+      {
+        name: 'echo worker',
+        onFailure,
+        unwrap: (reply) => {
+          if (reply.error !== undefined) throw new Error(reply.error);
+          return reply.value!;
+        },
+      },
+    );
+
+  it('matches answers to requests in order, and owes nothing once they are in', async () => {
+    const channel = start();
+    const answers = Promise.all([10, 20, 30].map((value) => channel.ask(value)));
+    expect(channel.owed).toBe(3);
+    expect(await answers).toEqual([11, 21, 31]);
+    expect(channel.owed).toBe(0);
+    await channel.close(new Error('closed'));
+  });
+
+  it('rejects one request whose answer reports an error, and answers the next', async () => {
+    const channel = start();
+    const failed = channel.ask('fail');
+    const next = channel.ask(4);
+    await expect(failed).rejects.toThrow('bad job');
+    expect(await next).toBe(5);
+    await channel.close(new Error('closed'));
+  });
+
+  it('when the worker exits, rejects what it owed and every later request, and tells onFailure once', async () => {
+    const failures: string[] = [];
+    const channel = start((error) => failures.push(error.message));
+    const owed = [channel.ask('exit'), channel.ask(1)];
+    for (const answer of owed) await expect(answer).rejects.toThrow('echo worker stopped (exit code 3)');
+    await expect(channel.ask(2)).rejects.toThrow('exit code 3');
+    expect(failures).toEqual(['echo worker stopped (exit code 3)']);
+    await channel.close(new Error('closed'));
+    expect(failures).toHaveLength(1);
+  });
+
+  it('when the worker throws, rejects with its error', async () => {
+    const channel = start();
+    await expect(channel.ask('throw')).rejects.toThrow('the fixture threw');
+    await channel.close(new Error('closed'));
+  });
+
+  it('close rejects what is owed with its reason, and later requests too, without calling onFailure', async () => {
+    const failures: Error[] = [];
+    const channel = start((error) => failures.push(error));
+    const owed = channel.ask(1);
+    const closing = channel.close(new Error('the pool was closed'));
+    await expect(owed).rejects.toThrow('the pool was closed');
+    await closing;
+    await expect(channel.ask(2)).rejects.toThrow('the pool was closed');
+    expect(failures).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseInput } from '@kizuna/core';
-import { startEntryWorker, toShared } from '@kizuna/core/threads';
+import { createWorkerChannel, startEntryWorker, toShared } from '@kizuna/core/threads';
 import * as z from 'zod';
 import {
   bucketBlockCount,
@@ -34,14 +34,7 @@ import {
 import { type FunnelOptionsInput, funnelOptionsSchema } from '../events/funnel-options';
 import type { StepTimesSink } from '../events/simple-chain';
 import type { DistributionSummary } from '../statistics/quantiles';
-import type {
-  FunnelTask,
-  RangePart,
-  SharedStepTimes,
-  TaskRequest,
-  TaskResponse,
-  TaskResult,
-} from './protocol';
+import type { FunnelTask, RangePart, SharedStepTimes, TaskResponse, TaskResult } from './protocol';
 import { createScratchStore, scratchStores } from './scratch-store';
 import { runTask } from './tasks';
 
@@ -90,11 +83,6 @@ export interface FunnelPool {
   computeFunnel(events: EventsInput, options: FunnelOptionsInput): Promise<FunnelResult>;
   /** Stops the workers and drops the scratch buffers. Calls in flight and later calls reject. */
   close(): Promise<void>;
-}
-
-interface Pending {
-  resolve(result: TaskResult): void;
-  reject(error: Error): void;
 }
 
 /**
@@ -156,8 +144,6 @@ function isColumns(events: EventsInput): events is EventColumns {
 export function createFunnelPool(options: FunnelPoolOptionsInput = {}): FunnelPool {
   const parsed = parseInput(funnelPoolOptionsSchema, options, 'funnel pool options');
   const threads = parsed.threads ?? Math.max(1, availableParallelism());
-  const pending = new Map<number, Pending>();
-  let nextId = 0;
   let closed = false;
   /** Set when a worker dies: later calls reject with it instead of waiting for ever. */
   let broken: Error | null = null;
@@ -166,32 +152,19 @@ export function createFunnelPool(options: FunnelPoolOptionsInput = {}): FunnelPo
   const scratchStore = createScratchStore();
   const closedError = () => new Error('the funnel pool was closed');
 
-  /** Tasks each worker still owes: a worker keeps the process alive only while it owes one. */
-  const owed = new Int32Array(Math.max(0, threads - 1));
-  const workers = Array.from({ length: threads - 1 }, (_, index) => {
-    const worker = startEntryWorker(import.meta.url);
-    worker.unref();
-    worker.on('message', (response: TaskResponse) => {
-      owed[index]! -= 1;
-      if (owed[index] === 0) worker.unref();
-      const waiting = pending.get(response.id);
-      if (waiting === undefined) return;
-      pending.delete(response.id);
-      if (response.error === null) waiting.resolve(response.result);
-      else waiting.reject(new Error(`funnel worker failed: ${response.error}`));
-    });
-    const fail = (error: Error): void => {
-      broken ??= error;
-      for (const waiting of pending.values()) waiting.reject(error);
-      pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      // After close() too: anything still waiting on this worker settles.
-      fail(closed ? closedError() : new Error(`a funnel worker stopped (exit code ${code})`));
-    });
-    return worker;
-  });
+  // A worker keeps the process alive only while it owes an answer (the channel refs and unrefs it).
+  const workers = Array.from({ length: threads - 1 }, () =>
+    createWorkerChannel<FunnelTask, TaskResult, TaskResponse>(startEntryWorker(import.meta.url), {
+      name: 'a funnel worker',
+      unwrap: (response) => {
+        if (response.error !== null) throw new Error(`funnel worker failed: ${response.error}`);
+        return response.result;
+      },
+      onFailure: (error) => {
+        broken ??= error;
+      },
+    }),
+  );
 
   /**
    * Runs `task(0)` on the calling thread and `task(k)` on worker k − 1 for k < `count`, and returns
@@ -206,16 +179,7 @@ export function createFunnelPool(options: FunnelPoolOptionsInput = {}): FunnelPo
     if (closed) throw closedError();
     if (broken !== null) throw broken;
     const answers: Promise<TaskResult>[] = [];
-    for (let thread = 1; thread < count; thread += 1) {
-      const worker = workers[thread - 1]!;
-      const id = nextId;
-      nextId += 1;
-      answers.push(new Promise<TaskResult>((resolve, reject) => pending.set(id, { resolve, reject })));
-      owed[thread - 1]! += 1;
-      worker.ref();
-      const request: TaskRequest = { id, task: task(thread) };
-      worker.postMessage(request);
-    }
+    for (let thread = 1; thread < count; thread += 1) answers.push(workers[thread - 1]!.ask(task(thread)));
     let own: TaskResult;
     try {
       own = runTask(task(0));
@@ -449,9 +413,8 @@ export function createFunnelPool(options: FunnelPoolOptionsInput = {}): FunnelPo
       if (closed) return;
       closed = true;
       scratchStore.close();
-      for (const waiting of pending.values()) waiting.reject(closedError());
-      pending.clear();
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      // Anything still owed settles with the closed error.
+      await Promise.all(workers.map((channel) => channel.close(closedError())));
     },
   };
   scratchStores.set(pool, scratchStore);

@@ -87,13 +87,7 @@ export interface RangePart {
 /** What a task gives: a scan, a range's part, summaries, or nothing (it wrote shared memory). */
 export type TaskResult = ColumnScan | RangePart | readonly (DistributionSummary | null)[] | null;
 
-/** A request to a worker. */
-export interface TaskRequest {
-  readonly id: number;
-  readonly task: FunnelTask;
-}
-
-/** A worker's answer: the result, or an error message. */
+/** A worker's answer to a task, in the order of the tasks: the result, or an error message. */
 export type TaskResponse =
-  | { readonly id: number; readonly result: TaskResult; readonly error: null }
-  | { readonly id: number; readonly result: null; readonly error: string };
+  | { readonly result: TaskResult; readonly error: null }
+  | { readonly result: null; readonly error: string };

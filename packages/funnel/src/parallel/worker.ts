@@ -4,18 +4,18 @@
  * @packageDocumentation
  */
 import { parentPort } from 'node:worker_threads';
-import type { TaskRequest, TaskResponse } from './protocol';
+import type { FunnelTask, TaskResponse } from './protocol';
 import { runTask } from './tasks';
 
 const port = parentPort!;
 
-port.on('message', (request: TaskRequest) => {
+// Answers each task in the order it came (the pool's channel matches them first in, first out).
+port.on('message', (task: FunnelTask) => {
   let response: TaskResponse;
   try {
-    response = { id: request.id, result: runTask(request.task), error: null };
+    response = { result: runTask(task), error: null };
   } catch (error) {
     response = {
-      id: request.id,
       result: null,
       error: error instanceof Error ? error.message : String(error),
     };

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { KizunaValidationError } from '@kizuna/core';
-import { startEntryWorker, toShared } from '@kizuna/core/threads';
+import { createWorkerChannel, startEntryWorker, toShared } from '@kizuna/core/threads';
 import { createAccumulators, mergeAccumulators } from '../batch/usage-event-kernel';
 import {
   accumulateEvents,
@@ -120,36 +120,11 @@ export function createUsageSignalPool(options: UsageSignalPoolOptions = {}): Usa
       'expected a whole number ≥ 1',
     );
   }
-  type Pending = { resolve: (answer: WorkerAnswer) => void; reject: (error: Error) => void };
-  const workers = Array.from({ length: threads - 1 }, () => {
-    const worker = startEntryWorker(import.meta.url);
-    worker.unref();
-    // A worker answers its jobs in the order it gets them.
-    const pending: Pending[] = [];
-    worker.on('message', (answer: WorkerAnswer) => {
-      pending.shift()?.resolve(answer);
-      if (pending.length === 0) worker.unref();
-    });
-    // Once a worker has failed or stopped, its jobs (and any later ones) are rejected, never left waiting.
-    let stopped: Error | undefined;
-    const fail = (error: Error) => {
-      stopped ??= error;
-      for (const waiting of pending.splice(0)) waiting.reject(error);
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`usage signal worker stopped (exit code ${code})`)));
-    const run = (job: WorkerJob) =>
-      new Promise<WorkerAnswer>((resolve, reject) => {
-        if (stopped !== undefined) {
-          reject(stopped);
-          return;
-        }
-        pending.push({ resolve, reject });
-        worker.ref();
-        worker.postMessage(job);
-      });
-    return { worker, run };
-  });
+  const workers = Array.from({ length: threads - 1 }, () =>
+    createWorkerChannel<WorkerJob, WorkerAnswer>(startEntryWorker(import.meta.url), {
+      name: 'usage signal worker',
+    }),
+  );
   let closed = false;
 
   return {
@@ -176,7 +151,7 @@ export function createUsageSignalPool(options: UsageSignalPoolOptions = {}): Usa
         Math.floor((eventCount * chunk) / chunks),
       );
       const answers = Array.from({ length: chunks - 1 }, (_, index) =>
-        workers[index]!.run({
+        workers[index]!.ask({
           columns,
           from: bounds[index + 1]!,
           to: bounds[index + 2]!,
@@ -201,7 +176,7 @@ export function createUsageSignalPool(options: UsageSignalPoolOptions = {}): Usa
     },
     async close() {
       closed = true;
-      await Promise.all(workers.map(({ worker }) => worker.terminate()));
+      await Promise.all(workers.map((channel) => channel.close(new Error('usage signal pool is closed'))));
     },
   };
 }
