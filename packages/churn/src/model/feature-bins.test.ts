@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binRowRange, findFeatureBins } from './feature-bins';
+import { binOf, binRowRange, findFeatureBins, toFeatureBins } from './feature-bins';
 import { toFeatureMatrix } from './training-data';
 
 describe('findFeatureBins', { timeout: 120_000 }, () => {
@@ -87,6 +87,41 @@ describe('binRowRange', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('puts every value in the bin of binOf, whatever the spread of the bounds', () => {
+    // Bounds from a few to 254, crowded in one place or spread over ±1e300, and values among and
+    // around them: the cell tables and the branch-free search must both count the bounds below.
+    const number = fc.oneof(
+      fc.double({ min: -1e300, max: 1e300, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.constantFrom(0, -0, 1e-310, -1e-310, 5e-324),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(number, { minLength: 0, maxLength: 254 }),
+        fc.array(fc.oneof(number, fc.constant(Number.NaN)), { minLength: 1, maxLength: 200 }),
+        fc.boolean(),
+        (boundValues, rowValues, reuseBounds) => {
+          const bounds = Float64Array.from(new Set(boundValues.map((value) => value + 0))).sort();
+          // Values equal to bounds and next to them are where off-by-one errors live.
+          const values = reuseBounds ? [...rowValues, ...bounds] : rowValues;
+          const bins = toFeatureBins([bounds, Float64Array.of(0.5)]);
+          const matrix = toFeatureMatrix(values.map((value) => [value, value]));
+          const size = matrix.nRows * 2;
+          const slots = new Uint16Array(size);
+          binRowRange(matrix, bins, 0, matrix.nRows, slots, new Uint16Array(size), new Uint8Array(2));
+          const missing = bounds.length + 1;
+          const expected = values.flatMap((value) => {
+            const first = binOf(value, bounds);
+            const second = binOf(value, Float64Array.of(0.5));
+            return [first === 255 ? missing : first, bins.slotOffsets[1]! + (second === 255 ? 2 : second)];
+          });
+          expect(Array.from(slots)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

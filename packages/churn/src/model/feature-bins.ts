@@ -170,6 +170,12 @@ export function binOf(value: number, bounds: Float64Array): number {
  * histograms) and column-major into `columns` (`nFeatures × nRows`, for partitions), and sets
  * `hasMissing[f]` to 1 when one of the rows misses feature `f`. Rows are independent, so threads
  * may bin their own ranges.
+ *
+ * The bins are those of {@link binOf} (the number of bounds below the value), found faster: rows are
+ * read in memory order (a pass per feature would stride over the whole matrix once per feature); a
+ * feature with many bounds starts from a table over equal value cells and steps up past the few
+ * bounds of the value's cell, the others search without data-dependent branches (a value's bin is
+ * as hard to predict as a coin toss).
  */
 export function binRowRange(
   matrix: FeatureMatrix,
@@ -181,20 +187,106 @@ export function binRowRange(
   hasMissing: Uint8Array,
 ): void {
   const { values, nRows, nFeatures } = matrix;
+  const { padded, paddedOffsets, topSteps, cellTables, cellLows, cellScales } = createBinFinder(bins);
+  const { slotOffsets, binCounts } = bins;
+  const missing = new Uint8Array(nFeatures);
+  for (let row = from; row < to; row += 1) {
+    const base = row * nFeatures;
+    for (let feature = 0; feature < nFeatures; feature += 1) {
+      const value = values[base + feature]!;
+      let slot: number;
+      if (!Number.isNaN(value)) {
+        const first = paddedOffsets[feature]!;
+        let below = 0;
+        const topStep = topSteps[feature]!;
+        if (cellScales[feature]! > 0) {
+          // Bounds in cells before the value's are below it (the cell is monotone in the value):
+          // the table's count is a lower bound, and the +∞ padding stops the steps.
+          below = cellTables[feature * tableCells + cellOf(value, cellLows[feature]!, cellScales[feature]!)]!;
+          while (padded[first + below]! < value) below += 1;
+        } else {
+          for (let step = topStep; step > 0; step >>= 1) {
+            below += padded[first + below + step - 1]! < value ? step : 0;
+          }
+        }
+        slot = slotOffsets[feature]! + below;
+      } else {
+        slot = slotOffsets[feature]! + binCounts[feature]!;
+        missing[feature] = 1;
+      }
+      slots[base + feature] = slot;
+      columns[feature * nRows + row] = slot;
+    }
+  }
+  for (let feature = 0; feature < nFeatures; feature += 1)
+    if (missing[feature] === 1) hasMissing[feature] = 1;
+}
+
+/** Cells of a feature's table in {@link binRowRange}. */
+const tableCells = 4096;
+/** Features whose padded bounds are at least twice this long may use a table (16 numbers and up). */
+const minTableStep = 8;
+/** A table whose cell holds more bounds than this would step too long: the search serves instead. */
+const maxBoundsPerCell = 8;
+
+/** What {@link binRowRange} searches. */
+interface BinFinder {
+  /** Each feature's bounds padded with +∞ to a power of two (at least 1), one after the other. */
+  readonly padded: Float64Array;
+  readonly paddedOffsets: Int32Array;
+  /** Half the padded length (0 for a single slot): the first step of the branch-free search. */
+  readonly topSteps: Int32Array;
+  /**
+   * Per feature, `tableCells` counts (used where the feature's scale is above 0): how many bounds lie in the cells before each
+   * cell, the cell of a value being ⌊(value − low) × scale⌋ clamped to the table.
+   */
+  readonly cellTables: Uint16Array;
+  readonly cellLows: Float64Array;
+  /** 0 for a feature without a table. */
+  readonly cellScales: Float64Array;
+}
+
+function createBinFinder(bins: FeatureBins): BinFinder {
+  const nFeatures = bins.upperBounds.length;
+  const paddedOffsets = new Int32Array(nFeatures + 1);
+  const topSteps = new Int32Array(nFeatures);
+  for (let feature = 0; feature < nFeatures; feature += 1) {
+    let length = 1;
+    while (length < bins.upperBounds[feature]!.length + 1) length *= 2;
+    topSteps[feature] = length >> 1;
+    paddedOffsets[feature + 1] = paddedOffsets[feature]! + length;
+  }
+  const padded = new Float64Array(paddedOffsets[nFeatures]!).fill(Number.POSITIVE_INFINITY);
+  const cellTables = new Uint16Array(nFeatures * tableCells);
+  const cellLows = new Float64Array(nFeatures);
+  const cellScales = new Float64Array(nFeatures);
   for (let feature = 0; feature < nFeatures; feature += 1) {
     const bounds = bins.upperBounds[feature]!;
-    const offset = bins.slotOffsets[feature]!;
-    const missingSlot = offset + bins.binCounts[feature]!;
-    const column = feature * nRows;
-    let missing = 0;
-    for (let row = from, at = from * nFeatures + feature; row < to; row += 1, at += nFeatures) {
-      const value = values[at]!;
-      let slot = missingSlot;
-      if (Number.isNaN(value)) missing = 1;
-      else slot = offset + binOf(value, bounds);
-      slots[at] = slot;
-      columns[column + row] = slot;
+    padded.set(bounds, paddedOffsets[feature]!);
+    if (topSteps[feature]! < minTableStep) continue;
+    const low = bounds[0]!;
+    const span = bounds[bounds.length - 1]! - low;
+    const scale = (tableCells - 1) / span;
+    // A span that overflows or is too small to divide by keeps the search.
+    if (!(scale > 0 && scale < Number.POSITIVE_INFINITY)) continue;
+    const table = cellTables.subarray(feature * tableCells, (feature + 1) * tableCells);
+    let count = 0;
+    let crowded = false;
+    for (let cell = 0; cell < tableCells; cell += 1) {
+      while (count < bounds.length && cellOf(bounds[count]!, low, scale) < cell) count += 1;
+      table[cell] = count;
+      if (cell > 0 && count - table[cell - 1]! > maxBoundsPerCell) crowded = true;
     }
-    if (missing === 1) hasMissing[feature] = 1;
+    // The last cell holds the bounds not counted before it.
+    if (bounds.length - count > maxBoundsPerCell || crowded) continue;
+    cellLows[feature] = low;
+    cellScales[feature] = scale;
   }
+  return { padded, paddedOffsets, topSteps, cellTables, cellLows, cellScales };
+}
+
+/** The table cell of a value, exactly as {@link binRowRange} computes it. */
+function cellOf(value: number, low: number, scale: number): number {
+  const cell = (value - low) * scale;
+  return cell >= 0 ? (cell < tableCells ? cell | 0 : tableCells - 1) : 0;
 }
