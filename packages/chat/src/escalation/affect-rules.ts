@@ -1,6 +1,7 @@
 import { foldKana } from '../text/normalize-text';
 import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
+import { isLegalStepNotMeant } from './legal-context';
 import { isNegatedEnglish, isNegatedJapanese } from './negation';
 
 /**
@@ -128,7 +129,11 @@ const rules: readonly AffectRule[] = [
   // Charged for a period or a plan that had ended.
   ja(
     'billing_dispute',
-    /(?:はずの|はずなのに|のに)[^。]{0,12}(?:引き?落と|請求|課金)され|まで(?:引き?落と|請求|課金)され/u,
+    /(?:はずの|はずなのに|のに)[^。]{0,12}(?:引き?落と|請求|課金)され|まで(?:引き?落と|請求|課金)され|(?:解約|退会|キャンセル|停止|削除|外)し(?:た|てある|ている)[^。]{0,12}(?:分|もの|物件|プラン|月)(?:まで|も)(?:入って|含まれ|請求|引き?落と|課金)/u,
+  ),
+  en(
+    'billing_dispute',
+    /(?:charg|bill|invoic)\w*[^.?!]{0,50}\b(?:which|that|after) (?:we|i) (?:had )?(?:already )?(?:removed|cancel\w*|dropped|ended|terminated|closed)|(?:charged|billed)[^.?!]{0,20}\b(?:during|before the end of|on day \d+ of) (?:the |my |our )?(?:free )?trial|trial\b[^.?!]{0,30}\b(?:i |we )?(?:got |was |were |been )?(?:charged|billed) (?:on|after|before|at)\b(?! the end)/u,
   ),
   // Lawyers, legal letters and eviction in the words the lexicon lacks.
   en('legal', /law firm|attorney|legal (?:action|letter|notice|proceedings)|cease and desist|evict/u),
@@ -240,6 +245,7 @@ export function findAffectSignals(text: string, known: readonly LexiconSignal[] 
         if (negated) continue;
       }
       if (isHypothetical(text, match.index, rule.language)) continue;
+      if (rule.code === 'legal' && isLegalStepNotMeant(text, match.index, end)) continue;
       signals.push({ code: rule.code, strength: 'strong', evidence: match[0] });
       break;
     }

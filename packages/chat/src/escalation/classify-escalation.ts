@@ -16,6 +16,7 @@ const maximumLength = 20_000;
 
 import { isAffectInPast } from './affect-context';
 import { findAffectSignals, pressedComplaint } from './affect-rules';
+import { atRiskConcern } from './at-risk-concern';
 import {
   type ConversationFeatures,
   conversationFeatures,
@@ -163,13 +164,6 @@ function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): Le
 function isNegativeTurn(signals: readonly LexiconSignal[]): boolean {
   return signals.some((signal) => !inquiryCodes.has(signal.code) && signal.code !== 'human_request');
 }
-
-// Borderline signals that escalate only for an account at risk: mild dissatisfaction, a problem
-// that came back or got worse, hesitation about renewing or a look at competitors, and chasing an
-// earlier request ("思ってたのと違う", "underwhelming", "…again", "前より遅く", "続けるか検討中",
-// "reviewing all our vendors", "再送", "just following up again", "まだでしょうか").
-const atRiskConcern =
-  /思って(?:い)?た(?:の|もの|ん)?と(?:ちょっと|少し|だいぶ|かなり|全然)?違|期待(?:ほど|して(?:い)?たほど)|物足りな|もやもや|(?:また|再び|相変わらず)[^。]{0,16}(?:気にな|始ま|止ま|落ち|鳴|聞こえ|壊れ|起き)|前(?:回)?も同じ|前より[^。]{0,12}(?:遅|悪|高|減|増え)|(?:更新|継続|契約|続け)[^。]{0,12}(?:迷|悩|検討|考え)|他社[^。]{0,12}(?:話|見積|比較|検討)|再送|(?:もう一度|もう一回|再度|改めて)[^。]{0,6}(?:確認|連絡|お送り|送|お願い|問い合わせ)|まだ(?:でしょうか|ですか|かな)|どうなって(?:ます|いま)|underwhelm|not that useful|could (?:be|have been) better|not (?:really )?worth|(?:stopped|failed|broke|crashed|wrong|happening|started)[^.?!]{0,30}\bagain\b|keeps? (?:happening|stopping|failing|crashing)|(?:not sure|unsure|hesitant|doubt|reconsider)[^.?!]{0,30}(?:renew|continu|stay|worth)|(?:slower|worse|later) than (?:before|usual|last)|review(?:ing)? (?:all )?(?:our |the )?(?:vendors|providers|suppliers|contracts|subscriptions|options)|(?:compar|shop)(?:e|ing) (?:around|vendors|providers|options)|follow(?:ing)?[- ]up (?:again|on|about)|(?:pinging|chasing|checking in|writing|asking) (?:you )?again|(?:any|an) update (?:on|about)|still waiting/u;
 
 function accountRiskReasons(
   input: EscalationInput['account'],

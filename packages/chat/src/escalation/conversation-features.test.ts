@@ -77,7 +77,28 @@ describe('conversationFeatures', () => {
     expect(conversationFeatures('is the report arriving today', history, roles)).toEqual({
       repeatSimilarity: 0.8,
       assistantAsked: false,
+      backReference: false,
     });
+  });
+
+  it('sees a message pointing back at an answered question, and not without one', () => {
+    const roles = ['user', 'assistant'];
+    const history = ['do you cover saitama?', 'we cover the tokyo metropolitan area.'];
+    expect(conversationFeatures('back to my first question, kawaguchi?', history, roles).backReference).toBe(
+      true,
+    );
+    expect(
+      conversationFeatures(
+        'さっきの英語版の件はどうですか?',
+        ['英語版ありますか?', '5営業日でお届けします'],
+        roles,
+      ).backReference,
+    ).toBe(true);
+    // The same words with no answered customer turn before them, and a new question.
+    expect(conversationFeatures('back to my first question', ['hello'], ['assistant']).backReference).toBe(
+      false,
+    );
+    expect(conversationFeatures('how long is the battery life?', history, roles).backReference).toBe(false);
   });
 
   it('sees the assistant asking last, and nothing without a history', () => {
@@ -87,7 +108,7 @@ describe('conversationFeatures', () => {
         ['騒音が気になります', 'お部屋の番号を教えていただけますか'],
         ['user', 'assistant'],
       ),
-    ).toEqual({ repeatSimilarity: 0, assistantAsked: true });
+    ).toEqual({ repeatSimilarity: 0, assistantAsked: true, backReference: false });
     expect(conversationFeatures('hello', [], [])).toBe(noConversationFeatures);
   });
 

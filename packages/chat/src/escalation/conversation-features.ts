@@ -100,6 +100,17 @@ export function asksCustomer(normalizedTurn: string): boolean {
   return question.test(normalizedTurn.trim());
 }
 
+// Pointing back at an earlier question the assistant let slide (round 12): "back to my first
+// question", "my question was whether…", "yes or no?", "the landlord thing?", «最初にお伺いした…の件
+// はいかがでしょうか», «さっきの英語版の件», «まだ答えもらってなかったので».
+const backReferencePattern =
+  /最初に(?:お伺い|伺|聞|質問|お聞き|お尋ね|尋ね)|最初の(?:質問|件|話)|(?:さっき|先ほど|先程|前)の(?:[^。?]{0,12}(?:件|話|質問|やつ))|(?:答え|回答|返事)(?:を)?(?:もらって|いただいて|頂いて|もらえて)(?:い)?(?:な|ませ)|の(?:件|話)(?:は|って)?(?:どう|いかが)|\bback to (?:my|the) (?:first|earlier|original|other|previous)|\bmy (?:first |original |earlier |other |actual )?question (?:was|is)\b|\bto be clear\b|\byes or no\b|\bor not\b|\bwhole question\b|\bi ask(?:ed)? (?:before|already|earlier)|\b(?:but|and) again\b|\bthe [a-z]+ thing\b|^(?:ok|okay|cool|great|sure|right|thanks|thank you|got it|fine|haha ok|yes)\b[^a-z]{0,3}(?:but|and|so)\b/u;
+
+/** True when a normalised message points back at an earlier question of its own. */
+export function pointsBack(normalizedText: string): boolean {
+  return backReferencePattern.test(normalizedText);
+}
+
 /** Graded conversation features of one message against its history. */
 export interface ConversationFeatures {
   /**
@@ -109,12 +120,18 @@ export interface ConversationFeatures {
   readonly repeatSimilarity: number;
   /** True when the last history turn is the assistant asking the customer something. */
   readonly assistantAsked: boolean;
+  /**
+   * True when the message points back at an earlier question ({@link pointsBack}) and the history
+   * has a customer turn the assistant replied to.
+   */
+  readonly backReference: boolean;
 }
 
 /** No history: every conversation feature at zero. */
 export const noConversationFeatures: ConversationFeatures = {
   repeatSimilarity: 0,
   assistantAsked: false,
+  backReference: false,
 };
 
 /**
@@ -133,11 +150,13 @@ export function conversationFeatures(
   const units = paraphraseUnits(normalizedText);
   let repeatSimilarity = 0;
   let answered = false;
+  let answeredCustomerTurn = false;
   for (let index = normalizedHistory.length - 1; index >= 0; index -= 1) {
     if (roles[index] !== 'user') {
       answered = true;
       continue;
     }
+    if (answered) answeredCustomerTurn = true;
     if (answered)
       repeatSimilarity = Math.max(
         repeatSimilarity,
@@ -148,5 +167,6 @@ export function conversationFeatures(
   return {
     repeatSimilarity,
     assistantAsked: roles[last] === 'assistant' && asksCustomer(normalizedHistory[last]!),
+    backReference: answeredCustomerTurn && pointsBack(normalizedText),
   };
 }

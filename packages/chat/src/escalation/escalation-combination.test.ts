@@ -51,14 +51,15 @@ describe('combinedLogOdds', () => {
   it('adds the intercept and each coefficient times its feature (worked example)', () => {
     // Strong anger placed in the past, an account at risk with mild dissatisfaction, text log-odds
     // −2, three negative history turns (counted as 2), a paraphrase similarity of 0.5 to an
-    // answered turn, the assistant asking last, earlier turns at text log-odds 1.5.
+    // answered turn, the assistant asking last, earlier turns at text log-odds 1.5, a message that
+    // points back at an earlier question.
     const evidence: EscalationEvidence = {
       ...nothing,
       strong: [reason('anger')],
       mild: [reason('dissatisfaction')],
       risk: [reason('account_risk')],
       negativeHistoryTurns: 3,
-      conversationFeatures: { repeatSimilarity: 0.5, assistantAsked: true },
+      conversationFeatures: { repeatSimilarity: 0.5, assistantAsked: true, backReference: true },
       recentCustomerTurns: ['まだですか'],
       affectInPast: true,
     };
@@ -66,11 +67,12 @@ describe('combinedLogOdds', () => {
     writeCombinationFeatures(evidence, 0, 1.5, features);
     // textLogOdds, atRiskConcern (at risk × σ(0) = 0.5), anger, anxiety, complaint, mildAffect,
     // inquiry, atRiskMild, takenBack, progress, resolved, negativeHistoryTurns, repeatSimilarity,
-    // assistantAsked, historyTextLogOdds, affectPast
-    expect([...features]).toEqual([0, 0.5, 1, 0, 0, 1, 0, 1, 0, 0, 0, 2, 0.5, 1, 1.5, 1]);
-    const coefficients = [0.5, 2, 2, 3, 4, 0.5, -1, 1.5, -1, -2, -1, 0.25, 2, -1, 0.5, -1];
-    // −1 + 2·0.5 + 2 + 0.5 + 1.5 + 0.25·2 = 4.5, then + 2·0.5 − 1 + 0.5·1.5 − 1 = −0.25: 4.25
-    expect(combinedLogOdds({ intercept: -1, coefficients, threshold: 0 }, features)).toBe(4.25);
+    // assistantAsked, historyTextLogOdds, affectPast, backReference
+    expect([...features]).toEqual([0, 0.5, 1, 0, 0, 1, 0, 1, 0, 0, 0, 2, 0.5, 1, 1.5, 1, 1]);
+    const coefficients = [0.5, 2, 2, 3, 4, 0.5, -1, 1.5, -1, -2, -1, 0.25, 2, -1, 0.5, -1, 1.5];
+    // −1 + 2·0.5 + 2 + 0.5 + 1.5 + 0.25·2 = 4.5, then + 2·0.5 − 1 + 0.5·1.5 − 1 = −0.25: 4.25,
+    // then + 1.5 · 1 = 5.75
+    expect(combinedLogOdds({ intercept: -1, coefficients, threshold: 0 }, features)).toBe(5.75);
   });
 
   it('weighs an account at risk by the text model probability: neutral text adds next to nothing', () => {
@@ -100,7 +102,10 @@ describe('combinedLogOdds', () => {
 
   it('reads no repeat in a message that reports progress', () => {
     const features = new Float64Array(combinationFeatureNames.length);
-    const evidence = { ...nothing, conversationFeatures: { repeatSimilarity: 0.8, assistantAsked: false } };
+    const evidence = {
+      ...nothing,
+      conversationFeatures: { repeatSimilarity: 0.8, assistantAsked: false, backReference: false },
+    };
     const repeatAt = combinationFeatureNames.indexOf('repeatSimilarity');
     writeCombinationFeatures(evidence, 0, 0, features);
     expect(features[repeatAt]).toBe(0.8);

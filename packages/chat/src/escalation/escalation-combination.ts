@@ -107,7 +107,8 @@ export function rulesEscalate(evidence: EscalationEvidence): boolean {
  * topic; the negative customer turns in the recent history (at most 2); the paraphrase
  * similarity to an answered customer turn (0 when the message reports progress); the assistant
  * asked last; the earlier customer turns' text log-odds (only concern: at least 0); and an affect
- * word placed in the past. Whether there is a history at all, or how long, is not a feature: in the
+ * word placed in the past; and (round 12) the message points back at an earlier question the
+ * assistant replied to ("back to my first question", «さっきの…の件»). Whether there is a history at all, or how long, is not a feature: in the
  * training sets most conversations were written to escalate, and the model learned "a history
  * escalates" (every support-bot conversation would have).
  */
@@ -128,6 +129,7 @@ export const combinationFeatureNames = [
   'assistantAsked',
   'historyTextLogOdds',
   'affectPast',
+  'backReference',
 ] as const;
 
 /**
@@ -179,6 +181,7 @@ export function writeCombinationFeatures(
   // history at all, or every ordinary conversation would drift towards a hand-over.
   out[14] = evidence.recentCustomerTurns.length === 0 ? 0 : Math.max(0, historyTextLogOdds);
   out[15] = evidence.affectInPast ? 1 : 0;
+  out[16] = conversation.backReference ? 1 : 0;
 }
 
 /** The combination's coefficients (one per feature), intercept and threshold. */

@@ -1,5 +1,6 @@
 import { foldKana } from '../text/normalize-text';
 import type { EscalationReasonCode } from './escalation-reason';
+import { isLegalStepNotMeant } from './legal-context';
 import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
 import { namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
@@ -93,6 +94,8 @@ const ignoreNoiseSubject = (text: string, start: number, end: number) =>
 const positiveWords =
   /(良かった|よかった|満足|感謝|ありがと|最高|素晴らし|すばらし|おすすめ|\bgood\b|\bgreat\b|\blove\b|\brecommend|\bhappy\b|\bexcellent\b|\bpositive\b|\bthank)/u;
 const ignoreWhenPositive = (text: string) => positiveWords.test(text);
+const ignoreWhenPositiveOrNotMeant = (text: string, start: number, end: number) =>
+  ignoreWhenPositive(text) || isLegalStepNotMeant(text, start, end);
 
 const relief =
   /(安心し|ほっとし|解消し|落ち着い|落ち着き|楽になりました|relieved|reassured|no longer (?:worried|scared|angry)|feel better now|made it easy|at ease|at first|initially|used to be)/u;
@@ -159,7 +162,7 @@ const japaneseRules: readonly LexiconRule[] = [
     'legal',
     'strong',
     /弁護士(?!監修)|べんごし|訴訟|そしょう|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|被害届|告訴|告発|示談|(?<!ai)調停(?!サービス)|法律(?:相談|的|上)|法テラス|民事|刑事/u,
-    { negatable: false },
+    { negatable: false, ignore: isLegalStepNotMeant },
   ),
   // safety: a person in danger, or thoughts of self-harm.
   ja(
@@ -173,13 +176,13 @@ const japaneseRules: readonly LexiconRule[] = [
     'threat',
     'strong',
     /消費者(?:センター|庁)|しかるべき(?:ところ|所|機関|措置|対応)|然るべき(?:ところ|所|機関|措置|対応)|出るところに出|注意喚起|(?:本社|親会社|社長|役員|上層部)(?:に|へ)[^。!?]{0,8}?(?:連絡|電話|クレーム|言|報告|手紙|訴え|直訴)|消費生活センター|国民生活センター|しょうひしゃせんたー|行政に|監督官庁|炎上|晒(?:す|し|そ)|さら(?:す|します|してやる)|拡散(?:し|する|さ)|星(?:1|一)つ|星(?:1|一)を|[★☆]1|(?:低評価|悪評|最低評価|悪い評価|悪い口コミ)(?:を)?(?:つけ|付け|書|入れ|投稿|広め)/u,
-    { negatable: true, ignore: ignoreWhenPositive },
+    { negatable: true, ignore: ignoreWhenPositiveOrNotMeant },
   ),
   ja(
     'threat',
     'strong',
     /(?:口コミ|くちこみ|レビュー|評価|sns|ツイッター|x|ネット|ブログ|掲示板|google|グーグル|マップ|インスタ|tiktok|youtube|ユーチューブ|マスコミ|メディア|週刊誌|テレビ局)(?:サイト|欄)?(?:に|で|へ)[^。!?]{0,12}?(?:書き(?:ます|込みます|込む|こむ)|書く(?:から|ぞ|よ|つもり|予定)?|書いてやる|書こう|書かせて(?:いただ|もら)|晒|投稿(?:し(?:ます|てやる)|する)|載せ(?:ます|る|てやる)|公開(?:し(?:ます|てやる)|する)|暴露|通報|流(?:します|す)|書い(?:と|たろ|たる)|上げ(?:と|たろ|たる)|言(?:う|っ)?た[ろる]|たれこ|つぶや|呟)/u,
-    { negatable: true, ignore: ignoreWhenPositive },
+    { negatable: true, ignore: ignoreWhenPositiveOrNotMeant },
   ),
   // human request
   ja(
@@ -363,7 +366,7 @@ const japaneseRules: readonly LexiconRule[] = [
     'legal',
     'strong',
     /司法書士|行政書士|(?:相手|先方|向こう)(?:方)?の代理人|名誉毀損|違約金を?(?:請求|払わせ)|仮処分|差し止め|簡易裁判|法律事務所|弁護士会/u,
-    { negatable: false },
+    { negatable: false, ignore: isLegalStepNotMeant },
   ),
   ja(
     'safety',
@@ -375,7 +378,7 @@ const japaneseRules: readonly LexiconRule[] = [
     'threat',
     'strong',
     /記者|新聞社|報道機関|消費者ホットライン|(?:相談窓口|生活相談)(?:に|へ)(?:連絡|相談|電話|通報)|ブログ(?:に|で)[^。!?]{0,8}?(?:まとめ|書|公開)/u,
-    { ignore: ignoreWhenPositive },
+    { ignore: ignoreWhenPositiveOrNotMeant },
   ),
   ja(
     'human_request',
@@ -432,7 +435,7 @@ const englishRules: readonly LexiconRule[] = [
     'legal',
     'strong',
     /lawyers?(?![- ]review)|attorneys?|legal (?:options|route|recourse|remedies)|my (?:legal )?rights|legal (?:department|team|counsel)|counsel\b|solicitors?|sue\b|suing|sued|lawsuits?|court\b|courts\b|legal (?:action|advice|steps|proceedings|case|claim|help)|litigation|small claims|damages|compensation|take (?:you|them|him|her|this) to court|legally|mediation (?:at|through) (?:the )?court/u,
-    { negatable: false },
+    { negatable: false, ignore: isLegalStepNotMeant },
   ),
   en(
     'safety',
@@ -444,7 +447,7 @@ const englishRules: readonly LexiconRule[] = [
     'threat',
     'strong',
     /ombudsman|regulator|trading standards|consumer (?:affairs|protection|agency|center|centre|council|office|bureau|rights|association|authority)|report(?:ing|ed)? (?:this|you|it|your company) to|take (?:this|it|the matter) (?:further|higher|elsewhere)|(?:tell|telling|warn|warning) (?:all |everyone |all of )?(?:my )?(?:friends|neighbou?rs|family|colleagues|people|coworkers)|to avoid (?:you|your company|this company)|(?:post|share|publish|screenshot)(?:ing)? (?:this|the|our|these) (?:conversation|chat|exchange|messages|screenshots?)|so (?:that )?(?:others|other people|everyone|people|other customers) (?:know|can see|are warned|will know|dont)|warn(?:ing)? (?:everyone|others|people|other customers)|better business bureau|\bbbb\b|(?:1|one)[- ]star|go public|report you|name and shame|everyone will (?:hear|know)|(?:post|write|tweet|share|put|blast|tell)(?:ing)? (?:about )?(?:this|it|everything)? ?(?:on|to|all over)? ?(?:twitter|x|facebook|instagram|tiktok|social media|online|reddit|google|yelp|trustpilot|the internet|the press|the media|everyone)|(?:bad|negative|terrible) review|journalist|the press|(?:write|writing|leave|leaving|post|posting) (?:a |an |my )?(?:review|post|comment)[^.?!]{0,40}(?:google|yelp|trustpilot|online|twitter|facebook|everywhere|public)/u,
-    { ignore: ignoreWhenPositive },
+    { ignore: ignoreWhenPositiveOrNotMeant },
   ),
   en(
     'human_request',
@@ -503,7 +506,7 @@ const englishRules: readonly LexiconRule[] = [
     'legal',
     'strong',
     /tribunal|\bjudge\b|\bhearing\b|police (?:want|wants|asked|need|needs|requested|requires?)|(?:evidence|proof) (?:for|in|to) (?:the |a |my )?(?:police|case|hearing|dispute|claim)|go(?:ing)? to mediation|(?:nuisance|legal|civil) claim|grounds for (?:a )?(?:claim|complaint|case|lawsuit)|legal representation|liable|liability|evict(?:ion|ed|ing)?|injunction|cease and desist/u,
-    { negatable: false },
+    { negatable: false, ignore: isLegalStepNotMeant },
   ),
   en(
     'safety',
@@ -515,7 +518,7 @@ const englishRules: readonly LexiconRule[] = [
     'threat',
     'strong',
     /(?:post|share|sharing|write|writing|put|putting|tell|telling|spread|spreading)[^.?!]{0,30}\b(?:on|to) (?:trustpilot|reddit|yelp|twitter|facebook|instagram|tiktok|social media|google)|spread(?:ing)? the word|(?:trustpilot|yelp|reddit|twitter|google reviews?|social media|the press|small claims) it is\b|(?:people|others|everyone|other customers) (?:deserve|need|ought|have a right) to know|(?:report|reporting|reported) (?:it|this|you) to the authorities|consumer (?:hotline|helpline)|(?:papers?|newspapers?|press|news|media|journalists?|reporters?|(?:tv|television|radio)(?: station| channel| show)?) (?:would|will|might|could) (?:love|be interested|like|want)|tweet(?:ing)? about (?:this|you|it)|(?:go|going|gonna|went|contact\w*|tell\w*|call\w*) (?:to )?the (?:press|papers|media|news)/u,
-    { ignore: ignoreWhenPositive },
+    { ignore: ignoreWhenPositiveOrNotMeant },
   ),
   en(
     'human_request',
@@ -606,6 +609,8 @@ const resolvableCodes = new Set<EscalationReasonCode>([
   'dissatisfaction',
 ]);
 
+const legalCodes = new Set<EscalationReasonCode>(['legal', 'threat']);
+
 // "No need for a human", "I don't need a manager": declining a person is no request for one.
 const noNeedBefore =
   /(?:\bno need (?:for|to)\b|\b(?:dont|do not|didnt|did not|wont|doesnt) (?:really )?need\b|\bno (?:real )?need\b)[^.?!;]{0,24}$/u;
@@ -639,7 +644,12 @@ export function findLexiconSignals(text: string, context?: { takenBack: boolean 
       if (match[0] === '') pattern.lastIndex += 1;
       const start = match.index;
       const end = start + match[0].length;
-      if (rule.ignore?.(text, start, end)) continue;
+      if (rule.ignore?.(text, start, end)) {
+        // A legal step denied or turned down is a signal taken back, for the combination too.
+        if (context !== undefined && legalCodes.has(rule.code) && isLegalStepNotMeant(text, start, end))
+          context.takenBack = true;
+        continue;
+      }
       if (resolvableCodes.has(rule.code) && isResolvedPast(text, start, end)) {
         if (context !== undefined) context.takenBack = true;
         continue;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/normalize-text';
+import { classifyEscalation } from './classify-escalation';
+import { isLegalStepNotMeant } from './legal-context';
+
+const rulesAlone = (message: string) => classifyEscalation({ message }, { learnedModel: false });
+const codes = (message: string) => rulesAlone(message).reasons.map((reason) => reason.code);
+
+/** isLegalStepNotMeant at the first occurrence of `word` in the normalised message. */
+function notMeant(message: string, word: string): boolean {
+  const text = normalizeText(message);
+  const start = text.indexOf(word);
+  if (start < 0) throw new Error(`${word} not in ${text}`);
+  return isLegalStepNotMeant(text, start, start + word.length);
+}
+
+describe('isLegalStepNotMeant', () => {
+  it('holds for a denied step, in Japanese and English', () => {
+    expect(notMeant('訴訟とかは考えてないです。ただ材料がほしいだけで', '訴訟')).toBe(true);
+    expect(notMeant('別に消費者センターとかに言うつもりはないですよ', '消費者せんたー')).toBe(true);
+    expect(notMeant('not looking to go to court or anything, just want data', 'court')).toBe(true);
+    expect(notMeant('No lawsuits, no drama. I just want a number.', 'lawsuits')).toBe(true);
+  });
+
+  it("holds for someone else's words that the customer turns down", () => {
+    expect(notMeant('友達に「訴えれば?」って言われたけど、そこまでする気はないです', '訴え')).toBe(true);
+    expect(notMeant("my dad keeps saying 'just sue them'. we're not doing that.", 'sue')).toBe(true);
+  });
+
+  it('holds for a referral or a profession', () => {
+    expect(notMeant('弁護士の友人に薦められて御社を知りました', '弁護士')).toBe(true);
+    expect(notMeant('My lawyer friend recommended you. How do I book?', 'lawyer')).toBe(true);
+    expect(notMeant('消費者センターの人にこういうサービスを紹介されました', '消費者せんたー')).toBe(true);
+  });
+
+  it("does not hold for the customer's own step or a question about one", () => {
+    expect(notMeant('弁護士に相談するつもりです', '弁護士')).toBe(false);
+    expect(notMeant("I don't know if I should sue them", 'sue')).toBe(false);
+    expect(notMeant('My colleague told me I can ask compensation through the court', 'court')).toBe(false);
+    expect(notMeant('このままなら消費者センターに相談します', '消費者せんたー')).toBe(false);
+    // Someone else's suggestion the customer takes up is the customer's own case.
+    expect(notMeant("my friend said 'just sue them' and honestly I might", 'sue')).toBe(false);
+  });
+});
+
+describe('classifyEscalation on legal words that are no legal step', () => {
+  it("drops the denied or reported step but keeps a later step of the customer's own", () => {
+    expect(codes('訴訟とかは考えてないです')).not.toContain('legal');
+    expect(codes('訴訟は考えてないですが、慰謝料は請求したいです')).toContain('legal');
+    expect(codes('No lawsuits for now, but my lawyer is reading your report')).toContain('legal');
+  });
+});
