@@ -18,8 +18,10 @@ const budgets = {
   // Over the 30 kB engine budget: the escalation classifier's bilingual lexicon and learned weights
   // are data. Raised from 55 kB to 60 kB in round 9, when the learned model trained on 5,168 messages
   // (2,960 weights, +4.3 kB) lifted an independent blind set from P 0.879 / R 0.850 to 0.925 / 0.900;
-  // pruning the weights back under 55 kB cost about 20 more misses on the validation set.
-  chat: 60_000,
+  // pruning the weights back under 55 kB cost about 20 more misses on the validation set. Raised to
+  // 64 kB in round 12 (63.2 kB: legal context, at-risk concern families, 7,030 weights), which lifted
+  // an unseen blind set from P 0.883 / R 0.880 to 0.922 / 0.890.
+  chat: 64_000,
   funnel: 30_000,
   noise: 30_000,
 };
