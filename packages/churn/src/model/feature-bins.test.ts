@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binOf, binRowRange, findFeatureBins, toFeatureBins } from './feature-bins';
+import { binOf, binRowRange, findFeatureBins, sortNumbers, toFeatureBins } from './feature-bins';
 import { toFeatureMatrix } from './training-data';
 
 describe('findFeatureBins', { timeout: 120_000 }, () => {
@@ -119,6 +119,36 @@ describe('binRowRange', () => {
             return [first === 255 ? missing : first, bins.slotOffsets[1]! + (second === 255 ? 2 : second)];
           });
           expect(Array.from(slots)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('sortNumbers', () => {
+  it('puts −0 before 0 and negative numbers before positive ones, as Float64Array sort does', () => {
+    const sorted = sortNumbers(Float64Array.of(3, -0, 5e-324, -1e308, 0, -2.5, -5e-324, 2));
+    expect(Array.from(sorted)).toEqual([-1e308, -2.5, -5e-324, -0, 0, 5e-324, 2, 3]);
+    expect(Object.is(sorted[3], -0)).toBe(true);
+    expect(Object.is(sorted[4], 0)).toBe(true);
+  });
+
+  it('orders any numbers exactly as Float64Array.prototype.sort', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(0, -0)),
+          { maxLength: 400 },
+        ),
+        (numbers) => {
+          const expected = Float64Array.from(numbers).sort();
+          const sorted = sortNumbers(Float64Array.from(numbers));
+          // Object.is tells −0 from 0, which toEqual on typed arrays may not.
+          expect(Array.from(sorted, (value, index) => Object.is(value, expected[index]))).not.toContain(
+            false,
+          );
+          expect(sorted).toEqual(expected);
         },
       ),
       { numRuns: 300 },

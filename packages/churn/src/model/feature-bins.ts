@@ -89,7 +89,7 @@ export function findFeatureBounds(
   }
   // Few distinct values (flags, counts) need no sort of the whole column.
   const few = distinctValuesUpTo(column, present, maxBins);
-  const sorted = few ?? column.subarray(0, present).sort();
+  const sorted = few ?? sortNumbers(column.subarray(0, present));
   const distinct: number[] = [];
   for (let index = 0; index < sorted.length && distinct.length <= maxBins; index += 1) {
     if (index === 0 || sorted[index] !== sorted[index - 1]) distinct.push(sorted[index]!);
@@ -121,6 +121,80 @@ export function toFeatureBins(upperBounds: readonly Float64Array[]): FeatureBins
     slotCount += binCounts[feature]! + 1;
   }
   return { upperBounds, binCounts, slotOffsets, slotCount };
+}
+
+/** Radix digits of 16 bits: four passes over a 64-bit key. */
+const radixBuckets = 65_536;
+
+/**
+ * Sorts `values` ascending in place, in the order of `Float64Array.prototype.sort` (−0 before 0;
+ * no NaN here) and more than twice as fast on 200k numbers: an LSD radix sort of each number's bits
+ * as a key that orders like the number (negative numbers' bits flipped, the others' sign bit set),
+ * skipping the digits every key shares.
+ *
+ * @internal Exported for its tests.
+ */
+export function sortNumbers(values: Float64Array): Float64Array {
+  const count = values.length;
+  if (count < 2) return values;
+  // Little-endian words: the low half of number i at 2i, the high half (sign, exponent) at 2i + 1.
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * count);
+  const counts = new Int32Array(4 * radixBuckets);
+  for (let index = 0; index < count; index += 1) {
+    let low = words[2 * index]!;
+    let high = words[2 * index + 1]!;
+    if (high >>> 31 === 1) {
+      low = ~low >>> 0;
+      high = ~high >>> 0;
+      words[2 * index] = low;
+    } else high = (high | 0x80000000) >>> 0;
+    words[2 * index + 1] = high;
+    counts[low & 0xffff]! += 1;
+    counts[radixBuckets + (low >>> 16)]! += 1;
+    counts[2 * radixBuckets + (high & 0xffff)]! += 1;
+    counts[3 * radixBuckets + (high >>> 16)]! += 1;
+  }
+  let source: Uint32Array = words;
+  let target: Uint32Array = new Uint32Array(2 * count);
+  for (let pass = 0; pass < 4; pass += 1) {
+    const base = pass * radixBuckets;
+    let start = 0;
+    let shared = false;
+    for (let digit = 0; digit < radixBuckets; digit += 1) {
+      const inBucket = counts[base + digit]!;
+      if (inBucket === count) {
+        shared = true;
+        break;
+      }
+      counts[base + digit] = start;
+      start += inBucket;
+    }
+    if (shared) continue;
+    const word = pass >> 1;
+    const shift = (pass & 1) * 16;
+    for (let index = 0; index < count; index += 1) {
+      const low = source[2 * index]!;
+      const high = source[2 * index + 1]!;
+      const digit = ((word === 0 ? low : high) >>> shift) & 0xffff;
+      const at = counts[base + digit]!;
+      counts[base + digit] = at + 1;
+      target[2 * at] = low;
+      target[2 * at + 1] = high;
+    }
+    const sorted = source;
+    source = target;
+    target = sorted;
+  }
+  if (source !== words) words.set(source);
+  for (let index = 0; index < count; index += 1) {
+    const high = words[2 * index + 1]!;
+    if (high >>> 31 === 1) words[2 * index + 1] = high & 0x7fffffff;
+    else {
+      words[2 * index] = ~words[2 * index]!;
+      words[2 * index + 1] = ~high;
+    }
+  }
+  return values;
 }
 
 const hashCapacity = 1024;
