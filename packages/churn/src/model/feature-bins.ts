@@ -170,17 +170,7 @@ export function sortNumbers(values: Float64Array): Float64Array {
       start += inBucket;
     }
     if (shared) continue;
-    const word = pass >> 1;
-    const shift = (pass & 1) * 16;
-    for (let index = 0; index < count; index += 1) {
-      const low = source[2 * index]!;
-      const high = source[2 * index + 1]!;
-      const digit = ((word === 0 ? low : high) >>> shift) & 0xffff;
-      const at = counts[base + digit]!;
-      counts[base + digit] = at + 1;
-      target[2 * at] = low;
-      target[2 * at + 1] = high;
-    }
+    scatterByDigit(source, target, counts, base, pass >> 1, (pass & 1) * 16);
     const sorted = source;
     source = target;
     target = sorted;
@@ -195,6 +185,31 @@ export function sortNumbers(values: Float64Array): Float64Array {
     }
   }
   return values;
+}
+
+/**
+ * One radix pass: moves each number (two words) of `source` to `target` at the next position of its
+ * digit (`word` 0 low, 1 high; 16 bits from `shift`). Its own function, so that the first pass
+ * optimises it for the others.
+ */
+function scatterByDigit(
+  source: Uint32Array,
+  target: Uint32Array,
+  counts: Int32Array,
+  base: number,
+  word: number,
+  shift: number,
+): void {
+  const count = source.length >> 1;
+  for (let index = 0; index < count; index += 1) {
+    const low = source[2 * index]!;
+    const high = source[2 * index + 1]!;
+    const digit = ((word === 0 ? low : high) >>> shift) & 0xffff;
+    const at = counts[base + digit]!;
+    counts[base + digit] = at + 1;
+    target[2 * at] = low;
+    target[2 * at + 1] = high;
+  }
 }
 
 const hashCapacity = 1024;
