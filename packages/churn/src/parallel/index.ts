@@ -5,9 +5,8 @@
  * @packageDocumentation
  */
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { KizunaValidationError, parseInput } from '@kizuna/core';
-import { startEntryWorker, toShared } from '@kizuna/core/threads';
+import { createWorkerChannel, startEntryWorker, toShared } from '@kizuna/core/threads';
 import * as z from 'zod';
 import {
   type BatchPredictor,
@@ -70,17 +69,6 @@ export interface ParallelPredictor {
 /** Rows are split between threads in multiples of this (the batch predictor's block). */
 const rangeAlignment = 256;
 
-interface Pending {
-  resolve(): void;
-  reject(error: Error): void;
-}
-
-/** A worker and how many answers it owes: it keeps the process alive only while it owes some. */
-interface PredictionWorker {
-  readonly worker: Worker;
-  owed: number;
-}
-
 /**
  * Starts a pool of worker threads that score rows of one model. Call `close()` when done; idle
  * workers do not keep the process alive.
@@ -120,38 +108,26 @@ export function createParallelPredictor(
   const threads = parsed.threads ?? Math.max(1, availableParallelism());
   const predictor: BatchPredictor = toBatchPredictor(ensemble);
   const scratch = createBatchScratch(predictor);
-  const pending = new Map<number, Pending>();
-  let nextId = 0;
   let closed = false;
   /** Set when a worker dies: later calls reject with it instead of waiting for ever. */
   let broken: Error | null = null;
 
-  const workers = Array.from({ length: threads - 1 }, (): PredictionWorker => {
-    const worker = startEntryWorker(import.meta.url, 'worker', { workerData: ensemble });
-    worker.unref();
-    const entry: PredictionWorker = { worker, owed: 0 };
-    worker.on('message', (response: RangeResponse) => {
-      // Concurrent calls: the worker may still owe another call's answer. Every message is an answer
-      // (also one whose call was already rejected because another worker died).
-      entry.owed -= 1;
-      if (entry.owed === 0) worker.unref();
-      const waiting = pending.get(response.id);
-      if (waiting === undefined) return;
-      pending.delete(response.id);
-      if (response.error === null) waiting.resolve();
-      else waiting.reject(new Error(`prediction worker failed: ${response.error}`));
-    });
-    const fail = (error: Error): void => {
-      broken ??= error;
-      for (const waiting of pending.values()) waiting.reject(error);
-      pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (!closed) fail(new Error(`a prediction worker stopped (exit code ${code})`));
-    });
-    return entry;
-  });
+  // A worker keeps the process alive only while it owes an answer (the channel refs and unrefs it);
+  // concurrent calls queue on it and are answered in order.
+  const workers = Array.from({ length: threads - 1 }, () =>
+    createWorkerChannel<RangeRequest, void, RangeResponse>(
+      startEntryWorker(import.meta.url, 'worker', { workerData: ensemble }),
+      {
+        name: 'a prediction worker',
+        unwrap: (response) => {
+          if (response.error !== null) throw new Error(`prediction worker failed: ${response.error}`);
+        },
+        onFailure: (error) => {
+          broken ??= error;
+        },
+      },
+    ),
+  );
 
   const run = async (rows: FeatureRows, probability: boolean): Promise<Float64Array> => {
     if (closed) throw new Error('the parallel predictor is closed');
@@ -181,14 +157,7 @@ export function createParallelPredictor(
       const start = Math.min(nRows, thread * share);
       const end = Math.min(nRows, start + share);
       if (start >= end) break;
-      const entry = workers[thread - 1]!;
-      const id = nextId;
-      nextId += 1;
-      answers.push(new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject })));
-      entry.owed += 1;
-      entry.worker.ref();
-      const request: RangeRequest = { id, values, scores, start, end, probability };
-      entry.worker.postMessage(request);
+      answers.push(workers[thread - 1]!.ask({ values, scores, start, end, probability }));
     }
     const ownEnd = Math.min(nRows, share);
     scoreRowRange(predictor, values, 0, ownEnd, scores, scratch);
@@ -204,9 +173,10 @@ export function createParallelPredictor(
     async close() {
       if (closed) return;
       closed = true;
-      for (const waiting of pending.values()) waiting.reject(new Error('the parallel predictor was closed'));
-      pending.clear();
-      await Promise.all(workers.map(({ worker }) => worker.terminate()));
+      // Anything still owed settles with the closed error.
+      await Promise.all(
+        workers.map((channel) => channel.close(new Error('the parallel predictor was closed'))),
+      );
     },
   };
 }

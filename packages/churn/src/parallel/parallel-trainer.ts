@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import { parseInput } from '@kizuna/core';
-import { startEntryWorker } from '@kizuna/core/threads';
+import { createWorkerChannel, startEntryWorker } from '@kizuna/core/threads';
 import * as z from 'zod';
 import type { GradientBoostedTreesModel } from '../model/gradient-boosted-trees';
 import { prepareTraining, type TrainingInput, toTrainedModel } from '../model/train-gradient-boosted-trees';
@@ -95,18 +94,6 @@ export function createParallelTrainer(options: ParallelTrainerOptionsInput = {})
   );
 }
 
-/** An answer a worker still owes. */
-interface Pending {
-  resolve(response: TrainingResponse): void;
-  reject(error: Error): void;
-}
-
-/** One worker and the answers it still owes, in order. */
-interface TrainingWorker {
-  readonly worker: Worker;
-  readonly pending: Pending[];
-}
-
 /**
  * {@link createParallelTrainer} with `threads` workers and, for tests, a hook that makes one of them
  * fail or die during boosting.
@@ -129,39 +116,40 @@ export function startParallelTrainer(
     closedWith = reason;
     // Threads waiting at the barrier for a dead one wake up and stop.
     if (boostingControl !== null) abortTraining(boostingControl);
-    for (const { pending } of workers) for (const waiting of pending.splice(0)) waiting.reject(reason);
-    stopped = Promise.all(workers.map(({ worker }) => worker.terminate()));
+    stopped = Promise.all(workers.map((channel) => channel.close(reason)));
     return stopped;
   };
 
-  const workers: TrainingWorker[] = Array.from({ length: threads }, () => {
-    const worker = startEntryWorker(import.meta.url, 'worker', { workerData: trainingWorkerRole });
-    worker.unref();
-    const entry: TrainingWorker = { worker, pending: [] };
-    worker.on('message', (response: TrainingResponse) => {
-      entry.pending.shift()?.resolve(response);
-      if (entry.pending.length === 0) worker.unref();
-    });
-    worker.on('error', (error) => {
-      void shutDown(
-        new Error(`a training worker failed: ${error.message}; the trainer is closed`, { cause: error }),
-      );
-    });
-    worker.on('exit', (code) => {
-      void shutDown(new Error(`a training worker stopped (exit code ${code}); the trainer is closed`));
-    });
-    return entry;
-  });
+  // A worker keeps the process alive only while it owes an answer (the channel refs and unrefs it).
+  const workerName = 'a training worker';
+  const workers = Array.from({ length: threads }, () =>
+    createWorkerChannel<TrainingRequest, TrainingResponse>(
+      startEntryWorker(import.meta.url, 'worker', { workerData: trainingWorkerRole }),
+      {
+        name: workerName,
+        // A dead worker closes the trainer: `shutDown` aborts the barrier and stops the others. The
+        // channel's own error of an exit already says "a training worker stopped (exit code …)".
+        onFailure: (error) => {
+          const exited = error.message.startsWith(`${workerName} stopped`);
+          void shutDown(
+            exited
+              ? new Error(`${error.message}; the trainer is closed`)
+              : new Error(`${workerName} failed: ${error.message}; the trainer is closed`, { cause: error }),
+          );
+        },
+      },
+    ),
+  );
 
+  /**
+   * Asks worker `thread`. When it dies, the answer rejects with the trainer's closing reason (set by
+   * `onFailure` before this rejection is seen), not the channel's bare one.
+   */
   const ask = (thread: number, request: TrainingRequest): Promise<TrainingResponse> => {
     if (closedWith !== null) return Promise.reject(closedWith);
-    const entry = workers[thread]!;
-    const answer = new Promise<TrainingResponse>((resolve, reject) =>
-      entry.pending.push({ resolve, reject }),
-    );
-    entry.worker.ref();
-    entry.worker.postMessage(request);
-    return answer;
+    return workers[thread]!.ask(request).catch((error: Error) => {
+      throw closedWith ?? error;
+    });
   };
   /**
    * Asks threads 0 … used − 1 and waits for all. During boosting, the first answer with an error

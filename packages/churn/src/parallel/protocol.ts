@@ -1,6 +1,5 @@
 /** A request to a prediction worker: score rows `start … end − 1` of shared arrays. */
 export interface RangeRequest {
-  readonly id: number;
   /** Row-major feature values on a `SharedArrayBuffer`. */
   readonly values: Float64Array;
   /** Output on a `SharedArrayBuffer`; the worker writes only its range. */
@@ -11,8 +10,7 @@ export interface RangeRequest {
   readonly probability: boolean;
 }
 
-/** A worker's answer: `error` is `null` when the range was written. */
+/** A worker's answer to each request, in order: `error` is `null` when the range was written. */
 export interface RangeResponse {
-  readonly id: number;
   readonly error: string | null;
 }

@@ -27,9 +27,9 @@ else {
     try {
       scoreRowRange(predictor, request.values, request.start, request.end, request.scores, scratch);
       if (request.probability) toProbabilities(request.scores, request.start, request.end);
-      response = { id: request.id, error: null };
+      response = { error: null };
     } catch (error) {
-      response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+      response = { error: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(response);
   });
