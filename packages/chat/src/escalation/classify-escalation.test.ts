@@ -568,4 +568,24 @@ describe('classifyEscalation: round 8 (feelings that are over, chasing, paraphra
     expect(codesOf('退会したはずなのに、今月も引き落としがありました')).toContain('billing_dispute');
     expect(codesOf('It took you three weeks to reply to a simple question')).toContain('complaint');
   });
+
+  it('reads round-13 families: pauses, cleared billing worries, counts of visits, dialect requests', () => {
+    expect(codesOf('じゃあ解約はやめて続けます。ライトに変えるだけで十分そう')).not.toContain(
+      'cancellation_request',
+    );
+    expect(codesOf('サブスク、一時停止ってできます？夏の間だけ実家に帰るので')).not.toContain(
+      'cancellation_request',
+    );
+    expect(codesOf('更新しない場合、何か手続きは必要ですか')).not.toContain('cancellation_request');
+    expect(codesOf('社内報告用に、今年の利用実績をまとめたデータってもらえますか')).toEqual([]);
+    expect(codesOf('今月の請求、物件12件分で合ってます')).not.toContain('billing_dispute');
+    expect(codesOf('二重払いじゃないかって思ったけど、よく見たら別の月の分でした')).not.toContain(
+      'billing_dispute',
+    );
+    expect(codesOf('今月2回引き落とされてます')).toContain('billing_dispute');
+    expect(codesOf('3回目の測定でやっと原因がわかりました')).not.toContain('repeated_question');
+    expect(codesOf('3回目の質問です。いつ来てもらえますか')).toContain('repeated_question');
+    expect(codesOf('金返してけろ。なんも役さ立たねがった')).toContain('refund_request');
+    expect(codesOf('been hearing a hum since we moved in, can the app tell')).not.toContain('legal');
+  });
 });

@@ -1,7 +1,7 @@
 import { normalizeText } from '../text/normalize-text';
 
 const resolution =
-  /ありがと|助かりました|助かります|解決しました|解決です|解決できました|よくわかりました|よく分かりました|了解(?:です|しました)|承知しました|問題ありません|\bthank|\bthx\b|\bgot it\b|that helps|\bsolved\b|\bperfect\b|sorted it/u;
+  /ありがと|助かりました|助かります|解決しました|解決です|解決できました|よくわかりました|よく分かりました|了解(?:です|しました)|承知しました|問題ありません|お騒がせしました|納得しました|すっきりしました|(?:いけ|開け|使え|見れ)ました(?!か)|\ball (?:good|clear|sorted)\b|\bthats sorted\b|\bthank|\bthx\b|\bgot it\b|that helps|\bsolved\b|\bperfect\b|sorted it/u;
 
 /** True when normalised text closes the topic: thanks, "solved", "got it". */
 export function isResolution(normalizedText: string): boolean {
@@ -25,7 +25,7 @@ export function isProgress(normalizedText: string): boolean {
 }
 
 const explicitRepeat =
-  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|同じ(?:説明|こと|話|質問)を(?:\d|二|三|四|何)(?:回|度)も|堂々巡り|話がループ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|\b(?:second|third|fourth|fifth) (?:email|message|mail|request|call|reminder|follow-?up|attempt|try)\b|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の|です|に|になり|なんですが|でしょう|だろう|かな|よ)|(?:前|この前|昨日|先週|先日)も(?:聞|質問|お聞き|伺|言|書)い|\bfor the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsorry to ask (?:this )?again/u;
+  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|同じ(?:説明|こと|話|質問)を(?:\d|二|三|四|何)(?:回|度)も|堂々巡り|話がループ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|\b(?:second|third|fourth|fifth) (?:email|message|mail|request|call|reminder|follow-?up|attempt|try)\b|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の(?:質問|問い合わせ|お問い合わせ|連絡|ご連絡|確認|催促|お願い|めーる|電話)|です(?!けど)|に|になり|なんですが|でしょう|だろう|かな|よ)|(?:前|この前|昨日|先週|先日)も(?:聞|質問|お聞き|伺|言|書)い|\bfor the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsorry to ask (?:this )?again/u;
 
 /** The phrase that says "I asked this already", or undefined. */
 export function findExplicitRepeat(normalizedText: string): string | undefined {

@@ -127,6 +127,10 @@ const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
 const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
 const ignoreReschedule = (text: string) => rescheduleWords.test(text);
+// A billing problem the customer already found to be none: «よく見たら別の月の分でした», «勘違いでした».
+const clearedMisunderstanding =
+  /よく見たら|勘違い|見間違|思い違い|気のせいでした|\bmisread\b|\bmy (?:mistake|bad)\b/u;
+const ignoreClearedMisunderstanding = (text: string) => clearedMisunderstanding.test(text);
 
 const englishQuestionLead =
   /\b(?:how|what|whats|where|wheres|when|whether|if|is it|is there|are there|do you|does|(?:can|could|may|do|will|would|should|shall) (?:i|we))\b/;
@@ -271,25 +275,26 @@ const japaneseRules: readonly LexiconRule[] = [
     'cancellation_request',
     'strong',
     /(?:更新|継続|契約を?続け|延長)(?:は|を|も)?(?:しない|しません|しないこと|せず|見送|みおく|やめ|ない)|(?:使うの|利用)を?やめることにし|(?:他社|別の会社|よそ)に(?:乗り換え|切り替え|変え)(?:ます|る|たい)/u,
-    { negatable: false },
+    { negatable: false, ignore: ignoreJapaneseConditional },
   ),
   // billing dispute
   ja(
     'billing_dispute',
     'strong',
     /(?:二重|2重|にじゅう)(?:に|で)?(?:請求|課金|引き?落と|決済|払)|(?:2|二)回(?:も)?(?:請求|課金|引き?落と|決済)|身に覚えのない(?:請求|課金|引き?落とし|決済|料金)/u,
-    { negatable: false },
+    { negatable: false, ignore: ignoreClearedMisunderstanding },
   ),
   ja(
     'billing_dispute',
     'strong',
-    /(?:請求|課金|引き?落と|決済|請求額|請求書|明細)[^。!?]{0,12}?(?:おかしい|間違|まちが|誤り|違う|違い(?:ます|ませ)|ちが(?:う|い)|多すぎ|高すぎ|重複|不正|身に覚え|二つ|2つ|2件|二件|二回|2回)|(?:高く|多く|余分に|二重に|重複して|誤って)[^。!?]{0,4}?(?:請求|課金|引き?落と|決済)|誤請求|過剰請求|不当な?請求/u,
+    /(?:請求|課金|引き?落と|決済|請求額|請求書|明細)[^。!?]{0,12}?(?:おかしい|間違|まちが|誤り|違う|違い(?:ます|ませ)|ちが(?:う|い)|多すぎ|高すぎ|重複|不正|身に覚え|二つ|(?<!\d)2(?:つ|件|回)|二件|二回)|(?:高く|多く|余分に|二重に|重複して|誤って)[^。!?]{0,4}?(?:請求|課金|引き?落と|決済)|誤請求|過剰請求|不当な?請求/u,
+    { ignore: ignoreClearedMisunderstanding },
   ),
   ja(
     'billing_dispute',
     'strong',
     /(?:無料|ただ|込み|含まれ)(?:る|ます|てる)?(?:って|と|だと)(?:言われ|聞い|書い|説明され)[^。!?]{0,20}?(?:請求|課金|引き?落と|料金|載って)|(?:金額|請求|料金|額)[^。!?]{0,12}?(?:合って(?:い)?(?:ない|ません)|合わない|合いません|一致し(?:ない|ません|てい)|食い違)|(?:頼ん|申し込ん|注文し|お願いし|契約し)(?:でも|ても|で|て)?(?:い)?(?:ない|ません)[^。!?]{0,12}?(?:代|料金|料|費用|請求|課金|引き?落と)|(?:追加料金|追加の料金|追加費用|別料金|追加で)[^。!?]{0,12}?(?:聞いてい?(?:ない|ません)|説明(?:が|は)?(?:なかった|ありませんでした)|知らな)|まだ(?:課金|請求|引き?落と)(?:され|が来)|勝手に[^。!?]{0,14}?(?:請求|課金|引き?落と|変更され|更新され)|のはずが[^。!?]{0,14}?(?:請求|課金|引き?落と)/u,
-    { negatable: false },
+    { negatable: false, ignore: ignoreClearedMisunderstanding },
   ),
   // anger (customer's own; the neighbour's shouting is a noise, not anger)
   ja(
@@ -351,7 +356,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'complaint',
     'strong',
-    /不満|不信|(?:サービス|御社|会社|そちら|あなた)[^。!?]{0,4}?(?:の)?せいで|(?:時間|お金|費用)(?:も|が)?[^。!?]{0,8}?無駄に|嫌な思い|(?:話|こと)を聞いて(?:います|ます|る)か|上(?:司|層部)?に報告|(?:あなた|御社|おたく|お宅|そちら|貴社)(?:たち|方|さん)?(?:の)?せい|余計に(?:こじれ|悪化|ひどく)|後悔(?:して|した|しか)|被害者なのに|こんな扱い|扱いを受け|ちゃんと(?:聞いて|読んで)|何のために|事実と(?:異な|違)|このままでは使え|お願いだから|頼むから|(?:何とか|なんとか|どうにか)して(?:ください|下さい|よ|ほしい|欲しい|くれ)|テンプレ|定型文|コピペ|勝手に[^。!?]{0,10}?(?:され|られ)|^もういい(?:です|よ|わ)?(?:[。!]|$)|意味(?:ある|あった)(?:んですか|のですか|の\?|んか)|高いだけ|どないなって|しょうもな|あかんやろ|なめとん|ふざけとん|遺憾|善処|(?:なければ|なきゃ|ねば)(?:よかった|良かった)|(?:説明|対応|情報|配慮)(?:が|は)?(?:足りな|不足|不十分)|たらい回し|横柄|高圧的|見下さ|馬鹿みたい|ばかみたい|馬鹿らしい|ばからしい|あほらしい|せめて[^。!?]{0,14}?(?:ください|下さい|ほしい|欲しい|して)|(?:日|週間|か月|ヶ月)(?:も|以上)?(?:経ち|経って|たち|たって|過ぎ)(?:ます|ました|ている|てる|ますが|のに)|(?:ひど|酷)すぎ(?:ませんか|ない\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:そちら|そっち|御社|お宅|おたく)(?:の方|側)?なのに|補償(?:も|が|は)?(?:ない|なし|ありません|されない)|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)/u,
+    /不満|不信|(?:サービス|御社|会社|そちら|あなた)[^。!?]{0,4}?(?:の)?せいで|(?:時間|お金|費用)(?:も|が)?[^。!?]{0,8}?無駄に|嫌な思い|(?:話|こと)を聞いて(?:います|ます|る)か|上(?:司|層部)?に報告|(?:あなた|御社|おたく|お宅|そちら|貴社)(?:たち|方|さん)?(?:の)?せい|余計に(?:こじれ|悪化|ひどく)|後悔(?:して|した|しか)|被害者なのに|こんな扱い|扱いを受け|ちゃんと(?:聞いて|読んで)|何のために|事実と(?:異な|違)|このままでは使え|お願いだから|頼むから|(?:何とか|なんとか|どうにか)して(?:ください|下さい|よ|ほしい|欲しい|くれ)|テンプレ(?!ー)|定型文|コピペ|勝手に[^。!?]{0,10}?(?:され|られ)|^もういい(?:です|よ|わ)?(?:[。!]|$)|意味(?:ある|あった)(?:んですか|のですか|の\?|んか)|高いだけ|どないなって|しょうもな|あかんやろ|なめとん|ふざけとん|遺憾|善処|(?:なければ|なきゃ|ねば)(?:よかった|良かった)|(?:説明|対応|情報|配慮)(?:が|は)?(?:足りな|不足|不十分)|たらい回し|横柄|高圧的|見下さ|馬鹿みたい|ばかみたい|馬鹿らしい|ばからしい|あほらしい|せめて[^。!?]{0,14}?(?:ください|下さい|ほしい|欲しい|して)|(?:日|週間|か月|ヶ月)(?:も|以上)?(?:経ち|経って|たち|たって|過ぎ)(?:ます|ました|ている|てる|ますが|のに)|(?:ひど|酷)すぎ(?:ませんか|ない\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:そちら|そっち|御社|お宅|おたく)(?:の方|側)?なのに|補償(?:も|が|は)?(?:ない|なし|ありません|されない)|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)/u,
     { hedgedCode: 'dissatisfaction' },
   ),
   ja(
@@ -505,7 +510,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'legal',
     'strong',
-    /tribunal|\bjudge\b|\bhearing\b|police (?:want|wants|asked|need|needs|requested|requires?)|(?:evidence|proof) (?:for|in|to) (?:the |a |my )?(?:police|case|hearing|dispute|claim)|go(?:ing)? to mediation|(?:nuisance|legal|civil) claim|grounds for (?:a )?(?:claim|complaint|case|lawsuit)|legal representation|liable|liability|evict(?:ion|ed|ing)?|injunction|cease and desist/u,
+    /tribunal|\bjudge\b|(?:court|tribunal|mediation|legal|formal|claims|the|a|my|our|next|first) hearing\b(?! aid)|police (?:want|wants|asked|need|needs|requested|requires?)|(?:evidence|proof) (?:for|in|to) (?:the |a |my )?(?:police|case|hearing|dispute|claim)|go(?:ing)? to mediation|(?:nuisance|legal|civil) claim|grounds for (?:a )?(?:claim|complaint|case|lawsuit)|legal representation|liable|liability|evict(?:ion|ed|ing)?|injunction|cease and desist/u,
     { negatable: false, ignore: isLegalStepNotMeant },
   ),
   en(
@@ -576,7 +581,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'complaint',
     'strong',
-    /(?:last|final) time (?:i|we|ill|well) (?:ever )?(?:use|book|order|deal with|trust)|(?:nobody|no one) (?:is |seems to be )?taking (?:this|me|it) seriously|get your act together|lost (?:all )?(?:trust|faith|confidence) in|on hold for|(?:a whole|an entire|took(?: you| them)?(?: over| more than)?) (?:\d+|two|three|four|five|six|seven|ten) (?:days|weeks|months|hours) to (?:reply|respond|answer|get back|fix|arrive|send|call)|been waiting (?:for )?(?:over |more than |almost )?(?:an|a|one|two|three) (?:hour|day|week)|wasted (?:my|our) (?:time|day|weekend|evening|money|morning)|how hard (?:is it|can it be)|so-?called|(?:didnt|did not) know what (?:he|she|they|you) (?:was|were) doing|clueless|never (?:comes|came|arrives|arrived|happened|happens|showed)|keeps? promising|(?:this|it|that) is (?:so|really|very|just|pretty) (?:bad|poor|awful)|(?:you|u) (?:guys |people )?suck|sucks|wish (?:i|we) (?:had )?never|(?:nobody|no one) (?:here )?(?:seems to )?cares?|(?:doesnt|dont|do not|does not) (?:seem to )?care about (?:me|my|us|our|customers)|(?:feel|feeling|being|been|was|am|im) (?:completely |totally |just )?ignored|garbage|trash|rubbish|junk|horrendous|dreadful|sub-?par|shoddy|lousy|amateurish|regret (?:ever )?(?:booking|using|paying|choosing|signing|buying|hiring|contacting|calling|trusting)|made (?:it|things|this|everything) worse|making (?:it|things|this) worse|not (?:okay|ok|acceptable|fair|right) at all|this is not (?:okay|ok|acceptable|fair|right)|what am i (?:even )?paying for|paying for nothing|never again|(?:wont|will not|would not|wouldnt|do not|dont) (?:ever )?recommend|stay away from|avoid (?:this|your) (?:company|service)|worst (?:service|experience|company|support|customer|ever)|unacceptable|ridiculous|disgrace|pathetic|useless|waste of (?:money|time)|rip[- ]?off|scam|rude|unprofessional|incompetent|disappoint|not (?:happy|satisfied|acceptable|good enough|what i paid)|unhappy|dissatisfied|(?:never|nobody|no one) (?:showed|came|arrived|got back|called|responded|replied)|(?:didnt|did not|never) (?:deliver|show up|arrive|call|respond|reply|get back)|a joke|poor (?:service|quality|job|support)|bad (?:service|experience|support)|you promised|let ?down|expected (?:much |a lot |so |far )?(?:better|more)|(?:completely|totally|all) wrong|got (?:the|it|my) [a-z ]{0,20}wrong|(?:didnt|did not|never|no) apologi[sz]|not impressed|sloppy|careless|inaccurate|messed up|screwed up|dropped the ball|unreliable|overpriced|not worth|what kind of (?:service|company)/u,
+    /(?:last|final) time (?:i|we|ill|well) (?:ever )?(?:use|book|order|deal with|trust)|(?:nobody|no one) (?:is |seems to be )?taking (?:this|me|it) seriously|get your act together|lost (?:all )?(?:trust|faith|confidence) in|on hold for|(?:a whole|an entire|took(?: you| them)?(?: over| more than)?) (?:\d+|two|three|four|five|six|seven|ten) (?:days|weeks|months|hours) to (?:reply|respond|answer|get back|fix|arrive|send|call)|been waiting (?:for )?(?:over |more than |almost )?(?:an|a|one|two|three) (?:hour|day|week)|wasted (?:my|our) (?:time|day|weekend|evening|money|morning)|how hard (?:is it|can it be)|so-?called|(?:didnt|did not) know what (?:he|she|they|you) (?:was|were) doing|clueless|never (?:comes|came|arrives|arrived|happened|happens|showed)|keeps? promising|(?:this|it|that) is (?:so|really|very|just|pretty) (?:bad|poor|awful)|(?:you|u) (?:guys |people )?suck|sucks|wish (?:i|we) (?:had )?never|(?:nobody|no one) (?:here )?(?:seems to )?cares?|(?:doesnt|dont|do not|does not) (?:seem to )?care about (?:me|my|us|our|customers)|(?:feel|feeling|being|been|was|am|im) (?:completely |totally |just )?ignored|garbage|trash|rubbish|junk|horrendous|dreadful|sub-?par|shoddy|lousy|amateurish|regret (?:ever )?(?:booking|using|paying|choosing|signing|buying|hiring|contacting|calling|trusting)|made (?:it|things|this|everything) worse|making (?:it|things|this) worse|not (?:okay|ok|acceptable|fair|right) at all|this is not (?:okay|ok|acceptable|fair|right)|what am i (?:even )?paying for|paying for nothing|never again|(?:wont|will not|would not|wouldnt|do not|dont) (?:ever )?recommend|stay away from|avoid (?:this|your) (?:company|service)|worst (?:service|experience|company|support|customer|ever)|unacceptable|ridiculous|disgrace|pathetic|useless|waste of (?:money|time)|rip[- ]?off|scam|rude|unprofessional|incompetent|disappoint|not (?:happy|satisfied|acceptable|good enough|what i paid)|unhappy|dissatisfied|(?:never|nobody|no one) (?:showed|came|arrived|got back|called|responded|replied)|(?:didnt|did not|never) (?:deliver|show up|arrive|call|respond|reply|get back)|(?<!(?:heres|tell you|one more|good|funny|told me|made) )a joke|poor (?:service|quality|job|support)|bad (?:service|experience|support)|you promised|let ?down|expected (?:much |a lot |so |far )?(?:better|more)|(?:completely|totally|all) wrong|got (?:the|it|my) [a-z ]{0,20}wrong|(?:didnt|did not|never|no) apologi[sz]|not impressed|sloppy|careless|inaccurate|messed up|screwed up|dropped the ball|unreliable|overpriced|not worth|what kind of (?:service|company)/u,
     { hedgedCode: 'dissatisfaction' },
   ),
   en('complaint', 'strong', /terrible|awful|horrible|appalling|atrocious|shocking/u, {

@@ -22,6 +22,20 @@ describe('isLegalStepNotMeant', () => {
     expect(notMeant('No lawsuits, no drama. I just want a number.', 'lawsuits')).toBe(true);
   });
 
+  it('holds for round-13 denials, jokes, places and professions', () => {
+    expect(notMeant('訴えるとかじゃなくて、管理会社に伝えたいだけです', '訴え')).toBe(true);
+    expect(notMeant('法的にどうこうってより、まず話し合いたいです', '法的に')).toBe(true);
+    expect(notMeant("My friend joked that she'd sue her neighbour. Can the app measure birds?", 'sue')).toBe(
+      true,
+    );
+    expect(notMeant('The noise comes from the tennis court behind our building', 'court')).toBe(true);
+    expect(notMeant('裁判所の近くに住んでるんですけど、街宣車の音がすごくて', '裁判')).toBe(true);
+    expect(notMeant("I'm a lawyer myself, so can the visit be at 8am?", 'lawyer')).toBe(true);
+    // …while the customer's own step still counts.
+    expect(notMeant("If he does it again I'm suing. Full stop.", 'suing')).toBe(false);
+    expect(notMeant('I will take them to court over this', 'court')).toBe(false);
+  });
+
   it("holds for someone else's words that the customer turns down", () => {
     expect(notMeant('友達に「訴えれば?」って言われたけど、そこまでする気はないです', '訴え')).toBe(true);
     expect(notMeant("my dad keeps saying 'just sue them'. we're not doing that.", 'sue')).toBe(true);
