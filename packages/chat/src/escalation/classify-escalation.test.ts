@@ -35,6 +35,14 @@ describe('classifyEscalation', () => {
     expect(classifyEscalation({ message: 'can I cancel a booking?' }).escalate).toBe(false);
   });
 
+  it('reads an English imperative after a softener as a request, and a softened question as a question', () => {
+    expect(codesOf('pls cancel my sub')).toEqual(['cancellation_request']);
+    expect(codesOf('just cancel')).toEqual(['cancellation_request']);
+    expect(codesOf('ok so refund it then')).toEqual(['refund_request']);
+    expect(codesOf('just wondering, can i cancel anytime?')).toEqual(['cancellation_inquiry']);
+    expect(classifyEscalation({ message: 'just wondering, can i cancel anytime?' }).escalate).toBe(false);
+  });
+
   it('treats a booking change as a booking change, not a cancellation', () => {
     expect(classifyEscalation({ message: '予約を土曜日に変更したいです' }).escalate).toBe(false);
     expect(classifyEscalation({ message: 'Can I cancel and rebook for next week instead?' }).escalate).toBe(

@@ -39,7 +39,13 @@ const reschedule =
 const notCancelling =
   /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)/u;
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
-const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bkindly\b/u;
+const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\b|\bkindly\b/u;
+/**
+ * What may stand before an English imperative at the start of a clause and keep it one: "pls cancel
+ * my sub", "just cancel", "ok so refund it then", "go ahead and cancel".
+ */
+const englishImperativeLead =
+  /^(?:(?:pl[sz]|please|pleas|just|ok(?:ay)?|so|then|kindly|yes|yeah|yep|fine|alright|right|now|go ahead and|hi|hey|hello)\b[\s,.!-]*)*$/u;
 
 const rules: readonly IntentRule[] = [
   {
@@ -97,7 +103,7 @@ const rules: readonly IntentRule[] = [
     language: 'en',
     object:
       /\brefund|\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|(?:charge|payment|transaction) (?:to be )?reversed|(?:my|our|the) (?:deposit|payment|fee|money|cash|\d[\d,]*(?: yen)?) ?back|money back|money (?:returned|refunded)|\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\b(?:yen|money|payment|fee|deposit|\d)[^.?!]{0,6} back|charge ?back/u,
-    cue: /\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\b|\b(?:can|could|would|will) you\b/u,
+    cue: /\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|pl[sz]|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\b|\b(?:can|could|would|will) you\b/u,
     block:
       /\b(?:how|policy|policies|if|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\b/u,
     negatable: true,
@@ -108,7 +114,7 @@ const rules: readonly IntentRule[] = [
     language: 'en',
     object:
       /\b(?:cancel(?:l?ing|l?ed)?|cancle|cansel|cancell)\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\bterminat|\bunsubscrib|\bclos(?:e|ing) (?:my|our|the) account|\bend(?:ing)? (?:my|our|the|this) (?:contract|subscription|membership|plan|service|agreement)|\bquit(?:ting)?\b|\bdiscontinu|\bstop(?:ping)? (?:using|my|our|the)\b/u,
-    cue: /\b(?:want|need|would like|id like|please|kindly|going to|gonna|decided|wish|plan(?:ning)? to|thinking (?:about|of)|considering|will|ill|im|i am|we are|were|weve|ive|effective|immediately|asap|today|must)\b|\b(?:can|could|would|will) you\b/u,
+    cue: /\b(?:want|need|would like|id like|please|pl[sz]|kindly|going to|gonna|decided|wish|plan(?:ning)? to|thinking (?:about|of)|considering|will|ill|im|i am|we are|were|weve|ive|effective|immediately|asap|today|must)\b|\b(?:can|could|would|will) you\b/u,
     block:
       /\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
     negatable: true,
@@ -186,7 +192,10 @@ export function findIntentSignals(text: string): LexiconSignal[] {
         rule.block?.test(clause) === true &&
         !(rule.language === 'en' && englishYouRequest.test(clause)) &&
         !(rule.code === 'billing_dispute' && /\bwhy\b|なぜ|なんで|どうして/u.test(clause));
-      const imperative = rule.language === 'en' && object.index <= 1 && rule.code !== 'billing_dispute';
+      const imperative =
+        rule.language === 'en' &&
+        rule.code !== 'billing_dispute' &&
+        englishImperativeLead.test(clause.slice(0, object.index));
       let negated = false;
       if (rule.negatable) {
         if (rule.language === 'ja')
