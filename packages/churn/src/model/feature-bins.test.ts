@@ -1,7 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binOf, binRowRange, findFeatureBins, sortNumbers, toFeatureBins } from './feature-bins';
+import {
+  binOf,
+  binRowRange,
+  findFeatureBins,
+  gatherSampleColumns,
+  sortNumbers,
+  toFeatureBins,
+} from './feature-bins';
 import { toFeatureMatrix } from './training-data';
+
+describe('gatherSampleColumns', () => {
+  it('writes the sample rows of a range column by column, in the order of the sample', () => {
+    // Rows 0–3 of 2 features; the sample is rows 3, 1, 0 (positions 0, 1, 2): positions [1, 3) only.
+    const matrix = toFeatureMatrix([
+      [10, 11],
+      [20, Number.NaN],
+      [30, 31],
+      [40, 41],
+    ]);
+    const sampled = new Float64Array(6).fill(-1);
+    gatherSampleColumns(matrix, Uint32Array.of(3, 1, 0), 1, 3, sampled);
+    expect(Array.from(sampled)).toEqual([-1, 20, 10, -1, Number.NaN, 11]);
+  });
+});
 
 describe('findFeatureBins', { timeout: 120_000 }, () => {
   it('puts a bound halfway between neighbouring distinct values (−0 and 0 are one value)', () => {

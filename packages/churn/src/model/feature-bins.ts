@@ -46,9 +46,15 @@ export function findFeatureBins(
 ): FeatureBins {
   const rows = Uint32Array.from({ length: matrix.nRows }, (_, row) => row);
   const sampleRows = sampleBinRows(rows, sampleSize, seed);
+  const sampled = new Float64Array(sampleRows.length * matrix.nFeatures);
+  gatherSampleColumns(matrix, sampleRows, 0, sampleRows.length, sampled);
   const column = new Float64Array(sampleRows.length);
   const upperBounds = Array.from({ length: matrix.nFeatures }, (_, feature) =>
-    findFeatureBounds(matrix, sampleRows, feature, maxBins, column),
+    findFeatureBounds(
+      sampled.subarray(feature * sampleRows.length, (feature + 1) * sampleRows.length),
+      maxBins,
+      column,
+    ),
   );
   return toFeatureBins(upperBounds);
 }
@@ -69,22 +75,45 @@ export function sampleBinRows(rows: Uint32Array, sampleSize: number, seed: numbe
 }
 
 /**
- * The ascending upper bounds of one feature's bins (see {@link findFeatureBins}) from the values of
- * `sampleRows`. Features are independent, so threads may take them in any order.
- *
- * @param column - scratch of at least `sampleRows.length` numbers
+ * Copies the values of the sample rows at positions `[from, to)` of `sampleRows` into `sampled`,
+ * column-major (feature `f`'s values start at `f × sampleRows.length`, in the order of `sampleRows`):
+ * one pass over the row-major matrix in memory order, where finding each feature's bounds straight
+ * from the matrix would read all of it once per feature. Ranges are independent, so threads may share
+ * the rows.
  */
-export function findFeatureBounds(
+export function gatherSampleColumns(
   matrix: FeatureMatrix,
   sampleRows: Uint32Array,
-  feature: number,
-  maxBins: number,
-  column: Float64Array,
-): Float64Array {
+  from: number,
+  to: number,
+  sampled: Float64Array,
+): void {
   const { values, nFeatures } = matrix;
+  const sampleCount = sampleRows.length;
+  for (let position = from; position < to; position += 1) {
+    const base = sampleRows[position]! * nFeatures;
+    for (let feature = 0, at = position; feature < nFeatures; feature += 1, at += sampleCount) {
+      sampled[at] = values[base + feature]!;
+    }
+  }
+}
+
+/**
+ * The ascending upper bounds of one feature's bins (see {@link findFeatureBins}) from its values in
+ * the sample rows (see {@link gatherSampleColumns}; `NaN` is missing and ignored). Features are
+ * independent, so threads may take them in any order.
+ *
+ * @param scratch - at least `sampled.length` numbers
+ */
+export function findFeatureBounds(
+  sampled: Float64Array,
+  maxBins: number,
+  scratch: Float64Array,
+): Float64Array {
+  const column = scratch;
   let present = 0;
-  for (let index = 0; index < sampleRows.length; index += 1) {
-    const value = values[sampleRows[index]! * nFeatures + feature]!;
+  for (let index = 0; index < sampled.length; index += 1) {
+    const value = sampled[index]!;
     if (!Number.isNaN(value)) column[present++] = value;
   }
   // Few distinct values (flags, counts) need no sort of the whole column.

@@ -17,6 +17,7 @@ import {
   runBinStep,
   runBoundsStep,
   runBundleStep,
+  runSampleStep,
 } from './training-setup';
 import { type BoostingData, createBoostingPlan } from './training-workspace';
 import type { TreeEnsemble } from './tree-ensemble';
@@ -68,6 +69,7 @@ export function trainGradientBoostedTrees(input: TrainingInput): GradientBoosted
   const prepared = prepareTraining(input);
   const { matrix, options } = prepared;
   const bounding = createBoundsStep(matrix, prepared.trainRows, options, false);
+  runSampleStep(bounding, 0, bounding.sampleRows.length);
   runBoundsStep(bounding);
   const binning = createBinStep(matrix, collectFeatureBins(bounding), false);
   runBinStep(binning, 0, matrix.nRows);

@@ -2,6 +2,7 @@ import {
   binRowRange,
   type FeatureBins,
   findFeatureBounds,
+  gatherSampleColumns,
   sampleBinRows,
   toFeatureBins,
 } from './feature-bins';
@@ -40,11 +41,17 @@ export function place<Values extends SharedArrayType>(values: Values, shared: bo
   return copy;
 }
 
-/** Step 1: the bin bounds of every feature. */
+/**
+ * Step 1: the bin bounds of every feature, in two halves: the sample rows' values are gathered
+ * column by column (each thread its range of sample rows, {@link runSampleStep}), then each feature's
+ * bounds found from its column ({@link runBoundsStep}).
+ */
 export interface BoundsStep {
   readonly matrix: FeatureMatrix;
   /** The rows whose values set the bounds (see `sampleBinRows`). */
   readonly sampleRows: Uint32Array;
+  /** Their values, column-major (see `gatherSampleColumns`): the first half of the step fills it. */
+  readonly sampled: Float64Array;
   readonly maxBins: number;
   /** Feature `f`'s bounds start at `f × (maxBins − 1)`. */
   readonly bounds: Float64Array;
@@ -62,9 +69,11 @@ export function createBoundsStep(
   shared: boolean,
 ): BoundsStep {
   const { nFeatures } = matrix;
+  const sampleRows = place(sampleBinRows(trainRows, options.binSampleSize, options.seed), shared);
   return {
     matrix,
-    sampleRows: place(sampleBinRows(trainRows, options.binSampleSize, options.seed), shared),
+    sampleRows,
+    sampled: allocate(Float64Array, sampleRows.length * nFeatures, shared),
     maxBins: options.maxBins,
     bounds: allocate(Float64Array, nFeatures * (options.maxBins - 1), shared),
     boundCounts: allocate(Int32Array, nFeatures, shared),
@@ -72,16 +81,29 @@ export function createBoundsStep(
   };
 }
 
-/** Takes features from the step's counter and finds their bounds until no feature is left. */
+/** Gathers the values of the sample rows at positions `[from, to)` of `step.sampleRows`. */
+export function runSampleStep(step: BoundsStep, from: number, to: number): void {
+  gatherSampleColumns(step.matrix, step.sampleRows, from, to, step.sampled);
+}
+
+/**
+ * Once every sample row was gathered: takes features from the step's counter and finds their bounds
+ * until no feature is left.
+ */
 export function runBoundsStep(step: BoundsStep): void {
-  const { matrix, sampleRows, maxBins, bounds, boundCounts, nextFeature } = step;
-  const column = new Float64Array(sampleRows.length);
+  const { matrix, sampleRows, sampled, maxBins, bounds, boundCounts, nextFeature } = step;
+  const count = sampleRows.length;
+  const column = new Float64Array(count);
   for (
     let feature = Atomics.add(nextFeature, 0, 1);
     feature < matrix.nFeatures;
     feature = Atomics.add(nextFeature, 0, 1)
   ) {
-    const found = findFeatureBounds(matrix, sampleRows, feature, maxBins, column);
+    const found = findFeatureBounds(
+      sampled.subarray(feature * count, (feature + 1) * count),
+      maxBins,
+      column,
+    );
     bounds.set(found, feature * (maxBins - 1));
     boundCounts[feature] = found.length;
   }

@@ -63,9 +63,9 @@ export interface ParallelTrainer {
 
 /**
  * Starts a pool of worker threads that train gradient-boosted trees over shared memory. The setup
- * (bin bounds feature by feature, binning and bundle codes by row range) is shared out by messages;
- * then the workers boost: one leads the tree loop, each computes gradients, histograms and
- * partitions on its own blocks of rows, and they meet at a barrier (`Atomics.wait`/`notify`) after
+ * (the sample rows gathered column by column, bin bounds feature by feature, binning and bundle codes
+ * by row range) is shared out by messages; then the workers boost: one leads the tree loop, each
+ * computes gradients, histograms and partitions on its own blocks of rows, and they meet at a barrier (`Atomics.wait`/`notify`) after
  * each phase of a tree level. The calling thread only waits for their answers (and, should a worker
  * fail or die, tells the others to stop). Call `close()` when done; idle workers do not keep the
  * process alive.
@@ -189,6 +189,11 @@ export function startParallelTrainer(
     };
 
     const bounding = createBoundsStep(matrix, prepared.trainRows, options, true);
+    const sampleCount = bounding.sampleRows.length;
+    await askAll(used, (thread) => {
+      const [from, to] = rowsOfThread(thread, used, sampleCount);
+      return { kind: 'sample', step: bounding, from, to };
+    });
     await askAll(used, () => ({ kind: 'bounds', step: bounding }));
     const binning = createBinStep(matrix, collectFeatureBins(bounding), true);
     await askAll(used, (thread) => ({ kind: 'bin', step: binning, ...rows(thread) }));

@@ -13,6 +13,7 @@ import {
   runBinStep,
   runBoundsStep,
   runBundleStep,
+  runSampleStep,
 } from '../model/training-setup';
 import type { BoostingPlan, TrainingWorkspace } from '../model/training-workspace';
 import type { TreeEnsemble } from '../model/tree-ensemble';
@@ -37,6 +38,7 @@ export interface TrainingFailureHook {
  * (`serve`: the phases on its blocks until the stop phase).
  */
 export type TrainingRequest =
+  | { readonly kind: 'sample'; readonly step: BoundsStep; readonly from: number; readonly to: number }
   | { readonly kind: 'bounds'; readonly step: BoundsStep }
   | { readonly kind: 'bin'; readonly step: BinStep; readonly from: number; readonly to: number }
   | { readonly kind: 'bundle'; readonly step: BundleStep; readonly from: number; readonly to: number }
@@ -87,7 +89,8 @@ export function serveTrainingRequests(port: MessagePort): void {
   port.on('message', (request: TrainingRequest) => {
     let response: TrainingResponse = { error: null, consequence: false };
     try {
-      if (request.kind === 'bounds') runBoundsStep(request.step);
+      if (request.kind === 'sample') runSampleStep(request.step, request.from, request.to);
+      else if (request.kind === 'bounds') runBoundsStep(request.step);
       else if (request.kind === 'bin') runBinStep(request.step, request.from, request.to);
       else if (request.kind === 'bundle') runBundleStep(request.step, request.from, request.to);
       else if (request.kind === 'boost') {
