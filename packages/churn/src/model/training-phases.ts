@@ -118,7 +118,10 @@ export function runTrainingPhase(
   for (let block = blockFrom; block < blockTo; block += 1) {
     if (phase === roundStartPhase) {
       runRowTasks(workspace, block, control[controlPendingRowTasks]!);
-      computeGradients(workspace, block, control[controlSampledAll] === 1, state.wasm);
+      // On every row, only this thread's kernels read its gradients; on a row sample, the first
+      // thread sums the sampled rows' from `gradients`.
+      const sampledAll = control[controlSampledAll] === 1;
+      computeGradients(workspace, block, sampledAll, state.wasm, sampledAll);
       const rootKernel = control[controlRootKernel]!;
       if (rootKernel >= 0) {
         const start = workspace.blockStarts[block]!;
@@ -214,6 +217,8 @@ function accumulate(
  * odds o = e^raw the leaves keep up to date: 1 − p = 1 / (1 + o) and p = o·(1 − p), one division
  * and no exponential per row, and 1 − p is never taken as a difference of numbers near 1.
  *
+ * @param keepInKernel - with `wasm`: the gradients stay in the thread's kernel (its histograms are
+ *   the only reader), and `gradients` gets only those of rows left to the JavaScript kernels
  * @internal Exported for its tests.
  */
 export function computeGradients(
@@ -221,6 +226,7 @@ export function computeGradients(
   block: number,
   resetRows: boolean,
   wasm: WasmHistograms | null = null,
+  keepInKernel = false,
 ): void {
   const { trainRows, odds, weights, labels, gradients, rows, blockSums } = workspace;
   const start = workspace.blockStarts[block]!;
@@ -235,6 +241,7 @@ export function computeGradients(
       minOdds,
       maxOdds,
       blockSums.subarray(2 * block, 2 * block + 2),
+      keepInKernel,
     );
     if (resetRows) rows.set(trainRows.subarray(start, end), start);
     return;

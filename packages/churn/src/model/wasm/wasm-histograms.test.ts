@@ -183,6 +183,48 @@ describe('createWasmHistograms', () => {
     expect(Array.from(histogram)).toEqual([-1, 0.25, 9.5, 10, 0, 0, 9, 9, -1.5, 1.25]);
   });
 
+  it('keeps the gradients in the kernel when asked, and writes out only those of rows left to the JavaScript kernel', () => {
+    // Rows 0–3 are trained on; odds 1 (p = ½) for every row, weights 1, labels 1, 0, 1, 0:
+    // gradients −½, ½, −½, ½ and hessians ¼.
+    const trainRows = Uint32Array.of(0, 1, 2, 3);
+    const workspace = {
+      nRows: 4,
+      trainRows,
+      blockStarts: Int32Array.of(0, 4),
+      odds: Float64Array.of(1, 1, 1, 1),
+      labels: Uint8Array.of(1, 0, 1, 0),
+      weights: Float64Array.of(1, 1, 1, 1),
+      gradients: new Float64Array(8),
+      rows: Uint32Array.of(2, 1, 0, 3),
+      blockSums: new Float64Array(2),
+      binned: Uint16Array.of(0, 2, 1, 3, 1, 4, 0, 4),
+      nFeatures: 2,
+      bundleCodes: new Uint16Array(0),
+      bundleCount: 0,
+      features: Int32Array.of(0, 1),
+      stride: 2,
+      histogramSize: 10,
+      bufferSize: 10,
+    } as unknown as TrainingWorkspace;
+    const wasm = createWasmHistograms(workspace, 0, 4, 4, {
+      trainRows,
+      positionFrom: 0,
+      positionTo: 4,
+      weights: workspace.weights,
+      labels: workspace.labels,
+    })!;
+    computeGradients(workspace, 0, false, wasm, true);
+    expect(Array.from(workspace.gradients)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(workspace.blockSums)).toEqual([0, 1]);
+    // rows[0, 2) are rows 2 and 1: 2 rows × 2 features × 2 numbers = 8 < 10, left to JavaScript.
+    const histogram = new Float64Array(10);
+    expect(wasm.accumulate(histogram, 0, 2, allFeaturesKernel, 2)).toBe(false);
+    expect(Array.from(workspace.gradients)).toEqual([0, 0, 0.5, 0.25, -0.5, 0.25, 0, 0]);
+    // rows[0, 4): worth the kernel; row 2 (slots 1, 4), row 1 (slots 1, 3), row 0 (0, 2), row 3 (0, 4).
+    expect(wasm.accumulate(histogram, 0, 4, allFeaturesKernel, 2)).toBe(true);
+    expect(Array.from(histogram)).toEqual([0, 0.5, 0, 0.5, -0.5, 0.25, 0.5, 0.25, 0, 0.5]);
+  });
+
   it('computes the same gradients, odds clamps and block sums as computeGradients, bit for bit', () => {
     const odds = fc.oneof(
       fc.double({ min: -30, max: 30, noNaN: true }).map(Math.exp),

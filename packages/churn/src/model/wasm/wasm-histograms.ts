@@ -28,8 +28,12 @@ export interface WasmHistograms {
    * `computeGradients` of `training-phases.ts` for the training rows at positions
    * `[positionFrom, positionTo)` (one block, inside the positions given at creation): reads their
    * odds from `odds`, clamps them to [minOdds, maxOdds] (written back to `odds` when one moved),
-   * keeps the gradients for the kernels and writes them to `gradients` too, and returns their sums
-   * in `sums[0]` and `sums[1]`. Only for kernels made with a {@link GradientSource}.
+   * keeps the gradients for the kernels and writes them to `gradients` too (unless `keepInKernel`),
+   * and returns their sums in `sums[0]` and `sums[1]`. Only for kernels made with a
+   * {@link GradientSource}.
+   *
+   * @param keepInKernel - leave `gradients` as it was: only the kernels read these rows' gradients
+   *   (and {@link accumulate} writes those of the rows it leaves to the JavaScript kernel first)
    */
   computeGradients(
     odds: Float64Array,
@@ -39,12 +43,14 @@ export interface WasmHistograms {
     minOdds: number,
     maxOdds: number,
     sums: Float64Array,
+    keepInKernel?: boolean,
   ): void;
   /**
    * Does what `accumulateHistogram(target, spare, source, start, end, kernel, featureCount)` does for
    * the source this was made from, whose rows[start, end) must lie in the range, and returns `true`;
-   * or returns `false`, doing nothing, when the segment is too short to pay for copying the histogram
-   * in and out (the caller then runs the JavaScript kernel).
+   * or returns `false` when the segment is too short to pay for copying the histogram in and out
+   * (the caller then runs the JavaScript kernel): then it only writes the gradients of those rows to
+   * the `gradients` of the last {@link computeGradients} call if that one kept them in the kernel.
    */
   accumulate(target: Float64Array, start: number, end: number, kernel: number, featureCount: number): boolean;
 }
@@ -127,8 +133,19 @@ export function createWasmHistograms(
   const gradientsAt = layout.gradientsAddress / 8;
   const oddsAt = layout.oddsAddress / 8;
   const sumsAt = layout.sumsAddress / 8;
+  /** The array the gradients were last kept from (see `keepInKernel`), `null` when written to it. */
+  let keptFrom: Float64Array | null = null;
   return {
-    computeGradients(odds, gradients, positionFrom, positionTo, minOdds, maxOdds, sums) {
+    computeGradients(
+      odds,
+      gradients,
+      positionFrom,
+      positionTo,
+      minOdds,
+      maxOdds,
+      sums,
+      keepInKernel = false,
+    ) {
       const trainRows = training!.trainRows;
       const from = trainRows[positionFrom]!;
       const to = trainRows[positionTo - 1]! + 1;
@@ -143,10 +160,13 @@ export function createWasmHistograms(
         maxOdds,
       );
       if (clamped > 0) odds.set(localOdds, from);
-      gradients.set(
-        doubles.subarray(gradientsAt + 2 * (from - rowFrom), gradientsAt + 2 * (to - rowFrom)),
-        2 * from,
-      );
+      keptFrom = keepInKernel ? gradients : null;
+      if (!keepInKernel) {
+        gradients.set(
+          doubles.subarray(gradientsAt + 2 * (from - rowFrom), gradientsAt + 2 * (to - rowFrom)),
+          2 * from,
+        );
+      }
       sums[0] = doubles[sumsAt]!;
       sums[1] = doubles[sumsAt + 1]!;
     },
@@ -159,7 +179,18 @@ export function createWasmHistograms(
         kernel === bundledKernel ? bundleCount : kernel === allFeaturesKernel ? nFeatures : featureCount;
       const length = kernel === bundledKernel ? bufferSize : histogramSize;
       // The histogram goes in and out whole: worth it once the rows touch about as many numbers.
-      if (rowCount * perRow * stride < length) return false;
+      if (rowCount * perRow * stride < length) {
+        if (keptFrom !== null) {
+          const rows = source.rows;
+          for (let index = start; index < end; index += 1) {
+            const row = rows[index]!;
+            const at = gradientsAt + 2 * (row - rowFrom);
+            keptFrom[2 * row] = doubles[at]!;
+            keptFrom[2 * row + 1] = doubles[at + 1]!;
+          }
+        }
+        return false;
+      }
       doubles.set(target.subarray(0, length), 0);
       segment.set(source.rows.subarray(start, end));
       if (kernel === bundledKernel) bundled(rowCount, rowFrom);
