@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkerChannel, startEntryWorker, toShared } from './index';
@@ -78,6 +81,25 @@ describe('createWorkerChannel', () => {
     expect(await next).toBe(5);
     await channel.close(new Error('closed'));
   });
+
+  it('rejects a request that cannot be posted on its own, and the next answers meet their requests', async () => {
+    const channel = start();
+    const notCloneable = { f: () => 1 } as unknown as number;
+    await expect(channel.ask(notCloneable)).rejects.toThrow(/could not be cloned/);
+    expect(channel.owed).toBe(0);
+    expect(await Promise.all([channel.ask(1), channel.ask(2)])).toEqual([2, 3]);
+    await channel.close(new Error('closed'));
+  });
+
+  it('holds the process open only while the worker owes an answer', async () => {
+    // A process that asked once and does nothing more ends by itself (a ref'd worker would keep it
+    // running until the timeout kills it).
+    const script = fileURLToPath(new URL('./idle-exit.fixture.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+      timeout: 20_000,
+    });
+    expect(stdout.split('\n')).toEqual(['owed 1', 'answer 42', '']);
+  }, 30_000);
 
   it('when the worker exits, rejects what it owed and every later request, and tells onFailure once', async () => {
     const failures: string[] = [];

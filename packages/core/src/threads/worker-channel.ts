@@ -34,8 +34,10 @@ export interface WorkerChannel<Request, Answer> {
  * - `ask` returns a promise of the answer: answers are matched to requests first in, first out;
  * - the worker keeps the process alive only while it owes an answer (`ref` while owed, `unref` when
  *   idle), so an idle pool never holds a script open;
- * - when the worker fails (`error`) or stops (`exit`), every owed answer and every later request
- *   rejects with the reason, and `onFailure` hears it once: nothing is left waiting for ever.
+ * - when the worker fails (`error`, or an answer that cannot be read) or stops (`exit`), every owed
+ *   answer and every later request rejects with the reason, and `onFailure` hears it once: nothing
+ *   is left waiting for ever;
+ * - a request that cannot be posted (not cloneable) rejects alone and is never owed.
  *
  * @param worker - a started worker (see `startEntryWorker`); the channel listens to its events
  * @param options - how to read its messages, whom to tell when it fails
@@ -73,6 +75,9 @@ export function createWorkerChannel<Request, Answer, Message = Answer>(
     if (stop(error)) options.onFailure?.(error);
   };
   worker.on('error', fail);
+  // An answer that cannot be read leaves its request unanswered, and every answer after it would
+  // meet the wrong request: the channel cannot go on.
+  worker.on('messageerror', fail);
   worker.on('exit', (code) => fail(new Error(`${options.name ?? 'worker'} stopped (exit code ${code})`)));
 
   return {
@@ -83,9 +88,11 @@ export function createWorkerChannel<Request, Answer, Message = Answer>(
     ask(request, transfer) {
       if (stoppedWith !== null) return Promise.reject(stoppedWith);
       return new Promise<Answer>((resolve, reject) => {
+        // Posted first: a request that cannot be posted (not cloneable, a bad transfer list) rejects
+        // here and is never owed, so the answers after it still meet their own requests.
+        worker.postMessage(request, transfer);
         owed.push({ resolve, reject });
         worker.ref();
-        worker.postMessage(request, transfer);
       });
     },
     async close(reason) {
