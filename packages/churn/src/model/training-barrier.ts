@@ -23,12 +23,31 @@ import type { TrainingWorkspace } from './training-workspace';
  */
 
 /**
- * Spins before sleeping in `Atomics.wait` (about 1 to 1.5 ms). The first thread's work between two
- * phases (split finding, folding the other threads' partial histograms) often outlasts a shorter
- * spin, and a waking `Atomics.wait` costs tens of microseconds at each of the ~900 phases of a
- * 100-tree fit: with 20,000 checks (≈ 0.15 ms) a 200k-row 2-thread fit took 3–8 % longer.
+ * Spins before sleeping in `Atomics.wait`, at most (about 1 to 1.5 ms). The first thread's work
+ * between two phases (split finding, folding the other threads' partial histograms) often outlasts
+ * a shorter spin, and a waking `Atomics.wait` costs tens of microseconds at each of the ~900 phases
+ * of a 100-tree fit: with 20,000 checks (≈ 0.15 ms) a 200k-row 2-thread fit took 3–8 % longer.
  */
-const spinChecks = 200_000;
+const maxSpinChecks = 200_000;
+
+/** The spin never gets shorter than this (≈ 15 µs): phases that end together still meet spinning. */
+const minSpinChecks = 2_000;
+
+/**
+ * A wait longer than this (in milliseconds) would have outlasted even the longest spin: what it
+ * waited for was not work about to end, but (most often) a thread without a core to run on.
+ */
+const longWaitMilliseconds = 2;
+
+/**
+ * This thread's spin now (see {@link waitWhile}). On a busy machine a thread spins while the thread
+ * it waits for has no core to run on, and so keeps it waiting: a 200k-row fit took four to five
+ * times as long next to one other busy process. So a wait that lasts longer than the longest spin
+ * could cover cuts the spin to a quarter, and any other wait doubles it back (up to the longest):
+ * the spin stays at its longest while waits end within it, however short the spin was, and shrinks
+ * once about a third of the waits are long.
+ */
+let spinChecks = maxSpinChecks;
 
 /** Longest sleep between two checks of the abort flag, in milliseconds (a notify wakes sooner). */
 const waitSliceMilliseconds = 100;
@@ -64,11 +83,22 @@ export function abortTraining(control: Int32Array): void {
 
 /** Waits while `control[slot]` is `value`: spins, then sleeps in slices checking the abort flag. */
 function waitWhile(control: Int32Array, slot: number, value: number): void {
-  for (let check = 0; check < spinChecks; check += 1) if (Atomics.load(control, slot) !== value) return;
+  const budget = spinChecks;
+  const started = performance.now();
+  for (let check = 0; check < budget; check += 1) {
+    if (Atomics.load(control, slot) !== value) {
+      spinChecks = Math.min(maxSpinChecks, 2 * budget);
+      return;
+    }
+  }
   while (Atomics.load(control, slot) === value) {
     if (Atomics.load(control, controlAborted) !== 0) throw new TrainingAbortedError();
     Atomics.wait(control, slot, value, waitSliceMilliseconds);
   }
+  spinChecks =
+    performance.now() - started > longWaitMilliseconds
+      ? Math.max(minSpinChecks, budget >>> 2)
+      : Math.min(maxSpinChecks, 2 * budget);
 }
 
 /** Starts the phase already written to `control` on the other threads. */
