@@ -253,6 +253,15 @@ describe('trainGradientBoostedTrees', { timeout: 120_000 }, () => {
         trainGradientBoostedTrees({ features: [[1], [NaN], [3]], labels: [0, 1, 1] }),
       ).not.toThrow();
     });
+    it('names the first ±∞ of a row-major Float64Array by row and column', () => {
+      // Values 4 and 5 (row 2, columns 0 and 1) are −∞ and +∞: the first is reported.
+      const values = Float64Array.of(1, 2, NaN, 3, -Infinity, Infinity);
+      const issue = catchError(() =>
+        trainGradientBoostedTrees({ features: values, nFeatures: 2, labels: [0, 1, 1] }),
+      ).issues[0]!;
+      expect(issue.path).toBe('[2][0]');
+      expect(issue.message).toContain('expected a finite number or NaN');
+    });
     it('rejects bad options and feature names, naming the field', () => {
       expect(
         catchError(() => trainGradientBoostedTrees({ features, labels: [0, 1, 1], maxDepth: 0 })).issues[0]!

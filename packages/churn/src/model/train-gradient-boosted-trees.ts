@@ -122,9 +122,11 @@ export function prepareTraining(input: TrainingInput): PreparedTraining {
 
   // Stratified hold-out for early stopping.
   const random = createSeededRandom(options.seed ^ 0x2545f491);
-  const trainList: number[] = [];
-  const validationList: number[] = [];
+  let trainRows: Uint32Array;
+  let validationRows = new Uint32Array(0);
   if (options.validationFraction > 0) {
+    const trainList: number[] = [];
+    const validationList: number[] = [];
     for (const label of [0, 1]) {
       const members: number[] = [];
       for (let row = 0; row < matrix.nRows; row += 1) if (labelArray[row] === label) members.push(row);
@@ -136,11 +138,12 @@ export function prepareTraining(input: TrainingInput): PreparedTraining {
     }
     trainList.sort((left, right) => left - right);
     validationList.sort((left, right) => left - right);
+    trainRows = Uint32Array.from(trainList);
+    validationRows = Uint32Array.from(validationList);
   } else {
-    for (let row = 0; row < matrix.nRows; row += 1) trainList.push(row);
+    trainRows = new Uint32Array(matrix.nRows);
+    for (let row = 0; row < matrix.nRows; row += 1) trainRows[row] = row;
   }
-  const trainRows = Uint32Array.from(trainList);
-  const validationRows = Uint32Array.from(validationList);
 
   const weights = new Float64Array(matrix.nRows);
   const classWeights =

@@ -50,16 +50,14 @@ export function toFeatureMatrix(
         `length ${rows.length} is not a multiple of nFeatures ${nFeatures}`,
       );
     }
-    for (let index = 0; index < (allowInfinity ? 0 : rows.length); index += 1) {
-      const value = rows[index]!;
-      if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
-        const row = Math.floor(index / nFeatures);
-        throw KizunaValidationError.forField(
-          what,
-          `[${row}][${index - row * nFeatures}]`,
-          'expected a finite number or NaN (missing)',
-        );
-      }
+    const infinite = allowInfinity ? -1 : firstInfinity(rows);
+    if (infinite >= 0) {
+      const row = Math.floor(infinite / nFeatures);
+      throw KizunaValidationError.forField(
+        what,
+        `[${row}][${infinite - row * nFeatures}]`,
+        'expected a finite number or NaN (missing)',
+      );
     }
     return { values: rows, nRows: rows.length / nFeatures, nFeatures };
   }
@@ -100,6 +98,18 @@ export function toFeatureMatrix(
     }
   }
   return { values, nRows: rows.length, nFeatures: width };
+}
+
+/**
+ * The index of the first ±∞ in `values`, or −1. A loop of its own, with one comparison per value:
+ * inside `toFeatureMatrix` the same scan of 2.6 million values took about twice as long.
+ */
+function firstInfinity(values: Float64Array): number {
+  const length = values.length;
+  for (let index = 0; index < length; index += 1) {
+    if (Math.abs(values[index]!) === Number.POSITIVE_INFINITY) return index;
+  }
+  return -1;
 }
 
 /**
