@@ -64,3 +64,54 @@ describe('classifyEscalation on legal words that are no legal step', () => {
     expect(codes('No lawsuits for now, but my lawyer is reading your report')).toContain('legal');
   });
 });
+
+describe("isLegalStepNotMeant: the customer's own threat is never taken back (review of round 13)", () => {
+  it('3.1: a negated joke and the customer\'s own "said" or a third party\'s noise keep the threat', () => {
+    expect(codes("I'm not joking, I will sue you.")).toContain('legal');
+    expect(codes('冗談ではなく本気で訴えます')).toContain('legal');
+    expect(codes('冗談で言ってるんじゃない、訴えます。')).toContain('legal');
+    expect(codes("Like I said before, I'm suing. Not joking.")).toContain('legal');
+    expect(codes("As I said, I will sue you. I'm not joking.")).toContain('legal');
+    expect(codes("My neighbour yells every night so I'm suing him haha…")).toContain('legal');
+    expect(codes('No joke, my lawyer will contact you')).toContain('legal');
+    expect(codes('冗談抜きで弁護士に相談します')).toContain('legal');
+    // Someone else's joke, or someone else's words laughed off, are still no step.
+    expect(notMeant("My friend joked that she'd sue her neighbour. Can the app measure birds?", 'sue')).toBe(
+      true,
+    );
+    expect(notMeant('友達が冗談で訴えるとか言ってました', '訴え')).toBe(true);
+    expect(notMeant("my dad keeps saying 'just sue them'. we're not doing that.", 'sue')).toBe(true);
+    expect(notMeant("my bf keeps saying 'sue them!!' lmao no. just want a quiet night", 'sue')).toBe(true);
+    expect(notMeant("My neighbour said 'see you in court' as a joke, we both laughed", 'court')).toBe(true);
+  });
+
+  it('3.2: "is a" near the word is no profession unless the profession is what is named', () => {
+    expect(codes('This is a disgrace. My lawyer will contact you.')).toContain('legal');
+    expect(codes("This is a scam. I'm calling my lawyer tomorrow.")).toContain('legal');
+    expect(codes('It is an outrage, my attorney will contact you')).toContain('legal');
+    expect(codes('私は弁護士に相談します')).toContain('legal');
+    expect(notMeant("I'm a lawyer myself, so can the visit be at 8am?", 'lawyer')).toBe(true);
+    expect(notMeant("My upstairs neighbour's a lawyer, funnily enough", 'lawyer')).toBe(true);
+    expect(notMeant('she is a family lawyer and works late', 'lawyer')).toBe(true);
+    expect(notMeant("we're a law firm on the 5th floor", 'law firm')).toBe(true);
+    expect(notMeant('夫は弁護士なので夜は家にいません', '弁護士')).toBe(true);
+  });
+
+  it('3.3: a denial governs the legal word itself, with no new subject in between', () => {
+    expect(codes('We are not going to pay we will sue you')).toContain('legal');
+    expect(codes('Not going to lie i will sue')).toContain('legal');
+    expect(notMeant('not looking to go to court or anything, just want data', 'court')).toBe(true);
+    expect(notMeant('not planning to take them to court, just want it quiet', 'court')).toBe(true);
+    expect(notMeant('we have no intention of suing anyone', 'suing')).toBe(true);
+  });
+
+  it('3.4: 大げさ and 話じゃなく deny only right next to the word', () => {
+    expect(codes('訴えますよ、大げさではなく')).toContain('legal');
+    expect(codes('もう弁護士に相談するしかないのではないでしょうか')).toContain('legal');
+    expect(notMeant('弁護士とかそういう大げさな話じゃなくて、管理会社に伝えたいだけです', '弁護士')).toBe(
+      true,
+    );
+    expect(notMeant('訴訟の話ではなく、測定の相談です', '訴訟')).toBe(true);
+    expect(notMeant('訴えるとかじゃなくて、管理会社に伝えたいだけです', '訴え')).toBe(true);
+  });
+});

@@ -1,3 +1,5 @@
+import { oncePerMessage } from './once-per-message';
+
 /**
  * When a legal or threat word is no legal step in the customer's own case (round 12). The issue's
  * convention: legal topics always escalate, questions included, and so does a legal step someone
@@ -15,26 +17,52 @@
  */
 
 // A denial of the step after the word, in the same sentence: 訴訟とかは考えてないです, 言うつもりは
-// ないですよ, 弁護士とかそういう大げさな話じゃなくて, 今回は弁護士は関係なく.
+// ないですよ, 弁護士とかそういう大げさな話じゃなくて, 今回は弁護士は関係なく. "Not a big deal" and
+// "not that kind of talk" must stand right next to the word: «訴えますよ、大げさではなく» insists,
+// and «弁護士に相談するしかないのではないでしょうか» asks whether it must come to that.
 const japaneseDeniedAfter =
-  /^[^。!?]{0,30}?(?:考えて(?:い)?(?:ない|ません|ないです)|つもり(?:は|も)?(?:全然|全く|まったく|一切|別に|毛頭)?(?:ない|ありません|ございません|なく)|(?:する|やる)気(?:は|も)?(?:全然|全く|まったく|一切|さらさら)?(?:ない|ありません|なく)|そこまで(?:する|は|じゃ|では|の話|大げさ)|(?:話|こと|の)(?:じゃ|では)(?:なく|ない|ありません)|関係(?:なく|ない|ありません)|大げさ|予定は(?:ない|ありません)|^[ぁ-ん]{0,2}とか(?:は|も)?(?:じゃ|では)(?:なく|ない)|^(?:に)?(?:どうこう)?(?:って|と|という)より|しに来た(?:ん|の)?(?:じゃ|では)(?:な|ありません))/u;
-// …or before it in English: "not looking to go to court", "No lawsuits", "no intention of suing".
-const englishDeniedBefore =
-  /(?:^|[^a-z])(?:no|not (?:looking|planning|going|trying|wanting|interested|thinking)(?: to| in| about| of)?(?: [a-z]+){0,3}|no (?:intention|plans?|interest|desire|wish) (?:of|to|in)(?: [a-z]+){0,3}|(?:dont|do not|wont|will not) (?:want|plan|intend|wish) to(?: [a-z]+){0,3})\s*$/u;
+  /^[^。!?]{0,30}?(?:考えて(?:い)?(?:ない|ません|ないです)|つもり(?:は|も)?(?:全然|全く|まったく|一切|別に|毛頭)?(?:ない|ありません|ございません|なく)|(?:する|やる)気(?:は|も)?(?:全然|全く|まったく|一切|さらさら)?(?:ない|ありません|なく)|そこまで(?:する|は|じゃ|では|の話|大げさ)|関係(?:なく|ない|ありません)|予定は(?:ない|ありません)|しに来た(?:ん|の)?(?:じゃ|では)(?:な|ありません))|^(?:[ぁ-ん]{0,2}(?:とか|なんて|みたいな|って|という|など)[はも]?)?(?:そういう|そんな)?(?:(?:大げさ|おおげさ)(?!(?:では|じゃ)(?:なく|ない|ありません))|の?(?:話|こと)(?:じゃ|では)(?:なく|ない|ありません))|^[ぁ-ん]{0,3}?の(?:じゃ|では)なく|^[ぁ-ん]{0,2}とか(?:は|も)?(?:じゃ|では)(?:なく|ない)|^(?:に)?(?:どうこう)?(?:って|と|という)より/u;
+// …or before it in English: "not looking to go to court", "No lawsuits", "no intention of suing". The
+// denial governs the word itself: no new subject or clause in between ("we are not going to pay we
+// will sue you", "not going to lie i will sue").
+const governedWord = '(?!(?:i[mld]?|we(?:re|ll)?|you|s?hes?|they|and|but|so|if|lie)\\b)[a-z]+';
+const englishDeniedBefore = new RegExp(
+  `(?:^|[^a-z])(?:no|not (?:looking|planning|going|trying|wanting|interested|thinking)(?: to| in| about| of| on)?(?: ${governedWord}){0,3}|no (?:intention|plans?|interest|desire|wish) (?:of|to|in)(?: ${governedWord}){0,3}|(?:dont|do not|wont|will not) (?:want|plan|intend|wish) to(?: ${governedWord}){0,3})\\s*$`,
+  'u',
+);
 const englishDeniedAfter = /^[^.?!]{0,30}?\b(?:or anything|(?:isnt|is not|not) (?:an option|on the table))/u;
+// A joke that is negated says the opposite: "not joking", "no joke", «冗談ではなく», «冗談で言ってる
+// んじゃない», «冗談抜きで».
+const japaneseJoke =
+  /冗談(?!(?:では|じゃ)(?:なく|ない|ありません)|抜き|で(?:は|言って(?:る|い(?:る)?)?(?:ん|の|わけ)?(?:じゃ|では)))/u;
 // Someone else's step turned down or laughed off, anywhere after it: "were not doing that", "it
-// wont come to that", «そこまでする気はない», «全然そんなつもりない», «冗談で».
-const turnedDown =
-  /\b(?:(?:were|we are|im|i am) not (?:doing|going to do|gonna do) (?:that|it)|(?:it |that )?(?:wont|will not|isnt going to|wouldnt|doesnt need to) (?:come|go|get) to that|(?:lmao|lol|haha) no\b|no drama|not going there|jok(?:e|ed|es|ing)|being dramatic|all bark|not worried|(?:haha|lol|lmao)\b|😂|🤣)|(?:そこまで|そんな)(?:の|こと)?(?:する|やる)?(?:気|つもり)(?:は|も)?(?:全然|全く|まったく|一切|別に|さらさら)?(?:ない|ありません|なく)|そこまで(?:じゃ|では)(?:ない|なく)|冗談/u;
+// wont come to that", «そこまでする気はない», «全然そんなつもりない», «冗談で». A bare "haha", "lol"
+// or emoji is no turning down: "…so im suing him haha" still sues.
+const englishTurnedDown =
+  /\b(?:(?:were|we are|im|i am) not (?:doing|going to do|gonna do) (?:that|it)|(?:wont|will not|isnt going to|wouldnt|doesnt need to) (?:come|go|get) to that|(?:lmao|lol|haha) no\b|no drama|not going there|being dramatic|all bark|not worried|as a joke|running joke|in jest|(?:s?he|they)(?:s|re| was| were)? (?:just )?(?:joking|kidding)|we (?:both )?laughed)/u;
+const japaneseTurnedDown =
+  /(?:そこまで|そんな)(?:の|こと)?(?:する|やる)?(?:気|つもり)(?:は|も)?(?:全然|全く|まったく|一切|別に|さらさら)?(?:ない|ありません|なく)|そこまで(?:じゃ|では)(?:ない|なく)/u;
+const turnedDown = new RegExp(
+  `${englishTurnedDown.source}|${japaneseTurnedDown.source}|${japaneseJoke.source}`,
+  'gu',
+);
 // Someone else's words: an open quote before the word that has not closed yet, or "saying",
-// "told me to", «って言われ», «と言われ» soon after it.
+// "told me to", «って言われ», «と言われ» soon after it. In English the speaker must be someone else
+// ("my dad keeps saying", "she joked"), never the customer ("as i said", "like i said before"), and
+// no clause of the customer's own may start in between ("my neighbour yells every night so im suing").
 const quoteOpen = /[「『"“][^」』"”]*$/u;
 const reportedAfter =
   /^[^。]{0,24}?(?:って|と)(?:言われ|いわれ|笑われ|騒い|言って|いって)|^[^。]{0,24}?[」』"”]/u;
-const reportedBefore =
-  /\b(?:says|said|saying|keeps? saying|told me to|telling me to|tells me to|suggested|joked|jokes|joking|yells?|yelled|shouts?|shouted)\b[^.?!]{0,40}$/u;
-
-const jokedBefore = /\b(?:joked|joking|jokes)\b[^.?!]{0,40}$|冗談(?:で|めかして)[^。]{0,16}$/u;
+const someoneElse =
+  '\\b(?:s?he|they|some(?:one|body)|everyone|people|\\w*(?:friend|mate)s?|dad|father|m[ou]m|mother|parents|wife|husband|partner|colleagues?|brother|sister|boss|neighbou?rs?|landlord|family|cousin|bf|gf)(?: (?:in|at|from) (?:[a-z]+ ){0,2}[a-z]+)?(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))*';
+const noOwnClause =
+  '(?:(?!\\b(?:so|and|but|(?:be)?cause|then) (?:i[mld]?|ive|we(?:re|ll|d|ve)?)\\b)[^.?!]){0,40}$';
+// Group 1 is set when someone else joked rather than said it.
+const reportedBefore = new RegExp(
+  `${someoneElse} (?:(jok\\w*)|says|said|saying|tell\\w*|told|suggest\\w*|yell\\w*|shout\\w*)\\b${noOwnClause}`,
+  'u',
+);
+const japaneseJokedBefore = new RegExp(`${japaneseJoke.source}${/(?:で|めかして)[^。]{0,16}$/u.source}`, 'u');
 
 // The word as a place or a show, not a step: "the tennis court behind our building", «裁判所の近く
 // に住んでる», «弁護士会館の裏», «ドラマの裁判シーン».
@@ -43,18 +71,33 @@ const placeOrShowBefore =
 const placeOrShowAfter =
   /^(?:yard\b|所の(?:近く|前|隣|裏|そば|向かい|横)|会?館|しーん|どらま|番組|もの(?:の|を))/u;
 
-// The word names who recommended the service, a profession or an office, not a step.
+// The word names who recommended the service, a profession or an office, not a step. The profession
+// must be what is named, next to the word: "im a lawyer myself", "my neighbours a lawyer", «夫は弁護士
+// です» — but not "this is a disgrace. my lawyer will contact you" or «私は弁護士に相談します».
 const professionWord =
   /^(?:弁護士|べんごし|法律事務所|消費者せんたー|国民生活せんたー|消費生活せんたー|lawyers?|attorneys?|solicitors?|law firm|legal (?:team|department|counsel)|journalists?)$/u;
 const japaneseReferralAfter =
-  /^(?:さん|の先生)?(?:の)?(?:友人|友達|知り合い|人|方|職員|さいと|ほーむぺーじ|hp)?(?:に|で|から|が|の)?[^。]{0,24}?(?:薦め|勧め|すすめ|紹介|教えてもら|教わ|知りました|知った|見た|見て|載って|で働|に勤め|勤務)/u;
-const japaneseProfessionBefore =
-  /(?:職業|仕事|本業)(?:が|は)$|階が$|(?:私|わたし|夫|妻|主人|父|母|兄|姉|弟|妹|娘|息子)(?:は|が)$/u;
-const englishReferralAround =
-  /\b(?:recommended|referred|suggested|told me about) (?:you|your|this|us)|\b(?:works?|working) (?:at|for|as)\b|\b(?:were|we are|im|i am|is|hes|shes) an?\b|s an? (?:lawyer|attorney|solicitor|journalist)\b|\bfriend\b|\b(?:on|the) (?:\d+(?:st|nd|rd|th)|ground|top) floor/u;
+  /^(?:さん|の先生)?(?:の)?(?:友人|友達|知り合い|人|方|職員|さいと|ほーむぺーじ|hp)?(?:に|で|から|が|の)?[^。]{0,24}?(?:薦め|勧め|すすめ|紹介|教えてもら|教わ|知りました|知った|で見[たて]|載って|で働|に勤め|勤務)/u;
+const japaneseProfessionBefore = /(?:職業|仕事|本業)(?:が|は)$|階が$/u;
+const japanesePersonBefore = /(?:私|わたし|夫|妻|主人|父|母|兄|姉|弟|妹|娘|息子)(?:は|が)$/u;
+const japaneseProfessionAfter = /^(?:さん)?(?:です|でした|なので|なんで|だから|だけど|として)/u;
+const englishProfessionBefore =
+  /\b(?:(?!(?:it|this|that|there|here|what)\b)[a-z]+ (?:is|was|are|am)|im|were|hes|shes|theyre|whos|(?:my|our|his|her|the) (?:[a-z]+ )?[a-z]+s|friends?,?|work\w* as) an? (?:[a-z]+ )?$|\bwork\w* (?:at|for|in) (?:an? |the )?(?:[a-z]+ )?$/u;
+const englishProfessionAfter =
+  /^s? (?:friend|neighbou?r|cousin)|^ (?:who|that) work|^(?: office)?(?: is)? on the \w+ floor|^(?: [a-z]+){0,3} (?:recommended|referred|told me about) (?:you|your|this|us)\b/u;
 const paperworkContext =
   /\b(?:copy|copies|signature|sign|signed|paperwork|audit|nda|agreement|invoice|purchase order)\b/u;
 const disputeContext = /\b(?:dispute|claim|case|court|sue|suing|liab|complain|breach|damage|tenant)/u;
+
+// Read once per message: a message with many legal words ("legal team copy legal team copy …")
+// would otherwise be scanned once per word. Where the last turning-down phrase starts, or -1.
+const lastTurnedDown = oncePerMessage((text) => {
+  let last = -1;
+  turnedDown.lastIndex = 0;
+  for (let match = turnedDown.exec(text); match !== null; match = turnedDown.exec(text)) last = match.index;
+  return last;
+});
+const inDispute = oncePerMessage((text) => disputeContext.test(text));
 
 /**
  * True when the legal or threat word at [start, end) of normalised text is no legal step in the
@@ -67,14 +110,16 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   if (placeOrShowBefore.test(before) || placeOrShowAfter.test(after)) return true;
   if (japaneseDeniedAfter.test(after)) return true;
   if (englishDeniedBefore.test(before) || englishDeniedAfter.test(after)) return true;
-  const reported = quoteOpen.test(before) || reportedAfter.test(after) || reportedBefore.test(before);
-  if (reported && turnedDown.test(text.slice(start))) return true;
+  const someoneSaid = reportedBefore.exec(before);
   // Someone else's joke («冗談で», "my friend joked she'd sue") is no step at all.
-  if (jokedBefore.test(before)) return true;
+  if (someoneSaid?.[1] !== undefined || japaneseJokedBefore.test(before)) return true;
+  const reported = someoneSaid !== null || quoteOpen.test(before) || reportedAfter.test(after);
+  if (reported && lastTurnedDown(text) >= start) return true;
   const word = text.slice(start, end);
   if (!professionWord.test(word)) return false;
   if (japaneseReferralAfter.test(after) || japaneseProfessionBefore.test(before)) return true;
-  const around = text.slice(Math.max(0, start - 40), end + 40);
-  if (/^[a-z]/u.test(word) && englishReferralAround.test(around)) return true;
-  return /^legal/u.test(word) && paperworkContext.test(after) && !disputeContext.test(text);
+  if (japanesePersonBefore.test(before) && japaneseProfessionAfter.test(after)) return true;
+  if (/^[a-z]/u.test(word) && (englishProfessionBefore.test(before) || englishProfessionAfter.test(after)))
+    return true;
+  return /^legal/u.test(word) && paperworkContext.test(after) && !inDispute(text);
 }
