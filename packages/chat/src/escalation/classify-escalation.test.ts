@@ -597,3 +597,67 @@ describe('classifyEscalation: round 8 (feelings that are over, chasing, paraphra
     expect(codesOf('been hearing a hum since we moved in, can the app tell')).not.toContain('legal');
   });
 });
+
+describe('classifyEscalation: review of round 13 (billing cleared, imperatives, alternatives)', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  const codesByRules = (message: string, account?: Parameters<typeof classifyEscalation>[0]['account']) =>
+    classifyEscalation(account === undefined ? { message } : { message, account }, rulesOnly).reasons.map(
+      (reason) => reason.code,
+    );
+
+  it('3.5: «よく見たら» clears a billing worry only with a clearing ending after the worry', () => {
+    expect(codesByRules('よく見たら請求が2回来ていました')).toContain('billing_dispute');
+    expect(codesByRules('よく見たら二重に引き落とされていました')).toContain('billing_dispute');
+    // The intended cases stay cleared.
+    expect(codesByRules('二重払いじゃないかって思ったけど、よく見たら別の月の分でした')).not.toContain(
+      'billing_dispute',
+    );
+    expect(codesByRules('先日、請求が二重だとお問い合わせしましたが、こちらの勘違いでした')).not.toContain(
+      'billing_dispute',
+    );
+    expect(codesByRules('請求が2回来ていると思ったのですが、私の勘違いでした')).not.toContain(
+      'billing_dispute',
+    );
+  });
+
+  it('3.6: an English imperative is a bare verb, not a past "cancelled"', () => {
+    expect(codesByRules('just cancelled the other app, yours is great')).not.toContain(
+      'cancellation_request',
+    );
+    expect(codesByRules('yes cancelled it myself already, all good')).not.toContain('cancellation_request');
+    expect(codesByRules('just cancel')).toEqual(['cancellation_request']);
+    expect(codesByRules('ok so refund it then')).toEqual(['refund_request']);
+    expect(codesByRules('Just stop the renewal.')).toContain('cancellation_request');
+    // A charge after a cancellation is a billing dispute however the cancellation is told.
+    expect(codesByRules('cancelled in feb, charged in march AND april. explain')).toContain(
+      'billing_dispute',
+    );
+  });
+
+  it('3.7: for a red account, an alternative date and "ngl" are no concern; alternatives to the service are', () => {
+    const red = { healthBand: 'red' } as const;
+    expect(
+      classifyEscalation({ message: 'Could you suggest an alternative date for the visit?', account: red })
+        .escalate,
+    ).toBe(false);
+    expect(classifyEscalation({ message: 'ngl this app is great, thanks!', account: red }).escalate).toBe(
+      false,
+    );
+    expect(codesByRules("will do. we're evaluating alternatives in parallel fyi", red)).toEqual([
+      'dissatisfaction',
+      'account_risk',
+    ]);
+    expect(codesByRules('Are there alternatives to your service? Asking for our review', red)).toContain(
+      'account_risk',
+    );
+  });
+
+  it('keeps a legal team that wants paperwork out of legal in a long message too', () => {
+    const message = 'legal team copy '.repeat(1250);
+    expect(classifyEscalation({ message }, rulesOnly).reasons.map((reason) => reason.code)).not.toContain(
+      'legal',
+    );
+    expect(codesByRules('our legal team needs a signed copy of the contract')).not.toContain('legal');
+    expect(codesByRules('our legal team needs a copy, this is a dispute about damage')).toContain('legal');
+  });
+});

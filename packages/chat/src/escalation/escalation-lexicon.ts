@@ -1,7 +1,9 @@
 import { foldKana } from '../text/normalize-text';
+import { isClearedAfter } from './cleared-misunderstanding';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isLegalStepNotMeant } from './legal-context';
 import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
+import { oncePerMessage } from './once-per-message';
 import { namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
 import { isResolvedPast } from './resolved-past';
@@ -93,7 +95,7 @@ const ignoreNoiseSubject = (text: string, start: number, end: number) =>
 
 const positiveWords =
   /(良かった|よかった|満足|感謝|ありがと|最高|素晴らし|すばらし|おすすめ|\bgood\b|\bgreat\b|\blove\b|\brecommend|\bhappy\b|\bexcellent\b|\bpositive\b|\bthank)/u;
-const ignoreWhenPositive = (text: string) => positiveWords.test(text);
+const ignoreWhenPositive = oncePerMessage((text) => positiveWords.test(text));
 const ignoreWhenPositiveOrNotMeant = (text: string, start: number, end: number) =>
   ignoreWhenPositive(text) || isLegalStepNotMeant(text, start, end);
 
@@ -101,7 +103,7 @@ const relief =
   /(安心し|ほっとし|解消し|落ち着い|落ち着き|楽になりました|relieved|reassured|no longer (?:worried|scared|angry)|feel better now|made it easy|at ease|at first|initially|used to be)/u;
 // An emotion in the past, followed by a contrast ("以前は不安でしたが", "I was anxious at first but").
 const pastEmotion = /(でした|だった|かった)(が|けど|けれど)|\b(?:was|were)\b[^.?!]{0,20}\bbut\b/u;
-const ignoreRelieved = (text: string) => relief.test(text) || pastEmotion.test(text);
+const ignoreRelieved = oncePerMessage((text) => relief.test(text) || pastEmotion.test(text));
 const ignoreThirdPartyJapaneseOrRelieved = (text: string, start: number) =>
   ignoreThirdPartyJapanese(text, start) || ignoreRelieved(text);
 const ignoreThirdPartyEnglishOrRelieved = (text: string, start: number) =>
@@ -126,11 +128,10 @@ const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
 
 const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
-const ignoreReschedule = (text: string) => rescheduleWords.test(text);
+const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text));
 // A billing problem the customer already found to be none: «よく見たら別の月の分でした», «勘違いでした».
-const clearedMisunderstanding =
-  /よく見たら|勘違い|見間違|思い違い|気のせいでした|\bmisread\b|\bmy (?:mistake|bad)\b/u;
-const ignoreClearedMisunderstanding = (text: string) => clearedMisunderstanding.test(text);
+const ignoreClearedMisunderstanding = (text: string, _start: number, end: number) =>
+  isClearedAfter(text, end);
 
 const englishQuestionLead =
   /\b(?:how|what|whats|where|wheres|when|whether|if|is it|is there|are there|do you|does|(?:can|could|may|do|will|would|should|shall) (?:i|we))\b/;
@@ -651,7 +652,12 @@ export function findLexiconSignals(text: string, context?: { takenBack: boolean 
       const end = start + match[0].length;
       if (rule.ignore?.(text, start, end)) {
         // A legal step denied or turned down is a signal taken back, for the combination too.
-        if (context !== undefined && legalCodes.has(rule.code) && isLegalStepNotMeant(text, start, end))
+        // (A rule whose ignore is isLegalStepNotMeant itself is not asked twice.)
+        if (
+          context !== undefined &&
+          legalCodes.has(rule.code) &&
+          (rule.ignore === isLegalStepNotMeant || isLegalStepNotMeant(text, start, end))
+        )
           context.takenBack = true;
         continue;
       }

@@ -1,7 +1,9 @@
 import { foldKana } from '../text/normalize-text';
+import { isClearedAfter } from './cleared-misunderstanding';
 import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
+import { oncePerMessage } from './once-per-message';
 import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
 import { isResolvedPast } from './resolved-past';
@@ -23,7 +25,8 @@ interface IntentRule {
   readonly block?: RegExp;
   /** Whether a negative after the cue (ja) or before cue or object (en) cancels the intent. */
   readonly negatable: boolean;
-  readonly ignore?: (clause: string, text: string, object: RegExpExecArray) => boolean;
+  /** `offset` is where the clause starts in the whole text. */
+  readonly ignore?: (clause: string, text: string, object: RegExpExecArray, offset: number) => boolean;
 }
 
 const japanese = (source: RegExp | readonly RegExp[]) => new RegExp(foldKana(patternSource(source)), 'u');
@@ -38,6 +41,9 @@ const reschedule =
 // rather than cancel").
 const notCancelling =
   /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)/u;
+const reschedulingOrNotCancelling = oncePerMessage(
+  (text) => reschedule.test(text) || notCancelling.test(text),
+);
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
 const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\b|\bkindly\b/u;
 /**
@@ -46,6 +52,12 @@ const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\
  */
 const englishImperativeLead =
   /^(?:(?:pl[sz]|please|pleas|just|ok(?:ay)?|so|then|kindly|yes|yeah|yep|fine|alright|right|now|go ahead and|hi|hey|hello)\b[\s,.!-]*)*$/u;
+/**
+ * The imperative itself is the bare verb: "just cancel", "refund it", but not "just cancelled the other
+ * app" or "yes cancelled it myself already", which tell of something done.
+ */
+const englishBareVerb =
+  /^(?:cancel|cancle|cansel|refund|terminate|unsubscribe|close|end|quit|discontinue|stop)\b/u;
 
 const rules: readonly IntentRule[] = [
   {
@@ -73,7 +85,7 @@ const rules: readonly IntentRule[] = [
     ]),
     block: japanese([japanesePolicyQuestion, /|料金|手数料|違約金|いくら|無料|かかり/u]),
     negatable: true,
-    ignore: (_clause, text) => reschedule.test(text) || notCancelling.test(text),
+    ignore: (_clause, text) => reschedulingOrNotCancelling(text),
   },
   {
     code: 'billing_dispute',
@@ -83,9 +95,10 @@ const rules: readonly IntentRule[] = [
       /二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|(?<!\d)2(?:回|つ|件)|二回|二つ|二件|倍|まだ|(?:てい|て|し)ないのに|(?:退会|解約|キャンセル|停止)(?:した|し|済み?)(?:なのに|のに|ですが|ですけど|後に|後も|たのに)|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)|(?:した|済み?|済んだ)はず/u,
     ),
     block: japanese(
-      /いつ|どこ(?!ろ)|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます|よく見たら|勘違い|見間違|念のため確認/u,
+      /いつ|どこ(?!ろ)|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます|念のため確認/u,
     ),
     negatable: false,
+    ignore: (_clause, text, object, offset) => isClearedAfter(text, offset + object.index + object[0].length),
   },
   {
     code: 'billing_dispute',
@@ -118,14 +131,14 @@ const rules: readonly IntentRule[] = [
     block:
       /\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
     negatable: true,
-    ignore: (_clause, text) => reschedule.test(text) || notCancelling.test(text),
+    ignore: (_clause, text) => reschedulingOrNotCancelling(text),
   },
   {
     code: 'billing_dispute',
     language: 'en',
     object:
       /\b(?:charg|bill(?:ed|ing)?\b|invoice|fee|payment|debit|transaction|card|statement|amount|price|money|account)/u,
-    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|disput\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt))/u,
+    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|disput\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt)|cancel+ed\b[^.?!]{0,40}\b(?:charg|bill)ed)/u,
     block:
       /\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\b/u,
     negatable: false,
@@ -175,13 +188,15 @@ export function findIntentSignals(text: string): LexiconSignal[] {
   const hasJapanese = /[^\s!-~]/.test(text);
   const hasLatin = /[a-z]/.test(text);
   const clauses = splitClauses(text);
+  // Read from the whole text once, not once per clause and rule.
+  let particularInText: boolean | undefined;
   for (const rule of rules) {
     if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
     if (found.has(rule.code)) continue;
     for (const { text: clause, offset } of clauses) {
       const object = rule.object.exec(clause);
       if (object === null) continue;
-      if (rule.ignore?.(clause, text, object)) continue;
+      if (rule.ignore?.(clause, text, object, offset)) continue;
       if (isQuoted(clause, object.index, object.index + object[0].length)) continue;
       const objectEnd = object.index + object[0].length;
       const searchFrom = rule.language === 'ja' && rule.code !== 'billing_dispute' ? object.index : 0;
@@ -195,7 +210,8 @@ export function findIntentSignals(text: string): LexiconSignal[] {
       const imperative =
         rule.language === 'en' &&
         rule.code !== 'billing_dispute' &&
-        englishImperativeLead.test(clause.slice(0, object.index));
+        englishImperativeLead.test(clause.slice(0, object.index)) &&
+        englishBareVerb.test(clause.slice(object.index));
       let negated = false;
       if (rule.negatable) {
         if (rule.language === 'ja')
@@ -208,7 +224,9 @@ export function findIntentSignals(text: string): LexiconSignal[] {
       if (negated) continue;
       if (isResolvedPast(text, offset + object.index, offset + objectEnd)) continue;
       const particular =
-        rule.inquiryCode !== undefined && namesParticularInstance(text) && !isConditionOrStatus(clause);
+        rule.inquiryCode !== undefined &&
+        (particularInText ??= namesParticularInstance(text)) &&
+        !isConditionOrStatus(clause);
       if (((cueMatch !== null || imperative) && !blocked) || particular) {
         signals.push({ code: rule.code, strength: 'strong', evidence: clause.trim().slice(0, 60) });
         found.add(rule.code);
