@@ -18,7 +18,10 @@ export const learnedModelWeights = {
   combination: {
     intercept: -0.882838,
     /** textLogOdds, atRiskConcern, anger, anxiety, complaint, mildAffect, inquiry, atRiskMild, takenBack, progress, resolved, negativeHistoryTurns, repeatSimilarity, assistantAsked, historyTextLogOdds, affectPast, backReference. */
-    coefficients: [0.489635, 2.66663, 1.79166, 2.34842, 2.42275, 0.378978, -0.369650, 5.36290, -1.46493, -1.00698, -0.598574, 0.672462, 5.50565, -0.159402, 0.391729, -1.27772, 2.03858],
+    coefficients: [
+      0.489635, 2.66663, 1.79166, 2.34842, 2.42275, 0.378978, -0.36965, 5.3629, -1.46493, -1.00698, -0.598574,
+      0.672462, 5.50565, -0.159402, 0.391729, -1.27772, 2.03858,
+    ],
     /** Chosen on an outside validation set (see the chat guide). */
     threshold: 0,
   },
