@@ -5,6 +5,7 @@ import {
   binRowRange,
   findFeatureBins,
   gatherSampleColumns,
+  radixSortNumbers,
   sortNumbers,
   toFeatureBins,
 } from './feature-bins';
@@ -38,6 +39,12 @@ describe('findFeatureBins', { timeout: 120_000 }, () => {
     // 1 … 8 into 4 bins: the k/4 quantiles 2, 4, 6.
     const matrix = toFeatureMatrix([[1], [2], [3], [4], [5], [6], [7], [8]]);
     expect(Array.from(findFeatureBins(matrix, 4, 200_000, 0).upperBounds[0]!)).toEqual([2, 4, 6]);
+  });
+
+  it('keeps midpoints of values far apart beyond ±9e307 finite and ascending', () => {
+    // −1e308 + (1e308 − (−1e308)) / 2 overflows to Infinity; halving each gives 0.
+    const matrix = toFeatureMatrix([[-1e308], [1e308], [1.5e308]]);
+    expect(Array.from(findFeatureBins(matrix, 255, 200_000, 0).upperBounds[0]!)).toEqual([0, 1.25e308]);
   });
 
   it('gives bounds at the midpoints of the sorted distinct values whenever they fit', () => {
@@ -149,8 +156,22 @@ describe('binRowRange', () => {
 });
 
 describe('sortNumbers', () => {
+  it('sorts short columns with the built-in sort and long ones by radix, in the same order', () => {
+    // 20,000 numbers pass the radix threshold (16,384): with repeats, both zeros and wide magnitudes.
+    let state = 7;
+    const numbers = Float64Array.from({ length: 20_000 }, (_, index) => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      if (index % 5 === 0) return index % 2 === 0 ? 0 : -0;
+      return ((state / 2_147_483_648) * 2 - 1) * 10 ** ((index % 40) - 20);
+    });
+    const expected = Float64Array.from(numbers).sort();
+    const sorted = sortNumbers(Float64Array.from(numbers));
+    expect(Array.from(sorted, (value, index) => Object.is(value, expected[index]))).not.toContain(false);
+    expect(Array.from(sortNumbers(Float64Array.of(2, -0, 0, -1)))).toEqual([-1, -0, 0, 2]);
+  });
+
   it('puts −0 before 0 and negative numbers before positive ones, as Float64Array sort does', () => {
-    const sorted = sortNumbers(Float64Array.of(3, -0, 5e-324, -1e308, 0, -2.5, -5e-324, 2));
+    const sorted = radixSortNumbers(Float64Array.of(3, -0, 5e-324, -1e308, 0, -2.5, -5e-324, 2));
     expect(Array.from(sorted)).toEqual([-1e308, -2.5, -5e-324, -0, 0, 5e-324, 2, 3]);
     expect(Object.is(sorted[3], -0)).toBe(true);
     expect(Object.is(sorted[4], 0)).toBe(true);
@@ -165,7 +186,7 @@ describe('sortNumbers', () => {
         ),
         (numbers) => {
           const expected = Float64Array.from(numbers).sort();
-          const sorted = sortNumbers(Float64Array.from(numbers));
+          const sorted = radixSortNumbers(Float64Array.from(numbers));
           // Object.is tells −0 from 0, which toEqual on typed arrays may not.
           expect(Array.from(sorted, (value, index) => Object.is(value, expected[index]))).not.toContain(
             false,
