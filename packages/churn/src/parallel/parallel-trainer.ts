@@ -129,10 +129,9 @@ export function startParallelTrainer(
         name: workerName,
         // A dead worker closes the trainer: `shutDown` aborts the barrier and stops the others. The
         // channel's own error of an exit already says "a training worker stopped (exit code …)".
-        onFailure: (error) => {
-          const exited = error.message.startsWith(`${workerName} stopped`);
+        onFailure: (error, exitCode) => {
           void shutDown(
-            exited
+            exitCode !== undefined
               ? new Error(`${error.message}; the trainer is closed`)
               : new Error(`${workerName} failed: ${error.message}; the trainer is closed`, { cause: error }),
           );

@@ -51,7 +51,7 @@ describe('startEntryWorker', () => {
 
 describe('createWorkerChannel', () => {
   type Reply = { value?: number; error?: string };
-  const start = (onFailure?: (error: Error) => void) =>
+  const start = (onFailure?: (error: Error, exitCode?: number) => void) =>
     createWorkerChannel<number | 'throw' | 'exit' | 'fail', number, Reply>(
       startEntryWorker(import.meta.url, 'echo-worker.fixture', { workerData: { add: 1 } }),
       {
@@ -103,18 +103,20 @@ describe('createWorkerChannel', () => {
 
   it('when the worker exits, rejects what it owed and every later request, and tells onFailure once', async () => {
     const failures: string[] = [];
-    const channel = start((error) => failures.push(error.message));
+    const channel = start((error, exitCode) => failures.push(`${error.message} / ${exitCode}`));
     const owed = [channel.ask('exit'), channel.ask(1)];
     for (const answer of owed) await expect(answer).rejects.toThrow('echo worker stopped (exit code 3)');
     await expect(channel.ask(2)).rejects.toThrow('exit code 3');
-    expect(failures).toEqual(['echo worker stopped (exit code 3)']);
+    expect(failures).toEqual(['echo worker stopped (exit code 3) / 3']);
     await channel.close(new Error('closed'));
     expect(failures).toHaveLength(1);
   });
 
-  it('when the worker throws, rejects with its error', async () => {
-    const channel = start();
+  it('when the worker throws, rejects with its error and tells onFailure without an exit code', async () => {
+    const failures: (number | undefined)[] = [];
+    const channel = start((_error, exitCode) => failures.push(exitCode));
     await expect(channel.ask('throw')).rejects.toThrow('the fixture threw');
+    expect(failures).toEqual([undefined]);
     await channel.close(new Error('closed'));
   });
 

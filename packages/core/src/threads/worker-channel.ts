@@ -7,8 +7,11 @@ export interface WorkerChannelOptions<Message, Answer> {
    * message reports an error the worker caught). @defaultValue the message itself
    */
   readonly unwrap?: (message: Message) => Answer;
-  /** Called once, with the reason, when the worker fails or stops (not after `close`). */
-  readonly onFailure?: (error: Error) => void;
+  /**
+   * Called once, with the reason, when the worker fails or stops (not after `close`); `exitCode` is
+   * set when it stopped (an `exit`), undefined when it failed (an `error` or an unreadable answer).
+   */
+  readonly onFailure?: (error: Error, exitCode?: number) => void;
   /** Names the worker in the error of an unexpected exit. @defaultValue 'worker' */
   readonly name?: string;
 }
@@ -71,14 +74,16 @@ export function createWorkerChannel<Request, Answer, Message = Answer>(
       waiting.reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
-  const fail = (error: Error): void => {
-    if (stop(error)) options.onFailure?.(error);
+  const fail = (error: Error, exitCode?: number): void => {
+    if (stop(error)) options.onFailure?.(error, exitCode);
   };
   worker.on('error', fail);
   // An answer that cannot be read leaves its request unanswered, and every answer after it would
   // meet the wrong request: the channel cannot go on.
   worker.on('messageerror', fail);
-  worker.on('exit', (code) => fail(new Error(`${options.name ?? 'worker'} stopped (exit code ${code})`)));
+  worker.on('exit', (code) =>
+    fail(new Error(`${options.name ?? 'worker'} stopped (exit code ${code})`), code),
+  );
 
   return {
     worker,
