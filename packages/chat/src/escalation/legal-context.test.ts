@@ -85,6 +85,14 @@ describe("isLegalStepNotMeant: the customer's own threat is never taken back (re
     expect(notMeant("My neighbour said 'see you in court' as a joke, we both laughed", 'court')).toBe(true);
   });
 
+  it("someone else's joke that the customer then takes up is the customer's step", () => {
+    expect(codes('My friend joked I should sue, but honestly I am considering it now.')).toContain('legal');
+    expect(codes('友達は冗談で訴えればって言うけど、正直本気で考えてます')).toContain('legal');
+    expect(notMeant('My friend joked I should sue. Thinking about it, actually.', 'sue')).toBe(false);
+    // Taken no further, it stays a joke.
+    expect(notMeant('My friend joked I should sue. Anyway, how do I book?', 'sue')).toBe(true);
+  });
+
   it('3.2: "is a" near the word is no profession unless the profession is what is named', () => {
     expect(codes('This is a disgrace. My lawyer will contact you.')).toContain('legal');
     expect(codes("This is a scam. I'm calling my lawyer tomorrow.")).toContain('legal');

@@ -63,6 +63,10 @@ const reportedBefore = new RegExp(
   'u',
 );
 const japaneseJokedBefore = new RegExp(`${japaneseJoke.source}${/(?:で|めかして)[^。]{0,16}$/u.source}`, 'u');
+// …unless the customer then takes the joke up: "my friend joked i should sue, but honestly im
+// considering it", «友達は冗談で訴えればって言うけど、正直本気で考えてます».
+const ownTakeAfter =
+  /\b(?:honestly|actually|seriously|considering|consider it|thinking (?:about|of) it|might|maybe (?:i|we)|not (?:a|such a) bad idea|not joking)\b|本気|検討|考え(?:て(?:い)?る|てます|中)|ありかも|あり(?:だ|です)と思/u;
 
 // The word as a place or a show, not a step: "the tennis court behind our building", «裁判所の近く
 // に住んでる», «弁護士会館の裏», «ドラマの裁判シーン».
@@ -112,7 +116,8 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   if (englishDeniedBefore.test(before) || englishDeniedAfter.test(after)) return true;
   const someoneSaid = reportedBefore.exec(before);
   // Someone else's joke («冗談で», "my friend joked she'd sue") is no step at all.
-  if (someoneSaid?.[1] !== undefined || japaneseJokedBefore.test(before)) return true;
+  if ((someoneSaid?.[1] !== undefined || japaneseJokedBefore.test(before)) && !ownTakeAfter.test(after))
+    return true;
   const reported = someoneSaid !== null || quoteOpen.test(before) || reportedAfter.test(after);
   if (reported && lastTurnedDown(text) >= start) return true;
   const word = text.slice(start, end);
