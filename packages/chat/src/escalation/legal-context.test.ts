@@ -44,6 +44,8 @@ describe('isLegalStepNotMeant', () => {
   it('holds for a referral or a profession', () => {
     expect(notMeant('弁護士の友人に薦められて御社を知りました', '弁護士')).toBe(true);
     expect(notMeant('My lawyer friend recommended you. How do I book?', 'lawyer')).toBe(true);
+    // A lawyer friend who weighs in on the customer's case is a legal topic.
+    expect(codes('My lawyer friend says I have a strong case against you.')).toContain('legal');
     expect(notMeant('消費者センターの人にこういうサービスを紹介されました', '消費者せんたー')).toBe(true);
   });
 

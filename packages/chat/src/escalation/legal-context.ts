@@ -77,7 +77,8 @@ const placeOrShowAfter =
 
 // The word names who recommended the service, a profession or an office, not a step. The profession
 // must be what is named, next to the word: "im a lawyer myself", "my neighbours a lawyer", «夫は弁護士
-// です» — but not "this is a disgrace. my lawyer will contact you" or «私は弁護士に相談します».
+// です» — but not "this is a disgrace. my lawyer will contact you" or «私は弁護士に相談します»; a
+// "lawyer friend" only when they recommended the service, not "my lawyer friend says i have a case".
 const professionWord =
   /^(?:弁護士|べんごし|法律事務所|消費者せんたー|国民生活せんたー|消費生活せんたー|lawyers?|attorneys?|solicitors?|law firm|legal (?:team|department|counsel)|journalists?)$/u;
 const japaneseReferralAfter =
@@ -88,7 +89,7 @@ const japaneseProfessionAfter = /^(?:さん)?(?:です|でした|なので|な�
 const englishProfessionBefore =
   /\b(?:(?!(?:it|this|that|there|here|what)\b)[a-z]+ (?:is|was|are|am)|im|were|hes|shes|theyre|whos|(?:my|our|his|her|the) (?:[a-z]+ )?[a-z]+s|friends?,?|work\w* as) an? (?:[a-z]+ )?$|\bwork\w* (?:at|for|in) (?:an? |the )?(?:[a-z]+ )?$/u;
 const englishProfessionAfter =
-  /^s? (?:friend|neighbou?r|cousin)|^ (?:who|that) work|^(?: office)?(?: is)? on the \w+ floor|^(?: [a-z]+){0,3} (?:recommended|referred|told me about) (?:you|your|this|us)\b/u;
+  /^(?:s? (?:friend|neighbou?r|cousin))?(?: [a-z]+){0,3} (?:recommended|referred|told me about) (?:you|your|this|us)\b|^ (?:who|that) work|^(?: office)?(?: is)? on the \w+ floor/u;
 const paperworkContext =
   /\b(?:copy|copies|signature|sign|signed|paperwork|audit|nda|agreement|invoice|purchase order)\b/u;
 const disputeContext = /\b(?:dispute|claim|case|court|sue|suing|liab|complain|breach|damage|tenant)/u;
