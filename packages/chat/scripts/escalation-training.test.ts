@@ -37,6 +37,23 @@ describe('escalation training', () => {
     expect(first.levels.some((level) => level !== 0)).toBe(true);
   });
 
+  it('gives no weight to a feature used by fewer writers than minimumWriters', () => {
+    // Two writers: every feature is seen by at most two, so a cut-off of 3 leaves no weight.
+    const byWriter = examples.map((example, index) => ({ ...example, writer: index % 2 }));
+    const cut = trainTextModel(byWriter, { ...settings, minimumWriters: 3 });
+    expect(cut.weights.every((weight) => weight === 0)).toBe(true);
+    const kept = trainTextModel(byWriter, { ...settings, minimumWriters: 2 });
+    expect(kept.weights.some((weight) => weight !== 0)).toBe(true);
+  });
+
+  it('trains the same model without the naive-Bayes scaling as with it switched off', () => {
+    const plain = trainTextModel(examples, settings);
+    const off = trainTextModel(examples, { ...settings, naiveBayesSmoothing: 0 });
+    expect(off.weights).toEqual(plain.weights);
+    const scaled = trainTextModel(examples, { ...settings, naiveBayesSmoothing: 1 });
+    expect(scaled.weights).not.toEqual(plain.weights);
+  });
+
   it('fits the same combination twice, bit for bit', () => {
     const options = escalationOptionsSchema.parse({});
     const rows = cases.map((item, index) => ({

@@ -26,12 +26,22 @@ export interface TextModelSettings {
   readonly minimumLevel: number;
   /** Features seen in fewer training messages than this get no weight. */
   readonly minimumMessages: number;
+  /** Features seen in the messages of fewer writers than this get no weight (1: no cut-off). */
+  readonly minimumWriters?: number;
+  /**
+   * When above 0, each feature is scaled by its naive-Bayes log-count ratio (NB-LR), smoothed by
+   * this count; the scale is folded into the weight afterwards, so the shipped model is unchanged
+   * in form.
+   */
+  readonly naiveBayesSmoothing?: number;
 }
 
 /** A text example: its feature buckets (sorted, each once) and its label. */
 export interface TextExample {
   readonly features: Uint32Array;
   readonly label: number;
+  /** Who wrote the message (a data file), for `minimumWriters`. */
+  readonly writer?: number;
 }
 
 /** The text model before quantisation. */
@@ -84,9 +94,9 @@ function random(seed: number): () => number {
   };
 }
 
-function rawScore(model: TextModel, features: Uint32Array): number {
+function rawScore(model: TextModel, features: Uint32Array, scale: Float64Array): number {
   let sum = model.bias;
-  for (const bucket of features) sum += model.weights[bucket]!;
+  for (const bucket of features) sum += model.weights[bucket]! * scale[bucket]!;
   return sum;
 }
 
@@ -97,6 +107,39 @@ export function trainTextModel(examples: readonly TextExample[], settings: TextM
   const size = 1 << settings.bucketBits;
   const messagesWith = new Uint32Array(size);
   for (const example of examples) for (const bucket of example.features) messagesWith[bucket]! += 1;
+  const minimumWriters = settings.minimumWriters ?? 1;
+  if (minimumWriters > 1) {
+    const writersOf = new Map<number, Set<number>>();
+    for (const example of examples)
+      for (const bucket of example.features) {
+        let writers = writersOf.get(bucket);
+        if (writers === undefined) writersOf.set(bucket, (writers = new Set()));
+        writers.add(example.writer ?? -1);
+      }
+    for (const [bucket, writers] of writersOf) if (writers.size < minimumWriters) messagesWith[bucket] = 0;
+  }
+  const scale = new Float64Array(size).fill(1);
+  const smoothing = settings.naiveBayesSmoothing ?? 0;
+  if (smoothing > 0) {
+    const positiveWith = new Float64Array(size);
+    const negativeWith = new Float64Array(size);
+    for (const example of examples)
+      for (const bucket of example.features)
+        if (example.label === 1) positiveWith[bucket]! += 1;
+        else negativeWith[bucket]! += 1;
+    let positiveTotal = 0;
+    let negativeTotal = 0;
+    for (let bucket = 0; bucket < size; bucket += 1) {
+      positiveTotal += positiveWith[bucket]! + smoothing;
+      negativeTotal += negativeWith[bucket]! + smoothing;
+    }
+    for (let bucket = 0; bucket < size; bucket += 1)
+      scale[bucket] = Math.log(
+        (positiveWith[bucket]! + smoothing) /
+          positiveTotal /
+          ((negativeWith[bucket]! + smoothing) / negativeTotal),
+      );
+  }
   const model: TextModel = { weights: new Float64Array(size), bias: 0 };
   const squared = new Float64Array(size).fill(1e-8);
   let biasSquared = 1e-8;
@@ -112,12 +155,12 @@ export function trainTextModel(examples: readonly TextExample[], settings: TextM
     }
     for (const position of order) {
       const example = examples[position]!;
-      const probability = sigmoid(rawScore(model, example.features));
+      const probability = sigmoid(rawScore(model, example.features, scale));
       const weight = example.label === 1 ? positiveWeight : negativeWeight;
       const gradient = (probability - example.label) * weight;
       for (const bucket of example.features) {
         if (messagesWith[bucket]! < settings.minimumMessages) continue;
-        const step = gradient + settings.l2 * model.weights[bucket]!;
+        const step = gradient * scale[bucket]! + settings.l2 * model.weights[bucket]!;
         squared[bucket]! += step * step;
         model.weights[bucket]! -= (settings.learningRate * step) / Math.sqrt(squared[bucket]!);
       }
@@ -125,6 +168,7 @@ export function trainTextModel(examples: readonly TextExample[], settings: TextM
       model.bias -= (settings.learningRate * gradient) / Math.sqrt(biasSquared);
     }
   }
+  for (let bucket = 0; bucket < size; bucket += 1) model.weights[bucket]! *= scale[bucket]!;
   return model;
 }
 
