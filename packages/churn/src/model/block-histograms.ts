@@ -40,6 +40,12 @@ export function touchedLength(source: HistogramSource, kernel: number): number {
   return kernel === bundledKernel ? source.bufferSize : source.histogramSize;
 }
 
+/** Slots a kernel adds each row into: one per bundle, per feature, or per feature in use. */
+export function slotsPerRow(source: HistogramSource, kernel: number, featureCount: number): number {
+  if (kernel === bundledKernel) return source.bundleCount;
+  return kernel === allFeaturesKernel ? source.nFeatures : featureCount;
+}
+
 /**
  * Adds rows[start, end) into `target` with `kernel`; `featureCount` is how many of
  * `source.features` are in use. `spare` (at least `histogramSize` long) lets the all-features
@@ -154,12 +160,7 @@ export function foldPartialHistogram(
   length: number,
 ): void {
   if (start >= end) return;
-  const perRow =
-    kernel === bundledKernel
-      ? source.bundleCount
-      : kernel === allFeaturesKernel
-        ? source.nFeatures
-        : featureCount;
+  const perRow = slotsPerRow(source, kernel, featureCount);
   const stride = source.stride;
   if ((end - start) * perRow * stride >= length) {
     for (let at = 0; at < length; at += 1) node[at]! += partial[at]!;

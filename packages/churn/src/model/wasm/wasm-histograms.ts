@@ -1,4 +1,10 @@
-import { allFeaturesKernel, bundledKernel, type HistogramSource } from '../block-histograms';
+import {
+  allFeaturesKernel,
+  bundledKernel,
+  type HistogramSource,
+  slotsPerRow,
+  touchedLength,
+} from '../block-histograms';
 import { histogramKernelModule, histogramMemoryLayout } from './histogram-kernel';
 
 /**
@@ -175,9 +181,8 @@ export function createWasmHistograms(
     },
     accumulate(target, start, end, kernel, featureCount) {
       const rowCount = end - start;
-      const perRow =
-        kernel === bundledKernel ? bundleCount : kernel === allFeaturesKernel ? nFeatures : featureCount;
-      const length = kernel === bundledKernel ? bufferSize : histogramSize;
+      const perRow = slotsPerRow(source, kernel, featureCount);
+      const length = touchedLength(source, kernel);
       // The histogram goes in and out whole: worth it once the rows touch about as many numbers.
       if (rowCount * perRow * stride < length) {
         if (keptFrom !== null) {
