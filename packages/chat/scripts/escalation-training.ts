@@ -198,6 +198,8 @@ export interface CombinationExample {
   readonly textLogOdds: number;
   /** The largest text log-odds of the recent customer turns (read only when there are some). */
   readonly historyTextLogOdds: number;
+  /** The at-risk text model's log-odds (read only for an account at risk). */
+  readonly atRiskLogOdds?: number;
   readonly label: number;
 }
 
@@ -247,7 +249,13 @@ export function fitCombination(
   const width = combinationFeatureNames.length + 1;
   const rows = examples.map((example) => {
     const features = new Float64Array(combinationFeatureNames.length);
-    writeCombinationFeatures(example.evidence, example.textLogOdds, example.historyTextLogOdds, features);
+    writeCombinationFeatures(
+      example.evidence,
+      example.textLogOdds,
+      example.historyTextLogOdds,
+      features,
+      example.atRiskLogOdds ?? 0,
+    );
     combinationFeatureNames.forEach((name, index) => {
       if (dropped.has(name)) features[index] = 0;
     });

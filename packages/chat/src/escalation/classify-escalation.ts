@@ -39,7 +39,12 @@ import {
 } from './escalation-options';
 import type { EscalationReason, EscalationReasonCode } from './escalation-reason';
 import { findIntentSignals } from './intent-rules';
-import { learnedEscalationLogOdds, scoreLearnedEscalation } from './learned-escalation-model';
+import {
+  learnedAtRiskEvidence,
+  learnedAtRiskLogOdds,
+  learnedEscalationLogOdds,
+  scoreLearnedEscalation,
+} from './learned-escalation-model';
 import { learnedModelWeights } from './learned-model-weights';
 import { isQuoted } from './negation';
 
@@ -396,8 +401,10 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
     // both ways (see escalation-combination.ts).
     const textLogOdds = learnedEscalationLogOdds(evidence.text);
     const historyTextLogOdds = largestLogOdds(evidence.recentCustomerTurns);
-    writeCombinationFeatures(evidence, textLogOdds, historyTextLogOdds, combinationFeatures);
+    const atRiskLogOdds = atRisk ? learnedAtRiskLogOdds(evidence.text) : 0;
+    writeCombinationFeatures(evidence, textLogOdds, historyTextLogOdds, combinationFeatures, atRiskLogOdds);
     const combined = combinedLogOdds(combination, combinationFeatures);
+    const atRiskNote = atRisk ? `, at-risk text log-odds ${atRiskLogOdds.toFixed(2)}` : '';
     const escalates = combined >= combination.threshold;
     if (!escalates && byRules) {
       const declined = [...strong, ...(atRisk ? [...mild, ...risk] : [])];
@@ -407,16 +414,19 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
         reasons: [...mild],
         declined: {
           reasons: declined,
-          evidence: `text log-odds ${textLogOdds.toFixed(2)}, combined log-odds ${combined.toFixed(2)} < ${combination.threshold.toFixed(2)}`,
+          evidence: `text log-odds ${textLogOdds.toFixed(2)}${atRiskNote}, combined log-odds ${combined.toFixed(2)} < ${combination.threshold.toFixed(2)}`,
         },
       };
     }
     if (escalates && !byRules) {
-      const score = scoreLearnedEscalation(evidence.text);
-      const spans = score.evidence.map((span) => `"${span}"`).join(' ');
+      // For an account at risk the at-risk model names the spans: it reads the quiet signs of churn.
+      const phrases = atRisk
+        ? learnedAtRiskEvidence(evidence.text)
+        : scoreLearnedEscalation(evidence.text).evidence;
+      const spans = phrases.map((span) => `"${span}"`).join(' ');
       learned = {
         code: 'learned_pattern',
-        evidence: `${spans}${spans === '' ? '' : ' '}(text log-odds ${textLogOdds.toFixed(1)}, combined ${combined.toFixed(1)} ≥ ${combination.threshold.toFixed(1)})`,
+        evidence: `${spans}${spans === '' ? '' : ' '}(text log-odds ${textLogOdds.toFixed(1)}${atRiskNote === '' ? '' : `, at-risk text log-odds ${atRiskLogOdds.toFixed(1)}`}, combined ${combined.toFixed(1)} ≥ ${combination.threshold.toFixed(1)})`,
         source: 'message',
       };
     }

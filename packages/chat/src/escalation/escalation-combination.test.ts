@@ -52,7 +52,7 @@ describe('combinedLogOdds', () => {
     // Strong anger placed in the past, an account at risk with mild dissatisfaction, text log-odds
     // −2, three negative history turns (counted as 2), a paraphrase similarity of 0.5 to an
     // answered turn, the assistant asking last, earlier turns at text log-odds 1.5, a message that
-    // points back at an earlier question.
+    // points back at an earlier question, at-risk text log-odds ln 3 (probability 0.75).
     const evidence: EscalationEvidence = {
       ...nothing,
       strong: [reason('anger')],
@@ -64,15 +64,26 @@ describe('combinedLogOdds', () => {
       affectInPast: true,
     };
     const features = new Float64Array(combinationFeatureNames.length);
-    writeCombinationFeatures(evidence, 0, 1.5, features);
+    writeCombinationFeatures(evidence, 0, 1.5, features, Math.log(3));
     // textLogOdds, atRiskConcern (at risk × σ(0) = 0.5), anger, anxiety, complaint, mildAffect,
     // inquiry, atRiskMild, takenBack, progress, resolved, negativeHistoryTurns, repeatSimilarity,
-    // assistantAsked, historyTextLogOdds, affectPast, backReference
-    expect([...features]).toEqual([0, 0.5, 1, 0, 0, 1, 0, 1, 0, 0, 0, 2, 0.5, 1, 1.5, 1, 1]);
-    const coefficients = [0.5, 2, 2, 3, 4, 0.5, -1, 1.5, -1, -2, -1, 0.25, 2, -1, 0.5, -1, 1.5];
+    // assistantAsked, historyTextLogOdds, affectPast, backReference, atRiskText
+    expect(features.length).toBe(18);
+    expect([...features.slice(0, 17)]).toEqual([0, 0.5, 1, 0, 0, 1, 0, 1, 0, 0, 0, 2, 0.5, 1, 1.5, 1, 1]);
+    expect(features[17]).toBeCloseTo(0.75, 12);
+    const coefficients = [0.5, 2, 2, 3, 4, 0.5, -1, 1.5, -1, -2, -1, 0.25, 2, -1, 0.5, -1, 1.5, 2];
     // −1 + 2·0.5 + 2 + 0.5 + 1.5 + 0.25·2 = 4.5, then + 2·0.5 − 1 + 0.5·1.5 − 1 = −0.25: 4.25,
-    // then + 1.5 · 1 = 5.75
-    expect(combinedLogOdds({ intercept: -1, coefficients, threshold: 0 }, features)).toBe(5.75);
+    // then + 1.5 · 1 = 5.75, then + 2 · 0.75 = 7.25
+    expect(combinedLogOdds({ intercept: -1, coefficients, threshold: 0 }, features)).toBeCloseTo(7.25, 12);
+  });
+
+  it('reads the at-risk text model only for an account at risk', () => {
+    const features = new Float64Array(combinationFeatureNames.length);
+    const atRiskTextAt = combinationFeatureNames.indexOf('atRiskText');
+    writeCombinationFeatures(nothing, 0, 0, features, 5);
+    expect(features[atRiskTextAt]).toBe(0);
+    writeCombinationFeatures({ ...nothing, risk: [reason('account_risk')] }, 0, 0, features, 0);
+    expect(features[atRiskTextAt]).toBe(0.5);
   });
 
   it('weighs an account at risk by the text model probability: neutral text adds next to nothing', () => {

@@ -108,7 +108,9 @@ export function rulesEscalate(evidence: EscalationEvidence): boolean {
  * similarity to an answered customer turn (0 when the message reports progress); the assistant
  * asked last; the earlier customer turns' text log-odds (only concern: at least 0); and an affect
  * word placed in the past; and (round 12) the message points back at an earlier question the
- * assistant replied to ("back to my first question", «さっきの…の件»). Whether there is a history at all, or how long, is not a feature: in the
+ * assistant replied to ("back to my first question", «さっきの…の件»); and (round 15) for an
+ * account at risk, the probability of the at-risk text model (learnedAtRiskLogOdds), which reads
+ * quiet signs of churn that the main text model reads as calm. Whether there is a history at all, or how long, is not a feature: in the
  * training sets most conversations were written to escalate, and the model learned "a history
  * escalates" (every support-bot conversation would have).
  */
@@ -130,6 +132,7 @@ export const combinationFeatureNames = [
   'historyTextLogOdds',
   'affectPast',
   'backReference',
+  'atRiskText',
 ] as const;
 
 /**
@@ -138,12 +141,15 @@ export const combinationFeatureNames = [
  * @param textLogOdds - the learned text model's log-odds for the message
  * @param historyTextLogOdds - the largest text log-odds of {@link EscalationEvidence.recentCustomerTurns}
  *   (any value without them: it is not read)
+ * @param atRiskLogOdds - the at-risk text model's log-odds for the message (read only for an
+ *   account at risk)
  */
 export function writeCombinationFeatures(
   evidence: EscalationEvidence,
   textLogOdds: number,
   historyTextLogOdds: number,
   out: Float64Array,
+  atRiskLogOdds = 0,
 ): void {
   const atRisk = evidence.risk.length > 0 ? 1 : 0;
   let anger = 0;
@@ -182,6 +188,7 @@ export function writeCombinationFeatures(
   out[14] = evidence.recentCustomerTurns.length === 0 ? 0 : Math.max(0, historyTextLogOdds);
   out[15] = evidence.affectInPast ? 1 : 0;
   out[16] = conversation.backReference ? 1 : 0;
+  out[17] = atRisk === 0 ? 0 : 1 / (1 + Math.exp(-atRiskLogOdds));
 }
 
 /** The combination's coefficients (one per feature), intercept and threshold. */

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../text/normalize-text';
 import { classifyEscalation } from './classify-escalation';
-import { learnedEscalationLogOdds, scoreLearnedEscalation } from './learned-escalation-model';
+import {
+  learnedAtRiskEvidence,
+  learnedAtRiskLogOdds,
+  learnedEscalationLogOdds,
+  scoreLearnedEscalation,
+} from './learned-escalation-model';
 
 describe('scoreLearnedEscalation', () => {
   it('scores the same log-odds as the fast path, and escalates exactly at or above its threshold', () => {
@@ -68,5 +73,35 @@ describe('classifyEscalation with the learned model', () => {
           );
       }),
     );
+  });
+
+  // Hand-written quiet signs of churn (in no training set): no rule fires on them, and the main
+  // text model alone reads them as calm.
+  const redSoon = { healthBand: 'red', daysUntilRenewal: 40 } as const;
+  const quietChurn = ['Honestly the team barely logs in these days.', '社内でほかのやり方も検討してみます'];
+
+  it('escalates a quiet sign of churn from an account at risk on the at-risk text model, and names it', () => {
+    for (const message of quietChurn) {
+      expect(classifyEscalation({ message, account: redSoon }, { learnedModel: false }).escalate).toBe(false);
+      const decision = classifyEscalation({ message, account: redSoon });
+      expect(decision.escalate).toBe(true);
+      expect(decision.reasons[0]!.code).toBe('learned_pattern');
+      expect(decision.reasons[0]!.evidence).toMatch(/at-risk text log-odds -?\d+\.\d/);
+      const text = normalizeText(message);
+      expect(learnedAtRiskLogOdds(text)).toBeGreaterThan(learnedEscalationLogOdds(text));
+      for (const phrase of learnedAtRiskEvidence(text)) expect(text).toContain(phrase);
+      expect(decision.reasons.map((reason) => reason.code)).toContain('account_risk');
+    }
+  });
+
+  it('does not escalate the same words from an account not at risk, nor a neutral request at risk', () => {
+    for (const message of quietChurn) {
+      expect(classifyEscalation({ message }).escalate).toBe(false);
+      expect(
+        classifyEscalation({ message, account: { healthBand: 'green', daysUntilRenewal: 300 } }).escalate,
+      ).toBe(false);
+    }
+    for (const message of ['Could you send me the invoice for October?', '今月の請求書を送ってください'])
+      expect(classifyEscalation({ message, account: redSoon }).escalate).toBe(false);
   });
 });

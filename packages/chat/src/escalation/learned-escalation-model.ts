@@ -1,23 +1,9 @@
-import { decodeModelWeights } from './learned-model-encoding';
+import { createHashedTextModel, type HashedTextModel } from './hashed-text-model';
 import { learnedModelWeights } from './learned-model-weights';
-import { visitTextFeatures } from './text-features';
 
-const { bucketBits, scale, bias, threshold } = learnedModelWeights;
-const levels = decodeModelWeights(learnedModelWeights.weights, 1 << bucketBits);
-
-// Each feature counts once per message. A stamp per bucket marks the features already counted in
-// the current call, so no set is allocated per message (this runs at tens of thousands per second).
-const stamps = new Uint32Array(1 << bucketBits);
-let generation = 0;
-
-function nextGeneration(): number {
-  generation = (generation + 1) >>> 0;
-  if (generation === 0) {
-    stamps.fill(0);
-    generation = 1;
-  }
-  return generation;
-}
+const { threshold } = learnedModelWeights;
+const textModel = createHashedTextModel(learnedModelWeights);
+const atRiskModel = createHashedTextModel(learnedModelWeights.atRisk);
 
 /** The learned model's verdict on one message. */
 export interface LearnedEscalationScore {
@@ -31,21 +17,20 @@ export interface LearnedEscalationScore {
   readonly evidence: readonly string[];
 }
 
-// The fast path's accumulator lives at module level so that no closure is allocated per message.
-let fastStamp = 0;
-let fastSum = 0;
-function addLevel(bucket: number): void {
-  if (stamps[bucket] === fastStamp) return;
-  stamps[bucket] = fastStamp;
-  fastSum += levels[bucket]!;
-}
-
 /** Log-odds of the learned model for normalised text (the fast path; no evidence). */
 export function learnedEscalationLogOdds(normalizedText: string): number {
-  fastStamp = nextGeneration();
-  fastSum = 0;
-  visitTextFeatures(normalizedText, bucketBits, addLevel);
-  return bias + fastSum * scale;
+  return textModel.logOdds(normalizedText);
+}
+
+/**
+ * Log-odds of the at-risk text model for normalised text: logistic regression over the same hashed
+ * features, trained only on messages of accounts at risk that no hard rule escalates, so it reads
+ * the quiet signs of churn ("we'll see about renewing", «使う機会がなくて») that the main text model,
+ * trained without such account-only labels, reads as calm. The combination weighs it only for an
+ * account at risk (escalation-combination.ts).
+ */
+export function learnedAtRiskLogOdds(normalizedText: string): number {
+  return atRiskModel.logOdds(normalizedText);
 }
 
 /**
@@ -60,25 +45,30 @@ export function learnedEscalationLogOdds(normalizedText: string): number {
  * ```
  */
 export function scoreLearnedEscalation(normalizedText: string): LearnedEscalationScore {
-  const stamp = nextGeneration();
+  const { logOdds, evidence } = strongestSpans(textModel, normalizedText);
+  return { logOdds, threshold, escalate: logOdds >= threshold, evidence };
+}
+
+/**
+ * The spans of normalised text that pushed the at-risk text model hardest towards escalation,
+ * strongest first (at most three): the reason a person can read when an account at risk escalates
+ * on the learned models.
+ */
+export function learnedAtRiskEvidence(normalizedText: string): readonly string[] {
+  return strongestSpans(atRiskModel, normalizedText).evidence;
+}
+
+function strongestSpans(
+  model: HashedTextModel,
+  normalizedText: string,
+): { readonly logOdds: number; readonly evidence: string[] } {
   // Each feature's weight is spread over the characters it covers; runs of characters that push
   // hardest towards escalation are the phrases a person can read as the reason.
   const push = new Float64Array(normalizedText.length);
-  let sum = 0;
-  visitTextFeatures(normalizedText, bucketBits, (bucket, start, end) => {
-    if (stamps[bucket] === stamp) return;
-    stamps[bucket] = stamp;
-    const level = levels[bucket]!;
-    sum += level;
-    for (let index = start; index < end; index += 1) push[index]! += level / (end - start);
+  const logOdds = model.logOddsWithSpans(normalizedText, (weight, start, end) => {
+    for (let index = start; index < end; index += 1) push[index]! += weight / (end - start);
   });
-  const logOdds = bias + sum * scale;
-  return {
-    logOdds,
-    threshold,
-    escalate: logOdds >= threshold,
-    evidence: strongestPhrases(normalizedText, push),
-  };
+  return { logOdds, evidence: strongestPhrases(normalizedText, push) };
 }
 
 const evidencePhrases = 3;
