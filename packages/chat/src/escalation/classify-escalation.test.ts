@@ -661,3 +661,35 @@ describe('classifyEscalation: review of round 13 (billing cleared, imperatives, 
     expect(codesByRules('our legal team needs a copy, this is a dispute about damage')).toContain('legal');
   });
 });
+
+describe('classifyEscalation: round 15, hard evidence that is no escalation', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  const codesByRules = (message: string) =>
+    classifyEscalation({ message }, rulesOnly).reasons.map((reason) => reason.code);
+  const hardCodes = ['refund_request', 'cancellation_request', 'billing_dispute'];
+  const hardOf = (message: string) => codesByRules(message).filter((code) => hardCodes.includes(code));
+
+  it('1: a refund, a charge or a cancellation the customer reports done or taken back', () => {
+    expect(hardOf('前回の返金、今朝口座に入ってました。お手数おかけしました')).toEqual([]);
+    expect(hardOf('二重請求の件、返金されてるのを確認しました')).toEqual([]);
+    expect(hardOf('先日の二重請求の件、取り消しを確認しました。問題ありません。')).toEqual([]);
+    expect(hardOf('以前返金していただいた件、無事に確認できました。ありがとうございます')).toEqual([]);
+    expect(hardOf('Refund received in full, appreciate it.')).toEqual([]);
+    expect(hardOf('We had an issue with a duplicate invoice, but your team already voided it.')).toEqual([]);
+    expect(hardOf('解約も考えてましたが、話を聞いてもらって継続することにしました')).toEqual([]);
+    expect(hardOf('先週は解約しようかと思ってたけど、やめました。来月もよろしく')).toEqual([]);
+    expect(hardOf('前回ご迷惑おかけしました、解約の話は取り下げます。このまま続けます')).toEqual([]);
+    // Close variants stay requests: not yet in, still open, a problem found, a request beside a
+    // matter closed in another sentence, thinking of cancelling with no decision against it.
+    expect(hardOf('前回の返金、まだ口座に入ってません。返金してください')).toContain('refund_request');
+    expect(hardOf('二重請求の件、返金されたはずなのにまた引き落とされました')).toContain('billing_dispute');
+    expect(hardOf('請求が二重になっているのを確認しました')).toContain('billing_dispute');
+    expect(hardOf('Refund not received yet, I want it now')).toContain('refund_request');
+    expect(hardOf('ｻﾌﾞｽｸ解除してください。騒音の件は解決しました')).toContain('cancellation_request');
+    expect(
+      hardOf('弊社は今月をもちまして全物件の契約を終了させていただきます。長らくありがとうございました。'),
+    ).toContain('cancellation_request');
+    expect(hardOf('解約を考えてましたが、やっぱり解約します')).toContain('cancellation_request');
+    expect(hardOf('知らない請求が入ってた。なにこれ')).toContain('billing_dispute');
+  });
+});

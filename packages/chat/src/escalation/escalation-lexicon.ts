@@ -606,14 +606,21 @@ export const escalationLexicon: readonly LexiconRule[] = [...japaneseRules, ...e
 const hedges =
   /(ちょっと|少し|すこし|やや|若干|多少|a bit|a little|slightly|somewhat|kind of|kinda|a tad)\s?$/u;
 
-// Signals that describe a state of things, which the customer may report as over.
+// Signals that describe a state of things, which the customer may report as over; and (round 15,
+// as the intent rules already did) a refund or cancellation the customer reports done
+// («以前返金していただいた件、無事に確認できました», «取り消していただいたのを確認しました»).
 const resolvableCodes = new Set<EscalationReasonCode>([
   'anger',
   'anxiety',
   'complaint',
   'billing_dispute',
   'dissatisfaction',
+  'refund_request',
+  'cancellation_request',
 ]);
+
+// …but a request is taken back only within its own sentence (see isResolvedPast).
+const requestCodes = new Set<EscalationReasonCode>(['refund_request', 'cancellation_request']);
 
 const legalCodes = new Set<EscalationReasonCode>(['legal', 'threat']);
 
@@ -661,7 +668,7 @@ export function findLexiconSignals(text: string, context?: { takenBack: boolean 
           context.takenBack = true;
         continue;
       }
-      if (resolvableCodes.has(rule.code) && isResolvedPast(text, start, end)) {
+      if (resolvableCodes.has(rule.code) && isResolvedPast(text, start, end, requestCodes.has(rule.code))) {
         if (context !== undefined) context.takenBack = true;
         continue;
       }

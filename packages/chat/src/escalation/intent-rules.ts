@@ -38,9 +38,10 @@ const japanesePolicyQuestion =
 const reschedule =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|後ろ倒し|前倒し|rebook|reschedul|\bmove\b|\binstead\b|\bpush\b)/u;
 // A pause is no cancellation, and neither is deciding against one («解約はやめて続けます», "pause
-// rather than cancel").
+// rather than cancel"); nor (round 15) a cancellation once thought of and taken back: «解約も考えて
+// ましたが…継続することにしました», «解約しようかと思ってたけど、やめました», «解約の話は取り下げます».
 const notCancelling =
-  /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)/u;
+  /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)|(?:続ける|継続する)ことに(?:し|決め|なり)|(?:このまま|引き続き|やっぱり|やはり|結局)(?:続け|継続|使い続け)(?:ます|る|たい|させ)|(?:解約|かいやく|退会)の(?:話|件|申し出)(?:は|も)?(?:取り?下げ|撤回|なし|なかったこと)|(?:解約|かいやく|退会)(?:しよう|する)?(?:か|かと)?(?:思って|迷って|考えて)(?:い)?(?:た|まし)[^。!?]{0,8}?(?:けど|が)(?:やっぱり|結局)?やめ(?:ました|た|ます)/u;
 const reschedulingOrNotCancelling = oncePerMessage(
   (text) => reschedule.test(text) || notCancelling.test(text),
 );
@@ -222,12 +223,22 @@ export function findIntentSignals(text: string): LexiconSignal[] {
             (cueMatch !== null && isNegatedEnglish(clause, cueStart));
       }
       if (negated) continue;
-      if (isResolvedPast(text, offset + object.index, offset + objectEnd)) continue;
+      // A refund or cancellation told as done («前回の返金、今朝口座に入ってました», "refund received
+      // in full") is spoken of, not asked for: it stays an inquiry, like the status of a refund under
+      // way. Only its own sentence can report it done (round 15).
+      const done = isResolvedPast(
+        text,
+        offset + object.index,
+        offset + objectEnd,
+        rule.inquiryCode !== undefined,
+      );
+      if (done && rule.inquiryCode === undefined) continue;
       const particular =
+        !done &&
         rule.inquiryCode !== undefined &&
         (particularInText ??= namesParticularInstance(text)) &&
         !isConditionOrStatus(clause);
-      if (((cueMatch !== null || imperative) && !blocked) || particular) {
+      if ((((cueMatch !== null || imperative) && !blocked) || particular) && !done) {
         signals.push({ code: rule.code, strength: 'strong', evidence: clause.trim().slice(0, 60) });
         found.add(rule.code);
         break;
