@@ -693,3 +693,36 @@ describe('classifyEscalation: round 15, hard evidence that is no escalation', ()
     expect(hardOf('知らない請求が入ってた。なにこれ')).toContain('billing_dispute');
   });
 });
+
+describe('classifyEscalation: round 15, a booking cancelled to be made again', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  const codesByRules = (message: string) =>
+    classifyEscalation({ message }, rulesOnly).reasons.map((reason) => reason.code);
+
+  it('2: reads a booking cancelled to rebook, or one of two booked by mistake, as a booking change', () => {
+    expect(
+      codesByRules('金曜の予約、いったんキャンセルして来月に取り直したいです。以上です。'),
+    ).not.toContain('cancellation_request');
+    expect(
+      codesByRules('来週木曜の訪問予約をキャンセルしたいです。落ち着いたらまた予約し直します。'),
+    ).not.toContain('cancellation_request');
+    expect(
+      codesByRules('ごめんなさい、間違えて同じ日に2回予約しちゃいました。片方キャンセルお願いします🙏'),
+    ).not.toContain('cancellation_request');
+    expect(
+      codesByRules('I booked two visits by mistake. Could you cancel the one on the 18th and keep the 22nd?'),
+    ).not.toContain('cancellation_request');
+    expect(
+      codesByRules("fyi i'm out of town, pls dont call me. can we move the visit to the 20th"),
+    ).not.toContain('cancellation_request');
+    // A plain booking cancellation is still one (the in-repo set's convention), and so is the
+    // subscription beside a booking kept.
+    expect(codesByRules('来週の予約をキャンセルしてください')).toContain('cancellation_request');
+    expect(codesByRules('予約をキャンセルしたいです。もう頼みません')).toContain('cancellation_request');
+    expect(codesByRules('Please cancel my subscription and keep the 22nd visit')).toContain(
+      'cancellation_request',
+    );
+    expect(codesByRules('解約したいです。予約は取り直しません')).toContain('cancellation_request');
+    expect(codesByRules("I'm out. Cancel everything")).toContain('cancellation_request');
+  });
+});

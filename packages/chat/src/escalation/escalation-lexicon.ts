@@ -126,9 +126,19 @@ const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
   /\b(?:if|anyone|someone|they|he|she|people)\s+$/u.test(text.slice(Math.max(0, start - 12), start)) ||
   complaintRecipientEnglish.test(text.slice(end, end + 40));
 
+// A booking cancelled to be made again, or one of two made by mistake, is a booking change too
+// (round 15): «いったんキャンセルして来月に取り直したい», «落ち着いたらまた予約し直します», «間違えて
+// 同じ日に2回予約しちゃいました。片方キャンセル», "cancel the one on the 18th and keep the 22nd".
+const rebooking =
+  /取り直|とりなお|(?:予約|申し込み)(?:を)?(?:し直|しなお|入れ直)|(?:2|二)回予約|二重予約|重複(?:して)?予約|\bkeep the (?:\d|one on|other (?:one|booking|visit|appointment))|\bbooked (?:two|2) [a-z]+ by mistake|\bdouble[- ]booked\b/u;
+// …but not beside the contract or the subscription ("cancel my subscription and keep the 22nd visit").
+const contractWords =
+  /解約|退会|契約|さぶすく|ぷらん|会員|\b(?:subscription|contract|membership|account|plan)\b/u;
+/** True when normalised text cancels a booking to make it again, or one booked twice by mistake. */
+export const isRebooking = (text: string) => rebooking.test(text) && !contractWords.test(text);
 const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
-const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text));
+const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text) || isRebooking(text));
 // A billing problem the customer already found to be none: «よく見たら別の月の分でした», «勘違いでした».
 const ignoreClearedMisunderstanding = (text: string, _start: number, end: number) =>
   isClearedAfter(text, end);

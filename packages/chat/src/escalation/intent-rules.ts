@@ -1,6 +1,6 @@
 import { foldKana } from '../text/normalize-text';
 import { isClearedAfter } from './cleared-misunderstanding';
-import type { LexiconSignal } from './escalation-lexicon';
+import { isRebooking, type LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { oncePerMessage } from './once-per-message';
@@ -43,7 +43,7 @@ const reschedule =
 const notCancelling =
   /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)|(?:続ける|継続する)ことに(?:し|決め|なり)|(?:このまま|引き続き|やっぱり|やはり|結局)(?:続け|継続|使い続け)(?:ます|る|たい|させ)|(?:解約|かいやく|退会)の(?:話|件|申し出)(?:は|も)?(?:取り?下げ|撤回|なし|なかったこと)|(?:解約|かいやく|退会)(?:しよう|する)?(?:か|かと)?(?:思って|迷って|考えて)(?:い)?(?:た|まし)[^。!?]{0,8}?(?:けど|が)(?:やっぱり|結局)?やめ(?:ました|た|ます)/u;
 const reschedulingOrNotCancelling = oncePerMessage(
-  (text) => reschedule.test(text) || notCancelling.test(text),
+  (text) => reschedule.test(text) || isRebooking(text) || notCancelling.test(text),
 );
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
 const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\b|\bkindly\b/u;
