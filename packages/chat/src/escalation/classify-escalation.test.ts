@@ -726,3 +726,40 @@ describe('classifyEscalation: round 15, a booking cancelled to be made again', (
     expect(codesByRules("I'm out. Cancel everything")).toContain('cancellation_request');
   });
 });
+
+describe('classifyEscalation: round 15, a long conversation that moves on', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  // Six entries since the last resolution: the count alone meets the threshold.
+  const history = [
+    { role: 'user' as const, content: 'データの取り込みがうまくいきません' },
+    { role: 'assistant' as const, content: 'CSVの形式を確認してください' },
+    { role: 'user' as const, content: '形式は合っていると思います' },
+    { role: 'assistant' as const, content: '空の行がないか確認してください' },
+    { role: 'user' as const, content: 'どこを見ればいいですか' },
+    { role: 'assistant' as const, content: 'ファイルの最後の行を確認してください' },
+  ];
+  const codesAfter = (message: string) =>
+    classifyEscalation({ message, history }, rulesOnly).reasons.map((reason) => reason.code);
+
+  it('4: a step done, a proposal accepted or a new question closes the old topic; being stuck does not', () => {
+    for (const message of [
+      'Ok, the CSV imported fine once I removed the empty rows. All 46 properties are in now.',
+      '入力しました。センサーの発送はいつ頃になりますか？',
+      "Sounds good. I'll leave the device there tonight and send you the results tomorrow.",
+      '了解、やってみますー',
+      'それでお願いします。日程は来週末で',
+      '最後にもう一つだけ。領収書って会社名で出してもらえますか？',
+      'Different question — can I add my partner as a second contact on the account?',
+    ])
+      expect(codesAfter(message), message).not.toContain('unresolved_turns');
+    for (const message of [
+      'Ok, the CSV imported but the rows are still missing',
+      '入力しましたが、まだ反映されません',
+      'Sounds good, but that is the same answer as before',
+      'わかりました。では別のやり方を試してみます。',
+      'I tried five suggestions, none worked, and the recording from last night is gone.',
+      'リセットボタンも押しましたが、やはり電源が入りません。',
+    ])
+      expect(codesAfter(message), message).toContain('unresolved_turns');
+  });
+});
