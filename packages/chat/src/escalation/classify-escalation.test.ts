@@ -763,3 +763,39 @@ describe('classifyEscalation: round 15, a long conversation that moves on', () =
       expect(codesAfter(message), message).toContain('unresolved_turns');
   });
 });
+
+describe('classifyEscalation: round 15, questions about the policy', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  const codesByRules = (message: string) =>
+    classifyEscalation({ message }, rulesOnly).reasons.map((reason) => reason.code);
+  const requests = ['refund_request', 'cancellation_request'];
+  const requestsOf = (message: string) => codesByRules(message).filter((code) => requests.includes(code));
+
+  it('3: reads questions about how, when and whether as questions, in hiragana and English too', () => {
+    for (const message of [
+      'かいやくのほうほうをおしえてください。いますぐじゃないです',
+      'えっと、へんきんのきまりを おしえてください',
+      '返金ってしてもらえるケースあるんですか？一般論として',
+      '返金申請の期限ってありますか',
+      'かいやくって電話じゃないとダメですか？',
+      '使わなくなったら、解約もすぐできますよね？いちおう確認です。',
+      "what's the notice period to end the contract?",
+      'how long do you keep my data after I stop using the service?',
+      "What's the difference between cancelling and not renewing?",
+      'もし今後、返金をお願いすることになったら、どういう流れになりますか？今は特に問題ないです',
+      'If I did decide to cancel my subscription at some point, would I keep access to old reports?',
+      "What happens with the payment if there's a family emergency and I need to cancel last minute?",
+    ])
+      expect(requestsOf(message), message).toEqual([]);
+    for (const message of [
+      'かいやくしたいです。ほうほうをおしえてください',
+      '返金申請したいです',
+      "what's the notice period? I want to end the contract now.",
+      'Do I really have to chat with a robot to get my ¥5,500 back?',
+      "If you can't fix it, I want to cancel my subscription.",
+      "I want to cancel if you can't fix it by Friday?",
+      '直らないなら返金してください',
+    ])
+      expect(requestsOf(message), message).not.toEqual([]);
+  });
+});

@@ -145,8 +145,10 @@ const ignoreClearedMisunderstanding = (text: string, _start: number, end: number
 
 const englishQuestionLead =
   /\b(?:how|what|whats|where|wheres|when|whether|if|is it|is there|are there|do you|does|(?:can|could|may|do|will|would|should|shall) (?:i|we))\b/;
+// The text is folded to hiragana: «ケース» is read as けーす. Round 15: the deadline, steps or rules
+// of a refund or cancellation are asked about («返金申請の期限ってありますか»).
 const japaneseConditional =
-  /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|ケース|条件|のは|のって)/u;
+  /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|けーす|条件|のは|のって|の(?:期限|流れ|手順|方法|対象|るーる|決まり|きまり))/u;
 const ignoreJapaneseConditional = (text: string, _start: number, end: number) =>
   japaneseConditional.test(text.slice(end, end + 12));
 const ignoreJapaneseConditionalOrReschedule = (text: string, start: number, end: number) =>
@@ -162,10 +164,24 @@ const moneyContext = /(お?金|代金|料金|費用|全額|全部|支払|払っ�
 const ignoreWithoutMoney = (text: string, start: number, end: number) =>
   !moneyContext.test(text.slice(Math.max(0, start - 16), end + 4)) || /折り$/u.test(text.slice(0, start));
 
+// Round 15: a sentence that opens as a question and ends with "?" asks about the policy however far
+// the word is from its start ("what's the notice period to end the contract?", "how long do you
+// keep my data after I stop using the service?"), unless it also says what the customer wants or
+// is rhetorical ("Do I really have to chat with a robot to get my ¥5,500 back?").
+const questionSentenceLead =
+  /(?:^|[.!?]\s*)(?:how|what|whats|when|where|which|is|are|do|does|will|would (?:i|we))\b[^.!?]*$/u;
+const wantInSentence = /\b(?:want|need|would like|id like|please|pls|plz|asap|now|really|seriously)\b/u;
 const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
   const words = precedingWords(text, start, 4);
-  if (words.includes('you') || /\bplease\b/.test(text)) return false;
-  return englishQuestionLead.test(words.join(' '));
+  if (words.includes('you') || /\bplease\b/.test(text)) {
+    if (/\bplease\b/.test(text)) return false;
+  } else if (englishQuestionLead.test(words.join(' '))) return true;
+  const lead = questionSentenceLead.exec(text.slice(0, start));
+  if (lead === null) return false;
+  const rest = text.slice(start);
+  const sentenceEnd = rest.search(/[.!?]/u);
+  if (sentenceEnd < 0 || rest[sentenceEnd] !== '?') return false;
+  return !wantInSentence.test(lead[0] + rest.slice(0, sentenceEnd));
 };
 
 // ---- the lexicon ------------------------------------------------------------------------------
