@@ -105,7 +105,7 @@ const rules: readonly AffectRule[] = [
   ),
   en(
     'cancellation_request',
-    /(?:were|we are|im|i am) (?:pulling out|out|calling it (?:a day|off))|(?:dont|do not) bother (?:sending|coming|booking)|(?:decided|chosen) to go with (?:another|a different|someone else)/u,
+    /(?:were|we are|im|i am) (?:pulling out|out(?! of (?:the )?(?:town|country|office|city|house|hospital))|calling it (?:a day|off))|(?:dont|do not) bother (?:sending|coming|booking)|(?:decided|chosen) to go with (?:another|a different|someone else)/u,
   ),
   // Asking for someone who is not a machine.
   en(

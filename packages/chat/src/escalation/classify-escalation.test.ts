@@ -661,3 +661,141 @@ describe('classifyEscalation: review of round 13 (billing cleared, imperatives, 
     expect(codesByRules('our legal team needs a copy, this is a dispute about damage')).toContain('legal');
   });
 });
+
+describe('classifyEscalation: round 15, hard evidence that is no escalation', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  const codesByRules = (message: string) =>
+    classifyEscalation({ message }, rulesOnly).reasons.map((reason) => reason.code);
+  const hardCodes = ['refund_request', 'cancellation_request', 'billing_dispute'];
+  const hardOf = (message: string) => codesByRules(message).filter((code) => hardCodes.includes(code));
+
+  it('1: a refund, a charge or a cancellation the customer reports done or taken back', () => {
+    expect(hardOf('前回の返金、今朝口座に入ってました。お手数おかけしました')).toEqual([]);
+    expect(hardOf('二重請求の件、返金されてるのを確認しました')).toEqual([]);
+    expect(hardOf('先日の二重請求の件、取り消しを確認しました。問題ありません。')).toEqual([]);
+    expect(hardOf('以前返金していただいた件、無事に確認できました。ありがとうございます')).toEqual([]);
+    expect(hardOf('Refund received in full, appreciate it.')).toEqual([]);
+    expect(hardOf('We had an issue with a duplicate invoice, but your team already voided it.')).toEqual([]);
+    expect(hardOf('解約も考えてましたが、話を聞いてもらって継続することにしました')).toEqual([]);
+    expect(hardOf('先週は解約しようかと思ってたけど、やめました。来月もよろしく')).toEqual([]);
+    expect(hardOf('前回ご迷惑おかけしました、解約の話は取り下げます。このまま続けます')).toEqual([]);
+    // Close variants stay requests: not yet in, still open, a problem found, a request beside a
+    // matter closed in another sentence, thinking of cancelling with no decision against it.
+    expect(hardOf('前回の返金、まだ口座に入ってません。返金してください')).toContain('refund_request');
+    expect(hardOf('二重請求の件、返金されたはずなのにまた引き落とされました')).toContain('billing_dispute');
+    expect(hardOf('請求が二重になっているのを確認しました')).toContain('billing_dispute');
+    expect(hardOf('Refund not received yet, I want it now')).toContain('refund_request');
+    expect(hardOf('ｻﾌﾞｽｸ解除してください。騒音の件は解決しました')).toContain('cancellation_request');
+    expect(
+      hardOf('弊社は今月をもちまして全物件の契約を終了させていただきます。長らくありがとうございました。'),
+    ).toContain('cancellation_request');
+    expect(hardOf('解約を考えてましたが、やっぱり解約します')).toContain('cancellation_request');
+    expect(hardOf('知らない請求が入ってた。なにこれ')).toContain('billing_dispute');
+  });
+});
+
+describe('classifyEscalation: round 15, a booking cancelled to be made again', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  const codesByRules = (message: string) =>
+    classifyEscalation({ message }, rulesOnly).reasons.map((reason) => reason.code);
+
+  it('2: reads a booking cancelled to rebook, or one of two booked by mistake, as a booking change', () => {
+    expect(
+      codesByRules('金曜の予約、いったんキャンセルして来月に取り直したいです。以上です。'),
+    ).not.toContain('cancellation_request');
+    expect(
+      codesByRules('来週木曜の訪問予約をキャンセルしたいです。落ち着いたらまた予約し直します。'),
+    ).not.toContain('cancellation_request');
+    expect(
+      codesByRules('ごめんなさい、間違えて同じ日に2回予約しちゃいました。片方キャンセルお願いします🙏'),
+    ).not.toContain('cancellation_request');
+    expect(
+      codesByRules('I booked two visits by mistake. Could you cancel the one on the 18th and keep the 22nd?'),
+    ).not.toContain('cancellation_request');
+    expect(
+      codesByRules("fyi i'm out of town, pls dont call me. can we move the visit to the 20th"),
+    ).not.toContain('cancellation_request');
+    // A plain booking cancellation is still one (the in-repo set's convention), and so is the
+    // subscription beside a booking kept.
+    expect(codesByRules('来週の予約をキャンセルしてください')).toContain('cancellation_request');
+    expect(codesByRules('予約をキャンセルしたいです。もう頼みません')).toContain('cancellation_request');
+    expect(codesByRules('Please cancel my subscription and keep the 22nd visit')).toContain(
+      'cancellation_request',
+    );
+    expect(codesByRules('解約したいです。予約は取り直しません')).toContain('cancellation_request');
+    expect(codesByRules("I'm out. Cancel everything")).toContain('cancellation_request');
+  });
+});
+
+describe('classifyEscalation: round 15, a long conversation that moves on', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  // Six entries since the last resolution: the count alone meets the threshold.
+  const history = [
+    { role: 'user' as const, content: 'データの取り込みがうまくいきません' },
+    { role: 'assistant' as const, content: 'CSVの形式を確認してください' },
+    { role: 'user' as const, content: '形式は合っていると思います' },
+    { role: 'assistant' as const, content: '空の行がないか確認してください' },
+    { role: 'user' as const, content: 'どこを見ればいいですか' },
+    { role: 'assistant' as const, content: 'ファイルの最後の行を確認してください' },
+  ];
+  const codesAfter = (message: string) =>
+    classifyEscalation({ message, history }, rulesOnly).reasons.map((reason) => reason.code);
+
+  it('4: a step done, a proposal accepted or a new question closes the old topic; being stuck does not', () => {
+    for (const message of [
+      'Ok, the CSV imported fine once I removed the empty rows. All 46 properties are in now.',
+      '入力しました。センサーの発送はいつ頃になりますか？',
+      "Sounds good. I'll leave the device there tonight and send you the results tomorrow.",
+      '了解、やってみますー',
+      'それでお願いします。日程は来週末で',
+      '最後にもう一つだけ。領収書って会社名で出してもらえますか？',
+      'Different question — can I add my partner as a second contact on the account?',
+    ])
+      expect(codesAfter(message), message).not.toContain('unresolved_turns');
+    for (const message of [
+      'Ok, the CSV imported but the rows are still missing',
+      '入力しましたが、まだ反映されません',
+      'Sounds good, but that is the same answer as before',
+      'わかりました。では別のやり方を試してみます。',
+      'I tried five suggestions, none worked, and the recording from last night is gone.',
+      'リセットボタンも押しましたが、やはり電源が入りません。',
+    ])
+      expect(codesAfter(message), message).toContain('unresolved_turns');
+  });
+});
+
+describe('classifyEscalation: round 15, questions about the policy', () => {
+  const rulesOnly = { learnedModel: false } as const;
+  const codesByRules = (message: string) =>
+    classifyEscalation({ message }, rulesOnly).reasons.map((reason) => reason.code);
+  const requests = ['refund_request', 'cancellation_request'];
+  const requestsOf = (message: string) => codesByRules(message).filter((code) => requests.includes(code));
+
+  it('3: reads questions about how, when and whether as questions, in hiragana and English too', () => {
+    for (const message of [
+      'かいやくのほうほうをおしえてください。いますぐじゃないです',
+      'えっと、へんきんのきまりを おしえてください',
+      '返金ってしてもらえるケースあるんですか？一般論として',
+      '返金申請の期限ってありますか',
+      'かいやくって電話じゃないとダメですか？',
+      '使わなくなったら、解約もすぐできますよね？いちおう確認です。',
+      "what's the notice period to end the contract?",
+      'how long do you keep my data after I stop using the service?',
+      "What's the difference between cancelling and not renewing?",
+      'もし今後、返金をお願いすることになったら、どういう流れになりますか？今は特に問題ないです',
+      'If I did decide to cancel my subscription at some point, would I keep access to old reports?',
+      "What happens with the payment if there's a family emergency and I need to cancel last minute?",
+    ])
+      expect(requestsOf(message), message).toEqual([]);
+    for (const message of [
+      'かいやくしたいです。ほうほうをおしえてください',
+      '返金申請したいです',
+      "what's the notice period? I want to end the contract now.",
+      'Do I really have to chat with a robot to get my ¥5,500 back?',
+      "If you can't fix it, I want to cancel my subscription.",
+      "I want to cancel if you can't fix it by Friday?",
+      '直らないなら返金してください',
+    ])
+      expect(requestsOf(message), message).not.toEqual([]);
+  });
+});

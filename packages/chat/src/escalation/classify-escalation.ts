@@ -38,6 +38,7 @@ import {
   escalationOptionsSchema,
 } from './escalation-options';
 import type { EscalationReason, EscalationReasonCode } from './escalation-reason';
+import { isInsideConditionOfQuestion } from './hypothetical-request';
 import { findIntentSignals } from './intent-rules';
 import {
   learnedAtRiskEvidence,
@@ -93,6 +94,7 @@ export function findSignals(text: string, raw?: string, context?: SignalContext)
   if (context !== undefined && signals.length < found.length) context.takenBack = true;
   for (const signal of findIntentSignals(text)) signals.push(signal);
   for (const signal of findAffectSignals(text, signals)) signals.push(signal);
+  asInquiryWhenHypothetical(text, signals);
   const pressed = pressedComplaint(text, raw ?? text, signals);
   if (pressed !== undefined) signals.push(pressed);
   let refund = false;
@@ -107,6 +109,23 @@ export function findSignals(text: string, raw?: string, context?: SignalContext)
       !(signal.code === 'refund_inquiry' && refund) &&
       !(signal.code === 'cancellation_inquiry' && cancellation),
   );
+}
+
+const inquiryOf: Partial<Record<EscalationReasonCode, EscalationReasonCode>> = {
+  refund_request: 'refund_inquiry',
+  cancellation_request: 'cancellation_inquiry',
+};
+
+/** Turns a refund or cancellation request inside the condition of a question into an inquiry, in place. */
+function asInquiryWhenHypothetical(text: string, signals: LexiconSignal[]): void {
+  for (let index = 0; index < signals.length; index += 1) {
+    const signal = signals[index]!;
+    const inquiry = inquiryOf[signal.code];
+    if (inquiry === undefined) continue;
+    const start = text.indexOf(signal.evidence);
+    if (start < 0 || !isInsideConditionOfQuestion(text, start)) continue;
+    signals[index] = { code: inquiry, strength: 'mild', evidence: signal.evidence };
+  }
 }
 
 // Codes a customer may describe as a hypothesis ("if I'm not happy…", "もし結果が悪かったら") or as

@@ -12,16 +12,23 @@ export function isResolution(normalizedText: string): boolean {
 // "できました", "did that, it's downloading now", "はい、その日時で大丈夫です").
 const progress =
   /(?:直(?:り(?:まし)?た|った)|でき(?:まし)?た|できるように|(?:動き|始まり|表示され|映り|届き|つながり|変わり|消え|出)ました|(?:動|始ま|届|変わ)った|うまく(?:いき|いった)|(?:大丈夫|いけ|オッケー|おっけー)です)(?!か)|^(?:done|great|cool)\b|\b(?:works|working|worked|fixed|showing|downloading|loading|running) now\b|\bit (?:works|worked)\b|\b(?:did|done|tried) (?:that|it|step)|\b(?:found|got) (?:it|the)\b|\bcheers\b|\bnow (?:it|its|i can|i see)\b/u;
+// Round 15: a step reported done («入力しました», "the CSV imported fine", "logged out and in again
+// and E-402 is gone"), a proposal accepted or a choice made («それでお願いします», «じゃあスタンダード
+// にします», «了解、やってみますー», "Sounds good. I'll leave the device there tonight", "book it
+// please"), and moving on to a new, different question («最後にもう一つだけ», «さっきのとは別件で»,
+// "Different question —"): the customer is not stuck on the old topic.
+const movingOn =
+  /(?:入力|設定|登録|送信|申請|再起動|再いんすとーる|いんすとーる|ろぐいん|ろぐあうと)(?:し)?ました(?![がけ])|(?:測|印刷でき|ろぐいんでき|取|送)れ?ました(?!か)|(?:記録|表示|入金|反映)されて(?:い)?(?:まし)?た(?!か)|(?:それ|これ|その[^。!?]{0,8})で(?:お願い|おねがい)します|(?:で|に)(?:します|決めました)(?![かが])|で予約(?:を)?(?:お願い|したい|します)|(?:予約|申し?込み|申込)(?:を)?(?:お願いします|します|したいです)(?!か)|今日中に申し込みます|(?:やって|試して|見て|聞いて|つけて)みます|様子(?:を)?見ます|(?:それ|これ)(?:は)?いいですね|最後に(?:もう)?(?:一つ|ひとつ|1つ)|(?:もう)?(?:一つ|ひとつ|1つ|一個|いっこ)(?:だけ)?(?:聞|質問|お聞き|伺)|別件|(?:\d+|二|三|四)つ目の質問|\b(?:error|warning|message|e-?\d+)\b[^.?!]{0,12}\bgone\b|\b(?:imported|uploaded|installed|there now|all set|sorted|that worked|it worked|shows data|confirmed for)\b|\b(?:book it|lets book|ill book|booking (?:the )?(?:standard|premium|light|basic))\b|\bi(?:ll)? (?:choose|take|go with) (?:the )?(?:standard|premium|light|basic|that|this|it)\b|^(?:ok(?:ay)?,? |right,? |alright,? |great,? )?(?:sounds good|that works|will do|perfect)\b|\b(?:different|another|unrelated|separate) question\b|\bone more(?: thing| question)?:/u;
 // …unless the customer is stuck or pressing: the same result, a failure, "still", "again".
 const stuck =
-  /まだ|また|再び|止ま|同じ|だめ|駄目|ダメ|変わらな|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|エラー|無理|意味(?:ない|がない)|\b(?:still|same|again|nothing|error|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not)\b/u;
+  /まだ|また|再び|止ま|同じ|だめ|駄目|ダメ|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|エラー|無理|意味(?:ない|がない)|\b(?:still|same|again|nothing|none|error|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not)\b/u;
 
 /**
  * True when normalised text shows the conversation moving towards a solution — a step done, a
  * fix confirmed, a proposal accepted — and no sign of being stuck ("still", "same", "だめ").
  */
 export function isProgress(normalizedText: string): boolean {
-  return progress.test(normalizedText) && !stuck.test(normalizedText);
+  return (progress.test(normalizedText) || movingOn.test(normalizedText)) && !stuck.test(normalizedText);
 }
 
 const explicitRepeat =

@@ -126,17 +126,29 @@ const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
   /\b(?:if|anyone|someone|they|he|she|people)\s+$/u.test(text.slice(Math.max(0, start - 12), start)) ||
   complaintRecipientEnglish.test(text.slice(end, end + 40));
 
+// A booking cancelled to be made again, or one of two made by mistake, is a booking change too
+// (round 15): «いったんキャンセルして来月に取り直したい», «落ち着いたらまた予約し直します», «間違えて
+// 同じ日に2回予約しちゃいました。片方キャンセル», "cancel the one on the 18th and keep the 22nd".
+const rebooking =
+  /取り直|とりなお|(?:予約|申し込み)(?:を)?(?:し直|しなお|入れ直)|(?:2|二)回予約|二重予約|重複(?:して)?予約|\bkeep the (?:\d|one on|other (?:one|booking|visit|appointment))|\bbooked (?:two|2) [a-z]+ by mistake|\bdouble[- ]booked\b/u;
+// …but not beside the contract or the subscription ("cancel my subscription and keep the 22nd visit").
+const contractWords =
+  /解約|退会|契約|さぶすく|ぷらん|会員|\b(?:subscription|contract|membership|account|plan)\b/u;
+/** True when normalised text cancels a booking to make it again, or one booked twice by mistake. */
+export const isRebooking = (text: string) => rebooking.test(text) && !contractWords.test(text);
 const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
-const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text));
+const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text) || isRebooking(text));
 // A billing problem the customer already found to be none: «よく見たら別の月の分でした», «勘違いでした».
 const ignoreClearedMisunderstanding = (text: string, _start: number, end: number) =>
   isClearedAfter(text, end);
 
 const englishQuestionLead =
   /\b(?:how|what|whats|where|wheres|when|whether|if|is it|is there|are there|do you|does|(?:can|could|may|do|will|would|should|shall) (?:i|we))\b/;
+// The text is folded to hiragana: «ケース» is read as けーす. Round 15: the deadline, steps or rules
+// of a refund or cancellation are asked about («返金申請の期限ってありますか»).
 const japaneseConditional =
-  /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|ケース|条件|のは|のって)/u;
+  /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|けーす|条件|のは|のって|の(?:期限|流れ|手順|方法|対象|るーる|決まり|きまり))/u;
 const ignoreJapaneseConditional = (text: string, _start: number, end: number) =>
   japaneseConditional.test(text.slice(end, end + 12));
 const ignoreJapaneseConditionalOrReschedule = (text: string, start: number, end: number) =>
@@ -152,10 +164,24 @@ const moneyContext = /(お?金|代金|料金|費用|全額|全部|支払|払っ�
 const ignoreWithoutMoney = (text: string, start: number, end: number) =>
   !moneyContext.test(text.slice(Math.max(0, start - 16), end + 4)) || /折り$/u.test(text.slice(0, start));
 
+// Round 15: a sentence that opens as a question and ends with "?" asks about the policy however far
+// the word is from its start ("what's the notice period to end the contract?", "how long do you
+// keep my data after I stop using the service?"), unless it also says what the customer wants or
+// is rhetorical ("Do I really have to chat with a robot to get my ¥5,500 back?").
+const questionSentenceLead =
+  /(?:^|[.!?]\s*)(?:how|what|whats|when|where|which|is|are|do|does|will|would (?:i|we))\b[^.!?]*$/u;
+const wantInSentence = /\b(?:want|need|would like|id like|please|pls|plz|asap|now|really|seriously)\b/u;
 const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
   const words = precedingWords(text, start, 4);
-  if (words.includes('you') || /\bplease\b/.test(text)) return false;
-  return englishQuestionLead.test(words.join(' '));
+  if (words.includes('you') || /\bplease\b/.test(text)) {
+    if (/\bplease\b/.test(text)) return false;
+  } else if (englishQuestionLead.test(words.join(' '))) return true;
+  const lead = questionSentenceLead.exec(text.slice(0, start));
+  if (lead === null) return false;
+  const rest = text.slice(start);
+  const sentenceEnd = rest.search(/[.!?]/u);
+  if (sentenceEnd < 0 || rest[sentenceEnd] !== '?') return false;
+  return !wantInSentence.test(lead[0] + rest.slice(0, sentenceEnd));
 };
 
 // ---- the lexicon ------------------------------------------------------------------------------
@@ -606,14 +632,21 @@ export const escalationLexicon: readonly LexiconRule[] = [...japaneseRules, ...e
 const hedges =
   /(ちょっと|少し|すこし|やや|若干|多少|a bit|a little|slightly|somewhat|kind of|kinda|a tad)\s?$/u;
 
-// Signals that describe a state of things, which the customer may report as over.
+// Signals that describe a state of things, which the customer may report as over; and (round 15,
+// as the intent rules already did) a refund or cancellation the customer reports done
+// («以前返金していただいた件、無事に確認できました», «取り消していただいたのを確認しました»).
 const resolvableCodes = new Set<EscalationReasonCode>([
   'anger',
   'anxiety',
   'complaint',
   'billing_dispute',
   'dissatisfaction',
+  'refund_request',
+  'cancellation_request',
 ]);
+
+// …but a request is taken back only within its own sentence (see isResolvedPast).
+const requestCodes = new Set<EscalationReasonCode>(['refund_request', 'cancellation_request']);
 
 const legalCodes = new Set<EscalationReasonCode>(['legal', 'threat']);
 
@@ -661,7 +694,7 @@ export function findLexiconSignals(text: string, context?: { takenBack: boolean 
           context.takenBack = true;
         continue;
       }
-      if (resolvableCodes.has(rule.code) && isResolvedPast(text, start, end)) {
+      if (resolvableCodes.has(rule.code) && isResolvedPast(text, start, end, requestCodes.has(rule.code))) {
         if (context !== undefined) context.takenBack = true;
         continue;
       }

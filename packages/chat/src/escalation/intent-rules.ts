@@ -1,6 +1,6 @@
 import { foldKana } from '../text/normalize-text';
 import { isClearedAfter } from './cleared-misunderstanding';
-import type { LexiconSignal } from './escalation-lexicon';
+import { isRebooking, type LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { oncePerMessage } from './once-per-message';
@@ -34,15 +34,16 @@ const japanese = (source: RegExp | readonly RegExp[]) => new RegExp(foldKana(pat
 const japaneseDesire =
   /たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|おねがい|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います|てけ(?:ろ|れ)|せえ(?:や|よ|$)|ちょうだい/u;
 const japanesePolicyQuestion =
-  /口座|振込先|変更|でき(?:ます|る)(?:か|の|\?|んで)|できない(?:の|か|ん)|可能|方法|どうすれば|どうしたら|どうやって|どのように|手順|やり方|場合|とき|時は|時に|なら|条件|ポリシー|規約|について|教えて|知りたい|ありますか|かかりますか|いつ|何日|どこ(?!ろ)|どの|期限|され(?:ます|る|た)|戻ってき|振り込まれ|ことは|ものですか|対象|って何/u;
+  /口座|振込先|変更|でき(?:ます|る)(?:か|の|\?|んで)|できない(?:の|か|ん)|可能|方法|どうすれば|どうしたら|どうやって|どのように|手順|やり方|場合|とき|時は|時に|なら|条件|ポリシー|規約|について|教えて|知りたい|ありますか|かかりますか|いつ|何日|どこ(?!ろ)|どの|期限|され(?:ます|る|た)|戻ってき|振り込まれ|ことは|ものですか|対象|って何|ほうほう|てじゅん|やりかた|決まり|きまり|ルール|ケース|ある(?:ん|の)ですか|ても(?:返|戻|大丈夫|いい)|でき(?:ます|る)よね|(?:ないと|じゃないと|でないと)(?:だめ|ダメ|いけ)/u;
 const reschedule =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|後ろ倒し|前倒し|rebook|reschedul|\bmove\b|\binstead\b|\bpush\b)/u;
 // A pause is no cancellation, and neither is deciding against one («解約はやめて続けます», "pause
-// rather than cancel").
+// rather than cancel"); nor (round 15) a cancellation once thought of and taken back: «解約も考えて
+// ましたが…継続することにしました», «解約しようかと思ってたけど、やめました», «解約の話は取り下げます».
 const notCancelling =
-  /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)/u;
+  /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)|(?:続ける|継続する)ことに(?:し|決め|なり)|(?:このまま|引き続き|やっぱり|やはり|結局)(?:続け|継続|使い続け)(?:ます|る|たい|させ)|(?:解約|かいやく|退会)の(?:話|件|申し出)(?:は|も)?(?:取り?下げ|撤回|なし|なかったこと)|(?:解約|かいやく|退会)(?:しよう|する)?(?:か|かと)?(?:思って|迷って|考えて)(?:い)?(?:た|まし)[^。!?]{0,8}?(?:けど|が)(?:やっぱり|結局)?やめ(?:ました|た|ます)/u;
 const reschedulingOrNotCancelling = oncePerMessage(
-  (text) => reschedule.test(text) || notCancelling.test(text),
+  (text) => reschedule.test(text) || isRebooking(text) || notCancelling.test(text),
 );
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
 const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\b|\bkindly\b/u;
@@ -222,12 +223,22 @@ export function findIntentSignals(text: string): LexiconSignal[] {
             (cueMatch !== null && isNegatedEnglish(clause, cueStart));
       }
       if (negated) continue;
-      if (isResolvedPast(text, offset + object.index, offset + objectEnd)) continue;
+      // A refund or cancellation told as done («前回の返金、今朝口座に入ってました», "refund received
+      // in full") is spoken of, not asked for: it stays an inquiry, like the status of a refund under
+      // way. Only its own sentence can report it done (round 15).
+      const done = isResolvedPast(
+        text,
+        offset + object.index,
+        offset + objectEnd,
+        rule.inquiryCode !== undefined,
+      );
+      if (done && rule.inquiryCode === undefined) continue;
       const particular =
+        !done &&
         rule.inquiryCode !== undefined &&
         (particularInText ??= namesParticularInstance(text)) &&
         !isConditionOrStatus(clause);
-      if (((cueMatch !== null || imperative) && !blocked) || particular) {
+      if ((((cueMatch !== null || imperative) && !blocked) || particular) && !done) {
         signals.push({ code: rule.code, strength: 'strong', evidence: clause.trim().slice(0, 60) });
         found.add(rule.code);
         break;
