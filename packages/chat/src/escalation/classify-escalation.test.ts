@@ -551,6 +551,12 @@ describe('classifyEscalation: round 8 (feelings that are over, chasing, paraphra
     // The same openers with a new topic are no repeat.
     expect(decide('で、駐車場はありますか', { history: booking }).escalate).toBe(false);
     expect(codesOf('前も聞いたんですが、駐車場は必要ですか')).toEqual(['repeated_question']);
+    // With に before も, or 以前 / 前回 (round 15; labelled escalations of two writers).
+    expect(codesOf('前にも聞いたんですけど、駐車場って必要でしたっけ')).toEqual(['repeated_question']);
+    expect(codesOf('以前にも質問しましたが、報告書の書式は選べますか')).toEqual(['repeated_question']);
+    expect(codesOf('前回も伺ったのですが、土曜の訪問は可能ですか')).toEqual(['repeated_question']);
+    // "前に" that is no earlier asking stays a plain question.
+    expect(decide('前に住んでいた部屋でも測定できますか').escalate).toBe(false);
     expect(codesOf('For the third time: when is my visit?')).toEqual(['repeated_question']);
     // "Sorry to bother you again" with no earlier question is a politeness, not a repeat.
     expect(decide('何度もすみません、もう一つ質問です').escalate).toBe(false);
