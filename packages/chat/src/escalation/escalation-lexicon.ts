@@ -111,7 +111,7 @@ const ignoreThirdPartyEnglishOrRelieved = (text: string, start: number) =>
 
 // Complaining to the management company or the neighbour is part of the noise story, not a complaint about us.
 const complaintRecipientJapanese =
-  /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会|入居者|テナント|にゅうきょしゃ|てなんと|住民|近隣|騒音の|音の)[^。!?]{0,8}$/u;
+  /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会|入居者|にゅうきょしゃ|てなんと|住民|近隣|騒音の|音の)[^。!?]{0,8}$/u;
 const complaintRecipientEnglish =
   /(landlord|neighbou?rs?|management|building|council|police|hoa|upstairs|downstairs|tenants?|residents?|noise)[^.?!]{0,20}$|^[^.?!]{0,12}(letter|to (?:the|my) (?:landlord|neighbou?r|management|building|council|police)|about (?:the )?(?:noise|sound|music|banging|footsteps|dog|neighbou?r)|from (?:a|the|our|my|one of our) (?:tenant|resident|neighbou?r|customer|occupant))/u;
 // 苦情/クレーム as the business of a property manager: one received (苦情が出ている, 入居者からの
