@@ -3,6 +3,7 @@ import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isLegalStepNotMeant } from './legal-context';
 import { isNegatedEnglish, isNegatedJapanese } from './negation';
+import { isEnglishPriceQuestion } from './price-question';
 
 /**
  * How people show frustration, distress or a decision without the words of the lexicon: rhetorical
@@ -245,6 +246,13 @@ export function findAffectSignals(text: string, known: readonly LexiconSignal[] 
         if (negated) continue;
       }
       if (isHypothetical(text, match.index, rule.language)) continue;
+      // "Do I get charged if I cancel during the free trial?" asks about the price list.
+      if (
+        rule.code === 'billing_dispute' &&
+        rule.language === 'en' &&
+        isEnglishPriceQuestion(text, match.index)
+      )
+        continue;
       if (rule.code === 'legal' && isLegalStepNotMeant(text, match.index, end)) continue;
       signals.push({ code: rule.code, strength: 'strong', evidence: match[0] });
       break;

@@ -11,7 +11,7 @@ export function isResolution(normalizedText: string): boolean {
 // The customer moving forward: a step done, a fix confirmed, a proposal accepted ("直りました",
 // "できました", "did that, it's downloading now", "はい、その日時で大丈夫です").
 const progress =
-  /(?:直(?:り(?:まし)?た|った)|でき(?:まし)?た|できるように|(?:動き|始まり|表示され|映り|届き|つながり|変わり|消え|出)ました|(?:動|始ま|届|変わ)った|うまく(?:いき|いった)|(?:大丈夫|いけ|オッケー|おっけー)です)(?!か)|^(?:done|great|cool)\b|\b(?:works|working|worked|fixed|showing|downloading|loading|running) now\b|\bit (?:works|worked)\b|\b(?:did|done|tried) (?:that|it|step)|\b(?:found|got) (?:it|the)\b|\bcheers\b|\bnow (?:it|its|i can|i see)\b/u;
+  /(?:直(?:り(?:まし)?た|った)|でき(?:まし)?た|できるように|(?:動き|始まり|表示され|映り|届き|つながり|変わり|消え|出)ました|(?:動|始ま|届|変わ)った|うまく(?:いき|いった)|(?:大丈夫|いけ|おっけー)です)(?!か)|^(?:done|great|cool)\b|\b(?:works|working|worked|fixed|showing|downloading|loading|running) now\b|\bit (?:works|worked)\b|\b(?:did|done|tried) (?:that|it|step)|\b(?:found|got) (?:it|the)\b|\bcheers\b|\bnow (?:it|its|i can|i see)\b/u;
 // Round 15: a step reported done («入力しました», "the CSV imported fine", "logged out and in again
 // and E-402 is gone"), a proposal accepted or a choice made («それでお願いします», «じゃあスタンダード
 // にします», «了解、やってみますー», "Sounds good. I'll leave the device there tonight", "book it
@@ -19,9 +19,11 @@ const progress =
 // "Different question —"): the customer is not stuck on the old topic.
 const movingOn =
   /(?:入力|設定|登録|送信|申請|再起動|再いんすとーる|いんすとーる|ろぐいん|ろぐあうと)(?:し)?ました(?![がけ])|(?:測|印刷でき|ろぐいんでき|取|送)れ?ました(?!か)|(?:記録|表示|入金|反映)されて(?:い)?(?:まし)?た(?!か)|(?:それ|これ|その[^。!?]{0,8})で(?:お願い|おねがい)します|(?:で|に)(?:します|決めました)(?![かが])|で予約(?:を)?(?:お願い|したい|します)|(?:予約|申し?込み|申込)(?:を)?(?:お願いします|します|したいです)(?!か)|今日中に申し込みます|(?:やって|試して|見て|聞いて|つけて)みます|様子(?:を)?見ます|(?:それ|これ)(?:は)?いいですね|最後に(?:もう)?(?:一つ|ひとつ|1つ)|(?:もう)?(?:一つ|ひとつ|1つ|一個|いっこ)(?:だけ)?(?:聞|質問|お聞き|伺)|別件|(?:\d+|二|三|四)つ目の質問|\b(?:error|warning|message|e-?\d+)\b[^.?!]{0,12}\bgone\b|\b(?:imported|uploaded|installed|there now|all set|sorted|that worked|it worked|shows data|confirmed for)\b|\b(?:book it|lets book|ill book|booking (?:the )?(?:standard|premium|light|basic))\b|\bi(?:ll)? (?:choose|take|go with) (?:the )?(?:standard|premium|light|basic|that|this|it)\b|^(?:ok(?:ay)?,? |right,? |alright,? |great,? )?(?:sounds good|that works|will do|perfect)\b|\b(?:different|another|unrelated|separate) question\b|\bone more(?: thing| question)?:/u;
-// …unless the customer is stuck or pressing: the same result, a failure, "still", "again".
+// …unless the customer is stuck or pressing: the same result, a failure, "still", "again". Written
+// in hiragana, like the normalised text (えらー is エラー); an error that went away («エラーが出なく
+// なって…保存できました») is no failure.
 const stuck =
-  /まだ|また|再び|止ま|同じ|だめ|駄目|ダメ|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|エラー|無理|意味(?:ない|がない)|\b(?:still|same|again|nothing|none|error|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not)\b/u;
+  /まだ|また|再び|止ま|同じ|だめ|駄目|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|えらー(?!(?:が|は|も)?(?:出なく|でなく|消え|なくな|解消))|無理|意味(?:ない|がない)|\b(?:still|same|again|nothing|none|error|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not)\b/u;
 
 /**
  * True when normalised text shows the conversation moving towards a solution — a step done, a
@@ -32,7 +34,7 @@ export function isProgress(normalizedText: string): boolean {
 }
 
 const explicitRepeat =
-  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|同じ(?:説明|こと|話|質問)を(?:\d|二|三|四|何)(?:回|度)も|堂々巡り|話がループ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|\b(?:second|third|fourth|fifth) (?:email|message|mail|request|call|reminder|follow-?up|attempt|try)\b|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の(?:質問|問い合わせ|お問い合わせ|連絡|ご連絡|確認|催促|お願い|めーる|電話)|です(?!けど)|に|になり|なんですが|でしょう|だろう|かな|よ)|(?:前|この前|以前|前回|昨日|先週|先日)(?:に)?も(?:聞い|質問し|質問いた|お聞きし|伺っ|伺い|言っ|言い|書い)|\bfor the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsorry to ask (?:this )?again/u;
+  /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|同じ(?:説明|こと|話|質問)を(?:\d|二|三|四|何)(?:回|度)も|堂々巡り|話がるーぷ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|\b(?:second|third|fourth|fifth) (?:email|message|mail|request|call|reminder|follow-?up|attempt|try)\b|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の(?:質問|問い合わせ|お問い合わせ|連絡|ご連絡|確認|催促|お願い|めーる|電話)|です(?!けど)|に|になり|なんですが|でしょう|だろう|かな|よ)|(?:前|この前|以前|前回|昨日|先週|先日)(?:に)?も(?:聞い|質問し|質問いた|お聞きし|伺っ|伺い|言っ|言い|書い)|\bfor the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsorry to ask (?:this )?again/u;
 
 /** The phrase that says "I asked this already", or undefined. */
 export function findExplicitRepeat(normalizedText: string): string | undefined {

@@ -6,6 +6,7 @@ import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation'
 import { oncePerMessage } from './once-per-message';
 import { namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
+import { isEnglishPriceQuestion } from './price-question';
 import { isResolvedPast } from './resolved-past';
 
 /** How much one signal weighs: strong signals escalate; mild ones only for an account at risk. */
@@ -111,7 +112,7 @@ const ignoreThirdPartyEnglishOrRelieved = (text: string, start: number) =>
 
 // Complaining to the management company or the neighbour is part of the noise story, not a complaint about us.
 const complaintRecipientJapanese =
-  /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会|入居者|テナント|にゅうきょしゃ|てなんと|住民|近隣|騒音の|音の)[^。!?]{0,8}$/u;
+  /(管理会社|管理人|大家|隣人|隣の|上の|下の|相手|住人|警察|役所|自治会|入居者|にゅうきょしゃ|てなんと|住民|近隣|騒音の|音の)[^。!?]{0,8}$/u;
 const complaintRecipientEnglish =
   /(landlord|neighbou?rs?|management|building|council|police|hoa|upstairs|downstairs|tenants?|residents?|noise)[^.?!]{0,20}$|^[^.?!]{0,12}(letter|to (?:the|my) (?:landlord|neighbou?r|management|building|council|police)|about (?:the )?(?:noise|sound|music|banging|footsteps|dog|neighbou?r)|from (?:a|the|our|my|one of our) (?:tenant|resident|neighbou?r|customer|occupant))/u;
 // 苦情/クレーム as the business of a property manager: one received (苦情が出ている, 入居者からの
@@ -501,8 +502,9 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'billing_dispute',
     'strong',
-    /charged (?:me )?(?:twice|double|two times|again|extra|more than|the wrong)|double[- ](?:charged|billed)|over-?charged|over-?billed|(?:didnt|did not|never) (?:authori[sz]e|recogni[sz]e|agree to)|unauthori[sz]ed (?:charge|payment|transaction)|(?:invoice|bill|charge|amount|statement) (?:is|was|looks) (?:wrong|incorrect|too high)|billing (?:error|mistake)|disput(?:e|ing) (?:this|the|a|my)? ?(?:charge|payment|invoice|bill)|chargeback|still (?:being )?(?:charg|bill)(?:ing|ed)|(?:billed|charged|debited|taken) (?:me |us )?(?:twice|double|two times)|(?:billed|charged|debited) [a-z ]{0,20}(?:twice|two times)|(?:dont|do not|didnt|did not) recogni[sz]e (?:this|the|a|that) (?:charge|payment|transaction|debit)|(?:amount|charge|price|bill|invoice|total)[^.?!]{0,30}(?:higher|more) than (?:what was |what you |the )?(?:quoted|agreed|expected|advertised|promised)|charged (?:me )?more than|why (?:was|am|were|have|did) (?:i|we|you) (?:been )?(?:billed|charged|bill|charge)/u,
-    { negatable: false },
+    /charged (?:me )?(?:twice|double|two times|again|extra|more than|the wrong)|double[- ](?:charged|billed)|over-?charged|over-?billed|(?:didnt|did not|never) (?:authori[sz]e|recogni[sz]e|agree to)|unauthori[sz]ed (?:charge|payment|transaction)|(?:invoice|bill|charge|amount|statement) (?:is|was|looks) (?:wrong|incorrect|too high)|billing (?:error|mistake)|(?<!\b(?:not|never|no|wont|dont|arent|isnt)(?: \w+){0,2} )disput(?:e|ing) (?:this|the|a|my)? ?(?:charge|payment|invoice|bill)|chargeback|still (?:being )?(?:charg|bill)(?:ing|ed)|(?:billed|charged|debited|taken) (?:me |us )?(?:twice|double|two times)|(?:billed|charged|debited) [a-z ]{0,20}(?:twice|two times)|(?:dont|do not|didnt|did not) recogni[sz]e (?:this|the|a|that) (?:charge|payment|transaction|debit)|(?:amount|charge|price|bill|invoice|total)[^.?!]{0,30}(?:higher|more) than (?:what was |what you |the )?(?:quoted|agreed|expected|advertised|promised)|charged (?:me )?more than|why (?:was|am|were|have|did) (?:i|we|you) (?:been )?(?:billed|charged|bill|charge)/u,
+    // A question about the price list ("are visits on holidays charged extra?") is no dispute.
+    { negatable: false, ignore: (text, start) => isEnglishPriceQuestion(text, start) },
   ),
   en(
     'billing_dispute',

@@ -6,6 +6,7 @@ import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { oncePerMessage } from './once-per-message';
 import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
+import { isEnglishPriceQuestion } from './price-question';
 import { isResolvedPast } from './resolved-past';
 
 /**
@@ -108,7 +109,12 @@ const rules: readonly IntentRule[] = [
     cue: japanese(
       /二重|重複|覚えのない|身に覚え|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|のはずが|不当|過剰|違(?:う|います|いませんか|って)/u,
     ),
-    block: japanese(/いつ|どこ|方法|どうやって|いくら|何円|違いは|違いを/u),
+    // Round 15: two kinds of contract or plan compared («法人契約と個人契約って、料金が違うんですか») ask
+    // about the price list; an amount compared with the estimate or last month's stays a dispute.
+    block: japanese([
+      /いつ|どこ|方法|どうやって|いくら|何円|違いは|違いを|/u,
+      /(?:契約|プラン|会員|コース|個人|法人|平日|休日|土日|祝日|夜間|日中|エリア|地域)(?:って|とで|では|で|は)(?:料金|金額)(?:が|は|って|も)?(?:違|ちが)/u,
+    ]),
     negatable: false,
   },
   {
@@ -138,13 +144,20 @@ const rules: readonly IntentRule[] = [
     code: 'billing_dispute',
     language: 'en',
     object:
-      /\b(?:charg|bill(?:ed|ing)?\b|invoice|fee|payment|debit|transaction|card|statement|amount|price|money|account)/u,
-    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|wrong|incorrect|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|disput\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt)|cancel+ed\b[^.?!]{0,40}\b(?:charg|bill)ed)/u,
+      /\b(?:charg|bill(?:ed|ing)?\b|invoice|fees?\b|payment|debit|transaction|card|statement|amount|price|money|account)/u,
+    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|incorrect|(?<!\b(?:nothing|nothings|nothing is|not|isnt|nothing seems) )wrong|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|(?<!\b(?:not|never|no|wont|dont|arent|isnt)(?: \w+){0,2} )disput\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt)|cancel+ed\b[^.?!]{0,40}\b(?:charg|bill)ed)/u,
     block:
       /\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\b/u,
     negatable: false,
+    // "Is the report included in the price or extra?" asks about the price list.
+    ignore: (_clause, text, object, offset) => isEnglishPriceQuestion(text, offset + object.index),
   },
 ];
+
+// A charge of the customer's own said to be wrong is a dispute even in a question that would
+// otherwise ask about the price list: "Is there a reason the invoice shows the wrong amount?".
+const englishOwnChargeWrong =
+  /\b(?:my|our|the|this|that) (?:invoice|bill|statement|charge|payment|receipt)\b[^.?!]{0,30}\b(?:wrong|incorrect|twice|double|duplicated?|two times)\b/u;
 
 const japaneseConnective = /ので|けど|けれど|のに|ため|たら|なら/u;
 
@@ -207,7 +220,8 @@ export function findIntentSignals(text: string): LexiconSignal[] {
       const blocked =
         rule.block?.test(clause) === true &&
         !(rule.language === 'en' && englishYouRequest.test(clause)) &&
-        !(rule.code === 'billing_dispute' && /\bwhy\b|なぜ|なんで|どうして/u.test(clause));
+        !(rule.code === 'billing_dispute' && /\bwhy\b|なぜ|なんで|どうして/u.test(clause)) &&
+        !(rule.code === 'billing_dispute' && rule.language === 'en' && englishOwnChargeWrong.test(clause));
       const imperative =
         rule.language === 'en' &&
         rule.code !== 'billing_dispute' &&

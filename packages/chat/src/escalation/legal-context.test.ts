@@ -124,4 +124,23 @@ describe("isLegalStepNotMeant: the customer's own threat is never taken back (re
     expect(notMeant('訴訟の話ではなく、測定の相談です', '訴訟')).toBe(true);
     expect(notMeant('訴えるとかじゃなくて、管理会社に伝えたいだけです', '訴え')).toBe(true);
   });
+
+  it('round 15: a step settled before it came, the lawyer review asked about, damage done to things', () => {
+    // A step that never came, because the dispute was settled first; wanting to settle first is the
+    // customer's own case.
+    expect(codes('隣とは調停とかになる前に和解できました。報告書のおかげです')).not.toContain('legal');
+    expect(codes('調停になる前に和解したいです')).toContain('legal');
+    expect(codes('裁判になる前に解決できたらいいなと思ってます')).toContain('legal');
+    expect(codes('We settled before it went to court, thanks to your report.')).not.toContain('legal');
+    expect(codes('We need to settle this before it goes to court.')).toContain('legal');
+    // The premium plan's lawyer review, asked about: only the lawyer, only in that question.
+    expect(codes('does the lawyer review mean a lawyer will contact my neighbour?')).not.toContain('legal');
+    expect(codes('does the lawyer review mean I can sue my neighbour?')).toContain('legal');
+    expect(codes('After the lawyer review I want a lawyer to contact my neighbour.')).toContain('legal');
+    expect(codes('Can a lawyer contact my neighbour for me?')).toContain('legal');
+    // "damages" as harm to things, not money claimed.
+    expect(codes("what's your policy if the technician damages something?")).not.toContain('legal');
+    expect(codes('I will claim damages if the technician breaks something')).toContain('legal');
+    expect(codes('The noise damages my health and I want damages')).toContain('legal');
+  });
 });

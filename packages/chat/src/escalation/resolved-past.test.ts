@@ -45,6 +45,13 @@ describe('isResolvedPast', () => {
     expect(resolvedAt('The billing mistake was never corrected', 'billing')).toBe(false);
   });
 
+  it('reads katakana words of a resolution, folded like the text (カード, ミス), and not «…てません»', () => {
+    expect(resolvedAt('先月は二重請求で不安でしたが、私のミスでした', '不安')).toBe(true);
+    expect(resolvedAt('先月は二重請求で不安でしたが、そちらのミスでした', '不安')).toBe(false);
+    expect(resolvedAt('二重請求で不安でしたが、返金分がカードに反映されてました', '不安')).toBe(true);
+    expect(resolvedAt('二重請求で不安でしたが、返金分がまだカードに反映されてません', '不安')).toBe(false);
+  });
+
   it('never reads an expression as over when the message has no resolution after it nor thanks before it', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), (before, after) => {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { classifyEscalation } from './classify-escalation';
+
+// Rules alone: the billing rules decide these, whatever the text model reads.
+const disputes = (message: string) =>
+  classifyEscalation({ message }, { learnedModel: false }).reasons.some(
+    (reason) => reason.code === 'billing_dispute',
+  );
+
+describe('billing disputes and questions about the price (round 15)', () => {
+  it('reads a question about the price list as no dispute', () => {
+    expect(disputes('Is the report included in the price or extra?')).toBe(false);
+    expect(disputes('One more: are visits on public holidays charged extra too?')).toBe(false);
+    expect(disputes('Do I get charged if I cancel during the free trial?')).toBe(false);
+    expect(disputes("Nothing wrong, I'm perfectly calm 🙂 — what's the premium price?")).toBe(false);
+    expect(disputes('How do chargebacks work with you if the service is not delivered?')).toBe(false);
+    expect(disputes('法人契約と個人契約って、料金が違うんですか？')).toBe(false);
+    expect(disputes('平日と土日で料金は違いますか？')).toBe(false);
+  });
+
+  it('keeps a charge of the customer own that is wrong a dispute, questions included', () => {
+    expect(disputes('I got charged extra for the report, is that right?')).toBe(true);
+    expect(disputes('Why were visits on public holidays charged extra on my invoice?')).toBe(true);
+    expect(disputes('I was charged during the free trial.')).toBe(true);
+    expect(disputes('Why was I charged twice?')).toBe(true);
+    expect(disputes('Was I charged twice?')).toBe(true);
+    expect(disputes('Did you charge me twice this month?')).toBe(true);
+    expect(disputes('Is this charge a mistake?')).toBe(true);
+    expect(disputes('Is the amount on my invoice wrong?')).toBe(true);
+    expect(disputes('Is there a reason the invoice shows the wrong amount?')).toBe(true);
+    expect(disputes('Why am I still being charged after I cancelled?')).toBe(true);
+    expect(disputes('Why is there a charge for a plan I never ordered?')).toBe(true);
+    expect(disputes('Are you charging me for a plan I never ordered?')).toBe(true);
+    expect(disputes('Something is wrong with the price on my bill')).toBe(true);
+    expect(disputes('見積もりと請求された料金が違うんですか？')).toBe(true);
+    expect(disputes('先月と今月で金額が違うんですが')).toBe(true);
+  });
+
+  it('reads "not disputing" as a denial, and a fee only as a fee (not "feedback", not "feels")', () => {
+    expect(disputes('I\'m not disputing the charge, just want to know what "service fee" covers.')).toBe(
+      false,
+    );
+    expect(disputes("I'm disputing the charge, I want to know what the service fee covers.")).toBe(true);
+    expect(
+      disputes("This isn't a complaint, just feedback: the booking form asks for my address twice."),
+    ).toBe(false);
+    expect(disputes("This isn't a complaint: the booking fee was taken twice.")).toBe(true);
+    expect(disputes('I feel it more than hear it, a low rumble.')).toBe(false);
+  });
+});
