@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { gatherEscalationEvidence } from '../src/escalation/classify-escalation';
 import { escalationOptionsSchema } from '../src/escalation/escalation-options';
+import { createHashedTextModel } from '../src/escalation/hashed-text-model';
+import { decodeModelWeights } from '../src/escalation/learned-model-encoding';
+import { learnedModelWeights } from '../src/escalation/learned-model-weights';
 import { escalationEvaluationSet } from '../src/evaluation/escalation-set';
+import { normalizeText } from '../src/text/normalize-text';
 import {
   fitCombination,
+  isAtRiskTextLabelled,
   isTextLabelled,
+  quantisedLogOdds,
   quantiseTextModel,
   solveLinearSystem,
   type TextModelSettings,
@@ -60,6 +66,7 @@ describe('escalation training', () => {
       evidence: gatherEscalationEvidence({ message: item.message }, options),
       textLogOdds: (index % 7) - 3,
       historyTextLogOdds: (index % 5) - 2,
+      atRiskLogOdds: (index % 3) - 1,
       label: item.escalate ? 1 : 0,
     }));
     expect(fitCombination(rows, 1)).toEqual(fitCombination(rows, 1));
@@ -84,5 +91,36 @@ describe('escalation training', () => {
     expect(isTextLabelled({ ...base, codes: ['repeated_question', 'unresolved_turns'] })).toBe(false);
     expect(isTextLabelled({ ...base, codes: ['anger', 'unresolved_turns'] })).toBe(true);
     expect(isTextLabelled({ ...base, escalate: false, codes: [] })).toBe(true);
+  });
+});
+
+describe('the shipped models score as the training script measured them', () => {
+  it('gives the log-odds of quantisedLogOdds over textFeaturesOf, for both text models', () => {
+    for (const weights of [learnedModelWeights, learnedModelWeights.atRisk]) {
+      const levels = Int8Array.from(decodeModelWeights(weights.weights, 1 << weights.bucketBits));
+      const trained = { scale: weights.scale, bias: weights.bias, levels };
+      const shipped = createHashedTextModel(weights);
+      for (const item of escalationEvaluationSet.slice(0, 150)) {
+        const measured = quantisedLogOdds(trained, textFeaturesOf(item.message, weights.bucketBits));
+        expect(shipped.logOdds(normalizeText(item.message))).toBeCloseTo(measured, 9);
+      }
+    }
+  });
+});
+
+describe('isAtRiskTextLabelled', () => {
+  const item = (escalate: boolean, codes: string[]) => ({
+    language: 'en' as const,
+    message: 'x',
+    escalate,
+    codes,
+  });
+  it('keeps every keep and every escalation for the message itself, not one for the conversation', () => {
+    expect(isAtRiskTextLabelled(item(false, []))).toBe(true);
+    expect(isAtRiskTextLabelled(item(true, ['account_risk']))).toBe(true);
+    expect(isAtRiskTextLabelled(item(true, ['account_risk', 'complaint']))).toBe(true);
+    expect(isAtRiskTextLabelled(item(true, ['account_risk', 'repeated_question', 'complaint']))).toBe(true);
+    expect(isAtRiskTextLabelled(item(true, ['account_risk', 'repeated_question']))).toBe(false);
+    expect(isAtRiskTextLabelled(item(true, ['unresolved_turns']))).toBe(false);
   });
 });

@@ -75,6 +75,19 @@ export function isTextLabelled(item: EscalationCase): boolean {
   return item.codes.some((code) => !conversationOrAccountCodes.has(code));
 }
 
+/**
+ * True when a case from an account at risk can teach the at-risk text model: every "keep", and every
+ * escalation with a reason other than the conversation's (an escalation for the same question again
+ * or turns without resolution says nothing about the message's own concern).
+ */
+export function isAtRiskTextLabelled(item: EscalationCase): boolean {
+  if (!item.escalate) return true;
+  const byConversation = item.codes.some((code) => conversationCodes.has(code));
+  return !byConversation || item.codes.some((code) => !conversationOrAccountCodes.has(code));
+}
+
+const conversationCodes = new Set(['unresolved_turns', 'repeated_question', 'emotion_trajectory']);
+
 /** The feature buckets of one message (normalised here), sorted, each once. */
 export function textFeaturesOf(message: string, bucketBits: number): Uint32Array {
   const buckets = new Set<number>();
@@ -199,7 +212,7 @@ export interface CombinationExample {
   /** The largest text log-odds of the recent customer turns (read only when there are some). */
   readonly historyTextLogOdds: number;
   /** The at-risk text model's log-odds (read only for an account at risk). */
-  readonly atRiskLogOdds?: number;
+  readonly atRiskLogOdds: number;
   readonly label: number;
 }
 
@@ -254,7 +267,7 @@ export function fitCombination(
       example.textLogOdds,
       example.historyTextLogOdds,
       features,
-      example.atRiskLogOdds ?? 0,
+      example.atRiskLogOdds,
     );
     combinationFeatureNames.forEach((name, index) => {
       if (dropped.has(name)) features[index] = 0;

@@ -36,6 +36,7 @@ import {
   type FileCase,
   type FittedCombination,
   fitCombination,
+  isAtRiskTextLabelled,
   isTextLabelled,
   type QuantisedTextModel,
   quantisedLogOdds,
@@ -145,7 +146,7 @@ const textExamples = (rows: readonly Prepared[]) =>
 /** The at-risk text model's examples: accounts at risk, no hard evidence. */
 const atRiskExamples = (rows: readonly Prepared[]) =>
   rows
-    .filter((row) => row.atRisk && !row.hard)
+    .filter((row) => row.atRisk && !row.hard && isAtRiskTextLabelled(row.item))
     .map(({ atRiskFeatures, label, writer }) => ({ features: atRiskFeatures, label, writer }));
 
 const prepared = sources.flatMap((source, index) => prepare(source.cases, index));

@@ -406,6 +406,16 @@ function largestLogOdds(texts: readonly string[]): number {
 }
 
 const { combination } = learnedModelWeights;
+const textLogOddsAt = combinationFeatureNames.indexOf('textLogOdds');
+const atRiskConcernAt = combinationFeatureNames.indexOf('atRiskConcern');
+const atRiskTextAt = combinationFeatureNames.indexOf('atRiskText');
+/** What the main text model added to the combined log-odds (its log-odds and, at risk, its probability). */
+const textWeight = (features: Float64Array) =>
+  combination.coefficients[textLogOddsAt]! * features[textLogOddsAt]! +
+  combination.coefficients[atRiskConcernAt]! * features[atRiskConcernAt]!;
+/** What the at-risk text model added to the combined log-odds. */
+const atRiskWeight = (features: Float64Array) =>
+  combination.coefficients[atRiskTextAt]! * features[atRiskTextAt]!;
 // One feature vector for the whole module: the classifier runs tens of thousands of times a second.
 const combinationFeatures = new Float64Array(combinationFeatureNames.length);
 
@@ -438,10 +448,12 @@ function decide(input: EscalationInput, options: EscalationOptions): EscalationD
       };
     }
     if (escalates && !byRules) {
-      // For an account at risk the at-risk model names the spans: it reads the quiet signs of churn.
-      const phrases = atRisk
-        ? learnedAtRiskEvidence(evidence.text)
-        : scoreLearnedEscalation(evidence.text).evidence;
+      // The text model that weighed more in the combination names the spans: for an account at
+      // risk that is often the at-risk model, which reads the quiet signs of churn.
+      const phrases =
+        atRisk && atRiskWeight(combinationFeatures) > textWeight(combinationFeatures)
+          ? learnedAtRiskEvidence(evidence.text)
+          : scoreLearnedEscalation(evidence.text).evidence;
       const spans = phrases.map((span) => `"${span}"`).join(' ');
       learned = {
         code: 'learned_pattern',

@@ -90,21 +90,21 @@ describe('combinedLogOdds', () => {
     const features = new Float64Array(combinationFeatureNames.length);
     const concernAt = combinationFeatureNames.indexOf('atRiskConcern');
     const atRisk = { ...nothing, risk: [reason('account_risk')] };
-    writeCombinationFeatures(nothing, 3, 0, features);
+    writeCombinationFeatures(nothing, 3, 0, features, 0);
     expect(features[concernAt]).toBe(0);
-    writeCombinationFeatures(atRisk, 0, 0, features);
+    writeCombinationFeatures(atRisk, 0, 0, features, 0);
     expect(features[concernAt]).toBe(0.5);
     // σ(−3) = 1 / (1 + e³) ≈ 1 / 21.09 ≈ 0.0474
-    writeCombinationFeatures(atRisk, -3, 0, features);
+    writeCombinationFeatures(atRisk, -3, 0, features, 0);
     expect(features[concernAt]).toBeCloseTo(0.0474, 4);
     fc.assert(
       fc.property(
         fc.double({ min: -20, max: 20, noNaN: true }),
         fc.double({ min: -20, max: 20, noNaN: true }),
         (left, right) => {
-          writeCombinationFeatures(atRisk, Math.min(left, right), 0, features);
+          writeCombinationFeatures(atRisk, Math.min(left, right), 0, features, 0);
           const lower = features[concernAt]!;
-          writeCombinationFeatures(atRisk, Math.max(left, right), 0, features);
+          writeCombinationFeatures(atRisk, Math.max(left, right), 0, features, 0);
           return lower >= 0 && lower <= features[concernAt]! && features[concernAt]! <= 1;
         },
       ),
@@ -118,20 +118,20 @@ describe('combinedLogOdds', () => {
       conversationFeatures: { repeatSimilarity: 0.8, assistantAsked: false, backReference: false },
     };
     const repeatAt = combinationFeatureNames.indexOf('repeatSimilarity');
-    writeCombinationFeatures(evidence, 0, 0, features);
+    writeCombinationFeatures(evidence, 0, 0, features, 0);
     expect(features[repeatAt]).toBe(0.8);
-    writeCombinationFeatures({ ...evidence, progress: true }, 0, 0, features);
+    writeCombinationFeatures({ ...evidence, progress: true }, 0, 0, features, 0);
     expect(features[repeatAt]).toBe(0);
   });
 
   it('counts only concern in the earlier turns, and nothing without them', () => {
     const features = new Float64Array(combinationFeatureNames.length);
     const historyAt = combinationFeatureNames.indexOf('historyTextLogOdds');
-    writeCombinationFeatures({ ...nothing, recentCustomerTurns: ['ok'] }, 0, -3, features);
+    writeCombinationFeatures({ ...nothing, recentCustomerTurns: ['ok'] }, 0, -3, features, 0);
     expect(features[historyAt]).toBe(0);
-    writeCombinationFeatures(nothing, 0, 4, features);
+    writeCombinationFeatures(nothing, 0, 4, features, 0);
     expect(features[historyAt]).toBe(0);
-    writeCombinationFeatures({ ...nothing, recentCustomerTurns: ['もう限界'] }, 0, 4, features);
+    writeCombinationFeatures({ ...nothing, recentCustomerTurns: ['もう限界'] }, 0, 4, features, 0);
     expect(features[historyAt]).toBe(4);
   });
 });

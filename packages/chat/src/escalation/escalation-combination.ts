@@ -149,7 +149,7 @@ export function writeCombinationFeatures(
   textLogOdds: number,
   historyTextLogOdds: number,
   out: Float64Array,
-  atRiskLogOdds = 0,
+  atRiskLogOdds: number,
 ): void {
   const atRisk = evidence.risk.length > 0 ? 1 : 0;
   let anger = 0;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../text/normalize-text';
 import { createHashedTextModel } from './hashed-text-model';
 import { encodeModelWeights } from './learned-model-encoding';
+import { visitTextFeatures } from './text-features';
 
 // Every one of the 16 buckets weighs one step: a message's log-odds is the bias plus one step per
 // distinct bucket its features land in.
@@ -22,10 +23,37 @@ describe('createHashedTextModel', () => {
   });
 
   it('counts a repeated feature once', () => {
-    // "hello hello": the word (once) and the pair: at most two buckets, at least one.
-    const logOdds = everyBucketOneStep.logOdds('hello hello');
-    expect([-1.5, -1]).toContain(logOdds);
-    expect(everyBucketOneStep.logOdds('hello hello hello')).toBe(logOdds);
+    // "hello hello hello": the word and the pair "hello hello", each once, in two buckets of 16.
+    const buckets = new Set<number>();
+    visitTextFeatures('hello hello hello', 4, (bucket) => buckets.add(bucket));
+    expect(everyBucketOneStep.logOdds('hello hello hello')).toBe(-2 + 0.5 * buckets.size);
+    expect(everyBucketOneStep.logOdds('hello hello hello')).toBe(everyBucketOneStep.logOdds('hello hello'));
+  });
+
+  it('reads the weight of each bucket, with its sign', () => {
+    // Two words in different buckets of 2^10: +3 steps for "refund", −2 for "thanks".
+    const bucketOf = (word: string) => {
+      let found = -1;
+      visitTextFeatures(word, 10, (bucket) => {
+        found = bucket;
+      });
+      return found;
+    };
+    const refund = bucketOf('refund');
+    const thanks = bucketOf('thanks');
+    expect(refund).not.toBe(thanks);
+    const levels = new Int8Array(1 << 10);
+    levels[refund] = 3;
+    levels[thanks] = -2;
+    const model = createHashedTextModel({
+      bucketBits: 10,
+      scale: 0.25,
+      bias: 0.5,
+      weights: encodeModelWeights(levels),
+    });
+    expect(model.logOdds('refund')).toBe(0.5 + 0.75);
+    expect(model.logOdds('thanks')).toBe(0.5 - 0.5);
+    expect(model.logOdds('hello')).toBe(0.5);
   });
 
   it('names each counted feature with its weight and span', () => {
