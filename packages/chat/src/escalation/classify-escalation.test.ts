@@ -804,4 +804,33 @@ describe('classifyEscalation: round 15, questions about the policy', () => {
     ])
       expect(requestsOf(message), message).not.toEqual([]);
   });
+
+  it('review r15 H3: "you" before the word, or a reason of the customer, keeps the question a request', () => {
+    for (const message of [
+      'Are you going to refund me or not?',
+      'Is there any way you could refund me?',
+      'Is there any chance you could refund the ¥5,500?',
+      'Are you able to refund the last payment?',
+      "Is there a way to get a refund for the last three months, since I haven't used the service at all?",
+    ])
+      expect(requestsOf(message), message).not.toEqual([]);
+    // The close variants stay questions about the policy.
+    for (const message of [
+      'Is there a way to get a refund for the last three months?',
+      'Is there any chance of a refund?',
+    ])
+      expect(requestsOf(message), message).toEqual([]);
+  });
+
+  it('review r15 H4: "if" meaning "whether" asks what the company will do, so the request stands', () => {
+    for (const message of [
+      'Please let me know if you can refund me today?',
+      'I want to know if you will refund me or not?',
+      'Could you check if you can cancel my contract by the end of this month?',
+      "Can you tell me if you're going to cancel my subscription like I asked?",
+    ])
+      expect(requestsOf(message), message).not.toEqual([]);
+    // A condition of the customer's own stays a question.
+    expect(requestsOf('If I cancel my subscription, will I keep my reports?')).toEqual([]);
+  });
 });

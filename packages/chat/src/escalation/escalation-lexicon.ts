@@ -168,15 +168,18 @@ const ignoreWithoutMoney = (text: string, start: number, end: number) =>
 // Round 15: a sentence that opens as a question and ends with "?" asks about the policy however far
 // the word is from its start ("what's the notice period to end the contract?", "how long do you
 // keep my data after I stop using the service?"), unless it also says what the customer wants or
-// is rhetorical ("Do I really have to chat with a robot to get my ¥5,500 back?").
+// is rhetorical ("Do I really have to chat with a robot to get my ¥5,500 back?"), or gives the
+// customer's own reason ("…for the last three months, since I haven't used the service at all?").
 const questionSentenceLead =
   /(?:^|[.!?]\s*)(?:how|what|whats|when|where|which|is|are|do|does|will|would (?:i|we))\b[^.!?]*$/u;
-const wantInSentence = /\b(?:want|need|would like|id like|please|pls|plz|asap|now|really|seriously)\b/u;
+const wantInSentence =
+  /\b(?:want|need|would like|id like|please|pls|plz|asap|now|really|seriously|since|because|havent|hasnt|have not|has not)\b/u;
 const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
   const words = precedingWords(text, start, 4);
-  if (words.includes('you') || /\bplease\b/.test(text)) {
-    if (/\bplease\b/.test(text)) return false;
-  } else if (englishQuestionLead.test(words.join(' '))) return true;
+  // "you" just before the word asks the company to act ("is there any way you could refund me?"),
+  // in the short lead and in the question sentence alike.
+  if (words.includes('you') || /\bplease\b/.test(text)) return false;
+  if (englishQuestionLead.test(words.join(' '))) return true;
   const lead = questionSentenceLead.exec(text.slice(0, start));
   if (lead === null) return false;
   const rest = text.slice(start);
