@@ -698,6 +698,24 @@ describe('classifyEscalation: round 15, hard evidence that is no escalation', ()
     expect(hardOf('解約を考えてましたが、やっぱり解約します')).toContain('cancellation_request');
     expect(hardOf('知らない請求が入ってた。なにこれ')).toContain('billing_dispute');
   });
+
+  it('review r15 H1: the charge itself arriving, a refund only hoped for, or "received no" is no resolution', () => {
+    for (const message of [
+      '二重請求されています。返金されたら連絡ください',
+      '二重請求になってます。返金されたかどうか教えてください',
+      '二重請求されてます、取り消しされたら安心なんですが',
+      '二重に引き落とされていて、カードに反映されてました',
+      'Unauthorized charge arrived on my card this morning!',
+      'I was billed twice; arrived at my bank this morning.',
+      'I was overcharged and received no explanation.',
+    ])
+      expect(hardOf(message), message).toContain('billing_dispute');
+    // The refund or reversal arriving stays a resolution.
+    expect(hardOf('二重請求されていましたが、返金されたのを確認しました')).not.toContain('billing_dispute');
+    expect(hardOf('二重に引き落とされていましたが、返金分がカードに反映されてました')).not.toContain(
+      'billing_dispute',
+    );
+  });
 });
 
 describe('classifyEscalation: round 15, a booking cancelled to be made again', () => {
