@@ -786,6 +786,41 @@ describe('classifyEscalation: round 15, a long conversation that moves on', () =
     ])
       expect(codesAfter(message), message).toContain('unresolved_turns');
   });
+
+  it('review r15 H2: a step done with the problem still there, or a customer leaving, stays stuck', () => {
+    for (const message of [
+      '再インストールしました。でも画面が真っ白です',
+      '再起動しました。でも何も変わりません',
+      '設定しました。それでも表示されません',
+      '送信しました。反応がありません',
+      '再インストールしました。相変わらず同期されません',
+      'ログインしました。データが全部消えています',
+      '登録しました。でも何も起きません',
+      '再起動しました。ぜんぜん改善しません',
+      '別件ですが、これもう一週間ずっと直ってないんですよね',
+      '最後にもう一つだけ。いつ直るんですか',
+      'Installed it. Errors everywhere now.',
+      'じゃあ他社にします',
+      'もういいです、他の業者にします',
+      '他の業者に聞いてみます',
+      '他社のサービスも見てみます',
+      "ok I'll take that as a no then",
+      'one more question: how do I export all my data before I leave?',
+      'I uploaded it, the page just spins forever.',
+      "I'll take it from here and find someone who can actually fix it.",
+      'Sounds good, I guess. Whatever.',
+    ])
+      expect(codesAfter(message), message).toContain('unresolved_turns');
+    // Close variants that move on: the step done and working, a plan chosen, a new question.
+    for (const message of [
+      '再インストールしました。画面も表示されています',
+      'じゃあスタンダードにします',
+      'すみません、設定しました。次は何をすればいいですか？',
+      "I'll take the standard plan.",
+      'one more question: how do I export the report as PDF?',
+    ])
+      expect(codesAfter(message), message).not.toContain('unresolved_turns');
+  });
 });
 
 describe('classifyEscalation: round 15, questions about the policy', () => {
