@@ -132,13 +132,20 @@ const damagesRelativeAfter =
 const damagesClaimedBefore =
   /\b(?:claim\w*|seek\w*|sue|suing|pay|demand\w*|ask\w* for|want|after|for|get|award\w*)\s*$/u;
 
-/** The sentence around [start, end) of normalised text, and whether it ends with a question mark. */
+/**
+ * The sentence around [start, end) of normalised text, and whether it ends with a question mark.
+ * Read within a window of the word (review r15, M2), so many matches in one long run are read in
+ * linear time; a sentence longer than the window counts as no question.
+ */
+const sentenceWindow = 300;
+const sentenceStops = new Set(['.', '!', '?', '。', '\n']);
 function sentenceAround(text: string, start: number, end: number): { sentence: string; question: boolean } {
-  const from = Math.max(...['.', '!', '?', '。', '\n'].map((stop) => text.lastIndexOf(stop, start - 1))) + 1;
-  const stop = /[.!?。\n]/u.exec(text.slice(end));
+  let from = start;
+  while (from > 0 && start - from < sentenceWindow && !sentenceStops.has(text[from - 1] ?? '')) from -= 1;
+  const stop = /[.!?。\n]/u.exec(text.slice(end, end + sentenceWindow));
   return {
-    sentence: text.slice(from, stop === null ? text.length : end + stop.index),
-    question: stop?.[0] === '?',
+    sentence: text.slice(from, stop === null ? end + sentenceWindow : end + stop.index),
+    question: stop?.[0] === '?' && (from === 0 || sentenceStops.has(text[from - 1] ?? '')),
   };
 }
 
