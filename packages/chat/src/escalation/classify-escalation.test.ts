@@ -749,6 +749,22 @@ describe('classifyEscalation: round 15, a booking cancelled to be made again', (
     expect(codesByRules('解約したいです。予約は取り直しません')).toContain('cancellation_request');
     expect(codesByRules("I'm out. Cancel everything")).toContain('cancellation_request');
   });
+
+  it('review r15 H8: refusing to book again, or cancelling everything, is a cancellation', () => {
+    for (const message of [
+      '予約を取り直すのも面倒なので、キャンセルしてください。',
+      'もう予約を取り直す気もないので全部キャンセルで',
+      '二重予約されていたので全部キャンセルしてください',
+      'You double-booked me and nobody came. Cancel everything.',
+    ])
+      expect(codesByRules(message), message).toContain('cancellation_request');
+    // Wanting to book again, or one of two booked by mistake, stays a booking change.
+    for (const message of [
+      '予約を取り直したいので、いったんキャンセルしてください。',
+      '二重予約されていたので片方キャンセルしてください',
+    ])
+      expect(codesByRules(message), message).not.toContain('cancellation_request');
+  });
 });
 
 describe('classifyEscalation: round 15, a long conversation that moves on', () => {

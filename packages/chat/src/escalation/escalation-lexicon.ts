@@ -131,12 +131,17 @@ const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
 // (round 15): «いったんキャンセルして来月に取り直したい», «落ち着いたらまた予約し直します», «間違えて
 // 同じ日に2回予約しちゃいました。片方キャンセル», "cancel the one on the 18th and keep the 22nd".
 const rebooking =
-  /取り直|とりなお|(?:予約|申し込み)(?:を)?(?:し直|しなお|入れ直)|(?:2|二)回予約|二重予約|重複(?:して)?予約|\bkeep the (?:\d|one on|other (?:one|booking|visit|appointment))|\bbooked (?:two|2) [a-z]+ by mistake|\bdouble[- ]booked\b/u;
+  /(?:取り直|とりなお|(?:予約|申し込み)(?:を)?(?:し直|しなお|入れ直))(?:し(?:たい|ます|ましょう)|させ|す(?:予定|つもり|ので|から|ことに))|(?:2|二)回予約|二重予約|重複(?:して)?予約|\bkeep the (?:\d|one on|other (?:one|booking|visit|appointment))|\bbooked (?:two|2) [a-z]+ by mistake|\bdouble[- ]booked\b/u;
 // …but not beside the contract or the subscription ("cancel my subscription and keep the 22nd visit").
 const contractWords =
   /解約|退会|契約|さぶすく|ぷらん|会員|\b(?:subscription|contract|membership|account|plan)\b/u;
+// Review r15: nor when the customer refuses to book again or cancels everything («予約を取り直すのも
+// 面倒なので», «取り直す気もない», «全部キャンセル», "Cancel everything").
+const rebookingRefused =
+  /面倒|めんどう|気(?:は|も)?(?:ない|ありません|しない|しません)|直しません|全部|全て|すべて|両方|\b(?:everything|both|all of (?:them|it)|all (?:the |my )?(?:bookings|visits|appointments))\b/u;
 /** True when normalised text cancels a booking to make it again, or one booked twice by mistake. */
-export const isRebooking = (text: string) => rebooking.test(text) && !contractWords.test(text);
+export const isRebooking = (text: string) =>
+  rebooking.test(text) && !contractWords.test(text) && !rebookingRefused.test(text);
 const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
 const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text) || isRebooking(text));
