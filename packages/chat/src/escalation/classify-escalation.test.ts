@@ -698,6 +698,24 @@ describe('classifyEscalation: round 15, hard evidence that is no escalation', ()
     expect(hardOf('解約を考えてましたが、やっぱり解約します')).toContain('cancellation_request');
     expect(hardOf('知らない請求が入ってた。なにこれ')).toContain('billing_dispute');
   });
+
+  it('review r15 H1: the charge itself arriving, a refund only hoped for, or "received no" is no resolution', () => {
+    for (const message of [
+      '二重請求されています。返金されたら連絡ください',
+      '二重請求になってます。返金されたかどうか教えてください',
+      '二重請求されてます、取り消しされたら安心なんですが',
+      '二重に引き落とされていて、カードに反映されてました',
+      'Unauthorized charge arrived on my card this morning!',
+      'I was billed twice; arrived at my bank this morning.',
+      'I was overcharged and received no explanation.',
+    ])
+      expect(hardOf(message), message).toContain('billing_dispute');
+    // The refund or reversal arriving stays a resolution.
+    expect(hardOf('二重請求されていましたが、返金されたのを確認しました')).not.toContain('billing_dispute');
+    expect(hardOf('二重に引き落とされていましたが、返金分がカードに反映されてました')).not.toContain(
+      'billing_dispute',
+    );
+  });
 });
 
 describe('classifyEscalation: round 15, a booking cancelled to be made again', () => {
@@ -730,6 +748,22 @@ describe('classifyEscalation: round 15, a booking cancelled to be made again', (
     );
     expect(codesByRules('解約したいです。予約は取り直しません')).toContain('cancellation_request');
     expect(codesByRules("I'm out. Cancel everything")).toContain('cancellation_request');
+  });
+
+  it('review r15 H8: refusing to book again, or cancelling everything, is a cancellation', () => {
+    for (const message of [
+      '予約を取り直すのも面倒なので、キャンセルしてください。',
+      'もう予約を取り直す気もないので全部キャンセルで',
+      '二重予約されていたので全部キャンセルしてください',
+      'You double-booked me and nobody came. Cancel everything.',
+    ])
+      expect(codesByRules(message), message).toContain('cancellation_request');
+    // Wanting to book again, or one of two booked by mistake, stays a booking change.
+    for (const message of [
+      '予約を取り直したいので、いったんキャンセルしてください。',
+      '二重予約されていたので片方キャンセルしてください',
+    ])
+      expect(codesByRules(message), message).not.toContain('cancellation_request');
   });
 });
 
@@ -768,6 +802,41 @@ describe('classifyEscalation: round 15, a long conversation that moves on', () =
     ])
       expect(codesAfter(message), message).toContain('unresolved_turns');
   });
+
+  it('review r15 H2: a step done with the problem still there, or a customer leaving, stays stuck', () => {
+    for (const message of [
+      '再インストールしました。でも画面が真っ白です',
+      '再起動しました。でも何も変わりません',
+      '設定しました。それでも表示されません',
+      '送信しました。反応がありません',
+      '再インストールしました。相変わらず同期されません',
+      'ログインしました。データが全部消えています',
+      '登録しました。でも何も起きません',
+      '再起動しました。ぜんぜん改善しません',
+      '別件ですが、これもう一週間ずっと直ってないんですよね',
+      '最後にもう一つだけ。いつ直るんですか',
+      'Installed it. Errors everywhere now.',
+      'じゃあ他社にします',
+      'もういいです、他の業者にします',
+      '他の業者に聞いてみます',
+      '他社のサービスも見てみます',
+      "ok I'll take that as a no then",
+      'one more question: how do I export all my data before I leave?',
+      'I uploaded it, the page just spins forever.',
+      "I'll take it from here and find someone who can actually fix it.",
+      'Sounds good, I guess. Whatever.',
+    ])
+      expect(codesAfter(message), message).toContain('unresolved_turns');
+    // Close variants that move on: the step done and working, a plan chosen, a new question.
+    for (const message of [
+      '再インストールしました。画面も表示されています',
+      'じゃあスタンダードにします',
+      'すみません、設定しました。次は何をすればいいですか？',
+      "I'll take the standard plan.",
+      'one more question: how do I export the report as PDF?',
+    ])
+      expect(codesAfter(message), message).not.toContain('unresolved_turns');
+  });
 });
 
 describe('classifyEscalation: round 15, questions about the policy', () => {
@@ -803,5 +872,34 @@ describe('classifyEscalation: round 15, questions about the policy', () => {
       '直らないなら返金してください',
     ])
       expect(requestsOf(message), message).not.toEqual([]);
+  });
+
+  it('review r15 H3: "you" before the word, or a reason of the customer, keeps the question a request', () => {
+    for (const message of [
+      'Are you going to refund me or not?',
+      'Is there any way you could refund me?',
+      'Is there any chance you could refund the ¥5,500?',
+      'Are you able to refund the last payment?',
+      "Is there a way to get a refund for the last three months, since I haven't used the service at all?",
+    ])
+      expect(requestsOf(message), message).not.toEqual([]);
+    // The close variants stay questions about the policy.
+    for (const message of [
+      'Is there a way to get a refund for the last three months?',
+      'Is there any chance of a refund?',
+    ])
+      expect(requestsOf(message), message).toEqual([]);
+  });
+
+  it('review r15 H4: "if" meaning "whether" asks what the company will do, so the request stands', () => {
+    for (const message of [
+      'Please let me know if you can refund me today?',
+      'I want to know if you will refund me or not?',
+      'Could you check if you can cancel my contract by the end of this month?',
+      "Can you tell me if you're going to cancel my subscription like I asked?",
+    ])
+      expect(requestsOf(message), message).not.toEqual([]);
+    // A condition of the customer's own stays a question.
+    expect(requestsOf('If I cancel my subscription, will I keep my reports?')).toEqual([]);
   });
 });

@@ -21,9 +21,13 @@ const movingOn =
   /(?:入力|設定|登録|送信|申請|再起動|再いんすとーる|いんすとーる|ろぐいん|ろぐあうと)(?:し)?ました(?![がけ])|(?:測|印刷でき|ろぐいんでき|取|送)れ?ました(?!か)|(?:記録|表示|入金|反映)されて(?:い)?(?:まし)?た(?!か)|(?:それ|これ|その[^。!?]{0,8})で(?:お願い|おねがい)します|(?:で|に)(?:します|決めました)(?![かが])|で予約(?:を)?(?:お願い|したい|します)|(?:予約|申し?込み|申込)(?:を)?(?:お願いします|します|したいです)(?!か)|今日中に申し込みます|(?:やって|試して|見て|聞いて|つけて)みます|様子(?:を)?見ます|(?:それ|これ)(?:は)?いいですね|最後に(?:もう)?(?:一つ|ひとつ|1つ)|(?:もう)?(?:一つ|ひとつ|1つ|一個|いっこ)(?:だけ)?(?:聞|質問|お聞き|伺)|別件|(?:\d+|二|三|四)つ目の質問|\b(?:error|warning|message|e-?\d+)\b[^.?!]{0,12}\bgone\b|\b(?:imported|uploaded|installed|there now|all set|sorted|that worked|it worked|shows data|confirmed for)\b|\b(?:book it|lets book|ill book|booking (?:the )?(?:standard|premium|light|basic))\b|\bi(?:ll)? (?:choose|take|go with) (?:the )?(?:standard|premium|light|basic|that|this|it)\b|^(?:ok(?:ay)?,? |right,? |alright,? |great,? )?(?:sounds good|that works|will do|perfect)\b|\b(?:different|another|unrelated|separate) question\b|\bone more(?: thing| question)?:/u;
 // …unless the customer is stuck or pressing: the same result, a failure, "still", "again". Written
 // in hiragana, like the normalised text (えらー is エラー); an error that went away («エラーが出なく
-// なって…保存できました») is no failure.
+// なって…保存できました») is no failure. Review r15: a contrast after the step done («再起動しました。
+// でも…», "…, but", "though"), any negative present form («反応がありません», «改善しません», «直って
+// ない»; not «すみません»), data lost, a blank or spinning screen, asking when it gets fixed, and a
+// customer leaving for another company («他社にします», «他の業者に聞いてみます», "find someone who
+// can actually fix it", "before I leave", "I'll take that as a no", "whatever") keep it stuck.
 const stuck =
-  /まだ|また|再び|止ま|同じ|だめ|駄目|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|えらー(?!(?:が|は|も)?(?:出なく|でなく|消え|なくな|解消))|無理|意味(?:ない|がない)|\b(?:still|same|again|nothing|none|error|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not)\b/u;
+  /まだ|また|再び|止ま|同じ|だめ|駄目|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|えらー(?!(?:が|は|も)?(?:出なく|でなく|消え|なくな|解消))|無理|意味(?:ない|がない)|でも|けど|けれど|相変わらず|あいかわらず|(?<!すみ|すい|申し訳あり|もうしわけあり|構い|かまい|問題あり)ません(?!か)|(?:て|で)(?:い)?ない|(?:でーた|記録|写真|ふぁいる|履歴)が[^。!?]{0,6}消え|真っ(?:白|黒)|いつ(?:に)?(?:なったら|直|治|なお)|他社|(?:他|ほか)の(?:業者|会社|さーびす|ところ)|終わりに(?:します|する)|\b(?:still|same|again|nothing|none|errors?|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not|but|though|whatever|i guess|spins?|spinning|forever|frozen|blank|broken|before i leave|(?:im|i am|ill|i will) leaving|leave (?:you|your)|competitor|another (?:company|provider|vendor)|someone (?:else|who)|as a no|as before|keeps? happening|end(?:ing)? (?:this|it))\b/u;
 
 /**
  * True when normalised text shows the conversation moving towards a solution — a step done, a

@@ -131,12 +131,17 @@ const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
 // (round 15): «いったんキャンセルして来月に取り直したい», «落ち着いたらまた予約し直します», «間違えて
 // 同じ日に2回予約しちゃいました。片方キャンセル», "cancel the one on the 18th and keep the 22nd".
 const rebooking =
-  /取り直|とりなお|(?:予約|申し込み)(?:を)?(?:し直|しなお|入れ直)|(?:2|二)回予約|二重予約|重複(?:して)?予約|\bkeep the (?:\d|one on|other (?:one|booking|visit|appointment))|\bbooked (?:two|2) [a-z]+ by mistake|\bdouble[- ]booked\b/u;
+  /(?:取り直|とりなお|(?:予約|申し込み)(?:を)?(?:し直|しなお|入れ直))(?:し(?:たい|ます|ましょう)|させ|す(?:予定|つもり|ので|から|ことに))|(?:2|二)回予約|二重予約|重複(?:して)?予約|\bkeep the (?:\d|one on|other (?:one|booking|visit|appointment))|\bbooked (?:two|2) [a-z]+ by mistake|\bdouble[- ]booked\b/u;
 // …but not beside the contract or the subscription ("cancel my subscription and keep the 22nd visit").
 const contractWords =
   /解約|退会|契約|さぶすく|ぷらん|会員|\b(?:subscription|contract|membership|account|plan)\b/u;
+// Review r15: nor when the customer refuses to book again or cancels everything («予約を取り直すのも
+// 面倒なので», «取り直す気もない», «全部キャンセル», "Cancel everything").
+const rebookingRefused =
+  /面倒|めんどう|気(?:は|も)?(?:ない|ありません|しない|しません)|直しません|全部|全て|すべて|両方|\b(?:everything|both|all of (?:them|it)|all (?:the |my )?(?:bookings|visits|appointments))\b/u;
 /** True when normalised text cancels a booking to make it again, or one booked twice by mistake. */
-export const isRebooking = (text: string) => rebooking.test(text) && !contractWords.test(text);
+export const isRebooking = (text: string) =>
+  rebooking.test(text) && !contractWords.test(text) && !rebookingRefused.test(text);
 const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
 const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text) || isRebooking(text));
@@ -168,15 +173,18 @@ const ignoreWithoutMoney = (text: string, start: number, end: number) =>
 // Round 15: a sentence that opens as a question and ends with "?" asks about the policy however far
 // the word is from its start ("what's the notice period to end the contract?", "how long do you
 // keep my data after I stop using the service?"), unless it also says what the customer wants or
-// is rhetorical ("Do I really have to chat with a robot to get my ¥5,500 back?").
+// is rhetorical ("Do I really have to chat with a robot to get my ¥5,500 back?"), or gives the
+// customer's own reason ("…for the last three months, since I haven't used the service at all?").
 const questionSentenceLead =
   /(?:^|[.!?]\s*)(?:how|what|whats|when|where|which|is|are|do|does|will|would (?:i|we))\b[^.!?]*$/u;
-const wantInSentence = /\b(?:want|need|would like|id like|please|pls|plz|asap|now|really|seriously)\b/u;
+const wantInSentence =
+  /\b(?:want|need|would like|id like|please|pls|plz|asap|now|really|seriously|since|because|havent|hasnt|have not|has not)\b/u;
 const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
   const words = precedingWords(text, start, 4);
-  if (words.includes('you') || /\bplease\b/.test(text)) {
-    if (/\bplease\b/.test(text)) return false;
-  } else if (englishQuestionLead.test(words.join(' '))) return true;
+  // "you" just before the word asks the company to act ("is there any way you could refund me?"),
+  // in the short lead and in the question sentence alike.
+  if (words.includes('you') || /\bplease\b/.test(text)) return false;
+  if (englishQuestionLead.test(words.join(' '))) return true;
   const lead = questionSentenceLead.exec(text.slice(0, start));
   if (lead === null) return false;
   const rest = text.slice(start);

@@ -16,6 +16,10 @@ const japaneseIf = /(?:もし|仮に|万が一|万一)[^。!?]*$/u;
 const japaneseThen = /^[^。!?]{0,24}?(?:たら|なら|場合)/u;
 // "if" with no clause break up to the word: "if i did decide to cancel", "if … and i need to cancel".
 const englishIf = /\b(?:if|in case)\b[^,;:.!?]*$/u;
+// "if" meaning "whether" asks the company what it will do, so the request stands (review r15): "please
+// let me know if you can refund me today?", "could you check if you can cancel my contract…?".
+const englishWhether =
+  /\b(?:know|check|tell (?:me|us)|see|ask|find out|confirm)\s+(?:if|whether)\b|\bif you(?:re| are)? (?:can|could|will|would|going|able|please)\b/u;
 const sentenceEnd = /[。!?\n]|\.(?:\s|$)/u;
 const questionEnd = /(?:\?|ますか|ですか|でしょうか|ますかね)\s*$/u;
 
@@ -36,5 +40,5 @@ export function isInsideConditionOfQuestion(text: string, start: number): boolea
   const sentence = stop === null ? rest : rest.slice(0, stop.index + (stop[0] === '?' ? 1 : 0));
   if (!questionEnd.test(sentence)) return false;
   if (japaneseIf.test(before) && japaneseThen.test(rest.slice(found[0].length))) return true;
-  return englishIf.test(before);
+  return englishIf.test(before) && !englishWhether.test(before);
 }

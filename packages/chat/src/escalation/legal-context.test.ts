@@ -143,4 +143,28 @@ describe("isLegalStepNotMeant: the customer's own threat is never taken back (re
     expect(codes('I will claim damages if the technician breaks something')).toContain('legal');
     expect(codes('The noise damages my health and I want damages')).toContain('legal');
   });
+
+  it('review r15 H5, H6, M1: damages owed, a settlement denied or broken, a lawyer against someone stay legal', () => {
+    for (const message of [
+      'You will be held responsible for any damages the technician caused.',
+      "I'll hold you responsible for all damages the technician caused to my floor.",
+      "You owe me damages my insurance won't cover.",
+      'I demand you cover the damages the technician caused.',
+      "I'm owed damages the moment your guy broke my window.",
+      'We never settled before it went to court.',
+      "It wasn't settled before it went to court.",
+      'We had hoped it would be settled before it went to court.',
+      "We settled before it went to court, and now they're ignoring the agreement.",
+      'We settled before it went to court but they never paid.',
+      '調停になる前に和解しました。でも和解金がまだ振り込まれていません',
+      '裁判になる前に和解したのに、相手が約束を守りません',
+      'Does the lawyer review mean a lawyer will represent me against my landlord?',
+      'Does the lawyer review mean a lawyer will take my landlord on for me?',
+    ])
+      expect(codes(message), message).toContain('legal');
+    // The close variants keep the round-15 readings.
+    expect(codes('If the technician damages the floor, who pays for the repair?')).not.toContain('legal');
+    expect(codes('We settled before it went to court, and everyone is happy.')).not.toContain('legal');
+    expect(codes('does the lawyer review mean a lawyer will read my lease?')).not.toContain('legal');
+  });
 });

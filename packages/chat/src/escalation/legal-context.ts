@@ -106,20 +106,46 @@ const englishAvoidedBefore =
 // mean I can sue them?" asks about a step of the customer's own.
 const lawyerReviewFeature = /\blawyer[- ]review|\b(?:reviewed|checked|supervised) by (?:a |the )?lawyers?\b/u;
 const reviewingLawyer = /^(?:lawyers?|attorneys?)$/u;
+// Review r15: a lawyer acting against someone in the question is the customer's own step: "does the
+// lawyer review mean a lawyer will represent me against my landlord?", "…take my landlord on for me?".
+const lawyerStepInSentence =
+  /\b(?:represent\w*|against|dispute|claim|case|take [a-z ]{0,30}\bon\b|court|sue|suing)\b/u;
+// Review r15: the settled step never came only when it was settled, and nothing is open after it: not
+// "we never settled…", "it wasn't settled…", "we had hoped it would be settled…", nor a settlement
+// broken («…和解したのに、相手が約束を守りません», "…but they never paid", "and now they're ignoring
+// the agreement", «でも和解金がまだ振り込まれていません»).
+const settlementDeniedBefore =
+  /\b(?:never|not|no|wasnt|werent|isnt|didnt|hasnt|havent|hoped?|hoping|wish\w*|would|should|could|might|want\w*|need\w*|tried)\b/u;
+const settlementOpenAfter =
+  /まだ|また|のに|でも|けど|しかし|守(?:ら|っ(?:て(?:い)?)?な)|払(?:わ|って(?:い)?な)|振り?込(?:ま|んで(?:い)?な)|\b(?:but|still|now|again|never|havent|hasnt|didnt|ignor\w*|refus\w*|breach\w*|broke)\b/u;
 // "damages" as a verb is harm to things, not money claimed: "what's your policy if the technician
 // damages something?" — but "we'll claim damages", "sue for damages the court awards" stay legal.
 const damagesVerbAfter =
   /^ (?:something|anything|things|the|my|our|your|his|her|their|a|an|it|any|furniture|floors?|walls?)\b/u;
+// Review r15: the verb needs its subject right before ("if the technician damages…", "it damages"); "any
+// damages", "the damages", "owe me damages" are money, and so is the noun with a relative clause after
+// ("damages the technician caused", "damages my insurance won't cover").
+const damagesSubjectBefore =
+  /(?:\b(?:s?he|it|they|someone|somebody|anyone|anybody|this|that|which|who)|\b(?:the|a|an|your|our|his|her|their|this|that) (?!(?:any|all|the|some|no|of|for)\b)[a-z]+)\s*$/u;
+const damagesRelativeAfter =
+  /^ (?:the|my|our|your|his|her|their|a|an|this|that) (?:[a-z]+ ){0,2}(?:caused|did|made|broke|wont|will|would|cant|didnt|doesnt|couldnt|is|was|has|had|must)\b|^ (?:the|my|our|your) moment\b/u;
 const damagesClaimedBefore =
   /\b(?:claim\w*|seek\w*|sue|suing|pay|demand\w*|ask\w* for|want|after|for|get|award\w*)\s*$/u;
 
-/** The sentence around [start, end) of normalised text, and whether it ends with a question mark. */
+/**
+ * The sentence around [start, end) of normalised text, and whether it ends with a question mark.
+ * Read within a window of the word (review r15, M2), so many matches in one long run are read in
+ * linear time; a sentence longer than the window counts as no question.
+ */
+const sentenceWindow = 300;
+const sentenceStops = new Set(['.', '!', '?', '。', '\n']);
 function sentenceAround(text: string, start: number, end: number): { sentence: string; question: boolean } {
-  const from = Math.max(...['.', '!', '?', '。', '\n'].map((stop) => text.lastIndexOf(stop, start - 1))) + 1;
-  const stop = /[.!?。\n]/u.exec(text.slice(end));
+  let from = start;
+  while (from > 0 && start - from < sentenceWindow && !sentenceStops.has(text[from - 1] ?? '')) from -= 1;
+  const stop = /[.!?。\n]/u.exec(text.slice(end, end + sentenceWindow));
   return {
-    sentence: text.slice(from, stop === null ? text.length : end + stop.index),
-    question: stop?.[0] === '?',
+    sentence: text.slice(from, stop === null ? end + sentenceWindow : end + stop.index),
+    question: stop?.[0] === '?' && (from === 0 || sentenceStops.has(text[from - 1] ?? '')),
   };
 }
 
@@ -144,7 +170,13 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   if (placeOrShowBefore.test(before) || placeOrShowAfter.test(after)) return true;
   if (japaneseDeniedAfter.test(after)) return true;
   if (englishDeniedBefore.test(before) || englishDeniedAfter.test(after)) return true;
-  if (japaneseAvoidedAfter.test(after) || englishAvoidedBefore.test(before)) return true;
+  if (japaneseAvoidedAfter.test(after) || englishAvoidedBefore.test(before)) {
+    const sentenceBefore = before.slice(
+      Math.max(...['.', '!', '?', '。'].map((stop) => before.lastIndexOf(stop))) + 1,
+    );
+    if (!settlementDeniedBefore.test(sentenceBefore) && !settlementOpenAfter.test(text.slice(end, end + 120)))
+      return true;
+  }
   const someoneSaid = reportedBefore.exec(before);
   // Someone else's joke («冗談で», "my friend joked she'd sue") is no step at all.
   if ((someoneSaid?.[1] !== undefined || japaneseJokedBefore.test(before)) && !ownTakeAfter.test(after))
@@ -152,10 +184,17 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   const reported = someoneSaid !== null || quoteOpen.test(before) || reportedAfter.test(after);
   if (reported && lastTurnedDown(text) >= start) return true;
   const word = text.slice(start, end);
-  if (word === 'damages' && damagesVerbAfter.test(after) && !damagesClaimedBefore.test(before)) return true;
+  if (
+    word === 'damages' &&
+    damagesVerbAfter.test(after) &&
+    damagesSubjectBefore.test(before) &&
+    !damagesClaimedBefore.test(before) &&
+    !damagesRelativeAfter.test(after)
+  )
+    return true;
   if (reviewingLawyer.test(word)) {
     const { sentence, question } = sentenceAround(text, start, end);
-    if (question && lawyerReviewFeature.test(sentence)) return true;
+    if (question && lawyerReviewFeature.test(sentence) && !lawyerStepInSentence.test(sentence)) return true;
   }
   if (!professionWord.test(word)) return false;
   if (japaneseReferralAfter.test(after) || japaneseProfessionBefore.test(before)) return true;

@@ -47,4 +47,22 @@ describe('billing disputes and questions about the price (round 15)', () => {
     expect(disputes("This isn't a complaint: the booking fee was taken twice.")).toBe(true);
     expect(disputes('I feel it more than hear it, a low rumble.')).toBe(false);
   });
+
+  it('review r15 H7: a charge of the customer own asked about in other words stays a dispute', () => {
+    for (const message of [
+      "How come I'm charged extra every month?",
+      "Are we being charged extra for the second site even though the contract says it's included?",
+      'Is there a reason the price is higher than what you quoted me?',
+      'How can the invoice be higher than the quote?',
+      'Does the amount look higher than agreed to you too?',
+      'What is the extra ¥3,000 for on the invoice?',
+      "What's the extra 2,000 yen on the invoice? It was never mentioned.",
+      'Do you think it is acceptable to charge customers extra without telling them?',
+      'Is it normal to get charged extra when the technician shows up 2 hours late?',
+    ])
+      expect(disputes(message), message).toBe(true);
+    // The price list asked about in the same words stays a question.
+    expect(disputes('Are weekend visits charged extra?')).toBe(false);
+    expect(disputes("What's the extra fee for a second site?")).toBe(false);
+  });
 });

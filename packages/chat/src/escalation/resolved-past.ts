@@ -33,6 +33,17 @@ const deniedBefore =
   /\b(?:not|nothing|never|nobody|no one|isnt|hasnt|wasnt|werent|havent|didnt|dont|no)\b[^.?!]{0,12}$/u;
 
 const sentenceEnd = /[。!?\n]|\.(?:\s|$)/u;
+// Review r15: money that "arrived", "landed" or «反映されて» is a resolution only when it is the
+// refund or reversal; the charge itself arrives too ("Unauthorized charge arrived on my card",
+// «二重に引き落とされていて、かーどに反映されてました»).
+const arrivalOnly =
+  /反映|入金され|入って|届き|きて|\b(?:received|arrived|landed|shows?|came through|went through)\b/u;
+const refundSubject =
+  /返金|返還|払い?戻|取り?消|取消|訂正|修正|戻って|返って|\b(?:refund|credit|revers|money back|reimburs|void|correct)/u;
+// A resolution only hoped for or asked about («返金されたら», «返金されたかどうか», "if refunded")
+// or denied right after ("received no explanation") resolves nothing.
+const conditionalOrDeniedAfter =
+  /^(?:[らりば]|か(?:どうか|[をもは]?(?:教え|確認|知り|分か|わか)))|^\s*(?:no|nothing|none)\b/u;
 
 /**
  * True when the expression at [start, end) of normalised text is told in the past and the rest
@@ -49,6 +60,12 @@ export function isResolvedPast(text: string, start: number, end: number, sentenc
   if (thanksForBefore.test(text.slice(Math.max(0, start - 60), start)) && !stillOpen.test(after)) return true;
   const closing = resolution.exec(after);
   if (closing === null) return false;
+  if (conditionalOrDeniedAfter.test(after.slice(closing.index + closing[0].length))) return false;
+  if (
+    arrivalOnly.test(closing[0]) &&
+    !refundSubject.test(text.slice(Math.max(0, start - 30), end + closing.index + closing[0].length))
+  )
+    return false;
   if (stillOpen.test(after.slice(closing.index))) return false;
   if (deniedBefore.test(after.slice(Math.max(0, closing.index - 16), closing.index))) return false;
   return (
