@@ -27,11 +27,11 @@ export const learnedModelWeights = {
   },
   /** The combination of the text model and the rules' evidence (escalation-combination.ts). */
   combination: {
-    intercept: -0.924607,
+    intercept: -0.929919,
     /** textLogOdds, atRiskConcern, anger, anxiety, complaint, mildAffect, inquiry, atRiskMild, takenBack, progress, resolved, negativeHistoryTurns, repeatSimilarity, assistantAsked, historyTextLogOdds, affectPast, backReference, atRiskText. */
     coefficients: [
-      0.885226, -2.5386, 2.05752, 2.2845, 2.37773, 0.199285, 0.33385, 3.22347, -1.64396, -1.08325, -0.223445,
-      0.957289, 6.5875, -0.524386, 0.716105, -1.34189, 2.3581, 4.97318,
+      0.885578, -2.54081, 2.05056, 2.29104, 2.37773, 0.198667, 0.337522, 3.22626, -1.65323, -1.08019,
+      -0.220941, 0.971351, 6.62626, -0.536403, 0.712504, -1.34572, 2.24833, 4.9744,
     ],
     /** Chosen on an outside validation set (see the chat guide). */
     threshold: 0,
