@@ -1,4 +1,5 @@
 import { oncePerMessage } from './once-per-message';
+import { sentenceAround } from './sentence-around';
 
 /**
  * When a legal or threat word is no legal step in the customer's own case (round 12). The issue's
@@ -131,23 +132,6 @@ const damagesRelativeAfter =
   /^ (?:the|my|our|your|his|her|their|a|an|this|that) (?:[a-z]+ ){0,2}(?:caused|did|made|broke|wont|will|would|cant|didnt|doesnt|couldnt|is|was|has|had|must)\b|^ (?:the|my|our|your) moment\b/u;
 const damagesClaimedBefore =
   /\b(?:claim\w*|seek\w*|sue|suing|pay|demand\w*|ask\w* for|want|after|for|get|award\w*)\s*$/u;
-
-/**
- * The sentence around [start, end) of normalised text, and whether it ends with a question mark.
- * Read within a window of the word (review r15, M2), so many matches in one long run are read in
- * linear time; a sentence longer than the window counts as no question.
- */
-const sentenceWindow = 300;
-const sentenceStops = new Set(['.', '!', '?', '。', '\n']);
-function sentenceAround(text: string, start: number, end: number): { sentence: string; question: boolean } {
-  let from = start;
-  while (from > 0 && start - from < sentenceWindow && !sentenceStops.has(text[from - 1] ?? '')) from -= 1;
-  const stop = /[.!?。\n]/u.exec(text.slice(end, end + sentenceWindow));
-  return {
-    sentence: text.slice(from, stop === null ? end + sentenceWindow : end + stop.index),
-    question: stop?.[0] === '?' && (from === 0 || sentenceStops.has(text[from - 1] ?? '')),
-  };
-}
 
 // Read once per message: a message with many legal words ("legal team copy legal team copy …")
 // would otherwise be scanned once per word. Where the last turning-down phrase starts, or -1.

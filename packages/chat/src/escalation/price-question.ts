@@ -7,6 +7,8 @@
  * there a charge on my card for a plan I never ordered?".
  */
 
+import { sentenceAround, sentenceStop, sentenceWindow } from './sentence-around';
+
 // The sentence opens as a question: an auxiliary or "what", after a greeting or a lead-in.
 const questionOpening =
   /^(?:(?:and|also|so|ok(?:ay)?|hi|hey|hello|quick question|one more(?: thing| question)?|sorry|btw)\b[\s,.:;!-]*)*(?:is|are|does|do|will|would|can|could|should|whats|what|which|how)\b/u;
@@ -16,26 +18,18 @@ const questionOpening =
 const ownCharge =
   /\b(?:how come|even though|always|quot(?:e|ed)|the invoice|on the invoice|without (?:telling|asking|notice|warning|informing)|(?:normal|acceptable|fair|okay|ok|legal|allowed) (?:to|that|for))\b|\b(?:i|we|im|were) (?:am |are )?(?:being )?(?:charged|billed)\b|\b(?:higher|more) than (?:what|agreed|the|expected|promised|advertised)\b|\bthe extra (?:[¥$€£]|\d)|\b(?:why|did|was|were|been|got|gotten)\b|\b(?:charged|billed|debited|taken|paid) (?:me|us)\b|\b(?:charge|bill) (?:me|us)\b|\b(?:my|our) (?:card|bill|invoice|statement|account|bank|payment|receipt|subscription)\b|\b(?:this|that|these|those)\b|\b(?:twice|double|duplicate|two times|wrong|incorrect|mistake|error|overcharg\w*|unauthori\w*|never|didnt|still|already|again|after i|after we)\b/u;
 
-const sentenceStop = /[.!?。!?\n]/u;
-const sentenceEnd = /[.!?。!?\n]/u;
-// Review r15 (M2): a question is read within a window around the word, so a long message with many
-// matches ("is fee extra; " repeated) is read in linear time; a sentence longer than the window is no
-// price question.
-const window = 300;
-
-/** True when the English sentence around `start` of normalised text asks what something costs. */
+/**
+ * True when the English sentence around `start` of normalised text asks what something costs (read
+ * within a window of the word: see sentence-around.ts).
+ */
 export function isEnglishPriceQuestion(text: string, start: number): boolean {
-  let from = start;
-  while (from > 0 && start - from < window && !sentenceStop.test(text[from - 1] ?? '')) from -= 1;
-  if (from > 0 && !sentenceStop.test(text[from - 1] ?? '')) return false;
-  const ahead = text.slice(start, start + window);
-  const stop = sentenceEnd.exec(ahead);
-  if (stop === null || stop[0] !== '?') return false;
-  const sentence = text.slice(from, start + stop.index).replace(/^[\s\p{P}\p{S}]+/u, '');
+  const around = sentenceAround(text, start, start);
+  if (!around.question) return false;
+  const sentence = around.sentence.replace(/^[\s\p{P}\p{S}]+/u, '');
   // The next sentence can name the charge as the customer's own: "…on the invoice? It was never mentioned."
-  const next = ahead
-    .slice(stop.index + 1)
-    .split(sentenceEnd, 2)
+  const next = text
+    .slice(around.stopAt + 1, start + sentenceWindow)
+    .split(sentenceStop, 2)
     .slice(0, 2)
     .join(' ');
   return questionOpening.test(sentence) && !ownCharge.test(sentence) && !ownCharge.test(next);

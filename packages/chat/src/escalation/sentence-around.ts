@@ -1,0 +1,35 @@
+/**
+ * The sentence around a match in normalised text, read within a window of the match (review r15,
+ * M2): a long run with many matches ("is fee extra; " repeated) is read in linear time, and a
+ * sentence longer than the window counts as no question. Shared by the price-question and the
+ * lawyer-review checks.
+ */
+
+/** How far before the match and after it the sentence is looked for. */
+export const sentenceWindow = 300;
+const sentenceStops = new Set(['.', '!', '?', '。', '\n']);
+/** A sentence stop of normalised text. */
+export const sentenceStop = /[.!?。\n]/u;
+
+/** The sentence around [start, end) of normalised text. */
+export interface SentenceAround {
+  /** From the sentence's start (or the window's) to its stop (or the window's end), the stop excluded. */
+  readonly sentence: string;
+  /** True when the sentence starts within the window and ends with "?". */
+  readonly question: boolean;
+  /** Where its stop is in the text; -1 when there is none within the window. */
+  readonly stopAt: number;
+}
+
+/** The sentence around [start, end) of normalised text (see the file comment). */
+export function sentenceAround(text: string, start: number, end: number): SentenceAround {
+  let from = start;
+  while (from > 0 && start - from < sentenceWindow && !sentenceStops.has(text[from - 1] ?? '')) from -= 1;
+  const stop = sentenceStop.exec(text.slice(end, end + sentenceWindow));
+  const stopAt = stop === null ? -1 : end + stop.index;
+  return {
+    sentence: text.slice(from, stop === null ? end + sentenceWindow : stopAt),
+    question: stop?.[0] === '?' && (from === 0 || sentenceStops.has(text[from - 1] ?? '')),
+    stopAt,
+  };
+}
