@@ -57,12 +57,8 @@ export interface QuantisedTextModel {
   readonly bias: number;
 }
 
-const conversationOrAccountCodes = new Set([
-  'account_risk',
-  'unresolved_turns',
-  'repeated_question',
-  'emotion_trajectory',
-]);
+const conversationCodes = new Set(['unresolved_turns', 'repeated_question', 'emotion_trajectory']);
+const conversationOrAccountCodes = new Set([...conversationCodes, 'account_risk']);
 
 /**
  * True when a case's label can be read from its message alone: every "keep", and every escalation
@@ -85,8 +81,6 @@ export function isAtRiskTextLabelled(item: EscalationCase): boolean {
   const byConversation = item.codes.some((code) => conversationCodes.has(code));
   return !byConversation || item.codes.some((code) => !conversationOrAccountCodes.has(code));
 }
-
-const conversationCodes = new Set(['unresolved_turns', 'repeated_question', 'emotion_trajectory']);
 
 /** The feature buckets of one message (normalised here), sorted, each once. */
 export function textFeaturesOf(message: string, bucketBits: number): Uint32Array {

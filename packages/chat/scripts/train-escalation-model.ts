@@ -105,8 +105,6 @@ interface Prepared {
   readonly historyFeatures: readonly Uint32Array[];
   readonly evidence: EscalationEvidence;
   readonly hard: boolean;
-  /** True when the account is at risk. */
-  readonly atRisk: boolean;
   /** Feature buckets for the at-risk text model. */
   readonly atRiskFeatures: Uint32Array;
   readonly label: number;
@@ -130,7 +128,6 @@ function prepare(cases: readonly FileCase[], writer: number): Prepared[] {
       historyFeatures: evidence.recentCustomerTurns.map((turn) => textFeaturesOf(turn, settings.bucketBits)),
       evidence,
       hard: isHardEvidence(evidence),
-      atRisk: evidence.risk.length > 0,
       atRiskFeatures: textFeaturesOf(item.message, atRiskSettings.bucketBits),
       label: item.escalate ? 1 : 0,
       writer,
@@ -143,10 +140,12 @@ const textExamples = (rows: readonly Prepared[]) =>
     .filter((row) => isTextLabelled(row.item))
     .map(({ features, label, writer }) => ({ features, label, writer }));
 
+const isAtRisk = (row: Prepared) => row.evidence.risk.length > 0;
+
 /** The at-risk text model's examples: accounts at risk, no hard evidence. */
 const atRiskExamples = (rows: readonly Prepared[]) =>
   rows
-    .filter((row) => row.atRisk && !row.hard && isAtRiskTextLabelled(row.item))
+    .filter((row) => isAtRisk(row) && !row.hard && isAtRiskTextLabelled(row.item))
     .map(({ atRiskFeatures, label, writer }) => ({ features: atRiskFeatures, label, writer }));
 
 const prepared = sources.flatMap((source, index) => prepare(source.cases, index));
@@ -159,12 +158,12 @@ const largestHistoryLogOdds = (model: QuantisedTextModel, row: Prepared) =>
 /** Combination features held at zero (an ablation: DROP=name,name). */
 const dropped = new Set((process.env.DROP ?? '').split(',').filter((name) => name !== ''));
 
-/** The log-odds the combination reads, per row: the message's, the recent turns' and the at-risk model's. */
-interface Scores {
-  readonly text: ArrayLike<number>;
-  readonly history: ArrayLike<number>;
+/** The log-odds the combination reads for one row: the message's, the recent turns' and the at-risk model's. */
+interface RowScores {
+  readonly text: number;
+  readonly history: number;
   /** 0 for a row whose account is not at risk. */
-  readonly atRisk: ArrayLike<number>;
+  readonly atRisk: number;
 }
 
 interface Trained {
@@ -172,34 +171,21 @@ interface Trained {
   readonly atRiskModel: QuantisedTextModel;
   readonly fitted: FittedCombination;
   /** Out-of-fold log-odds of the training rows: each scored by models that did not see it. */
-  readonly outOfFold: Scores;
+  readonly outOfFold: readonly RowScores[];
 }
 
-/** Scores rows with trained models. */
-function scoreRows(
-  textModel: QuantisedTextModel,
-  atRiskModel: QuantisedTextModel,
-  rows: readonly Prepared[],
-): Scores {
+/** Scores a row with trained models. */
+function scoreRow(textModel: QuantisedTextModel, atRiskModel: QuantisedTextModel, row: Prepared): RowScores {
   return {
-    text: rows.map((row) => quantisedLogOdds(textModel, row.features)),
-    history: rows.map((row) => largestHistoryLogOdds(textModel, row)),
-    atRisk: rows.map((row) => (row.atRisk ? quantisedLogOdds(atRiskModel, row.atRiskFeatures) : 0)),
+    text: quantisedLogOdds(textModel, row.features),
+    history: largestHistoryLogOdds(textModel, row),
+    atRisk: isAtRisk(row) ? quantisedLogOdds(atRiskModel, row.atRiskFeatures) : 0,
   };
 }
 
-/** The scores of rows [start, end). */
-const sliceScores = (scores: Scores, start: number, end: number): Scores => ({
-  text: Array.prototype.slice.call(scores.text, start, end),
-  history: Array.prototype.slice.call(scores.history, start, end),
-  atRisk: Array.prototype.slice.call(scores.atRisk, start, end),
-});
-
 /** The whole training: out-of-fold text log-odds, the combination fitted on them, the final text model. */
 function train(rows: readonly Prepared[]): Trained {
-  const outOfFold = new Float64Array(rows.length);
-  const historyOutOfFold = new Float64Array(rows.length);
-  const atRiskOutOfFold = new Float64Array(rows.length);
+  const outOfFold = new Array<RowScores>(rows.length);
   for (let fold = 0; fold < folds; fold += 1) {
     const training = rows.filter((_, index) => index % folds !== fold);
     const model = quantiseTextModel(trainTextModel(textExamples(training), settings), settings);
@@ -208,10 +194,7 @@ function train(rows: readonly Prepared[]): Trained {
       atRiskSettings,
     );
     rows.forEach((row, index) => {
-      if (index % folds !== fold) return;
-      outOfFold[index] = quantisedLogOdds(model, row.features);
-      historyOutOfFold[index] = largestHistoryLogOdds(model, row);
-      if (row.atRisk) atRiskOutOfFold[index] = quantisedLogOdds(atRiskModel, row.atRiskFeatures);
+      if (index % folds === fold) outOfFold[index] = scoreRow(model, atRiskModel, row);
     });
   }
   const combinationExamples: CombinationExample[] = rows.flatMap((row, index) =>
@@ -220,9 +203,9 @@ function train(rows: readonly Prepared[]): Trained {
       : [
           {
             evidence: row.evidence,
-            textLogOdds: outOfFold[index]!,
-            historyTextLogOdds: historyOutOfFold[index]!,
-            atRiskLogOdds: atRiskOutOfFold[index]!,
+            textLogOdds: outOfFold[index]!.text,
+            historyTextLogOdds: outOfFold[index]!.history,
+            atRiskLogOdds: outOfFold[index]!.atRisk,
             label: row.label,
           },
         ],
@@ -230,31 +213,14 @@ function train(rows: readonly Prepared[]): Trained {
   const fitted = fitCombination(combinationExamples, combinationL2, dropped);
   const textModel = quantiseTextModel(trainTextModel(textExamples(rows), settings), settings);
   const atRiskModel = quantiseTextModel(trainTextModel(atRiskExamples(rows), atRiskSettings), atRiskSettings);
-  return {
-    textModel,
-    atRiskModel,
-    fitted,
-    outOfFold: { text: outOfFold, history: historyOutOfFold, atRisk: atRiskOutOfFold },
-  };
+  return { textModel, atRiskModel, fitted, outOfFold };
 }
 
 const features = new Float64Array(combinationFeatureNames.length);
-function decides(
-  fitted: FittedCombination,
-  row: Prepared,
-  scores: Scores,
-  index: number,
-  at: number,
-): boolean {
+function decides(fitted: FittedCombination, row: Prepared, scores: RowScores, at: number): boolean {
   if (row.hard) return true;
   if (policyRule && isPolicyQuestionOnly(row.evidence)) return false;
-  writeCombinationFeatures(
-    row.evidence,
-    scores.text[index]!,
-    scores.history[index]!,
-    features,
-    scores.atRisk[index]!,
-  );
+  writeCombinationFeatures(row.evidence, scores.text, scores.history, features, scores.atRisk);
   return combinedLogOdds({ ...fitted, threshold: at }, features) >= at;
 }
 
@@ -267,12 +233,12 @@ interface Tally {
 function count(
   fitted: FittedCombination,
   rows: readonly Prepared[],
-  scores: Scores,
+  scores: readonly RowScores[],
   at: number,
   tally: Tally = { truePositives: 0, falsePositives: 0, falseNegatives: 0 },
 ): Tally {
   rows.forEach((row, index) => {
-    const decision = decides(fitted, row, scores, index, at);
+    const decision = decides(fitted, row, scores[index]!, at);
     if (decision && row.label === 1) tally.truePositives += 1;
     else if (decision) tally.falsePositives += 1;
     else if (row.label === 1) tally.falseNegatives += 1;
@@ -286,7 +252,12 @@ function describeTally({ truePositives, falsePositives, falseNegatives }: Tally)
   return `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} (${falsePositives} false alarms, ${falseNegatives} missed)`;
 }
 
-function measure(fitted: FittedCombination, rows: readonly Prepared[], scores: Scores, at: number): string {
+function measure(
+  fitted: FittedCombination,
+  rows: readonly Prepared[],
+  scores: readonly RowScores[],
+  at: number,
+): string {
   return describeTally(count(fitted, rows, scores, at));
 }
 
@@ -309,7 +280,7 @@ if (process.argv.includes('--leave-one-file-out')) {
     if (!source.name.endsWith('.jsonl')) return;
     const trained = train(rowsOfSource.filter((_, index) => index !== sourceIndex).flat());
     const rows = rowsOfSource[sourceIndex]!;
-    const scores = scoreRows(trained.textModel, trained.atRiskModel, rows);
+    const scores = rows.map((row) => scoreRow(trained.textModel, trained.atRiskModel, row));
     const tally = count(trained.fitted, rows, scores, threshold);
     total.truePositives += tally.truePositives;
     total.falsePositives += tally.falsePositives;
@@ -331,7 +302,7 @@ for (const source of sources) {
     `  ${source.name}: ${measure(
       fitted,
       rows,
-      sliceScores(outOfFold, offset, offset + source.cases.length),
+      outOfFold.slice(offset, offset + source.cases.length),
       threshold,
     )}`,
   );
@@ -353,7 +324,7 @@ if (evaluateAt >= 0)
   }
 for (const path of evaluateFiles) {
   const rows = prepare(readCasesFile(path), -1);
-  const scores = scoreRows(textModel, atRiskModel, rows);
+  const scores = rows.map((row) => scoreRow(textModel, atRiskModel, row));
   console.log(`${path} (${rows.length} cases):`);
   for (const at of [-1.5, -1.25, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5])
     console.log(`  threshold ${at}: ${measure(fitted, rows, scores, at)}`);
@@ -361,7 +332,7 @@ for (const path of evaluateFiles) {
   const missed = new Map<string, number>();
   const falseAlarms = new Map<string, number>();
   rows.forEach((row, index) => {
-    const decision = decides(fitted, row, scores, index, threshold);
+    const decision = decides(fitted, row, scores[index]!, threshold);
     const tally =
       row.label === 1 && !decision ? missed : row.label === 0 && decision ? falseAlarms : undefined;
     const category = row.item.category ?? 'none';

@@ -167,7 +167,7 @@ export function writeCombinationFeatures(
     else if (weakCodes.has(reason.code)) mildAffect = 1;
   }
   out[0] = textLogOdds;
-  out[1] = atRisk === 0 ? 0 : 1 / (1 + Math.exp(-textLogOdds));
+  out[1] = atRisk === 0 ? 0 : probability(textLogOdds);
   out[2] = anger;
   out[3] = anxiety;
   out[4] = complaint;
@@ -188,8 +188,10 @@ export function writeCombinationFeatures(
   out[14] = evidence.recentCustomerTurns.length === 0 ? 0 : Math.max(0, historyTextLogOdds);
   out[15] = evidence.affectInPast ? 1 : 0;
   out[16] = conversation.backReference ? 1 : 0;
-  out[17] = atRisk === 0 ? 0 : 1 / (1 + Math.exp(-atRiskLogOdds));
+  out[17] = atRisk === 0 ? 0 : probability(atRiskLogOdds);
 }
+
+const probability = (logOdds: number) => 1 / (1 + Math.exp(-logOdds));
 
 /** The combination's coefficients (one per feature), intercept and threshold. */
 export interface CombinationWeights {
