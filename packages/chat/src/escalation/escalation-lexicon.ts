@@ -2,6 +2,7 @@ import { foldKana } from '../text/normalize-text';
 import { isClearedAfter } from './cleared-misunderstanding';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isLegalStepNotMeant } from './legal-context';
+import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
 import { oncePerMessage } from './once-per-message';
 import { namesParticularInstance } from './particular-instance';
@@ -157,8 +158,10 @@ const japaneseConditional =
   /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|けーす|条件|のは|のって|の(?:期限|流れ|手順|方法|対象|るーる|決まり|きまり))/u;
 const ignoreJapaneseConditional = (text: string, _start: number, end: number) =>
   japaneseConditional.test(text.slice(end, end + 12));
-const ignoreJapaneseConditionalOrReschedule = (text: string, start: number, end: number) =>
-  ignoreJapaneseConditional(text, start, end) || ignoreReschedule(text);
+const ignoreJapaneseCancellation = (text: string, start: number, end: number) =>
+  ignoreJapaneseConditional(text, start, end) ||
+  ignoreReschedule(text) ||
+  isMailingListCancellation(text, start);
 
 // "返金してもらう方法を教えて" asks how refunds work, unless a particular visit or payment is named.
 const howAfter =
@@ -274,11 +277,11 @@ const japaneseRules: readonly LexiconRule[] = [
     'cancellation_request',
     'strong',
     [
-      /(?:解約|かいやく|退会|たいかい|キャンセル|取り?消し|取消|とりけし)/u,
+      /(?:解約(?!率)|かいやく|退会|たいかい|キャンセル(?!率)|取り?消し|取消|とりけし)/u,
       japaneseRequest,
       /|(?:取り?消し|取消し|とりけし)て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ)/u,
     ],
-    { ignore: ignoreJapaneseConditionalOrReschedule },
+    { ignore: ignoreJapaneseCancellation },
   ),
   ja(
     'cancellation_request',
@@ -505,7 +508,12 @@ const englishRules: readonly LexiconRule[] = [
     'cancellation_request',
     'strong',
     /(?:cancel|terminate|end|close|stop|discontinue|quit|unsubscribe)(?:ling)? (?:my|our|the|this) (?:subscription|contract|account|membership|plan|service|booking|appointment|order|measurement)|(?:cancel|close|end|stop|terminate) (?:everything|it all|all of it)|(?:like|want|going|need|decided|wish) to leave (?:your|the|this) (?:service|company|platform|program)|(?:process|confirm|accept|handle|complete) (?:my|our|the) cancellation|unsubscribe me|(?:not|wont|will not|arent) (?:be )?(?:going to )?renew|want out\b|(?:evaluating|considering|looking at) (?:other|alternative) (?:vendors|providers|options|solutions|companies)|switch(?:ing)? (?:to )?(?:another|a different|other) (?:vendor|provider|company|service)|get (?:me )?out of (?:my|this|the|our) (?:contract|subscription|plan|membership)|(?:not|wont|will not|no longer|stop) (?:be )?(?:to )?(?:continu(?:e|ing)|using|use) (?:with )?(?:the |your |this |our )?(?:service|subscription|contract|plan|membership)|(?:dont|do not|stop|no longer) (?:auto-?)?renew|(?:want|need|like|going|decided|wish|plan|planning|thinking about|considering) (?:to )?(?:cancel|terminat|unsubscrib|quit)|please cancel|(?:im|we are|were) cancel(?:l)?ing|no longer (?:need|want|use) (?:your|the|this)|switching to (?:another|a different|a competitor)/u,
-    { ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start) || ignoreReschedule(text) },
+    {
+      ignore: (text, start) =>
+        ignoreEnglishPolicyQuestion(text, start) ||
+        ignoreReschedule(text) ||
+        isMailingListCancellation(text, start),
+    },
   ),
   en(
     'billing_dispute',

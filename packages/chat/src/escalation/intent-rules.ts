@@ -2,6 +2,7 @@ import { foldKana } from '../text/normalize-text';
 import { isClearedAfter } from './cleared-misunderstanding';
 import { isRebooking, type LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
+import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { oncePerMessage } from './once-per-message';
 import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
@@ -67,7 +68,7 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'refund_inquiry',
     language: 'ja',
     object: japanese(
-      /返金(?!先|方法|ポリシー|規定)|へんきん|払い?戻|払いもど|返還|返却|(?:お?金|代金|料金|費用|全額|全部|支払(?:い|った)?分|払った分|ぶん|測定代)(?:を|は|も|だけでも)?(?:全額|全部)?(?:返|戻)|(?<!繰り|折り|言い|聞き|見|ぶり)(?:返(?:して|せ)|かえ(?:して|せ))/u,
+      /返金(?!先|方法|ポリシー|規定|率)|へんきん|払い?戻|払いもど|返還|(?:お?金|代金|料金|費用|全額|全部|支払(?:い|った)?分|払った分|ぶん|測定代)(?:を|は|も|だけでも)?(?:全額|全部)?(?:返|戻)|(?<!繰り|折り|言い|聞き|見|ぶり)(?:返(?:して|せ)|かえ(?:して|せ))/u,
     ),
     cue: japanese(japaneseDesire),
     block: japanese(japanesePolicyQuestion),
@@ -79,7 +80,7 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'cancellation_inquiry',
     language: 'ja',
     object: japanese(
-      /解約|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|(?<!ま)とめ|終わりに|終了|解除|打ち切|うちき|停止|オフに)/u,
+      /解約(?!率)|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定|率)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|(?<!ま)とめ|終わりに|終了|解除|打ち切|うちき|停止|オフに)/u,
     ),
     cue: japanese([
       japaneseDesire,
@@ -87,7 +88,8 @@ const rules: readonly IntentRule[] = [
     ]),
     block: japanese([japanesePolicyQuestion, /|料金|手数料|違約金|いくら|無料|かかり/u]),
     negatable: true,
-    ignore: (_clause, text) => reschedulingOrNotCancelling(text),
+    ignore: (_clause, text, object, offset) =>
+      reschedulingOrNotCancelling(text) || isMailingListCancellation(text, offset + object.index),
   },
   {
     code: 'billing_dispute',
@@ -138,7 +140,8 @@ const rules: readonly IntentRule[] = [
     block:
       /\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
     negatable: true,
-    ignore: (_clause, text) => reschedulingOrNotCancelling(text),
+    ignore: (_clause, text, object, offset) =>
+      reschedulingOrNotCancelling(text) || isMailingListCancellation(text, offset + object.index),
   },
   {
     code: 'billing_dispute',
