@@ -268,6 +268,17 @@ describe('classifyEscalation', () => {
       expect(codesOf(message)).not.toContain('safety');
   });
 
+  it('reads ころす only as a word of its own, not inside ところすみません or こころ (round 16)', () => {
+    for (const message of ['あいつころすぞ', '隣の人にころされるかと思った'])
+      expect(codesOf(message)).toContain('safety');
+    for (const message of [
+      'お忙しいところすみません、返却は着払いでいいですか？',
+      '夜分遅いところすみません。測定日の確認です',
+      'こころさみしい夜ですが、音は静かになりました',
+    ])
+      expect(codesOf(message)).not.toContain('safety');
+  });
+
   it('knows threats to post or go to the press in casual wording, not questions about posting', () => {
     for (const message of [
       'ネットに書いたろかな',
