@@ -35,9 +35,12 @@ const en = (code: EscalationReasonCode, source: RegExp, negatable = false): Affe
   language: 'en',
 });
 
-/** Sentence-final request forms (a request, not a question about what is possible). */
+/**
+ * Sentence-final request forms (a request, not a question about what is possible). «くれ» is the
+ * imperative, not «聞いてくれる», «してくれた» (round 16: «話は聞いてくれるけど動きは遅い»).
+ */
 const japaneseRequestEnd =
-  /(?:て|で)(?:ください|下さい|ほしい|欲しい|もらえ(?:ます|ません)?か|いただけ(?:ます|ません)?か|くれ|くれへん|くれない|ちょうだい|や|よ|な)|といて|とって(?:や|よ|$)|たって|てんか|てえな/u;
+  /(?:て|で)(?:ください|下さい|ほしい|欲しい|もらえ(?:ます|ません)?か|いただけ(?:ます|ません)?か|くれ(?![るたてま])|くれへん|くれない|ちょうだい|や|よ|な)|といて|とって(?:や|よ|$)|たって|てんか|てえな/u;
 
 const rules: readonly AffectRule[] = [
   // Rhetorical questions: the customer does not want the information, they want it to stop.

@@ -16,7 +16,7 @@ const maximumLength = 20_000;
 
 import { isAffectInPast } from './affect-context';
 import { findAffectSignals, pressedComplaint } from './affect-rules';
-import { atRiskConcern } from './at-risk-concern';
+import { findAtRiskConcern } from './at-risk-concern';
 import {
   type ConversationFeatures,
   conversationFeatures,
@@ -48,6 +48,9 @@ import {
 } from './learned-escalation-model';
 import { learnedModelWeights } from './learned-model-weights';
 import { isQuoted } from './negation';
+import { apologisesForAsking } from './own-apology';
+import { isPersonNotRequested } from './person-not-requested';
+import { isReportedSpeech } from './reported-speech';
 
 /** The classifier's decision: whether a human takes over, how urgently, and why. */
 export interface EscalationDecision {
@@ -145,15 +148,18 @@ const beforeComplainingBefore = /\bbefore (?:i |we |making a |filing a )?$/u;
 // a service (not "電話で直接相談できますか", which asks for one).
 // …but "直接やりとりしたいのですが、可能ですか" wants one.
 const desireAfter = /^[^。?]{0,3}たい/u;
+// Round 16: «電話で相談できる窓口ってありますか？» asks whether such a counter exists.
 const availabilityAfter =
-  /^[^。]{0,8}?(?:(?:も|は)(?:でき(?:る|ます)(?:って|か|の|んですか)|可能)|受け付け|やって(?:い)?ます)/u;
+  /^[^。]{0,8}?(?:(?:も|は)(?:でき(?:る|ます)(?:って|か|の|んですか)|可能)|受け付け|やって(?:い)?ます)|^[^。]{0,3}?でき(?:る|ます)?(?:窓口|番号|電話番号|ところ|所|時間帯?|さーびす)/u;
 
 /**
  * Drops signals that the context shows are not the customer's present state or request: a
  * feeling or complaint inside a hypothesis that ends in a question ("if I'm not happy…, what
  * are my options?", "不安だったら…ですか"), one followed by "it got better", a complaint the
  * customer may make elsewhere ("クレームを入れる前に"), a question whether a person is available,
- * and a quoted word (a mention, not a use) of any code but safety, legal and threats.
+ * a person the message does not ask for (person-not-requested.ts), a feeling inside words said to
+ * the customer (reported-speech.ts), and a quoted word (a mention, not a use) of any code but
+ * safety, legal and threats.
  */
 function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): LexiconSignal[] {
   if (signals.length === 0) return signals;
@@ -164,15 +170,18 @@ function dropHypotheticalAndImproved(text: string, signals: LexiconSignal[]): Le
     // A word quoted is mentioned, not used: 'your FAQ says "refund"', «「解約」って何».
     if (isQuoted(text, start, end)) return false;
     const soft = softCodes.has(signal.code);
+    // Words said to the customer: «「頼んだって意味ないだろ」と言われた».
+    if (soft && isReportedSpeech(text, start, end)) return false;
     if (!soft && signal.code !== 'human_request') return true;
     const before = text.slice(Math.max(0, start - 48), start);
     const after = text.slice(end, end + 64);
     if (signal.code === 'human_request')
       return !(
-        ((availabilityAfter.test(after) && !desireAfter.test(after)) ||
+        isPersonNotRequested(text, start, end) ||
+        (((availabilityAfter.test(after) && !desireAfter.test(after)) ||
           hypothesisBefore.test(before) ||
           conditionalAfter.test(after)) &&
-        questionAfter.test(after)
+          questionAfter.test(after))
       );
     if ((hypothesisBefore.test(before) || conditionalAfter.test(after)) && questionAfter.test(after))
       return false;
@@ -290,15 +299,16 @@ export function gatherEscalationEvidence(
   const normalizedHistory = normalizeHistory(history);
   const risk = accountRiskReasons(parsed.account, options);
   const atRisk = risk.length > 0;
-  const concern = atRisk && mild.length === 0 ? atRiskConcern.exec(text) : null;
-  if (concern !== null) add(mild, { code: 'dissatisfaction', evidence: concern[0], source: 'message' });
+  const concern = atRisk && mild.length === 0 ? findAtRiskConcern(text) : undefined;
+  if (concern !== undefined) add(mild, { code: 'dissatisfaction', evidence: concern, source: 'message' });
   const conversation: EscalationReason[] = [];
   const progress = isProgress(text);
   let negativeHistoryTurns = 0;
   let graded: ConversationFeatures = noConversationFeatures;
 
   // "I asked this already" counts even when the caller keeps no history.
-  const explicit = findExplicitRepeat(text);
+  // …but not when the customer apologises for asking again ("Sorry, I know I already asked").
+  const explicit = apologisesForAsking(text) ? undefined : findExplicitRepeat(text);
   if (explicit !== undefined)
     add(conversation, { code: 'repeated_question', evidence: explicit, source: 'message' });
 

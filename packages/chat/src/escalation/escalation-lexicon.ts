@@ -5,6 +5,7 @@ import { isLegalStepNotMeant } from './legal-context';
 import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
 import { oncePerMessage } from './once-per-message';
+import { isOwnApology } from './own-apology';
 import { namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
 import { isEnglishPriceQuestion } from './price-question';
@@ -77,10 +78,12 @@ const japaneseRequest =
 const japaneseWant =
   /(?:たい|ます|る(?:こと|つもり|予定)|ること|ようと|させて|て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ))/u;
 
+// Round 16: someone else's child, patient or customer (お子さん, 患者さん), and the same subject's
+// next feeling («お子さんが怖がって泣いてしまう»).
 const thirdPartyJapanese =
-  /(隣人|隣の人|となりの人|上の人|下の人|住人|相手|彼|彼女|大家|子ども|子供|こども|赤ちゃん|犬|猫)が$/u;
+  /(隣人|隣の人|となりの人|上の人|下の人|住人|相手|彼|彼女|大家|子ども|子供|こども|赤ちゃん|犬|猫|お子さん|お子様|患者さん|患者様|生徒さん|お客さん|お客様)が(?:怖がって|こわがって|怯えて|おびえて)?$/u;
 const ignoreThirdPartyJapanese = (text: string, start: number) =>
-  thirdPartyJapanese.test(text.slice(Math.max(0, start - 8), start));
+  thirdPartyJapanese.test(text.slice(Math.max(0, start - 14), start));
 
 const thirdPartyEnglish =
   /^(he|she|they|neighbou?rs?|landlord|people|guy|man|woman|someone|kids?|children|dog|baby|babies)$/;
@@ -127,6 +130,16 @@ const ignoreComplaintToOthers = (text: string, start: number, end: number) =>
   complaintRecipientEnglish.test(text.slice(Math.max(0, start - 30), start)) ||
   /\b(?:if|anyone|someone|they|he|she|people)\s+$/u.test(text.slice(Math.max(0, start - 12), start)) ||
   complaintRecipientEnglish.test(text.slice(end, end + 40));
+
+// Round 16: a complaint denied with the reason the customer accepts the noise is no opener of a
+// complaint: «赤ちゃんなので仕方ないし、文句を言うつもりはありません», «お互い様なので文句を言うつもりは
+// ないのですが». Without such a reason «苦情というほどではないのですが…» still opens one.
+const acceptanceBefore =
+  /(?:仕方(?:が)?(?:ない|ありません|ないし|ないので)|しかた(?:が)?ない|しょうが(?:ない|ありません)|お互い(?:様|さま)|おたがいさま|気持ちは(?:わか|分か)|当然|当たり前)[^。!?]{0,12}$/u;
+// Round 16: the sound, not the service, is hard to make out («対象の音は分かりにくくなるってことですか»).
+const soundSubjectBefore = /(?:音|声|振動|足音|騒音|響き)(?:は|が|も|って)?$/u;
+const ignoreSoundHardToHear = (text: string, start: number) =>
+  soundSubjectBefore.test(text.slice(Math.max(0, start - 6), start));
 
 // A booking cancelled to be made again, or one of two made by mistake, is a booking change too
 // (round 15): «いったんキャンセルして来月に取り直したい», «落ち着いたらまた予約し直します», «間違えて
@@ -368,7 +381,11 @@ const japaneseRules: readonly LexiconRule[] = [
     'complaint',
     'strong',
     /クレーム|苦情|(?:最悪|さいあく)(?!の(?:場合|ケース|事態))|さいてい(?:だ|です|!|$)|最低(?!(?:料金|価格|限|でも|何|いくら|利用|期間))|納得(?:でき|いか|いき|して(?:い)?)(?:ない|ません|ず)|ありえな|あり得な|ありえません|話が違|聞いてた話と違|説明と(?:全然)?(?:違|ちが)|期待(?:外れ|はずれ)|がっかり|金の無駄|無駄金|役に立たな|誰も来(?:なかった|ない|ません)|連絡(?:も|が)?(?:なし|ない|来ない|こない|ありません)|失礼(?!(?:しま|いたし|致し|します|しました|ですが|ながら|かと))|不誠実|いい加減な|詐欺|さぎ|ぼったくり|二度と(?:使わ|利用し|頼ま)|壊れてい|どういうこと(?:です|だ|でしょう)|遅刻|謝罪(?:も|が|は)?(?:ない|なかった|なし|ありません)|謝りも|実際と(?:全然|まったく|全く)?(?:違|ちが)|改善を(?:求め|要求|強く)|誤り|間違い(?:が|だらけ|ばかり)|不正確|手抜き|不親切|不愉快|不快|払い損|損した|信用(?:でき|なら)(?:ない|ません)|信頼(?:でき(?:ない|ません)|を失)|期待して(?:いた)?のに|ちゃんと(?:測|やっ|対応|調べ)(?:った|て|し)(?:ん|の)?(?:です)?か|謝罪(?:して|を|しろ)|誠意/u,
-    { hedgedCode: 'dissatisfaction', ignore: ignoreComplaintToOthers },
+    {
+      hedgedCode: 'dissatisfaction',
+      ignore: (text, start, end) =>
+        ignoreComplaintToOthers(text, start, end) || isOwnApology(text, start, end),
+    },
   ),
   ja('anxiety', 'strong', /(?:気|心)が休まら|気が気で(?:ない|なら)/u, { negatable: false }),
   // Results that disagree with the customer's own meter, appointments moved by us, an order called off.
@@ -395,8 +412,8 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'complaint',
     'strong',
-    /不満|不信|(?:サービス|御社|会社|そちら|あなた)[^。!?]{0,4}?(?:の)?せいで|(?:時間|お金|費用)(?:も|が)?[^。!?]{0,8}?無駄に|嫌な思い|(?:話|こと)を聞いて(?:います|ます|る)か|上(?:司|層部)?に報告|(?:あなた|御社|おたく|お宅|そちら|貴社)(?:たち|方|さん)?(?:の)?せい|余計に(?:こじれ|悪化|ひどく)|後悔(?:して|した|しか)|被害者なのに|こんな扱い|扱いを受け|ちゃんと(?:聞いて|読んで)|何のために|事実と(?:異な|違)|このままでは使え|お願いだから|頼むから|(?:何とか|なんとか|どうにか)して(?:ください|下さい|よ|ほしい|欲しい|くれ)|テンプレ(?!ー)|定型文|コピペ|勝手に[^。!?]{0,10}?(?:され|られ)|^もういい(?:です|よ|わ)?(?:[。!]|$)|意味(?:ある|あった)(?:んですか|のですか|の\?|んか)|高いだけ|どないなって|しょうもな|あかんやろ|なめとん|ふざけとん|遺憾|善処|(?:なければ|なきゃ|ねば)(?:よかった|良かった)|(?:説明|対応|情報|配慮)(?:が|は)?(?:足りな|不足|不十分)|たらい回し|横柄|高圧的|見下さ|馬鹿みたい|ばかみたい|馬鹿らしい|ばからしい|あほらしい|せめて[^。!?]{0,14}?(?:ください|下さい|ほしい|欲しい|して)|(?:日|週間|か月|ヶ月)(?:も|以上)?(?:経ち|経って|たち|たって|過ぎ)(?:ます|ました|ている|てる|ますが|のに)|(?:ひど|酷)すぎ(?:ませんか|ない\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:そちら|そっち|御社|お宅|おたく)(?:の方|側)?なのに|補償(?:も|が|は)?(?:ない|なし|ありません|されない)|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)/u,
-    { hedgedCode: 'dissatisfaction' },
+    /不満|不信|(?:サービス|御社|会社|そちら|あなた)[^。!?]{0,4}?(?:の)?せいで|(?:時間|お金|費用)(?:も|が)?[^。!?]{0,8}?無駄に|嫌な思い|(?:話|こと)を聞いて(?:います|ます|る)か|上(?:司|層部)?に報告|(?:あなた|御社|おたく|お宅|そちら|貴社)(?:たち|方|さん)?(?:の)?せい|余計に(?:こじれ|悪化|ひどく)|後悔(?:して|した|しか)|被害者なのに|こんな扱い|扱いを受け|ちゃんと(?:聞いて|読んで)|何のために|事実と(?:異な|違)|このままでは使え|お願いだから|頼むから|(?:何とか|なんとか|どうにか)して(?:ください|下さい|よ|ほしい|欲しい|くれ)|テンプレ(?!ー)|定型文|コピペ|勝手に[^。!?]{0,10}?(?:され|られ)|^もういい(?:です|よ|わ)?(?:[。!]|$)|意味(?:ある|あった)(?:んですか|のですか|の\?|んか)|高いだけ|どないなって|しょうもな|あかんやろ|なめとん|ふざけとん|遺憾|善処|(?:なければ|なきゃ|ねば)(?:よかった|良かった)|(?:説明|対応|情報|配慮)(?:が|は)?(?:足りな|不足|不十分)|たらい回し|横柄|高圧的|見下さ|馬鹿みたい|ばかみたい|馬鹿らしい|ばからしい|あほらしい|せめて[^。!?]{0,14}?(?:ください|下さい|ほしい|欲しい|して)|(?:日|週間|か月|ヶ月)(?:も|以上)?(?:経ち|経って|たち|たって|過ぎ)(?:ます|ました|ている|てる|ますが|のに)|(?:ひど|酷)すぎ(?:ませんか|ない\?|でしょ|じゃない|ます|る)|時間を(?:返|かえ)して|(?:前回|前|さっき|先ほど|最初|以前)(?:と|に)?(?:言って|話して|説明して|聞いて)[^。!?]{0,10}?(?:違|ちが)|言っていることが(?:違|ちが)|言い方(?:が|は)?(?:きつ|ひど|冷た|失礼|乱暴)|傷つ(?:き|い|け)|信用(?:でき|して|なら)(?:ない|いません|ません)|信頼(?:でき|して)(?:ない|いません|ません)|約束(?:が|を|と)?(?:違|守(?:ら|れ)|破)|いつまで(?:待た|待つ|かか|放置)|待たせ(?:る|すぎ|ないで|られ|っぱなし)|待たされ|音沙汰|なしのつぶて|ちゃんと(?:やって|して|対応して|仕事して)(?:よ|ください|ほしい|くれ)|しっかりして(?:ください|よ|ほしい)|でたらめ|嘘(?:つき|でしょ|ばかり)|騙(?:さ|し)|だまさ|信じられない|考えられない|プロ(?:として|なのに|失格)|素人|役立たず|使い物にならない|意味(?:が)?(?:ない|なかった)|(?:た|ない|てい|てる|った|んだ|のだ|払って)のに|(?:そちら|そっち|御社|お宅|おたく)(?:の方|側)?なのに|補償(?:も|が|は)?(?:ない|なし|ありません|されない)|(?:ない|ません|なかった)(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)|(?:なぜ|なんで(?!す)|どうして)[^。!?]{0,20}(?:ない|ません|なかった|遅い|遅れ|高い|ひどい)|(?:何回|何度|何日|何週間|何か月)(?:も|問い合わせ|連絡|電話|言)|(?:全然|まったく|全く)(?:違|だめ|駄目|役に立|使え|わから|分から|解決し|連絡|返事|来)|この程度|こんな程度|こんなもの(?:なん|です|か)|こんなに[^。!?]{0,8}(?:払|待|高)|(?:払った|支払った|予約した|待った|頼んだ|お願いした|依頼した|言った|伝えた|聞いた|確認した|払っている|払ってる)のに|(?:日|週間|か月|ヶ月|時間)(?:以上)?も(?:遅れ|待っ|待た|放置|連絡(?:が)?(?:ない|来)|経っ|過ぎ)|どうなって(?:る|いる|います|ん)|二度と[^。!?]{0,10}(?:ない|ません)|壊され|傷つけられ|傷を付け|汚され|(?:測定員|担当|スタッフ|業者)[^。!?]{0,10}(?:壊|傷|汚)/u,
+    { hedgedCode: 'dissatisfaction', ignore: isOwnApology },
   ),
   ja(
     'complaint',
@@ -445,7 +462,11 @@ const japaneseRules: readonly LexiconRule[] = [
     'complaint',
     'strong',
     /(?:言いにくい|言いづらい|申し上げにくい)(?:ん|の)?(?:です|ですが|ですけど|ことなんですが|ことですが)?(?:が|けど|けれど)|(?:気にしすぎ|神経質すぎ|細かすぎ)(?:かもしれ|かも|なのかも)[^。!?]{0,8}?(?:が|けど|けれど)|(?:苦情|クレーム|文句|不満)(?:という|って|と言う|を言う|を言いたい|を申し上げる|を言うつもり)?(?:ほど|わけ|訳|つもり)(?:では|じゃ|は|でも)?(?:ない|ありません|ございません|なかっ)|(?:大げさ|大袈裟|おおげさ)に(?:言う|する|したい)(?:つもり|わけ)|(?:細かい|小さな|ささいな|些細な)(?:こと|話)(?:で|なの|なんです|かもしれません)[^。!?]{0,16}?(?:が|けど|けれど)|一言(?:お伝え|申し上げ|言わせ|言って)(?:して)?(?:おき|たく)/u,
-    { negatable: false, ignore: ignoreRelieved },
+    {
+      negatable: false,
+      ignore: (text, start) =>
+        ignoreRelieved(text) || acceptanceBefore.test(text.slice(Math.max(0, start - 30), start)),
+    },
   ),
   ja(
     'cancellation_request',
@@ -454,11 +475,13 @@ const japaneseRules: readonly LexiconRule[] = [
     { ignore: ignoreJapaneseConditional },
   ),
   // mild: only escalates for an account at risk, or as part of a worsening conversation.
-  ja('anxiety', 'mild', /心配/u, { ignore: ignoreRelieved }),
+  // «ご心配» is someone else's worry (ご心配おかけしました, ご心配なく), not the customer's.
+  ja('anxiety', 'mild', /(?<!ご)心配/u, { ignore: ignoreRelieved }),
   ja(
     'dissatisfaction',
     'mild',
     /困って|困りま|残念|よくならな|良くならな|改善(?:しな|されな|されま)|変わらな|解決しな|治まらな|おさまらな|使いにく|使いづら|わかりにく|分かりにく|遅い|遅くて|遅れ|いつになったら|まだ(?:ですか|届|来|連絡|返事|返信)|不便|不具合|微妙|いまいち/u,
+    { ignore: ignoreSoundHardToHear },
   ),
   ja(
     'cancellation_inquiry',
@@ -636,7 +659,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'dissatisfaction',
     'mild',
-    /annoying|not getting better|no improvement|still the same|nothing (?:has )?changed|slow|confusing|hard to use|not great|not ideal|still (?:nothing|waiting|no)|inconvenient|unfortunately|not working|doesnt work|a problem|mistake|late\b|delayed|disappointing/u,
+    /annoying|not getting better|no improvement|still the same|nothing (?:has )?changed|slow|confusing|hard to use|not great|not ideal|still (?:nothing|waiting|no)|inconvenient|unfortunately|not working|doesnt work|a problem|mistake|late\b(?! (?:at night|in the (?:evening|night|afternoon|day|morning)|(?:evening|night|afternoon|morning)s?\b))|delayed|disappointing/u,
   ),
   en('cancellation_inquiry', 'mild', /cancel|terminat|end (?:my|our|the) (?:contract|subscription)/u, {
     negatable: false,

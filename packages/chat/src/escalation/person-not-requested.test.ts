@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createEscalationClassifier } from './classify-escalation';
+
+const rules = createEscalationClassifier({ learnedModel: false });
+const codesOf = (message: string) => rules({ message }).reasons.map((reason) => reason.code);
+
+describe('isPersonNotRequested', () => {
+  it('reads a person talked to, put off or only mentioned as no request', () => {
+    expect(codesOf('前回はお騒がせしました。あのあと上の方と話せて、今は静かです。')).toEqual([]);
+    expect(codesOf('じゃあ担当者と話すのは当日で大丈夫です。チャットでの電話予約とかは要らないです')).toEqual(
+      [],
+    );
+    expect(codesOf('管理会社の担当者、話は聞いてくれるけど動きは遅いタイプ。まあそんなもんか')).toEqual([
+      'dissatisfaction',
+    ]);
+    expect(
+      codesOf(
+        "I was told someone would call me tomorrow — what number will it come from, so I don't ignore it?",
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps a wish to talk to a person', () => {
+    expect(codesOf('担当者と話したいです')).toContain('human_request');
+    expect(codesOf('担当者と話せたらいいのですが')).toContain('human_request');
+    expect(codesOf('電話で直接相談したい')).toContain('human_request');
+    expect(codesOf('can I talk to a human?')).toContain('human_request');
+    expect(
+      codesOf('I was told someone would call me yesterday but nobody did. Call me back today.'),
+    ).toContain('human_request');
+  });
+
+  it('reads declining a person and asking whether a phone counter exists as no request', () => {
+    expect(codesOf('いえ、人につないでもらうほどじゃないです。返却期限だけ知りたくて')).toEqual([]);
+    expect(codesOf('電話で相談できる窓口ってありますか？営業時間も教えてください')).toEqual([]);
+    expect(codesOf('人につないでください')).toContain('human_request');
+  });
+});
