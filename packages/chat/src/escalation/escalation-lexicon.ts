@@ -1,6 +1,7 @@
 import { foldKana } from '../text/normalize-text';
 import { isClearedAfter } from './cleared-misunderstanding';
 import type { EscalationReasonCode } from './escalation-reason';
+import { isViolenceNotMeant } from './harmless-violence';
 import { isLegalStepNotMeant } from './legal-context';
 import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
@@ -220,12 +221,13 @@ const japaneseRules: readonly LexiconRule[] = [
     /弁護士(?!監修)|べんごし|訴訟|そしょう|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|被害届|告訴|告発|示談|(?<!ai)調停(?!サービス)|法律(?:相談|的|上)|法テラス|民事|刑事/u,
     { negatable: false, ignore: isLegalStepNotMeant },
   ),
-  // safety: a person in danger, or thoughts of self-harm.
+  // safety: a person in danger, or thoughts of self-harm; not a TV drama heard through the wall or a
+  // hyperbole the customer denies (harmless-violence.ts).
   ja(
     'safety',
     'strong',
     /死にたい|しにたい|死のう|自殺|消えたい|消えてしまいたい|生きていけ|生きるのが(?:つら|辛)|殺(?:す|さ|し|され)|(?<![とこ])ころ(?:す|さ|され)|殴(?:ら|ろ|る|り)|なぐら|暴力|暴行|刺(?:す|さ|され)|包丁|刃物|凶器|脅(?:さ|し|迫)|おどさ|身の危険|危険を感じ|身を守|警察(?:を|に)(?:呼|通報|相談|電話|届)|警察沙汰|110番|ストーカー|つきまと|付きまと|待ち伏せ|襲(?:わ|う|い)|怪我|けがを|蹴(?:ら|り|る)|放火|火をつけ|(?:車|自転車|ドア|郵便受け|玄関)に(?:傷|落書き)を?(?:つけ|付け|され)|落書き(?:を|され)|いたずらをされ|(?:車|自転車|ドア|郵便受け)を(?:傷|壊)|家の前(?:まで|に)(?:来|押しかけ)|押しかけ|(?:怒鳴|どな)(?:られ|って(?:来|き)|りつけ|り込)|胸ぐら|つかみかか|掴みかか|突き飛ば|押し倒|(?:殴|蹴|掴|つかま|押さ)(?:ら|ま|え)?れ(?:た|ました|て)|(?<!(?:壁|床|天井|窓)を)叩か?れ(?:た|ました|て)|死(?:んだ|ぬ)(?:方|ほう)が|楽になりたい|死(?:のう|にそう)と(?:思|考)|命の危険/u,
-    { negatable: false },
+    { negatable: false, ignore: isViolenceNotMeant },
   ),
   // threat: public posting, consumer centres, regulators.
   ja(
@@ -433,7 +435,7 @@ const japaneseRules: readonly LexiconRule[] = [
     'safety',
     'strong',
     /(?:生きて(?:いく|る)|生きる)(?:気力|意味|希望|自信)|気力が(?:ない|ありません|なくな|残って)|いなくなりたい|いなくなれたら|(?:目が覚め|起き)なければ(?:いい|良い|楽)|消えてしまえ(?:たら|ば)|ただじゃ(?:おかな|すまな|済まな)|ただでは(?:おかな|すまな|済まな)|(?:物|もの|石|ゴミ)を投げ(?:られ|て(?:き|く))|投げつけ|インターホンを(?:何度も|何回も|連打|鳴らし続け)|しば(?:いたろ|いたる|いてやる|く)|どつ(?:いたろ|いたる|いてやる|く)|ぶん殴|ぶっ(?:殺|飛ば|とば)|ぼこぼこに|痛い目(?:に|を)?(?:あわ|遭わ|見せ)|焦げ(?:臭|くさ)|煙が(?:出|充満|上が|入)|火事|ガス(?:臭|くさ|のにお)|脅迫/u,
-    { negatable: false },
+    { negatable: false, ignore: isViolenceNotMeant },
   ),
   ja(
     'threat',

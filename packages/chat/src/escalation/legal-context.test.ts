@@ -168,3 +168,74 @@ describe("isLegalStepNotMeant: the customer's own threat is never taken back (re
     expect(codes('does the lawyer review mean a lawyer will read my lease?')).not.toContain('legal');
   });
 });
+
+describe('isLegalStepNotMeant: round 16', () => {
+  it('訴え as a noun for symptoms or complaints received is no suit', () => {
+    expect(codes('社員から頭痛の訴えがあります')).not.toContain('legal');
+    expect(codes('住民から騒音の訴えが多くて')).not.toContain('legal');
+    for (const message of [
+      '訴えます',
+      '訴えを起こす',
+      '訴えるぞ',
+      '騒音の訴えを起こします',
+      '隣人を騒音で訴えます',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('a denial with an adverb between, or in a formal form, denies the step', () => {
+    expect(codes('訴える気はまったくないです')).not.toContain('legal');
+    expect(codes('裁判とか全然考えてないです')).not.toContain('legal');
+    expect(codes('訴訟などは一切考えておらず、数値がほしいだけです')).not.toContain('legal');
+    expect(codes("I'm not really looking to sue anyone, just want it quieter.")).not.toContain('legal');
+    // The denial must be of the step itself, next to the verb; an own step stays.
+    for (const message of [
+      '訴える気になりました',
+      '訴えるしかない。謝る気はないみたいなので',
+      "I'm not really looking forward to it, but I will sue.",
+      '訴える気はまったくなかったけど、もう訴えます',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it("someone else's joke: a friend's words ending in a laugh, «冗談っぽく»", () => {
+    expect(
+      codes(
+        "My buddy literally texted me 'I'm gonna sue your neighbour's dog lol' when I told him about the barking.",
+      ),
+    ).not.toContain('legal');
+    expect(
+      codes('住民の話し合いで、冗談っぽく「訴えるぞ〜」って言った人がいて場が和みました笑'),
+    ).not.toContain('legal');
+    // A step suggested to the customer, someone in the dispute, or the customer's own clause stays legal.
+    for (const message of [
+      'my cousin says i should lawyer up lol. is that overkill for footsteps?',
+      "My neighbour texted me 'I'll sue you lol'",
+      "My buddy texted me and I'm gonna sue them lol",
+      'My buddy texted me im gonna sue your neighbours dog lol. honestly I might do it myself',
+      '冗談っぽく言ってますけど、本気で訴えます',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('the consumer centre as a source, or a suggestion turned down, is no threat', () => {
+    expect(
+      codes(
+        '消費者センターのサイトで「騒音測定業者を選ぶポイント」って記事を読んで、こちらにたどり着きました',
+      ),
+    ).not.toContain('threat');
+    expect(
+      codes(
+        "My landlord said 'just tell them you'll go to the consumer center and they'll knock the price down' lol. Not doing that, I just want a normal quote.",
+      ),
+    ).not.toContain('threat');
+    for (const message of [
+      '消費者センターのサイトを読んで、相談することにしました',
+      '消費者センターに相談します',
+      "My landlord said 'just tell them you'll go to the consumer center'. Honestly, I might.",
+      // Left alone: the customer may be asking where to take a complaint.
+      '消費者センターって、騒音の相談も受けてくれるんでしょうか？',
+    ])
+      expect(codes(message), message).toContain('threat');
+  });
+});

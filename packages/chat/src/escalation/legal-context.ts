@@ -1,5 +1,7 @@
+import { isLawyerReviewFeature } from './lawyer-review';
 import { oncePerMessage } from './once-per-message';
-import { sentenceAround } from './sentence-around';
+import { isReportedFromSource } from './reported-source';
+import { isSettledBeforeStep } from './settled-dispute';
 
 /**
  * When a legal or threat word is no legal step in the customer's own case (round 12). The issue's
@@ -12,23 +14,28 @@ import { sentenceAround } from './sentence-around';
  * the word names who recommended the service or what someone does for a living («弁護士の友人に
  * 薦められて», "my lawyer friend recommended you", "we're a law firm on the 5th floor",
  * «消費者センターの人に紹介されました»), or a legal department that wants a contract's paperwork.
+ * The premium plan's lawyer review (lawyer-review.ts), a dispute settled before the step
+ * (settled-dispute.ts) and a word read or heard about in general (reported-source.ts) are their own
+ * files.
  *
  * Each match is judged on its own: the customer's own step later in the message ("…but I will sue
  * if this goes on") is another match and still escalates.
  */
 
 // A denial of the step after the word, in the same sentence: 訴訟とかは考えてないです, 言うつもりは
-// ないですよ, 弁護士とかそういう大げさな話じゃなくて, 今回は弁護士は関係なく. "Not a big deal" and
-// "not that kind of talk" must stand right next to the word: «訴えますよ、大げさではなく» insists,
-// and «弁護士に相談するしかないのではないでしょうか» asks whether it must come to that.
+// ないですよ, 弁護士とかそういう大げさな話じゃなくて, 今回は弁護士は関係なく; since round 16 also
+// 訴訟などは考えておらず, and «訴える気» denied right after the verb, an adverb between
+// («訴える気はまったくないです»; not «…謝る気はないみたいなので»). "Not a big deal" and "not that kind
+// of talk" must stand right next to the word: «訴えますよ、大げさではなく» insists, and «弁護士に相談
+// するしかないのではないでしょうか» asks whether it must come to that.
 const japaneseDeniedAfter =
-  /^[^。!?]{0,30}?(?:考えて(?:い)?(?:ない|ません|ないです)|つもり(?:は|も)?(?:全然|全く|まったく|一切|別に|毛頭)?(?:ない|ありません|ございません|なく)|(?:する|やる)気(?:は|も)?(?:全然|全く|まったく|一切|さらさら)?(?:ない|ありません|なく)|そこまで(?:する|は|じゃ|では|の話|大げさ)|関係(?:なく|ない|ありません)|予定は(?:ない|ありません)|しに来た(?:ん|の)?(?:じゃ|では)(?:な|ありません))|^(?:[ぁ-ん]{0,2}(?:とか|なんて|みたいな|って|という|など)[はも]?)?(?:そういう|そんな)?(?:(?:大げさ|おおげさ)(?!(?:では|じゃ)(?:なく|ない|ありません))|の?(?:話|こと)(?:じゃ|では)(?:なく|ない|ありません))|^[ぁ-ん]{0,3}?の(?:じゃ|では)なく|^[ぁ-ん]{0,2}とか(?:は|も)?(?:じゃ|では)(?:なく|ない)|^(?:に)?(?:どうこう)?(?:って|と|という)より/u;
-// …or before it in English: "not looking to go to court", "No lawsuits", "no intention of suing". The
-// denial governs the word itself: no new subject or clause in between ("we are not going to pay we
-// will sue you", "not going to lie i will sue").
+  /^[^。!?]{0,30}?(?:考えて(?:も|すら)?(?:い|お)?(?:ない|ません|りません|らず)|つもり(?:は|も)?(?:全然|全く|まったく|一切|別に|毛頭)?(?:ない|ありません|ございません|なく)|(?:する|やる)気(?:は|も)?(?:全然|全く|まったく|一切|さらさら)?(?:ない|ありません|なく)|そこまで(?:する|は|じゃ|では|の話|大げさ)|関係(?:なく|ない|ありません)|予定は(?:ない|ありません)|しに来た(?:ん|の)?(?:じゃ|では)(?:な|ありません))|^(?:[ぁ-ん]{0,2}(?:とか|なんて|みたいな|って|という|など)[はも]?)?(?:そういう|そんな)?(?:(?:大げさ|おおげさ)(?!(?:では|じゃ)(?:なく|ない|ありません))|の?(?:話|こと)(?:じゃ|では)(?:なく|ない|ありません))|^る気(?:は|も)?(?:全然|全く|まったく|一切|さらさら|毛頭|ぜんぜん)?(?:ない|ありません|ございません|なく)|^[ぁ-ん]{0,3}?の(?:じゃ|では)なく|^[ぁ-ん]{0,2}とか(?:は|も)?(?:じゃ|では)(?:なく|ない)|^(?:に)?(?:どうこう)?(?:って|と|という)より/u;
+// …or before it in English: "not looking to go to court", "not really planning to sue" (round 16),
+// "No lawsuits", "no intention of suing". The denial governs the word itself: no new subject or clause
+// in between ("we are not going to pay we will sue you", "not going to lie i will sue").
 const governedWord = '(?!(?:i[mld]?|we(?:re|ll)?|you|s?hes?|they|and|but|so|if|lie)\\b)[a-z]+';
 const englishDeniedBefore = new RegExp(
-  `(?:^|[^a-z])(?:no|not (?:looking|planning|going|trying|wanting|interested|thinking)(?: to| in| about| of| on)?(?: ${governedWord}){0,3}|no (?:intention|plans?|interest|desire|wish) (?:of|to|in)(?: ${governedWord}){0,3}|(?:dont|do not|wont|will not) (?:want|plan|intend|wish) to(?: ${governedWord}){0,3})\\s*$`,
+  `(?:^|[^a-z])(?:no|not (?:(?:really|actually|at all|even|remotely|in any way) )?(?:looking|planning|going|trying|wanting|interested|thinking)(?: to| in| about| of| on)?(?: ${governedWord}){0,3}|no (?:intention|plans?|interest|desire|wish) (?:of|to|in)(?: ${governedWord}){0,3}|(?:dont|do not|wont|will not) (?:(?:really|actually|even) )?(?:want|plan|intend|wish) to(?: ${governedWord}){0,3})\\s*$`,
   'u',
 );
 const englishDeniedAfter = /^[^.?!]{0,30}?\b(?:or anything|(?:isnt|is not|not) (?:an option|on the table))/u;
@@ -37,10 +44,11 @@ const englishDeniedAfter = /^[^.?!]{0,30}?\b(?:or anything|(?:isnt|is not|not) (
 const japaneseJoke =
   /冗談(?!(?:では|じゃ)(?:なく|ない|ありません)|抜き|で(?:は|言って(?:る|い(?:る)?)?(?:ん|の|わけ)?(?:じゃ|では)))/u;
 // Someone else's step turned down or laughed off, anywhere after it: "were not doing that", "it
-// wont come to that", «そこまでする気はない», «全然そんなつもりない», «冗談で». A bare "haha", "lol"
-// or emoji is no turning down: "…so im suing him haha" still sues.
+// wont come to that", «そこまでする気はない», «全然そんなつもりない», «冗談で», and since round 16 a bare
+// "Not doing that" opening its sentence. A bare "haha", "lol" or emoji is no turning down: "…so im
+// suing him haha" still sues.
 const englishTurnedDown =
-  /\b(?:(?:were|we are|im|i am) not (?:doing|going to do|gonna do) (?:that|it)|(?:wont|will not|isnt going to|wouldnt|doesnt need to) (?:come|go|get) to that|(?:lmao|lol|haha) no\b|no drama|not going there|being dramatic|all bark|not worried|as a joke|running joke|in jest|(?:s?he|they)(?:s|re| was| were)? (?:just )?(?:joking|kidding)|we (?:both )?laughed)/u;
+  /\b(?:(?:were|we are|im|i am) not (?:doing|going to do|gonna do) (?:that|it)|(?<=(?:^|[.!?,]) ?)not (?:doing|going to do|gonna do) (?:that|it)\b|(?:wont|will not|isnt going to|wouldnt|doesnt need to) (?:come|go|get) to that|(?:lmao|lol|haha) no\b|no drama|not going there|being dramatic|all bark|not worried|as a joke|running joke|in jest|(?:s?he|they)(?:s|re| was| were)? (?:just )?(?:joking|kidding)|we (?:both )?laughed)/u;
 const japaneseTurnedDown =
   /(?:そこまで|そんな)(?:の|こと)?(?:する|やる)?(?:気|つもり)(?:は|も)?(?:全然|全く|まったく|一切|別に|さらさら)?(?:ない|ありません|なく)|そこまで(?:じゃ|では)(?:ない|なく)/u;
 const turnedDown = new RegExp(
@@ -55,15 +63,32 @@ const quoteOpen = /[「『"“][^」』"”]*$/u;
 const reportedAfter =
   /^[^。]{0,24}?(?:って|と)(?:言われ|いわれ|笑われ|騒い|言って|いって)|^[^。]{0,24}?[」』"”]/u;
 const someoneElse =
-  '\\b(?:s?he|they|some(?:one|body)|everyone|people|\\w*(?:friend|mate)s?|dad|father|m[ou]m|mother|parents|wife|husband|partner|colleagues?|brother|sister|boss|neighbou?rs?|landlord|family|cousin|bf|gf)(?: (?:in|at|from) (?:[a-z]+ ){0,2}[a-z]+)?(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))*';
+  '\\b(?:s?he|they|some(?:one|body)|everyone|people|\\w*(?:friend|mate)s?|buddy|pal|dad|father|m[ou]m|mother|parents|wife|husband|partner|colleagues?|coworkers?|brother|sister|boss|neighbou?rs?|landlord|family|cousin|son|daughter|uncle|aunt|bf|gf)(?: (?:in|at|from) (?:[a-z]+ ){0,2}[a-z]+)?(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))*';
 const noOwnClause =
   '(?:(?!\\b(?:so|and|but|(?:be)?cause|then) (?:i[mld]?|ive|we(?:re|ll|d|ve)?)\\b)[^.?!]){0,40}$';
 // Group 1 is set when someone else joked rather than said it.
 const reportedBefore = new RegExp(
-  `${someoneElse} (?:(jok\\w*)|says|said|saying|tell\\w*|told|suggest\\w*|yell\\w*|shout\\w*)\\b${noOwnClause}`,
+  `${someoneElse} (?:(jok\\w*)|says|said|saying|tell\\w*|told|texted|messaged|suggest\\w*|yell\\w*|shout\\w*)\\b${noOwnClause}`,
   'u',
 );
-const japaneseJokedBefore = new RegExp(`${japaneseJoke.source}${/(?:で|めかして)[^。]{0,16}$/u.source}`, 'u');
+// No contrast or own take between the joke and the word: «冗談っぽく言ってますけど、本気で訴えます».
+const japaneseJokedBefore = new RegExp(
+  `${japaneseJoke.source}${/(?:で|めかして|っぽく|まじりに|半分で?)(?:(?!けど|けれど|でも|本気|正直)[^。]){0,16}$/u.source}`,
+  'u',
+);
+// Round 16: a friend's or relative's words that end in a laugh are their joke: "my buddy literally
+// texted me im gonna sue your neighbours dog lol". Not someone in the dispute ("my neighbour said
+// hell sue me lol" is a step in the customer's case), not a step they suggest to the customer ("my
+// cousin says i should lawyer up lol" asks about one), and not across a clause of the customer's own.
+const friendOrFamily =
+  '(?:\\w*(?:friend|mate)s?|buddy|pal|dad|father|m[ou]m|mother|parents|wife|husband|partner|brother|sister|cousin|son|daughter|uncle|aunt|bf|gf)';
+const friendJokedBefore = new RegExp(
+  `\\b${friendOrFamily}(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))* (?:texted|messaged|wrote|sent|says|said|saying|tell\\w*|told|yell\\w*|shout\\w*)\\b(${noOwnClause})`,
+  'u',
+);
+const suggestionToCustomer =
+  /\b(?:(?:i|we|you) (?:should|could|can|need|must|ought|might)|to|just|why dont)\b/u;
+const laughAfter = /^[^.?!]{0,40}?\b(?:lol|lmao|haha|jk)\b/u;
 // …unless the customer then takes the joke up: "my friend joked i should sue, but honestly im
 // considering it", «友達は冗談で訴えればって言うけど、正直本気で考えてます».
 const ownTakeAfter =
@@ -76,6 +101,13 @@ const placeOrShowBefore =
 const placeOrShowAfter =
   /^(?:yard\b|所の(?:近く|前|隣|裏|そば|向かい|横)|会?館|しーん|どらま|番組|もの(?:の|を))/u;
 
+// Round 16: «訴え» as a noun for symptoms or complaints received, not a suit: «社員から頭痛の訴えが
+// あります», «住民から騒音の訴えが多くて» (a property manager). «訴えます», «訴えを起こす», «訴えるぞ»
+// stay legal.
+const complaintNounBefore =
+  /(?:頭痛|痛み|腰痛|肩こり|耳鳴り|不調|体調不良|めまい|吐き気|不眠|寝不足|睡眠不足|症状|騒音|音|振動|におい|臭い|寒さ|暑さ|苦情|不満|要望)の$/u;
+const complaintReceivedAfter = /^(?:が|は|も)(?:あ(?:り|る|っ)|多|出|来|き(?:て|た|ま)|寄せ|相次|増え|届)/u;
+
 // The word names who recommended the service, a profession or an office, not a step. The profession
 // must be what is named, next to the word: "im a lawyer myself", "my neighbours a lawyer", «夫は弁護士
 // です» — but not "this is a disgrace. my lawyer will contact you" or «私は弁護士に相談します»; a
@@ -84,6 +116,10 @@ const professionWord =
   /^(?:弁護士|べんごし|法律事務所|消費者せんたー|国民生活せんたー|消費生活せんたー|lawyers?|attorneys?|solicitors?|law firm|legal (?:team|department|counsel)|journalists?)$/u;
 const japaneseReferralAfter =
   /^(?:さん|の先生)?(?:の)?(?:友人|友達|知り合い|人|方|職員|さいと|ほーむぺーじ|hp)?(?:に|で|から|が|の)?[^。]{0,24}?(?:薦め|勧め|すすめ|紹介|教えてもら|教わ|知りました|知った|で見[たて]|載って|で働|に勤め|勤務)/u;
+// Round 16: the consumer centre's site or an article on it as how the customer found the service:
+// «消費者センターのサイトで「騒音測定業者を選ぶポイント」って記事を読んで、こちらにたどり着きました».
+const japaneseFoundThroughAfter =
+  /^(?:の)?(?:さいと|ほーむぺーじ|hp|記事|ぱんふれっと|ちらし)(?:で|を|に|から|の)[^。!?]{0,40}?(?:こちら|御社|貴社|ここ|おたく|このさーびす)(?:に|を|へ|の)?(?:たどり着|辿り着|見つけ|知り|知っ)/u;
 const japaneseProfessionBefore = /(?:職業|仕事|本業)(?:が|は)$|階が$/u;
 const japanesePersonBefore = /(?:私|わたし|夫|妻|主人|父|母|兄|姉|弟|妹|娘|息子)(?:は|が)$/u;
 const japaneseProfessionAfter = /^(?:さん)?(?:です|でした|なので|なんで|だから|だけど|として)/u;
@@ -95,30 +131,6 @@ const paperworkContext =
   /\b(?:copy|copies|signature|sign|signed|paperwork|audit|nda|agreement|invoice|purchase order)\b/u;
 const disputeContext = /\b(?:dispute|claim|case|court|sue|suing|liab|complain|breach|damage|tenant)/u;
 
-// Round 15: a step that never came, because the dispute was settled before it («隣とは調停とかになる
-// 前に和解できました», "we settled before it went to court"). Settled, in the past: «調停になる前に和解
-// したいです», "we need to settle before it goes to court" are the customer's own case, and escalate.
-const japaneseAvoidedAfter =
-  /^[^。!?]{0,6}?(?:に|と)?(?:なる|いく|行く|進む)前に[^。!?]{0,10}?(?:(?:和解|解決)(?:でき|し)(?:まし)?た|話が(?:つき(?:まし)?た|ついた|まとまり(?:まし)?た|まとまった)|(?:収|おさ)まり(?:まし)?た|落ち着き(?:まし)?た)(?![いくかっらり])/u;
-const englishAvoidedBefore =
-  /\b(?:settled|sorted (?:it|things|this) out|resolved (?:it|things|this)|worked (?:it|things|this) out|made (?:up|peace))\b[^.?!]{0,30}\bbefore (?:it|things|anything|this) (?:went|got|came|had to go|ended up)(?: to| in| near)?(?: a| the)? $/u;
-// A question about the premium plan's lawyer review names the service's own lawyer, not a step: "does
-// the lawyer review mean a lawyer will contact my neighbour?". Only the lawyer: "does the lawyer review
-// mean I can sue them?" asks about a step of the customer's own.
-const lawyerReviewFeature = /\blawyer[- ]review|\b(?:reviewed|checked|supervised) by (?:a |the )?lawyers?\b/u;
-const reviewingLawyer = /^(?:lawyers?|attorneys?)$/u;
-// Review r15: a lawyer acting against someone in the question is the customer's own step: "does the
-// lawyer review mean a lawyer will represent me against my landlord?", "…take my landlord on for me?".
-const lawyerStepInSentence =
-  /\b(?:represent\w*|against|dispute|claim|case|take [a-z ]{0,30}\bon\b|court|sue|suing)\b/u;
-// Review r15: the settled step never came only when it was settled, and nothing is open after it: not
-// "we never settled…", "it wasn't settled…", "we had hoped it would be settled…", nor a settlement
-// broken («…和解したのに、相手が約束を守りません», "…but they never paid", "and now they're ignoring
-// the agreement", «でも和解金がまだ振り込まれていません»).
-const settlementDeniedBefore =
-  /\b(?:never|not|no|wasnt|werent|isnt|didnt|hasnt|havent|hoped?|hoping|wish\w*|would|should|could|might|want\w*|need\w*|tried)\b/u;
-const settlementOpenAfter =
-  /まだ|また|のに|でも|けど|しかし|守(?:ら|っ(?:て(?:い)?)?な)|払(?:わ|って(?:い)?な)|振り?込(?:ま|んで(?:い)?な)|\b(?:but|still|now|again|never|havent|hasnt|didnt|ignor\w*|refus\w*|breach\w*|broke)\b/u;
 // "damages" as a verb is harm to things, not money claimed: "what's your policy if the technician
 // damages something?" — but "we'll claim damages", "sue for damages the court awards" stay legal.
 const damagesVerbAfter =
@@ -132,6 +144,11 @@ const damagesRelativeAfter =
   /^ (?:the|my|our|your|his|her|their|a|an|this|that) (?:[a-z]+ ){0,2}(?:caused|did|made|broke|wont|will|would|cant|didnt|doesnt|couldnt|is|was|has|had|must)\b|^ (?:the|my|our|your) moment\b/u;
 const damagesClaimedBefore =
   /\b(?:claim\w*|seek\w*|sue|suing|pay|demand\w*|ask\w* for|want|after|for|get|award\w*)\s*$/u;
+
+/** True when a friend's or relative's words were found and suggest no step to the customer. */
+function isFriendsJoke(said: RegExpExecArray | null): boolean {
+  return said !== null && !suggestionToCustomer.test(said[1] ?? '');
+}
 
 // Read once per message: a message with many legal words ("legal team copy legal team copy …")
 // would otherwise be scanned once per word. Where the last turning-down phrase starts, or -1.
@@ -154,20 +171,18 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   if (placeOrShowBefore.test(before) || placeOrShowAfter.test(after)) return true;
   if (japaneseDeniedAfter.test(after)) return true;
   if (englishDeniedBefore.test(before) || englishDeniedAfter.test(after)) return true;
-  if (japaneseAvoidedAfter.test(after) || englishAvoidedBefore.test(before)) {
-    const sentenceBefore = before.slice(
-      Math.max(...['.', '!', '?', '。'].map((stop) => before.lastIndexOf(stop))) + 1,
-    );
-    if (!settlementDeniedBefore.test(sentenceBefore) && !settlementOpenAfter.test(text.slice(end, end + 120)))
-      return true;
-  }
+  if (isSettledBeforeStep(text, start, end) || isReportedFromSource(text, start, end)) return true;
   const someoneSaid = reportedBefore.exec(before);
   // Someone else's joke («冗談で», "my friend joked she'd sue") is no step at all.
-  if ((someoneSaid?.[1] !== undefined || japaneseJokedBefore.test(before)) && !ownTakeAfter.test(after))
-    return true;
+  const joked =
+    someoneSaid?.[1] !== undefined ||
+    japaneseJokedBefore.test(before) ||
+    (laughAfter.test(after) && isFriendsJoke(friendJokedBefore.exec(before)));
+  if (joked && !ownTakeAfter.test(after)) return true;
   const reported = someoneSaid !== null || quoteOpen.test(before) || reportedAfter.test(after);
   if (reported && lastTurnedDown(text) >= start) return true;
   const word = text.slice(start, end);
+  if (word === '訴え' && complaintNounBefore.test(before) && complaintReceivedAfter.test(after)) return true;
   if (
     word === 'damages' &&
     damagesVerbAfter.test(after) &&
@@ -176,12 +191,14 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
     !damagesRelativeAfter.test(after)
   )
     return true;
-  if (reviewingLawyer.test(word)) {
-    const { sentence, question } = sentenceAround(text, start, end);
-    if (question && lawyerReviewFeature.test(sentence) && !lawyerStepInSentence.test(sentence)) return true;
-  }
+  if (isLawyerReviewFeature(text, start, end)) return true;
   if (!professionWord.test(word)) return false;
-  if (japaneseReferralAfter.test(after) || japaneseProfessionBefore.test(before)) return true;
+  if (
+    japaneseReferralAfter.test(after) ||
+    japaneseFoundThroughAfter.test(text.slice(end, end + 80)) ||
+    japaneseProfessionBefore.test(before)
+  )
+    return true;
   if (japanesePersonBefore.test(before) && japaneseProfessionAfter.test(after)) return true;
   if (/^[a-z]/u.test(word) && (englishProfessionBefore.test(before) || englishProfessionAfter.test(after)))
     return true;

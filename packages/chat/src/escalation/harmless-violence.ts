@@ -1,0 +1,36 @@
+/**
+ * A violent word that is clearly no danger (round 16): words heard through the wall that turned out
+ * to be a TV drama or a game («隣から夜中に「殺してやる！」って叫び声が聞こえて一瞬ビビったけど、サスペン
+ * スドラマの音でした笑», «隣から「ぶっころす！」って聞こえるけど、ゲーム実況してるっぽいｗ»), or the
+ * customer's own hyperbole of degree that they deny in the same message («殴り込みに行きたいくらいの音、
+ * って友達には言ってますけど笑、実際は挨拶もする仲です»).
+ *
+ * Safety is the most dangerous code to suppress, so only these two are taken back: the heard words
+ * must be quoted and the fiction said plainly after them, not doubted («ドラマの音かと思ったら本当に
+ * 喧嘩でした», «ゲームっぽいけど怖いです» stay safety); the hyperbole needs «くらい» or «ほど» and a denial of
+ * doing it («実際は挨拶もする仲です»), with nothing after that brings it back («…けど、このままだとやり
+ * かねない»). «殴り込みに行きたいくらいです» alone stays safety.
+ */
+
+// The quote closes, the words were heard (a voice, a shout, a sound), and then a drama, a film, a
+// game or a stream is what it was.
+const heardFictionAfter =
+  /^[^」』。]{0,12}[」』](?:って|と)?[^。]{0,24}?(?:聞こえ|叫|声|音)[^。]{0,40}?(?:どらま|てれび|映画|げーむ|あにめ|番組|実況|配信|ゆーちゅーぶ|youtube)(?:の(?:音|声|せりふ|台詞|音声)|(?:を)?(?:見て|観て|して)(?:い)?(?:る|た))?(?:でした|だった|みたい|らしい|っぽい)(?!けど|が|か?と思)/u;
+// The violent verb wished for only as a measure of degree: «殴り込みに行きたいくらいの音», «殴りたい
+// ほど».
+const hyperboleAfter = /^[^。!?]{0,10}?たい(?:くらい|ぐらい|ほど)/u;
+// …denied in the same message: in fact the customer greets the neighbour, gets on with them, or
+// does nothing.
+const deniedInFact =
+  /(?:実際は|実際には|本当は|ほんとは|ほんとうは)[^。!?]{0,24}?(?:挨拶(?:も)?(?:する|して)|仲(?:良|が良|がいい|です|だ)|何も(?:しない|しません|してない|していません)|(?:し|行か|やら)(?:ない|ません))/u;
+const broughtBack = /かねない|かもしれ|かも|わからない|自信(?:が)?ない|限界|本気/u;
+
+/** True when the safety word at [start, end) of normalised text is a TV sound or a denied hyperbole. */
+export function isViolenceNotMeant(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 120);
+  if (/[「『][^」』]*$/u.test(before) && heardFictionAfter.test(after)) return true;
+  if (!hyperboleAfter.test(after)) return false;
+  const denial = deniedInFact.exec(after);
+  return denial !== null && !broughtBack.test(after.slice(denial.index));
+}

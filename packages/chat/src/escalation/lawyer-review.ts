@@ -1,0 +1,51 @@
+import { sentenceAround } from './sentence-around';
+
+/**
+ * The premium plan's lawyer review, named as a feature of the plan, is the service's own lawyer and
+ * no legal step: "does the lawyer review mean a lawyer will contact my neighbour?" (round 15),
+ * «プレミアムプランの弁護士レビューって、具体的にどんなことを見てもらえるんですか？», «プレミアムにしとけば
+ * 弁護士の先生に報告書みてもらえるってことでいいんだよね？», «弁護士さんのコメントって、何日くらいで付くん
+ * ですか？», «レポートのテンプレートに「弁護士」という欄がありますが…» (round 16). Only the lawyer, and
+ * only when nothing in the sentence is a step of the customer's own: «弁護士レビューの結果を使って隣人を
+ * 訴えたい», «プレミアムの弁護士さんに、隣との裁判のことも相談できますか？», "does the lawyer review mean
+ * I can sue them?" or "…represent me against my landlord?" stay legal.
+ */
+
+// In English the feature is asked about in a question.
+const englishFeature = /\blawyer[- ]review|\b(?:reviewed|checked|supervised) by (?:a |the )?lawyers?\b/u;
+const englishLawyer = /^(?:lawyers?|attorneys?)$/u;
+// Review r15: a lawyer acting against someone in the question is the customer's own step: "does the
+// lawyer review mean a lawyer will represent me against my landlord?", "…take my landlord on for me?".
+const englishStepInSentence =
+  /\b(?:represent\w*|against|dispute|claim|case|take [a-z ]{0,30}\bon\b|court|sue|suing)\b/u;
+
+// In Japanese the feature is named right after the word («弁護士レビュー», «弁護士チェック», «弁護士さん
+// のコメント»), or the premium plan before it and the report read after it («プレミアムにしとけば弁護士
+// の先生に報告書みてもらえる»), in a question or not («まあ弁護士チェックが付いてるなら妥当か»)…
+const japaneseFeatureAfter = /^(?:さん|の先生)?(?:の)?(?:れびゅー|ちぇっく|こめんと)/u;
+const japanesePlanBefore = /(?:ぷれみあむ|premium)[^。!?]{0,16}$/u;
+const japaneseReportReadAfter =
+  /^(?:さん|の先生)?(?:に|が)[^。!?]{0,8}?(?:報告書|れぽーと)を?(?:見|み|ちぇっく|確認|目を通)/u;
+// …or the word is a field of the report's template: «「弁護士」という欄», «「弁護士」の項目».
+const japaneseFieldAfter = /^[」』](?:という|って|の)?(?:欄|項目|記入欄)/u;
+// …with no step of the customer's own in the sentence: a suit, a court or its date («来週の期日に間に
+// 合わせたいので、Premiumの弁護士レビューを急ぎで»), evidence, a dispute, the other party, a claim or a
+// letter to them.
+const japaneseStepInSentence =
+  /訴|裁判|調停|示談|賠償|慰謝料|法的|内容証明|期日|証拠|請求|交渉|代理|揉め|争|相手|隣|大家|管理会社に|警告/u;
+
+/** True when the lawyer word at [start, end) of normalised text names the premium plan's lawyer review. */
+export function isLawyerReviewFeature(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end);
+  const { sentence, question } = sentenceAround(text, start, end);
+  if (englishLawyer.test(word))
+    return question && englishFeature.test(sentence) && !englishStepInSentence.test(sentence);
+  if (word !== '弁護士' && word !== 'べんごし') return false;
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 32);
+  const named =
+    japaneseFeatureAfter.test(after) ||
+    japaneseFieldAfter.test(after) ||
+    (japanesePlanBefore.test(before) && japaneseReportReadAfter.test(after));
+  return named && !japaneseStepInSentence.test(sentence);
+}

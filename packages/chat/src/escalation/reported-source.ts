@@ -1,0 +1,42 @@
+/**
+ * A legal word read or heard about in general, not in the customer's own case, is no legal step
+ * (round 16): quoted from a book or an article («「損害賠償が認められた判例」って本に書いてあったんですけ
+ * ど»), a general example raised at a meeting («総会で「騒音問題で調停になった例もある」という話が出て»),
+ * or a general question the customer says is not their situation ("if a neighbour dispute ever went
+ * to court, would your report be something people use? Not my situation, just read about it.").
+ *
+ * The customer's own step stays legal: «本に「訴えたほうがいい」と書いてあったので訴えます» (the second
+ * «訴え» is no quote), "if the neighbour keeps this up, I'll take him to court", "not my situation yet".
+ */
+
+// The word inside a quote that is not closed before it.
+const insideQuote = /[「『][^」』]*$/u;
+// The quote closes and a book, an article, a site or a programme is where it was read: «」って本に書い
+// てあった», «」と記事に載っていた».
+const readInAfter =
+  /^[^」』。]{0,30}[」』](?:って|と|という)?(?:本|記事|さいと|ねっと|番組|てれび|にゅーす|新聞|論文|資料|教科書)(?:に|で)[^。!?]{0,6}?(?:書いて|載って|出て|紹介|読)/u;
+// A meeting, a class or a book named before the quote, the quote a general example («…例もある»,
+// «判例», «事例», «ケース»), and the quote reported as something said there: «総会で「…例もある」という話が
+// 出て».
+const sourceBeforeQuote =
+  /(?:総会|会議|会合|説明会|勉強会|集会|理事会|授業|講義|せみなー|本|記事|番組|にゅーす|新聞)(?:で|に|には|では|でも)[「『][^」』]*$/u;
+const generalExampleAfter =
+  /^[^」』。]{0,30}?(?:例|判例|事例|けーす|場合)[^」』。]{0,8}[」』](?:という|って|との)(?:話|意見|説明)(?:が|も)?(?:出|あ)/u;
+
+// English: the word in a general condition ("if a dispute ever went to court"), with no "I", "we" or
+// "my" in it, in a message that says, without "yet", it is not the customer's situation.
+const generalConditionBefore =
+  /\bif (?:a|an|someone|somebody|anyone|people|one)\b(?:(?!\b(?:i|im|ive|id|ill|we|were|my|our)\b)[^.?!])*$/u;
+const notMySituation =
+  /\b(?:not (?:my|our) (?:situation|case|problem|dispute)|nothing to do with (?:me|us)|not (?:about|for) (?:me|us))\b(?! yet)/u;
+
+/** True when the legal word at [start, end) of normalised text is read or heard about in general. */
+export function isReportedFromSource(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 48), start);
+  const after = text.slice(end, end + 48);
+  if (insideQuote.test(before)) {
+    if (readInAfter.test(after)) return true;
+    if (sourceBeforeQuote.test(before) && generalExampleAfter.test(after)) return true;
+  }
+  return generalConditionBefore.test(text.slice(Math.max(0, start - 80), start)) && notMySituation.test(text);
+}
