@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize-text';
+import { showsJapaneseProgress } from './japanese-progress';
 
 const resolution =
   /ありがと|助かりました|助かります|解決しました|解決です|解決できました|よくわかりました|よく分かりました|了解(?:です|しました)|承知しました|問題ありません|お騒がせしました|納得しました|すっきりしました|(?:いけ|開け|使え|見れ)ました(?!か)|\ball (?:good|clear|sorted)\b|\bthats sorted\b|\bthank|\bthx\b|\bgot it\b|that helps|\bsolved\b|\bperfect\b|sorted it/u;
@@ -26,15 +27,33 @@ const movingOn =
 // ない»; not «すみません»), data lost, a blank or spinning screen, asking when it gets fixed, and a
 // customer leaving for another company («他社にします», «他の業者に聞いてみます», "find someone who
 // can actually fix it", "before I leave", "I'll take that as a no", "whatever") keep it stuck.
+// Round 16: «また連絡します», «また考えます», «また来てほしい» and «翌週の同じ時間で» repeat nothing.
 const stuck =
-  /まだ|また|再び|止ま|同じ|だめ|駄目|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|えらー(?!(?:が|は|も)?(?:出なく|でなく|消え|なくな|解消))|無理|意味(?:ない|がない)|でも|けど|けれど|相変わらず|あいかわらず|(?<!すみ|すい|申し訳あり|もうしわけあり|構い|かまい|問題あり)ません(?!か)|(?:て|で)(?:い)?ない|(?:でーた|記録|写真|ふぁいる|履歴)が[^。!?]{0,6}消え|真っ(?:白|黒)|いつ(?:に)?(?:なったら|直|治|なお)|他社|(?:他|ほか)の(?:業者|会社|さーびす|ところ)|終わりに(?:します|する)|\b(?:still|same|again|nothing|none|errors?|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not|but|though|whatever|i guess|spins?|spinning|forever|frozen|blank|broken|before i leave|(?:im|i am|ill|i will) leaving|leave (?:you|your)|competitor|another (?:company|provider|vendor)|someone (?:else|who)|as a no|as before|keeps? happening|end(?:ing)? (?:this|it))\b/u;
+  /まだ|また(?!(?:ご)?連絡|考え|機会|来て|お願い|よろしく)|再び|止ま|同じ(?!時間|曜日)|だめ|駄目|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|えらー(?!(?:が|は|も)?(?:出なく|でなく|消え|なくな|解消))|無理|意味(?:ない|がない)|でも|けど|けれど|相変わらず|あいかわらず|(?<!すみ|すい|申し訳あり|もうしわけあり|構い|かまい|問題あり)ません(?!か)|(?:て|で)(?:い)?ない|(?:でーた|記録|写真|ふぁいる|履歴)が[^。!?]{0,6}消え|真っ(?:白|黒)|いつ(?:に)?(?:なったら|直|治|なお)|他社|(?:他|ほか)の(?:業者|会社|さーびす|ところ)|\b(?:still|same|again|nothing|none|errors?|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not|but|though|whatever|i guess|spins?|spinning|forever|frozen|blank|broken|before i leave|(?:im|i am|ill|i will) leaving|leave (?:you|your)|competitor|another (?:company|provider|vendor)|someone (?:else|who)|as a no|as before|keeps? happening|end(?:ing)? (?:this|it))\b/u;
 
+// Round 16: signs that a Japanese customer who seems to move on is not (they veto the progress of
+// japanese-progress.ts and the patterns above): asking again («…でしたっけ», «で、予約は…», «もう一
+// 回», «それでどうなりますか»), resignation («はあ…わかりました», «はいはい», «もういいです», «…と
+// しか言えない», «相談しても仕方ない», «もう自分で»), a customer comparing, reconsidering or leaving
+// («比較した上で», «乗り換え», «見直し», «続けるか», «更新するか», «ちょっと考えます», «検討中», «未定»,
+// «予算が削られ», «お金かけられなくて», «厳しい», «キャンセルで», «解約して», «やめます»,
+// «終わりに»), a reservation after the acceptance («わかりました。ただ、…»), a sarcastic «そういう対応
+// なんですね», an answer that never came («ご連絡なかった»), and asking for a person («担当者さんと直接
+// 話せます?», «電話してもらえますか»).
+const notMovingOn =
+  /(?:でした|だ)っけ|比較し(?:て|た上)|乗り換え|見直|もう(?:いい|結構)|予算(?:が|を)?(?:削|厳し|減|かっと|足り)|お金(?:が)?(?:ない|かけられ)|^(?:はあ|はぁ)|(?:^|[。!?])(?:(?:で|んで)(?=[\u4e00-\u9fff]|いつ|どう|なに)|だから|結局)|それで(?:どう|いつ|何|なに)|(?:相談|言っ|聞い)ても(?:仕方|しかた|無駄|むだ)|もう自分で|はいはい|としか|どうしよう|と思いたい|(?:きゃんせる|(?:なし|無し))で(?!す)|解約(?:して|を|手続|で(?!は)|したい|します|お願い)|やめ(?:ます|る|たい)|終わりに|(?:もう少し|ちょっと|少し)考え|続けるか|更新するか|検討(?:中|させ|せざる)|未定|厳しい|。ただ|(?:そういう|こういう|そんな|こんな)対応|もう一(?:回|度)|(?:担当|責任者|人間)(?:者)?(?:さん|の方)?と(?:直接)?(?:お)?話(?!し合|すのは)|電話(?:でき|して)(?:ますか|もらえ|ください)|(?:連絡|返事|返信|回答)(?:が|も)?なかった/u;
 /**
  * True when normalised text shows the conversation moving towards a solution — a step done, a
  * fix confirmed, a proposal accepted — and no sign of being stuck ("still", "same", "だめ").
  */
 export function isProgress(normalizedText: string): boolean {
-  return (progress.test(normalizedText) || movingOn.test(normalizedText)) && !stuck.test(normalizedText);
+  return (
+    (progress.test(normalizedText) ||
+      movingOn.test(normalizedText) ||
+      showsJapaneseProgress(normalizedText)) &&
+    !stuck.test(normalizedText) &&
+    !notMovingOn.test(normalizedText)
+  );
 }
 
 const explicitRepeat =
