@@ -114,7 +114,7 @@ const rules: readonly IntentRule[] = [
     ignore: (clause, text, object, offset) =>
       isClearedAfter(text, offset + object.index + object[0].length) ||
       isOwnChoiceCharge(text, offset) ||
-      isInvoiceNotYetArrived(clause),
+      isInvoiceNotYetArrived(clause, text),
   },
   {
     code: 'billing_dispute',
@@ -176,12 +176,16 @@ const englishOwnChargeWrong =
   /\b(?:my|our|the|this|that) (?:invoice|bill|statement|charge|payment|receipt)\b[^.?!]{0,30}\b(?:wrong|incorrect|twice|double|duplicated?|two times)\b/u;
 
 // Round 16: an invoice that has not come yet («請求書、今月まだ届いてないです») is no charge disputed,
-// unless the clause names a charge («請求書も届いてないのに引き落とされてた»).
-function isInvoiceNotYetArrived(clause: string): boolean {
+// unless the clause names a charge («請求書も届いてないのに引き落とされてた») or the customer has
+// chased it already or it is late again («何回かお願いしてるんですが», «経理から催促されてて», «先月も
+// 遅かったですよね»).
+function isInvoiceNotYetArrived(clause: string, text: string): boolean {
   return (
     /請求書[^。!?]{0,12}?(?:届(?:いて(?:い)?(?:ない|ません)|かない|きません)|来て(?:い)?(?:ない|ません)|来ない|こない)/u.test(
       clause,
-    ) && !/引き?落と|引落|課金|決済|払|のに/u.test(clause)
+    ) &&
+    !/引き?落と|引落|課金|決済|払|のに/u.test(clause) &&
+    !/何回|何度|再三|催促|先月も|前回も|また|いつも|毎回/u.test(text)
   );
 }
 
