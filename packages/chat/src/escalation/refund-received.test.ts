@@ -49,6 +49,15 @@ describe('a refund the customer reports received (round 16)', () => {
     }
   });
 
+  it('keeps a question about the amount of a refund to come an inquiry', () => {
+    expect(codes('返金は全額ですか、それとも一部だけですか？')).toEqual(['refund_inquiry', 'account_risk']);
+    expect(classify({ message: 'Will the refund be less than the full fee?' }).escalate).toBe(false);
+    expect(
+      classify({ message: 'Any chance of a partial refund? Only half the measurement data was saved.' })
+        .escalate,
+    ).toBe(true);
+  });
+
   it('still escalates a refund not received', () => {
     expect(classify({ message: "I still haven't received my refund" }).escalate).toBe(true);
     expect(codes('返金がまだ届いていません')).toContain('refund_inquiry');

@@ -28,9 +28,19 @@ function thisAndNextSentence(text: string, end: number): string {
   return text.slice(end).split(sentenceStop, 2).join(' ');
 }
 
+// A question about a refund not yet made asks about the policy («返金は全額ですか、それとも一部だけ
+// ですか», "Will the refund be less than what I paid?"); one told in the past stays a complaint.
+const question = /\?|ますか|ですか|でしょうか/u;
+const toldInPast = /た|ました|\b(?:came|went|was|were|got|arrived|received|landed|showed)\b/u;
+
 /** True when the refund word ending at `end` of normalised text is said to have come short, wrong or late. */
 export function isRefundShort(text: string, end: number): boolean {
-  return shortOrLate.test(thisAndNextSentence(text, end));
+  const window = thisAndNextSentence(text, end);
+  if (!shortOrLate.test(window)) return false;
+  const rest = text.slice(end);
+  const stop = sentenceStop.exec(rest);
+  const sentence = stop === null ? rest : rest.slice(0, stop.index + stop[0].length);
+  return !(question.test(sentence) && !toldInPast.test(window));
 }
 
 /**
