@@ -7,9 +7,13 @@ import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
 import { oncePerMessage } from './once-per-message';
 import { isOwnApology } from './own-apology';
+import { isOwnChoiceCharge } from './own-choice-charge';
 import { namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
 import { isEnglishPriceQuestion } from './price-question';
+import { refundPaperworkAfter } from './refund-paperwork';
+import { isRefundReceivedAndClosed } from './refund-received';
+import { isRefundWithdrawn } from './refund-withdrawn';
 import { isResolvedPast } from './resolved-past';
 
 /** How much one signal weighs: strong signals escalate; mild ones only for an account at risk. */
@@ -167,15 +171,17 @@ const ignoreClearedMisunderstanding = (text: string, _start: number, end: number
 const englishQuestionLead =
   /\b(?:how|what|whats|where|wheres|when|whether|if|is it|is there|are there|do you|does|(?:can|could|may|do|will|would|should|shall) (?:i|we))\b/;
 // The text is folded to hiragana: «ケース» is read as けーす. Round 15: the deadline, steps or rules
-// of a refund or cancellation are asked about («返金申請の期限ってありますか»).
+// of a refund or cancellation are asked about («返金申請の期限ってありますか»). Round 16: a choice
+// made in a question's condition («更新しないって選んだら、データってどうなるんですか»).
 const japaneseConditional =
-  /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|けーす|条件|のは|のって|の(?:期限|流れ|手順|方法|対象|るーる|決まり|きまり))/u;
+  /^[ぁ-ん]{0,4}?(?:場合|とき|時は|時に|なら|ことは|ことって|けーす|条件|のは|のって|の(?:期限|流れ|手順|方法|対象|るーる|決まり|きまり)|選(?:んだら|べば|ぶと|んだ場合)|選択し(?:たら|た場合)|決めたら)/u;
 const ignoreJapaneseConditional = (text: string, _start: number, end: number) =>
   japaneseConditional.test(text.slice(end, end + 12));
 const ignoreJapaneseCancellation = (text: string, start: number, end: number) =>
   ignoreJapaneseConditional(text, start, end) ||
   ignoreReschedule(text) ||
-  isMailingListCancellation(text, start);
+  isMailingListCancellation(text, start) ||
+  isRefundWithdrawn(text, start);
 
 // "返金してもらう方法を教えて" asks how refunds work, unless a particular visit or payment is named.
 const howAfter =
@@ -199,8 +205,11 @@ const wantInSentence =
 const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
   const words = precedingWords(text, start, 4);
   // "you" just before the word asks the company to act ("is there any way you could refund me?"),
-  // in the short lead and in the question sentence alike.
-  if (words.includes('you') || /\bplease\b/.test(text)) return false;
+  // in the short lead and in the question sentence alike; "do you refund…?" asks what the company
+  // does (round 16: "If the device fails to record, do you refund the rental or give a free
+  // extension?"), unless pressed with "or not".
+  const doYou = /\bdo you$/u.test(words.join(' ')) && !/^[^.?!]{0,60}\bor not\b/u.test(text.slice(start));
+  if ((words.includes('you') && !doYou) || /\bplease\b/.test(text)) return false;
   if (englishQuestionLead.test(words.join(' '))) return true;
   const lead = questionSentenceLead.exec(text.slice(0, start));
   if (lead === null) return false;
@@ -270,8 +279,14 @@ const japaneseRules: readonly LexiconRule[] = [
     /(?:電話|通話)(?:で|を|が)?(?:直接)?(?:話|相談|お話|連絡(?:して|ください|ほし|を)|して(?:ほし|くだ|もら)|(?:ください|下さい|ほしい|欲しい|いただけ|もらえ|お願い))|折り返し(?:の)?(?:電話|連絡)/u,
   ),
   // refund request: the action asked for, not a question about the policy.
+  // Round 16: not the refund's paperwork («返金申請のフォームってどこ», refund-paperwork.ts), nor a
+  // refund taken back («返金申請は撤回します», refund-withdrawn.ts).
   ja('refund_request', 'strong', [/(?:返金|へんきん|払い?戻し|払いもどし|返還)/u, japaneseRequest], {
-    ignore: (text, start, end) => ignoreJapaneseConditional(text, start, end) || isAskingHow(text, end),
+    ignore: (text, start, end) =>
+      ignoreJapaneseConditional(text, start, end) ||
+      isAskingHow(text, end) ||
+      refundPaperworkAfter.test(text.slice(end, end + 12)) ||
+      isRefundWithdrawn(text, start),
   }),
   ja(
     'refund_request',
@@ -342,7 +357,11 @@ const japaneseRules: readonly LexiconRule[] = [
     'billing_dispute',
     'strong',
     /(?:請求|課金|引き?落と|決済|請求額|請求書|明細)[^。!?]{0,12}?(?:おかしい|間違|まちが|誤り|違う|違い(?:ます|ませ)|ちが(?:う|い)|多すぎ|高すぎ|重複|不正|身に覚え|二つ|(?<!\d)2(?:つ|件|回)|二件|二回)|(?:高く|多く|余分に|二重に|重複して|誤って)[^。!?]{0,4}?(?:請求|課金|引き?落と|決済)|誤請求|過剰請求|不当な?請求/u,
-    { ignore: ignoreClearedMisunderstanding },
+    // Round 16: «2回に分かれてるのは分割にしたからですよね» explains the charge (own-choice-charge.ts).
+    {
+      ignore: (text, start, end) =>
+        ignoreClearedMisunderstanding(text, start, end) || isOwnChoiceCharge(text, start),
+    },
   ),
   ja(
     'billing_dispute',
@@ -491,11 +510,12 @@ const japaneseRules: readonly LexiconRule[] = [
     /(?:解約|退会|キャンセル|取り?消し)(?:は|って|を|の|する)?(?:でき|可能|方法|手順|仕方|やり方|手続き|ポリシー|規約|料|条件|期限|場合)/u,
     { negatable: false },
   ),
+  // Round 16: a refund received with thanks is no inquiry either (refund-received.ts).
   ja(
     'refund_inquiry',
     'mild',
     /(?:返金|払い?戻し)(?:は|って|を|の|され)?(?:でき|可能|方法|ポリシー|規約|条件|る場合|される|対象)/u,
-    { negatable: false },
+    { negatable: false, ignore: isRefundReceivedAndClosed },
   ),
 ];
 
@@ -666,7 +686,7 @@ const englishRules: readonly LexiconRule[] = [
   en('cancellation_inquiry', 'mild', /cancel|terminat|end (?:my|our|the) (?:contract|subscription)/u, {
     negatable: false,
   }),
-  en('refund_inquiry', 'mild', /refund|money back/u, { negatable: false }),
+  en('refund_inquiry', 'mild', /refund|money back/u, { negatable: false, ignore: isRefundReceivedAndClosed }),
 ];
 
 /** Every lexicon rule, Japanese first. */

@@ -5,9 +5,13 @@ import type { EscalationReasonCode } from './escalation-reason';
 import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { oncePerMessage } from './once-per-message';
+import { isOwnChoiceCharge } from './own-choice-charge';
 import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
-import { isEnglishPriceQuestion } from './price-question';
+import { isEnglishPriceQuestion, isJapanesePriceComparison } from './price-question';
+import { changesRefundDestination } from './refund-paperwork';
+import { isRefundReceivedAndClosed, isRefundShort } from './refund-received';
+import { isRefundWithdrawn } from './refund-withdrawn';
 import { isResolvedPast } from './resolved-past';
 
 /**
@@ -73,7 +77,9 @@ const rules: readonly IntentRule[] = [
     cue: japanese(japaneseDesire),
     block: japanese(japanesePolicyQuestion),
     negatable: true,
-    ignore: (_clause, text, object) => /^(?:返|かえ)(?:して|せ)$/u.test(object[0]) && !moneyWords.test(text),
+    ignore: (_clause, text, object, offset) =>
+      (/^(?:返|かえ)(?:して|せ)$/u.test(object[0]) && !moneyWords.test(text)) ||
+      isRefundWithdrawn(text, offset + object.index),
   },
   {
     code: 'cancellation_request',
@@ -88,8 +94,11 @@ const rules: readonly IntentRule[] = [
     ]),
     block: japanese([japanesePolicyQuestion, /|料金|手数料|違約金|いくら|無料|かかり/u]),
     negatable: true,
+    // «返金の件、やっぱり取り下げます» takes back a refund, not the contract (refund-withdrawn.ts).
     ignore: (_clause, text, object, offset) =>
-      reschedulingOrNotCancelling(text) || isMailingListCancellation(text, offset + object.index),
+      reschedulingOrNotCancelling(text) ||
+      isMailingListCancellation(text, offset + object.index) ||
+      isRefundWithdrawn(text, offset + object.index),
   },
   {
     code: 'billing_dispute',
@@ -102,7 +111,10 @@ const rules: readonly IntentRule[] = [
       /いつ|どこ(?!ろ)|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます|念のため確認/u,
     ),
     negatable: false,
-    ignore: (_clause, text, object, offset) => isClearedAfter(text, offset + object.index + object[0].length),
+    ignore: (clause, text, object, offset) =>
+      isClearedAfter(text, offset + object.index + object[0].length) ||
+      isOwnChoiceCharge(text, offset) ||
+      isInvoiceNotYetArrived(clause, text),
   },
   {
     code: 'billing_dispute',
@@ -118,6 +130,7 @@ const rules: readonly IntentRule[] = [
       /(?:契約|プラン|会員|コース|個人|法人|平日|休日|土日|祝日|夜間|日中|エリア|地域)(?:って|とで|では|で|は)(?:料金|金額)(?:が|は|って|も)?(?:違|ちが)/u,
     ]),
     negatable: false,
+    ignore: (clause) => isJapanesePriceComparison(clause),
   },
   {
     code: 'refund_request',
@@ -161,6 +174,20 @@ const rules: readonly IntentRule[] = [
 // otherwise ask about the price list: "Is there a reason the invoice shows the wrong amount?".
 const englishOwnChargeWrong =
   /\b(?:my|our|the|this|that) (?:invoice|bill|statement|charge|payment|receipt)\b[^.?!]{0,30}\b(?:wrong|incorrect|twice|double|duplicated?|two times)\b/u;
+
+// Round 16: an invoice that has not come yet («請求書、今月まだ届いてないです») is no charge disputed,
+// unless the clause names a charge («請求書も届いてないのに引き落とされてた») or the customer has
+// chased it already or it is late again («何回かお願いしてるんですが», «経理から催促されてて», «先月も
+// 遅かったですよね»).
+function isInvoiceNotYetArrived(clause: string, text: string): boolean {
+  return (
+    /請求書[^。!?]{0,12}?(?:届(?:いて(?:い)?(?:ない|ません)|かない|きません)|来て(?:い)?(?:ない|ません)|来ない|こない)/u.test(
+      clause,
+    ) &&
+    !/引き?落と|引落|課金|決済|払|のに/u.test(clause) &&
+    !/何回|何度|再三|催促|先月も|前回も|また|いつも|毎回/u.test(text)
+  );
+}
 
 const japaneseConnective = /ので|けど|けれど|のに|ため|たら|なら/u;
 
@@ -221,10 +248,12 @@ export function findIntentSignals(text: string): LexiconSignal[] {
       const cueStart = cueMatch === null ? -1 : searchFrom + cueMatch.index;
       const cueEnd = cueMatch === null ? -1 : cueStart + cueMatch[0].length;
       const blocked =
-        rule.block?.test(clause) === true &&
-        !(rule.language === 'en' && englishYouRequest.test(clause)) &&
-        !(rule.code === 'billing_dispute' && /\bwhy\b|なぜ|なんで|どうして/u.test(clause)) &&
-        !(rule.code === 'billing_dispute' && rule.language === 'en' && englishOwnChargeWrong.test(clause));
+        // New bank details for a refund under way are its status (refund-paperwork.ts).
+        (rule.code === 'refund_request' && changesRefundDestination(text)) ||
+        (rule.block?.test(clause) === true &&
+          !(rule.language === 'en' && englishYouRequest.test(clause)) &&
+          !(rule.code === 'billing_dispute' && /\bwhy\b|なぜ|なんで|どうして/u.test(clause)) &&
+          !(rule.code === 'billing_dispute' && rule.language === 'en' && englishOwnChargeWrong.test(clause)));
       const imperative =
         rule.language === 'en' &&
         rule.code !== 'billing_dispute' &&
@@ -240,15 +269,21 @@ export function findIntentSignals(text: string): LexiconSignal[] {
             (cueMatch !== null && isNegatedEnglish(clause, cueStart));
       }
       if (negated) continue;
+      const objectStart = offset + object.index;
+      if (rule.code === 'refund_request') {
+        // Round 16: a refund received with thanks and nothing wrong gives no signal at all; one that
+        // came short, wrong or late is still owed (refund-received.ts).
+        if (isRefundReceivedAndClosed(text, objectStart, offset + objectEnd)) continue;
+        if (isRefundShort(text, offset + objectEnd)) {
+          signals.push({ code: rule.code, strength: 'strong', evidence: clause.trim().slice(0, 60) });
+          found.add(rule.code);
+          break;
+        }
+      }
       // A refund or cancellation told as done («前回の返金、今朝口座に入ってました», "refund received
       // in full") is spoken of, not asked for: it stays an inquiry, like the status of a refund under
       // way. Only its own sentence can report it done (round 15).
-      const done = isResolvedPast(
-        text,
-        offset + object.index,
-        offset + objectEnd,
-        rule.inquiryCode !== undefined,
-      );
+      const done = isResolvedPast(text, objectStart, offset + objectEnd, rule.inquiryCode !== undefined);
       if (done && rule.inquiryCode === undefined) continue;
       const particular =
         !done &&

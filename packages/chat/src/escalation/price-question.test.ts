@@ -18,6 +18,13 @@ describe('billing disputes and questions about the price (round 15)', () => {
     expect(disputes('平日と土日で料金は違いますか？')).toBe(false);
   });
 
+  it('reads a Japanese question comparing two kinds of visit or booking as no dispute (round 16)', () => {
+    expect(disputes('関東と関西で料金って違いますか？出張費とか。')).toBe(false);
+    expect(disputes('「キャンセル」と「日程変更」って、料金の扱い違いますか？')).toBe(false);
+    expect(disputes('料金が見積もりと違います')).toBe(true);
+    expect(disputes('先月と今月で金額が違いますか？請求書を見て驚きました')).toBe(true);
+  });
+
   it('keeps a charge of the customer own that is wrong a dispute, questions included', () => {
     expect(disputes('I got charged extra for the report, is that right?')).toBe(true);
     expect(disputes('Why were visits on public holidays charged extra on my invoice?')).toBe(true);

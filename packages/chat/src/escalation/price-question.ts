@@ -4,7 +4,8 @@
  * charged if I cancel during the free trial?". It asks about the price list, not about a charge the
  * customer got. A question about the customer's own charge stays a dispute, however it is asked:
  * "why was I charged twice?", "Did you charge me twice?", "Is this charge a mistake?", "Why is
- * there a charge on my card for a plan I never ordered?".
+ * there a charge on my card for a plan I never ordered?". Round 16: the same in Japanese for two
+ * kinds compared («関東と関西で料金って違いますか？»).
  */
 
 import { sentenceAround, sentenceStop, sentenceWindow } from './sentence-around';
@@ -17,6 +18,19 @@ const questionOpening =
 // "the extra ¥3,000", "without telling", "the invoice", "is it normal / acceptable to…", a quote.
 const ownCharge =
   /\b(?:how come|even though|always|quot(?:e|ed)|the invoice|on the invoice|without (?:telling|asking|notice|warning|informing)|(?:normal|acceptable|fair|okay|ok|legal|allowed) (?:to|that|for))\b|\b(?:i|we|im|were) (?:am |are )?(?:being )?(?:charged|billed)\b|\b(?:higher|more) than (?:what|agreed|the|expected|promised|advertised)\b|\bthe extra (?:[¥$€£]|\d)|\b(?:why|did|was|were|been|got|gotten)\b|\b(?:charged|billed|debited|taken|paid) (?:me|us)\b|\b(?:charge|bill) (?:me|us)\b|\b(?:my|our) (?:card|bill|invoice|statement|account|bank|payment|receipt|subscription)\b|\b(?:this|that|these|those)\b|\b(?:twice|double|duplicate|two times|wrong|incorrect|mistake|error|overcharg\w*|unauthori\w*|never|didnt|still|already|again|after i|after we)\b/u;
+
+// Round 16: a Japanese question comparing two kinds of visit, area or booking — «関東と関西で料金って
+// 違いますか？», «「キャンセル」と「日程変更」って、料金の扱い違いますか？» — asks about the price list.
+// Compared with the estimate, last month or what was said («料金が見積もりと違います», «先月と金額が
+// 違いませんか») it stays a dispute.
+const japaneseComparison =
+  /と[^。!?]{1,14}?(?:で|って|では|とで)[^。!?]{0,8}?(?:料金|金額|値段|費用)[^。!?]{0,6}?(?:違|ちが)(?:いますか|うんですか|うのですか|うの|いがありますか|いはありますか|う\?|います\?)/u;
+const ownReference = /見積|前回|先月|先週|請求|明細|いつも|聞い|言われ|説明|案内|表示|記載|書いて|予定/u;
+
+/** True when a clause of normalised text asks whether two kinds of visit or booking cost differently. */
+export function isJapanesePriceComparison(clause: string): boolean {
+  return japaneseComparison.test(clause) && !ownReference.test(clause);
+}
 
 /**
  * True when the English sentence around `start` of normalised text asks what something costs (read

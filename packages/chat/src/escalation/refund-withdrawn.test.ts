@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createEscalationClassifier } from './classify-escalation';
+
+// Rules alone, for an account at risk: there even an inquiry escalates (a decision that does not
+// escalate lists no reasons then).
+const classify = createEscalationClassifier({ learnedModel: false });
+const codes = (message: string) =>
+  classify({ message, account: { healthBand: 'red' } }).reasons.map((reason) => reason.code);
+
+describe('a refund the customer takes back (round 16)', () => {
+  it('is neither a refund nor a cancellation', () => {
+    expect(codes('返金の件、やっぱり取り下げます。次回割引で大丈夫です')).toEqual([]);
+    expect(codes('返金申請を取り下げます')).toEqual([]);
+    expect(codes('返金は結構です。次回ちゃんと測ってもらえれば')).toEqual([]);
+  });
+
+  it('keeps a refund refused by us, a withdrawal denied and a cancellation beside a refund', () => {
+    expect(codes('返金はなしってどういうことですか')).toContain('complaint');
+    expect(codes('返金はなしってどういうことですか')).toContain('refund_inquiry');
+    expect(codes('返金の件は取り下げません')).toContain('refund_inquiry');
+    const both = codes('注文を取り消して返金してください');
+    expect(both).toContain('refund_request');
+    expect(both).toContain('cancellation_request');
+    expect(codes('解約の件、やっぱり進めてください')).toContain('cancellation_request');
+  });
+});
