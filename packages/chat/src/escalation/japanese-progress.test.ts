@@ -82,6 +82,9 @@ describe('Japanese progress in a long conversation (round 16)', () => {
       '違約金ないのは良いですね。更新前にちょっと使い方見直してみます',
       'わかりました。ただ、うちの会社の予算的に今後は厳しいかも',
       '次の更新はなしでお願いします',
+      // Considering (alternatives) is no step forward, though it ends in «…てみます».
+      '社内でほかのやり方も検討してみます',
+      'ちょっと持ち帰って考えてみます',
       '了解。あと、担当者さんと直接話せます？ちょっと込み入った事情があって',
       // Words of the families in a complaint or a threat.
       'いい加減にしてください。更新直前にこんな対応されたら続ける気なくなります',
