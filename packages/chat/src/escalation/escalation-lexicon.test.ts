@@ -18,3 +18,22 @@ describe('a cancellation chosen inside the condition of a question (round 16)', 
     expect(codes('更新しないって決めました。データはどうなりますか？')).toContain('cancellation_request');
   });
 });
+
+describe('review r16, finding 15: "do you refund…?" about a failure the customer had', () => {
+  it('is a refund request', () => {
+    expect(
+      codes('Your meter stopped recording on day 2 of my measurement. Do you refund the rental?'),
+    ).toContain('refund_request');
+    expect(
+      codes('Do you refund the rental when your device fails? Because mine failed twice this month.'),
+    ).toContain('refund_request');
+  });
+
+  it('keeps "do you refund…?" asked before renting an inquiry', () => {
+    expect(
+      codes(
+        'If the device fails to record, do you refund the rental or give a free extension? Asking before I rent.',
+      ),
+    ).not.toContain('refund_request');
+  });
+});

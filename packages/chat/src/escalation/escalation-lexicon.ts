@@ -180,7 +180,7 @@ const ignoreJapaneseConditional = (text: string, _start: number, end: number) =>
 const ignoreJapaneseCancellation = (text: string, start: number, end: number) =>
   ignoreJapaneseConditional(text, start, end) ||
   ignoreReschedule(text) ||
-  isMailingListCancellation(text, start) ||
+  isMailingListCancellation(text, start, end) ||
   isRefundWithdrawn(text, start);
 
 // "返金してもらう方法を教えて" asks how refunds work, unless a particular visit or payment is named.
@@ -202,13 +202,21 @@ const questionSentenceLead =
   /(?:^|[.!?]\s*)(?:how|what|whats|when|where|which|is|are|do|does|will|would (?:i|we))\b[^.!?]*$/u;
 const wantInSentence =
   /\b(?:want|need|would like|id like|please|pls|plz|asap|now|really|seriously|since|because|havent|hasnt|have not|has not)\b/u;
+// A failure of the customer's own told in the message: "Your meter stopped recording on day 2".
+const ownFailureTold =
+  /\b(?:stopped|quit) (?:recording|working|measuring)\b|\b(?:broke|died|crashed|froze)\b|\b(?:didnt|did not|never) (?:record|work|measure)\b|\blost (?:the |my |all )?(?:data|recordings?)\b/u;
 const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
   const words = precedingWords(text, start, 4);
   // "you" just before the word asks the company to act ("is there any way you could refund me?"),
   // in the short lead and in the question sentence alike; "do you refund…?" asks what the company
   // does (round 16: "If the device fails to record, do you refund the rental or give a free
-  // extension?"), unless pressed with "or not".
-  const doYou = /\bdo you$/u.test(words.join(' ')) && !/^[^.?!]{0,60}\bor not\b/u.test(text.slice(start));
+  // extension?"), unless pressed with "or not", or (review r16) asked about a failure the customer
+  // had ("Do you refund the rental when your device fails? Because mine failed twice this month.").
+  const doYou =
+    /\bdo you$/u.test(words.join(' ')) &&
+    !/^[^.?!]{0,60}\bor not\b/u.test(text.slice(start)) &&
+    !namesParticularInstance(text) &&
+    !ownFailureTold.test(text);
   if ((words.includes('you') && !doYou) || /\bplease\b/.test(text)) return false;
   if (englishQuestionLead.test(words.join(' '))) return true;
   const lead = questionSentenceLead.exec(text.slice(0, start));
@@ -554,10 +562,10 @@ const englishRules: readonly LexiconRule[] = [
     'strong',
     /(?:cancel|terminate|end|close|stop|discontinue|quit|unsubscribe)(?:ling)? (?:my|our|the|this) (?:subscription|contract|account|membership|plan|service|booking|appointment|order|measurement)|(?:cancel|close|end|stop|terminate) (?:everything|it all|all of it)|(?:like|want|going|need|decided|wish) to leave (?:your|the|this) (?:service|company|platform|program)|(?:process|confirm|accept|handle|complete) (?:my|our|the) cancellation|unsubscribe me|(?:not|wont|will not|arent) (?:be )?(?:going to )?renew|want out\b|(?:evaluating|considering|looking at) (?:other|alternative) (?:vendors|providers|options|solutions|companies)|switch(?:ing)? (?:to )?(?:another|a different|other) (?:vendor|provider|company|service)|get (?:me )?out of (?:my|this|the|our) (?:contract|subscription|plan|membership)|(?:not|wont|will not|no longer|stop) (?:be )?(?:to )?(?:continu(?:e|ing)|using|use) (?:with )?(?:the |your |this |our )?(?:service|subscription|contract|plan|membership)|(?:dont|do not|stop|no longer) (?:auto-?)?renew|(?:want|need|like|going|decided|wish|plan|planning|thinking about|considering) (?:to )?(?:cancel|terminat|unsubscrib|quit)|please cancel|(?:im|we are|were) cancel(?:l)?ing|no longer (?:need|want|use) (?:your|the|this)|switching to (?:another|a different|a competitor)/u,
     {
-      ignore: (text, start) =>
+      ignore: (text, start, end) =>
         ignoreEnglishPolicyQuestion(text, start) ||
         ignoreReschedule(text) ||
-        isMailingListCancellation(text, start),
+        isMailingListCancellation(text, start, end),
     },
   ),
   en(

@@ -19,3 +19,9 @@ describe('an invoice not yet come (round 16)', () => {
     expect(codes('請求書、今月まだ届いてないです。経理から催促されてて。')).toContain('billing_dispute');
   });
 });
+
+describe('review r16, finding 25: an invoice not yet come with a deadline near', () => {
+  it('stays a dispute', () => {
+    expect(codes('請求書がまだ届いてないです。支払期限が明日なんですけど')).toContain('billing_dispute');
+  });
+});

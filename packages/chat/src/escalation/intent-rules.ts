@@ -97,7 +97,7 @@ const rules: readonly IntentRule[] = [
     // «返金の件、やっぱり取り下げます» takes back a refund, not the contract (refund-withdrawn.ts).
     ignore: (_clause, text, object, offset) =>
       reschedulingOrNotCancelling(text) ||
-      isMailingListCancellation(text, offset + object.index) ||
+      isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       isRefundWithdrawn(text, offset + object.index),
   },
   {
@@ -154,7 +154,8 @@ const rules: readonly IntentRule[] = [
       /\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
     negatable: true,
     ignore: (_clause, text, object, offset) =>
-      reschedulingOrNotCancelling(text) || isMailingListCancellation(text, offset + object.index),
+      reschedulingOrNotCancelling(text) ||
+      isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
     code: 'billing_dispute',
@@ -178,14 +179,14 @@ const englishOwnChargeWrong =
 // Round 16: an invoice that has not come yet («請求書、今月まだ届いてないです») is no charge disputed,
 // unless the clause names a charge («請求書も届いてないのに引き落とされてた») or the customer has
 // chased it already or it is late again («何回かお願いしてるんですが», «経理から催促されてて», «先月も
-// 遅かったですよね»).
+// 遅かったですよね»), or (review r16) a deadline is near («支払期限が明日なんですけど»).
 function isInvoiceNotYetArrived(clause: string, text: string): boolean {
   return (
     /請求書[^。!?]{0,12}?(?:届(?:いて(?:い)?(?:ない|ません)|かない|きません)|来て(?:い)?(?:ない|ません)|来ない|こない)/u.test(
       clause,
     ) &&
     !/引き?落と|引落|課金|決済|払|のに/u.test(clause) &&
-    !/何回|何度|再三|催促|先月も|前回も|また|いつも|毎回/u.test(text)
+    !/何回|何度|再三|催促|先月も|前回も|また|いつも|毎回|期限|締め|明日|遅れ/u.test(text)
   );
 }
 

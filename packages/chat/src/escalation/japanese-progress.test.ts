@@ -95,3 +95,38 @@ describe('Japanese progress in a long conversation (round 16)', () => {
       expect(codesAfter(message), message).toContain('unresolved_turns');
   });
 });
+
+describe('review r16, finding 12: giving up, counting the visits and a bare «わかりました»', () => {
+  // Six entries about a recorder that keeps stopping.
+  const stuckHistory = [
+    { role: 'user' as const, content: '録音機が途中で止まってしまいます' },
+    { role: 'assistant' as const, content: '電源アダプターをご確認いただけますか。' },
+    { role: 'user' as const, content: '確認しましたが、また止まりました' },
+    { role: 'assistant' as const, content: '本体を再起動してお試しください。' },
+    { role: 'user' as const, content: '再起動しても止まります' },
+    { role: 'assistant' as const, content: '設置場所を変えてみていただけますか。' },
+  ];
+  const codesAfterStuck = (message: string) =>
+    classify({ message, history: stuckHistory }).reasons.map((reason) => reason.code);
+
+  it('reads them as no progress', () => {
+    for (const message of [
+      'わかりました。他を当たってみます。',
+      'わかりました。諦めます。',
+      'なるほど。じゃあ自分で何とかしてみます。',
+      'はい、わかりました…。',
+      '木曜でお願いします。これで4回目の訪問ですが。',
+    ])
+      expect(codesAfterStuck(message), message).toContain('unresolved_turns');
+  });
+
+  it('keeps an understanding with a step or a choice after it, and a softened request, as progress', () => {
+    for (const message of [
+      'わかりました。木曜でお願いします。',
+      'わかりました。やってみます。',
+      'じゃあ明後日の午前で。見積もりも出してほしいんですが',
+      'なるほど、電源の問題だったんですね。',
+    ])
+      expect(codesAfterStuck(message), message).not.toContain('unresolved_turns');
+  });
+});

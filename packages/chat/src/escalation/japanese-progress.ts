@@ -24,9 +24,10 @@ const stepWorked =
 
 // An understanding reached or relief: «そういうことか», «なるほど», «わかりました» (not «料金はわかりま
 // した», which goes on to what is still not answered), «理解しました», «それなら納得», «ほんとだ»,
-// «はっきり書いてもらえてよかった», «助かってます».
+// «はっきり書いてもらえてよかった», «助かってます». Review r16: a bare «はい、わかりました。» with nothing
+// after it shows no understanding reached: a stuck customer says it too.
 const understood =
-  /[てで]よかった(?!の?か)|^よかった|助かってます|そういうことか|なるほど|(?<![のはが])(?:わかりました|分かりました|理解しました)|納得(?:です|できました|$|。)|ほんとだ/u;
+  /[てで]よかった(?!の?か)|^よかった|助かってます|そういうことか|なるほど|(?<![のはが])(?:わかりました|分かりました|理解しました)(?![。!\s]*$)|納得(?:です|できました|$|。)|ほんとだ/u;
 
 // A next step of the customer's own: «明細確認してみます», «下の人に聞いてみます» (not «記者に話して
 // みます»), «OKもらえたらまた連絡しますね», «すぐ送ります».

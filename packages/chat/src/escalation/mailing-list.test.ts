@@ -12,7 +12,7 @@ const mailingListAt = (message: string, expression: string) => {
   const text = normalizeText(message);
   const start = text.indexOf(expression);
   if (start < 0) throw new Error(`"${expression}" not in "${text}"`);
-  return isMailingListCancellation(text, start);
+  return isMailingListCancellation(text, start, start + expression.length);
 };
 
 describe('isMailingListCancellation', () => {
@@ -75,5 +75,27 @@ describe('the rules on device returns, rates and mailing lists (round 16)', () =
     expect(codes('解約率を教えてください')).toEqual([]);
     expect(codes('解約したいです')).toContain('cancellation_request');
     expect(codes('返金してください')).toContain('refund_request');
+  });
+});
+
+describe('review r16, finding 8: a contract cancelled beside a mailing list stopped', () => {
+  it('keeps the cancellation when it is not the stop verb of the list', () => {
+    for (const message of [
+      'Stop sending me emails and cancel everything.',
+      "Unsubscribe me from all your emails and cancel it all. I'm done.",
+      'Please cancel the emails and everything else, we are leaving.',
+      'unsubscribe me from the newsletter and cancel',
+      'メルマガを解除して、解約もお願いします',
+    ])
+      expect(codes(message), message).toContain('cancellation_request');
+  });
+
+  it('still reads the list stopped alone as no cancellation', () => {
+    for (const message of [
+      'Please cancel the newsletter emails.',
+      'Stop sending me promotional emails please',
+      'お知らせメールの配信停止をお願いします',
+    ])
+      expect(codes(message), message).not.toContain('cancellation_request');
   });
 });

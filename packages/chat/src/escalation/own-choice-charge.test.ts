@@ -18,3 +18,18 @@ describe('a charge explained by the customer own choice (round 16)', () => {
     expect(codes('請求書の金額が違うんですが')).toContain('billing_dispute');
   });
 });
+
+describe('review r16, finding 13: an own choice the next sentence denies', () => {
+  it('stays a billing dispute', () => {
+    expect(codes('請求額が高すぎるのは、オプションを追加したからですか？追加した覚えはないです。')).toContain(
+      'billing_dispute',
+    );
+    expect(
+      codes('引き落としが二重になっているのは分割にしたからですよね？一括で払ったはずなんですが'),
+    ).toContain('billing_dispute');
+  });
+
+  it('keeps a choice confirmed, with a next sentence that denies nothing, no dispute', () => {
+    expect(codes('請求が増えたのはオプションを追加したからですか？確認です。')).toEqual([]);
+  });
+});

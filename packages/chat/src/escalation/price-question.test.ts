@@ -73,3 +73,16 @@ describe('billing disputes and questions about the price (round 15)', () => {
     expect(disputes("What's the extra fee for a second site?")).toBe(false);
   });
 });
+
+describe('review r16, finding 14: two of the customer own visits or years compared', () => {
+  it('stays a dispute', () => {
+    expect(disputes('1回目と2回目で料金って違うんですか？同じ内容なのに。')).toBe(true);
+    expect(disputes('この前と今回で金額が違うんですか？')).toBe(true);
+    expect(disputes('去年と今年で料金が違うんですか？何の連絡もなかったですけど')).toBe(true);
+  });
+
+  it('keeps two kinds of visit compared, mornings included, a question about the price list', () => {
+    expect(disputes('午前と午後で料金って違いますか？')).toBe(false);
+    expect(disputes('関東と関西で料金って違いますか？出張費とか。')).toBe(false);
+  });
+});

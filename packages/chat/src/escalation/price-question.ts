@@ -22,10 +22,12 @@ const ownCharge =
 // Round 16: a Japanese question comparing two kinds of visit, area or booking — «関東と関西で料金って
 // 違いますか？», «「キャンセル」と「日程変更」って、料金の扱い違いますか？» — asks about the price list.
 // Compared with the estimate, last month or what was said («料金が見積もりと違います», «先月と金額が
-// 違いませんか») it stays a dispute.
+// 違いませんか») it stays a dispute; and so (review r16) does one of the customer's own visits or years
+// compared («1回目と2回目で料金って違うんですか», «この前と今回で», «去年と今年で»).
 const japaneseComparison =
   /と[^。!?]{1,14}?(?:で|って|では|とで)[^。!?]{0,8}?(?:料金|金額|値段|費用)[^。!?]{0,6}?(?:違|ちが)(?:いますか|うんですか|うのですか|うの|いがありますか|いはありますか|う\?|います\?)/u;
-const ownReference = /見積|前回|先月|先週|請求|明細|いつも|聞い|言われ|説明|案内|表示|記載|書いて|予定/u;
+const ownReference =
+  /見積|前回|先月|先週|請求|明細|いつも|聞い|言われ|説明|案内|表示|記載|書いて|予定|回目|この前|今回|去年|今年|昨年|以前|(?<!午)前(?:の|と|は)/u;
 
 /** True when a clause of normalised text asks whether two kinds of visit or booking cost differently. */
 export function isJapanesePriceComparison(clause: string): boolean {

@@ -63,3 +63,18 @@ describe('a refund the customer reports received (round 16)', () => {
     expect(codes('返金がまだ届いていません')).toContain('refund_inquiry');
   });
 });
+
+describe('review r16, finding 20: a refund received with a reservation after the thanks', () => {
+  it('stays an inquiry, and escalates for an account at risk', () => {
+    for (const message of [
+      'The refund hit my account today. Thanks! Although it took three weeks.',
+      '返金確認できました。ありがとうございます。ただ時間かかりすぎですね。',
+    ])
+      expect(codes(message), message).toContain('refund_inquiry');
+  });
+
+  it('keeps «いただき» and a refund received with thanks closed', () => {
+    expect(codes('返金確認できました。ご対応いただきありがとうございました。')).toEqual([]);
+    expect(codes('The refund hit my account today. Thanks!')).toEqual([]);
+  });
+});

@@ -70,3 +70,15 @@ describe('isResolvedPast', () => {
     );
   });
 });
+
+describe('review r16, finding 20: a refund that showed up only to go', () => {
+  it('is not over', () => {
+    expect(resolvedAt('Refund showed up as pending then disappeared. I want my money.', 'refund')).toBe(
+      false,
+    );
+  });
+
+  it('keeps a refund that showed up on the card over', () => {
+    expect(resolvedAt('The refund showed up on my card this morning.', 'refund')).toBe(true);
+  });
+});

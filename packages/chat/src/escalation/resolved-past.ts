@@ -43,9 +43,10 @@ const arrivalOnly =
 const refundSubject =
   /返金|返還|払い?戻|取り?消|取消|訂正|修正|戻って|返って|\b(?:refund|credit|revers|money back|reimburs|void|correct)/u;
 // A resolution only hoped for or asked about («返金されたら», «返金されたかどうか», "if refunded")
-// or denied right after ("received no explanation") resolves nothing.
+// or denied right after ("received no explanation") resolves nothing; nor (review r16) money that
+// showed up only to go ("Refund showed up as pending then disappeared").
 const conditionalOrDeniedAfter =
-  /^(?:[らりば]|か(?:どうか|[をもは]?(?:教え|確認|知り|分か|わか)))|^\s*(?:no|nothing|none)\b/u;
+  /^(?:[らりば]|か(?:どうか|[をもは]?(?:教え|確認|知り|分か|わか)))|^\s*(?:no|nothing|none)\b|^[^.?!]{0,30}\b(?:pending|disappeared|vanished|then (?:disappeared|vanished|went|was|got|bounced))\b/u;
 
 /**
  * True when the expression at [start, end) of normalised text is told in the past and the rest
