@@ -165,3 +165,14 @@ describe('classifyEscalation with the round-3 rules', () => {
     expect(escalates('Which number do I call in case I need to speak to someone?')).toBe(false);
   });
 });
+
+describe('review r16: «くれませんか», «くれますか» ask for it', () => {
+  it('escalates mild dissatisfaction with a request in «くれ» as a question, not «くれた» or «くれる»', () => {
+    const rulesAlone = (message: string) =>
+      classifyEscalation({ message }, { learnedModel: false }).reasons.map((reason) => reason.code);
+    expect(rulesAlone('まだ届かないので、早く送ってくれませんか')).toContain('complaint');
+    expect(rulesAlone('残念です。ちゃんと説明してくれますか')).toContain('complaint');
+    expect(rulesAlone('残念です。ちゃんと説明してくれました')).not.toContain('complaint');
+    expect(rulesAlone('話は聞いてくれるけど動きは遅い')).not.toContain('complaint');
+  });
+});

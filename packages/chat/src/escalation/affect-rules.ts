@@ -37,10 +37,11 @@ const en = (code: EscalationReasonCode, source: RegExp, negatable = false): Affe
 
 /**
  * Sentence-final request forms (a request, not a question about what is possible). «くれ» is the
- * imperative, not «聞いてくれる», «してくれた» (round 16: «話は聞いてくれるけど動きは遅い»).
+ * imperative, not «聞いてくれる», «してくれた», «してくれました» (round 16: «話は聞いてくれるけど動きは遅い»);
+ * review r16: but «送ってくれませんか», «説明してくれますか», «してくれる?» ask for it.
  */
 const japaneseRequestEnd =
-  /(?:て|で)(?:ください|下さい|ほしい|欲しい|もらえ(?:ます|ません)?か|いただけ(?:ます|ません)?か|くれ(?![るたてま])|くれへん|くれない|ちょうだい|や|よ|な)|といて|とって(?:や|よ|$)|たって|てんか|てえな/u;
+  /(?:て|で)(?:ください|下さい|ほしい|欲しい|もらえ(?:ます|ません)?か|いただけ(?:ます|ません)?か|くれ(?!る(?![?か])|た|て|まし)|くれへん|くれない|ちょうだい|や|よ|な)|といて|とって(?:や|よ|$)|たって|てんか|てえな/u;
 
 const rules: readonly AffectRule[] = [
   // Rhetorical questions: the customer does not want the information, they want it to stop.

@@ -26,22 +26,39 @@ const atRiskConcern = new RegExp(
 
 // Round 16: a hesitation told in the past and over by the end of the message: «他社さんも検討しました
 // が、結局こちらに戻ってきました», «最初は他社と迷ってたんですよね。でも今は満足してます». A past
-// hesitation without that ending («先月から他社と比較検討しました») is still a concern.
+// hesitation without that ending («先月から他社と比較検討しました») is still a concern. Review r16: only a
+// hesitation (competitors, weighing, comparing), not a quality or budget concern («期待してたほどでは
+// なかったです。でも続けます», «予算が削られました。でも今は何とか続けます»), and nothing left open after
+// the ending («結局こちらに戻ってきましたが、正直まだ高いと感じています»).
+const hesitation = /他社|迷|悩|検討|比較|考え/u;
 const pastAfter = /^(?:た|[ぁ-ん]{0,6}?(?:ました|でした|てた|ていた|った))/u;
 const overLater =
-  /(?:結局|でも|今は|いまは|今では)[^。!?]{0,16}?(?:満足|戻って|戻りました|こちらに(?:決め|し)|続け(?:ます|る)|気に入|大丈夫|よかった|良かった)/u;
+  /(?:結局|でも|今は|いまは|今では)[^。!?]{0,16}?(?:満足|戻って|戻りました|こちらに(?:決め|し)|続け(?:ます|る)|気に入|大丈夫|よかった|良かった)/gu;
+const openAfterOver = /^(?:が|けど|けれど)|ただ|まだ|正直|(?:わか|分か)りません|不安|心配/u;
+
+/**
+ * Where the message's last "over" ending starts, or -1 when it has none or something is left open
+ * after it. Read once per message, not once per concern.
+ */
+function lastOverAt(text: string): number {
+  let last: RegExpExecArray | null = null;
+  overLater.lastIndex = 0;
+  for (let match = overLater.exec(text); match !== null; match = overLater.exec(text)) last = match;
+  if (last === null || openAfterOver.test(text.slice(last.index + last[0].length))) return -1;
+  return last.index;
+}
 
 /**
  * The first borderline concern of normalised text (see {@link atRiskConcern}'s comment) that is not
- * told in the past and over, or undefined.
+ * a hesitation told in the past and over, or undefined.
  */
 export function findAtRiskConcern(text: string): string | undefined {
+  const overAt = lastOverAt(text);
   atRiskConcern.lastIndex = 0;
   for (let match = atRiskConcern.exec(text); match !== null; match = atRiskConcern.exec(text)) {
-    if (match[0] === '') atRiskConcern.lastIndex += 1;
     const end = match.index + match[0].length;
-    if (pastAfter.test(text.slice(end, end + 12)) && overLater.test(text.slice(end))) continue;
-    return match[0];
+    const over = overAt >= end && hesitation.test(match[0]) && pastAfter.test(text.slice(end, end + 12));
+    if (!over) return match[0];
   }
   return undefined;
 }

@@ -914,3 +914,16 @@ describe('classifyEscalation: round 15, questions about the policy', () => {
     expect(requestsOf('If I cancel my subscription, will I keep my reports?')).toEqual([]);
   });
 });
+
+describe('availability of a person: review r16', () => {
+  const rulesAlone = (message: string) =>
+    classifyEscalation({ message }, { learnedModel: false }).reasons.map((reason) => reason.code);
+  it('keeps a request for the time or the place to talk, and drops a question whether one exists', () => {
+    for (const message of [
+      '責任者と直接話できる時間を作ってもらえますか？',
+      '上司の方と話できるところまで、つないでもらえますか？',
+    ])
+      expect(rulesAlone(message), message).toContain('human_request');
+    expect(rulesAlone('電話で相談できる窓口ってありますか？')).not.toContain('human_request');
+  });
+});

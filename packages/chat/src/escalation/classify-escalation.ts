@@ -148,9 +148,11 @@ const beforeComplainingBefore = /\bbefore (?:i |we |making a |filing a )?$/u;
 // a service (not "電話で直接相談できますか", which asks for one).
 // …but "直接やりとりしたいのですが、可能ですか" wants one.
 const desireAfter = /^[^。?]{0,3}たい/u;
-// Round 16: «電話で相談できる窓口ってありますか？» asks whether such a counter exists.
+// Round 16: «電話で相談できる窓口ってありますか？» asks whether such a counter exists; review r16: the
+// counter, number or time is asked about (is there one, when, where), not asked for («責任者と直接話
+// できる時間を作ってもらえますか？», «話できるところまで、つないでもらえますか？»).
 const availabilityAfter =
-  /^[^。]{0,8}?(?:(?:も|は)(?:でき(?:る|ます)(?:って|か|の|んですか)|可能)|受け付け|やって(?:い)?ます)|^[^。]{0,3}?でき(?:る|ます)?(?:窓口|番号|電話番号|ところ|所|時間帯?|さーびす)/u;
+  /^[^。]{0,8}?(?:(?:も|は)(?:でき(?:る|ます)(?:って|か|の|んですか)|可能)|受け付け|やって(?:い)?ます)|^[^。]{0,3}?でき(?:る|ます)?(?:窓口|番号|電話番号|ところ|所|時間帯?|さーびす)(?:は|って|が|とか)?(?:あり|ある|いつ|何時|なんじ|どこ|何番)/u;
 
 /**
  * Drops signals that the context shows are not the customer's present state or request: a

@@ -37,3 +37,43 @@ describe('review r16, finding 15: "do you refund…?" about a failure the custom
     ).not.toContain('refund_request');
   });
 });
+
+describe('review r16: lexicon exceptions narrowed', () => {
+  it('«なんで» asks why unless it is «なんです» closing a clause', () => {
+    for (const message of [
+      'なんですぐ対応してもらえないんですか',
+      'なんでスタッフの方が来ないんですか',
+      'なんでスケジュール通りに進まないんですか',
+    ])
+      expect(codes(message), message).toContain('complaint');
+    expect(codes('質問なんですが、報告書に隣人の名前とか載ったりしませんよね？')).toEqual([]);
+  });
+
+  it('only «分かりにくい» about the sound is no dissatisfaction', () => {
+    for (const message of [
+      '振動がおさまらないです。',
+      '足音がよくならないんですが。',
+      '音が遅れて記録されてるみたいです。',
+    ])
+      expect(codes(message), message).toContain('dissatisfaction');
+    expect(codes('暗騒音が高い部屋だと、対象の音は分かりにくくなるってことですか？')).toEqual([]);
+  });
+
+  it("the customer's own child, customers or patients frightened are the customer's worry", () => {
+    for (const message of [
+      '上の階の足音で、子供が怖がって泣いてしまいます。',
+      'お客様が怖がって来なくなりました。店としては死活問題です。',
+    ])
+      expect(codes(message), message).toContain('anxiety');
+    expect(codes('患者さんのお子さんが怖がって泣いてしまうことがあり、対応を検討しております')).toEqual([]);
+  });
+
+  it('something that came or was delivered late is late, at any time of day', () => {
+    for (const message of [
+      'The technician showed up late in the afternoon, three hours after our slot.',
+      'The meter was delivered late in the evening so we lost a day of measurement.',
+    ])
+      expect(codes(message), message).toContain('dissatisfaction');
+    expect(codes('When should I set the device up? The noise is mostly late at night.')).toEqual([]);
+  });
+});

@@ -23,6 +23,10 @@ describe('isViolenceNotMeant: a TV sound or a denied hyperbole (round 16)', () =
       '殴り込みに行きたいくらいの音。実際は我慢してますが、もう限界です',
       '殴りたいくらいの音です。実際は何もしないけど、このままだとやりかねない',
       '本気で殴り込みに行きたい。実際は挨拶もする仲ですけど',
+      // Review r16: a wish or a guess with more after it, and signs of real danger.
+      '隣から「殺すぞ」って声が聞こえて、テレビの音だったらいいんですけど、毎晩です',
+      '隣から「殺してやる」って声が毎晩聞こえて、ドラマの音っぽいんですが、女性の悲鳴も混じってて',
+      '隣から「殺してやる」って叫び声が聞こえて、ドラマの音でした。でも本当に怖かったです',
     ])
       expect(codes(message), message).toContain('safety');
   });

@@ -13,9 +13,13 @@
  */
 
 // The quote closes, the words were heard (a voice, a shout, a sound), and then a drama, a film, a
-// game or a stream is what it was.
+// game or a stream is what it was, said plainly in the past («ドラマの音でした») or as a guess that
+// ends the sentence («ゲーム実況してるっぽいｗ»). Review r16: not a wish or a guess followed by more
+// («テレビの音だったらいいんですけど», «ドラマの音っぽいんですが、女性の悲鳴も…»).
 const heardFictionAfter =
-  /^[^」』。]{0,12}[」』](?:って|と)?[^。]{0,24}?(?:聞こえ|叫|声|音)[^。]{0,40}?(?:どらま|てれび|映画|げーむ|あにめ|番組|実況|配信|ゆーちゅーぶ|youtube)(?:の(?:音|声|せりふ|台詞|音声)|(?:を)?(?:見て|観て|して)(?:い)?(?:る|た))?(?:でした|だった|みたい|らしい|っぽい)(?!けど|が|か?と思)/u;
+  /^[^」』。]{0,12}[」』](?:って|と)?[^。]{0,24}?(?:聞こえ|叫|声|音)[^。]{0,40}?(?:どらま|てれび|映画|げーむ|あにめ|番組|実況|配信|ゆーちゅーぶ|youtube)(?:の(?:音|声|せりふ|台詞|音声)|(?:を)?(?:見て|観て|して)(?:い)?(?:る|た))?(?:(?:でした|だった)(?!ら|ん|けど|けれど|が|か?と思)|(?:みたい|らしい|っぽい)(?:です|だ)?(?:[wｗ笑]+|[。!?]|$))/u;
+// …with no sign of real danger after the quote: a scream, a cry for help, every night, "really", fear.
+const dangerAfter = /悲鳴|助けて|毎晩|本当に|怖/u;
 // The violent verb wished for only as a measure of degree: «殴り込みに行きたいくらいの音», «殴りたい
 // ほど».
 const hyperboleAfter = /^[^。!?]{0,10}?たい(?:くらい|ぐらい|ほど)/u;
@@ -23,13 +27,16 @@ const hyperboleAfter = /^[^。!?]{0,10}?たい(?:くらい|ぐらい|ほど)/u;
 // does nothing.
 const deniedInFact =
   /(?:実際は|実際には|本当は|ほんとは|ほんとうは)[^。!?]{0,24}?(?:挨拶(?:も)?(?:する|して)|仲(?:良|が良|がいい|です|だ)|何も(?:しない|しません|してない|していません)|(?:し|行か|やら)(?:ない|ません))/u;
-const broughtBack = /かねない|かもしれ|かも|わからない|自信(?:が)?ない|限界|本気/u;
+const broughtBack = /かねない|かも|わからない|自信(?:が)?ない|限界|本気/u;
 
 /** True when the safety word at [start, end) of normalised text is a TV sound or a denied hyperbole. */
 export function isViolenceNotMeant(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 120);
-  if (/[「『][^」』]*$/u.test(before) && heardFictionAfter.test(after)) return true;
+  // The danger words are read after the quote closes, not inside it.
+  const afterQuote = after.replace(/^[^」』]*[」』]/u, '');
+  if (/[「『][^」』]*$/u.test(before) && heardFictionAfter.test(after) && !dangerAfter.test(afterQuote))
+    return true;
   if (!hyperboleAfter.test(after)) return false;
   const denial = deniedInFact.exec(after);
   return denial !== null && !broughtBack.test(after.slice(denial.index));

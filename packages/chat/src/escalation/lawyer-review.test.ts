@@ -37,4 +37,14 @@ describe('isLawyerReviewFeature: the premium plan lawyer review asked about in J
     expect(codes('does the lawyer review mean I can sue my neighbour?')).toContain('legal');
     expect(codes('After the lawyer review I want a lawyer to contact my neighbour.')).toContain('legal');
   });
+
+  it("stays legal for the customer's own lawyer, whose comment or check is no feature (review r16)", () => {
+    for (const message of [
+      'うちの弁護士のコメントを添付しますので、ご確認ください。',
+      '顧問弁護士のコメントをもらいました。内容を確認してください。',
+      '弁護士さんのチェックを受けたら、報告書に不備があると言われました。',
+      '知り合いの弁護士のチェックって、プレミアムの代わりになりますか？',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
 });

@@ -23,6 +23,16 @@ const englishStepInSentence =
 // のコメント»), or the premium plan before it and the report read after it («プレミアムにしとけば弁護士
 // の先生に報告書みてもらえる»), in a question or not («まあ弁護士チェックが付いてるなら妥当か»)…
 const japaneseFeatureAfter = /^(?:さん|の先生)?(?:の)?(?:れびゅー|ちぇっく|こめんと)/u;
+// Review r16: a lawyer's comment or check is the plan's only when the plan or an option is named in
+// the message, the feature is called by its name («弁護士レビュー»), or it is the topic of a question
+// («弁護士さんのコメントって、何日くらいで付くんですか？»). «弁護士さんのチェックを受けたら、報告書に不備が
+// あると言われました» is the customer's own lawyer.
+const japaneseFeatureName = /^れびゅー/u;
+const planInMessage = /ぷれみあむ|premium|ぷらん|おぷしょん/u;
+const japaneseFeatureTopicAfter = /^(?:さん|の先生)?(?:の)?(?:れびゅー|ちぇっく|こめんと)(?:って|は)/u;
+// …and never a lawyer of the customer's own: «うちの弁護士», «顧問弁護士», «知り合いの弁護士».
+const ownLawyerBefore =
+  /(?:うちの|顧問|知り合いの|私の|わたしの|こちらの|自分の|友人の|友達の|当社の|弊社の)$/u;
 const japanesePlanBefore = /(?:ぷれみあむ|premium)[^。!?]{0,16}$/u;
 const japaneseReportReadAfter =
   /^(?:さん|の先生)?(?:に|が)[^。!?]{0,8}?(?:報告書|れぽーと)を?(?:見|み|ちぇっく|確認|目を通)/u;
@@ -43,8 +53,14 @@ export function isLawyerReviewFeature(text: string, start: number, end: number):
   if (word !== '弁護士' && word !== 'べんごし') return false;
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 32);
+  if (ownLawyerBefore.test(before)) return false;
+  const featureOfPlan =
+    japaneseFeatureAfter.test(after) &&
+    (japaneseFeatureName.test(after) ||
+      planInMessage.test(text) ||
+      (question && japaneseFeatureTopicAfter.test(after)));
   const named =
-    japaneseFeatureAfter.test(after) ||
+    featureOfPlan ||
     japaneseFieldAfter.test(after) ||
     (japanesePlanBefore.test(before) && japaneseReportReadAfter.test(after));
   return named && !japaneseStepInSentence.test(sentence);

@@ -239,3 +239,39 @@ describe('isLegalStepNotMeant: round 16', () => {
       expect(codes(message), message).toContain('threat');
   });
 });
+
+describe('isLegalStepNotMeant: review r16', () => {
+  it('a denial that leaves the step as the only way, is over, or holds on a condition keeps the step', () => {
+    for (const message of [
+      'こうなった以上、法的措置以外は考えておりません。',
+      '訴えるほか考えておりません',
+      '訴訟しか考えていません',
+      '訴訟は考えておりませんでしたが、今回の対応で気が変わりました。',
+      "I'm not really planning to sue, unless this isn't fixed by Friday.",
+      'Not really looking to go to court, but if the report is wrong again I will.',
+    ])
+      expect(codes(message), message).toContain('legal');
+    // The plain denials stay no step.
+    expect(codes('訴訟などは一切考えておらず、数値がほしいだけです')).not.toContain('legal');
+    expect(codes("I'm not really looking to sue anyone, just want it quieter.")).not.toContain('legal');
+  });
+
+  it("a household member's or a step against a party to the dispute is no joke", () => {
+    for (const message of [
+      "my wife literally told me she's suing the landlord haha. Can the report be used for that?",
+      'My dad said he would take them to court lol, he is fed up',
+    ])
+      expect(codes(message), message).toContain('legal');
+    expect(
+      codes(
+        "My buddy literally texted me 'I'm gonna sue your neighbour's dog lol' when I told him about the barking.",
+      ),
+    ).not.toContain('legal');
+  });
+
+  it('訴え received from a neighbour or the other party may be a suit', () => {
+    expect(codes('隣人から騒音の訴えが届きました。どうすればいいでしょうか。')).toContain('legal');
+    expect(codes('隣の人から騒音の訴えがありました')).toContain('legal');
+    expect(codes('住民から騒音の訴えが多くて')).not.toContain('legal');
+  });
+});

@@ -39,6 +39,14 @@ const englishDeniedBefore = new RegExp(
   'u',
 );
 const englishDeniedAfter = /^[^.?!]{0,30}?\b(?:or anything|(?:isnt|is not|not) (?:an option|on the table))/u;
+// Review r16: a denial that leaves the step as the only way («法的措置以外は考えておりません», «訴えるほか
+// 考えておりません», «訴訟しか考えていません»), is over («考えておりませんでした»), or holds only on a condition
+// or until now ("not really planning to sue, unless this isn't fixed by Friday", "not looking to go to
+// court, but if the report is wrong again I will", «…でしたが、今回の対応で気が変わりました»).
+const onlyWayInDenial = /以外|しか|ほか/u;
+const deniedInPastAfter = /^(?:でした|だった|かった)/u;
+const changedMindAfter =
+  /気が変わ|こうなったら|こうなった以上|次第|場合は|\b(?:unless|but if|otherwise|or else|if not|until)\b/u;
 // A joke that is negated says the opposite: "not joking", "no joke", «冗談ではなく», «冗談で言ってる
 // んじゃない», «冗談抜きで».
 const japaneseJoke =
@@ -80,8 +88,11 @@ const japaneseJokedBefore = new RegExp(
 // texted me im gonna sue your neighbours dog lol". Not someone in the dispute ("my neighbour said
 // hell sue me lol" is a step in the customer's case), not a step they suggest to the customer ("my
 // cousin says i should lawyer up lol" asks about one), and not across a clause of the customer's own.
+// Review r16: not the customer's household either (a wife, a husband, a partner, parents share the
+// dispute: "my wife literally told me shes suing the landlord haha"), and not a step against a party
+// to the dispute ("my dad said he would take them to court lol, he is fed up").
 const friendOrFamily =
-  '(?:\\w*(?:friend|mate)s?|buddy|pal|dad|father|m[ou]m|mother|parents|wife|husband|partner|brother|sister|cousin|son|daughter|uncle|aunt|bf|gf)';
+  '(?:\\w*(?:friend|mate)s?|buddy|pal|dad|father|m[ou]m|mother|brother|sister|cousin|son|daughter|uncle|aunt)';
 const friendJokedBefore = new RegExp(
   `\\b${friendOrFamily}(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))* (?:texted|messaged|wrote|sent|says|said|saying|tell\\w*|told|yell\\w*|shout\\w*)\\b(${noOwnClause})`,
   'u',
@@ -89,6 +100,8 @@ const friendJokedBefore = new RegExp(
 const suggestionToCustomer =
   /\b(?:(?:i|we|you) (?:should|could|can|need|must|ought|might)|to|just|why dont)\b/u;
 const laughAfter = /^[^.?!]{0,40}?\b(?:lol|lmao|haha|jk)\b/u;
+const disputePartyNearby =
+  /\b(?:them|(?:the|my|our|his|her|their) (?:landlord|neighbou?rs?|upstairs|downstairs|building|management|agency)|landlord|upstairs|downstairs)\b/u;
 // …unless the customer then takes the joke up: "my friend joked i should sue, but honestly im
 // considering it", «友達は冗談で訴えればって言うけど、正直本気で考えてます».
 const ownTakeAfter =
@@ -106,7 +119,11 @@ const placeOrShowAfter =
 // stay legal.
 const complaintNounBefore =
   /(?:頭痛|痛み|腰痛|肩こり|耳鳴り|不調|体調不良|めまい|吐き気|不眠|寝不足|睡眠不足|症状|騒音|音|振動|におい|臭い|寒さ|暑さ|苦情|不満|要望)の$/u;
-const complaintReceivedAfter = /^(?:が|は|も)(?:あ(?:り|る|っ)|多|出|来|き(?:て|た|ま)|寄せ|相次|増え|届)/u;
+// Review r16: not «届», and not from a neighbour or the other party («隣人から騒音の訴えが届きました» may be
+// a suit against the customer); from residents or staff it stays a complaint received.
+const complaintReceivedAfter = /^(?:が|は|も)(?:あ(?:り|る|っ)|多|出|来|き(?:て|た|ま)|寄せ|相次|増え)/u;
+const disputePartySourceBefore =
+  /(?:隣人|隣|相手|上の階|下の階|上階|下階|近所|大家)(?:の(?:人|方)|さん)?(?:から|より)[^。!?]{0,12}$/u;
 
 // The word names who recommended the service, a profession or an office, not a step. The profession
 // must be what is named, next to the word: "im a lawyer myself", "my neighbours a lawyer", «夫は弁護士
@@ -145,9 +162,18 @@ const damagesRelativeAfter =
 const damagesClaimedBefore =
   /\b(?:claim\w*|seek\w*|sue|suing|pay|demand\w*|ask\w* for|want|after|for|get|award\w*)\s*$/u;
 
-/** True when a friend's or relative's words were found and suggest no step to the customer. */
-function isFriendsJoke(said: RegExpExecArray | null): boolean {
-  return said !== null && !suggestionToCustomer.test(said[1] ?? '');
+/**
+ * True when a friend's or relative's words were found (their clause before the word) and suggest no
+ * step to the customer, nor one against a party to the dispute (in that clause, or in the word and
+ * what follows it up to the laugh).
+ */
+function isFriendsJoke(clause: string | undefined, wordToLaugh: string): boolean {
+  return (
+    clause !== undefined &&
+    !suggestionToCustomer.test(clause) &&
+    !disputePartyNearby.test(clause) &&
+    !disputePartyNearby.test(wordToLaugh)
+  );
 }
 
 // Read once per message: a message with many legal words ("legal team copy legal team copy …")
@@ -169,20 +195,36 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   const before = text.slice(Math.max(0, start - 48), start);
   const after = text.slice(end, end + 48);
   if (placeOrShowBefore.test(before) || placeOrShowAfter.test(after)) return true;
-  if (japaneseDeniedAfter.test(after)) return true;
-  if (englishDeniedBefore.test(before) || englishDeniedAfter.test(after)) return true;
+  const japaneseDenial = japaneseDeniedAfter.exec(after);
+  const stepKept = changedMindAfter.test(text.slice(end, end + 120));
+  if (
+    japaneseDenial !== null &&
+    !stepKept &&
+    !onlyWayInDenial.test(japaneseDenial[0]) &&
+    !deniedInPastAfter.test(after.slice(japaneseDenial.index + japaneseDenial[0].length))
+  )
+    return true;
+  if (!stepKept && (englishDeniedBefore.test(before) || englishDeniedAfter.test(after))) return true;
   if (isSettledBeforeStep(text, start, end) || isReportedFromSource(text, start, end)) return true;
   const someoneSaid = reportedBefore.exec(before);
+  const laugh = laughAfter.exec(after);
   // Someone else's joke («冗談で», "my friend joked she'd sue") is no step at all.
   const joked =
     someoneSaid?.[1] !== undefined ||
     japaneseJokedBefore.test(before) ||
-    (laughAfter.test(after) && isFriendsJoke(friendJokedBefore.exec(before)));
+    (laugh !== null &&
+      isFriendsJoke(friendJokedBefore.exec(before)?.[1], text.slice(start, end + laugh[0].length)));
   if (joked && !ownTakeAfter.test(after)) return true;
   const reported = someoneSaid !== null || quoteOpen.test(before) || reportedAfter.test(after);
   if (reported && lastTurnedDown(text) >= start) return true;
   const word = text.slice(start, end);
-  if (word === '訴え' && complaintNounBefore.test(before) && complaintReceivedAfter.test(after)) return true;
+  if (
+    word === '訴え' &&
+    complaintNounBefore.test(before) &&
+    complaintReceivedAfter.test(after) &&
+    !disputePartySourceBefore.test(before)
+  )
+    return true;
   if (
     word === 'damages' &&
     damagesVerbAfter.test(after) &&

@@ -75,3 +75,23 @@ describe('round 16 lexicon look-alikes', () => {
     expect(atRisk('心配です')).toContain('anxiety');
   });
 });
+
+describe('isOwnApology and apologisesForAsking: review r16', () => {
+  it('keeps a repeat that went unanswered, said any way', () => {
+    for (const message of [
+      "Sorry, I already asked but I haven't heard back. When will my report be ready?",
+      "Sorry I know I already asked, but it's been 10 days. Where is my report?",
+      'Sorry, I already asked about my report, any news?',
+    ])
+      expect(codesOf(message), message).toContain('repeated_question');
+  });
+
+  it('keeps a rudeness of the service softened by «申し訳ないのですが»', () => {
+    expect(
+      codesOf(
+        '技術者さんが少々失礼な方で、こんなこと言って申し訳ないのですが、次回は別の方にしていただけますか。',
+      ),
+    ).toContain('complaint');
+    expect(codesOf('失礼なことを申し上げてしまい、申し訳ありません。')).toEqual([]);
+  });
+});

@@ -36,3 +36,20 @@ describe('isPersonNotRequested', () => {
     expect(codesOf('人につないでください')).toContain('human_request');
   });
 });
+
+describe('isPersonNotRequested: review r16', () => {
+  it('keeps a wish to talk, talk on the phone, and an overdue arranged call', () => {
+    for (const message of [
+      '責任者と直接話せた方が早いと思います。',
+      '担当者と話した方が早いと思うので、お願いできますか',
+      '電話で話はできませんか？',
+      "I was told someone would call me back on Monday. It's Thursday now. When will they call?",
+      'You said someone will call me. It has been a week. When will they call?',
+    ])
+      expect(codesOf(message), message).toContain('human_request');
+    expect(codesOf('あのあと上の方と話せて、今は静かです')).toEqual([]);
+    expect(
+      codesOf('I was told someone would call me tomorrow. What number will it come from?'),
+    ).not.toContain('human_request');
+  });
+});

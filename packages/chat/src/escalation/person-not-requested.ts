@@ -10,19 +10,23 @@
  * Runs on normalised text, on the evidence of a human-request match at [start, end).
  */
 
-// 話せて, 話せた, 話せました, 話しました: the talk happened (not 話せたら, 話せていない, 話したい).
-const talkedAfter = /^(?:せ(?:て(?!(?:い)?な)|た(?![らい])|まし)|し(?:た(?![いくら])|まし(?!ょう)))/u;
+// 話せて, 話せた, 話せました, 話しました: the talk happened (not 話せたら, 話せていない, 話したい, and since
+// review r16 not «話せた方が早い», «話した方が早い»).
+const talkedAfter = /^(?:せ(?:て(?!(?:い)?な)|た(?![らいほ方])|まし)|し(?:た(?![いくらほ方])|まし(?!ょう)))/u;
 // 話すのは当日で大丈夫です, 話すのは後でいいです: the talk is put off, nothing is asked now.
 const putOffAfter =
   /^[ぁ-ん]{0,3}?のは[^。!?]{0,10}?(?:で|でも)(?:大丈夫|いい|良い|結構|構いません|かまいません)/u;
-// «担当者話は»: no particle between the person and 話, which is the topic (は) of the remark.
-const topicWithoutParticle = /[^とにをへらは接お]話$/u;
+// «担当者話は»: no particle between the person and 話, which is the topic (は) of the remark (not
+// «電話で話はできませんか»).
+const topicWithoutParticle = /[^とにをへらは接おで]話$/u;
 // "I was told someone would call me": the call is arranged by the company.
 const arranged =
   /\b(?:told|said|promised|arranged|scheduled|booked|confirmed)\b[^.?!]{0,30}\b(?:would|will|is going to|is to)\b/u;
 // …and the customer asks about it: from what number, at what time, when.
 const askedAbout = /\b(?:what|which) (?:number|time)\b|\bwhen (?:will|would|should|is)\b/u;
-const notHappened = /\b(?:nobody|no one|never|still|yet|didnt|did not|hasnt|has not|havent|have not)\b/u;
+// …and not overdue: "its thursday now", "it has been a week" (review r16).
+const notHappened =
+  /\b(?:nobody|no one|never|still|yet|didnt|did not|hasnt|has not|havent|have not|its been|it has been|days|weeks?|overdue|\w+day now)\b/u;
 
 /** True when the human request at [start, end) of normalised text asks for no person (see the file comment). */
 export function isPersonNotRequested(text: string, start: number, end: number): boolean {

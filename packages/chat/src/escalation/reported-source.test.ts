@@ -25,4 +25,13 @@ describe('isReportedFromSource: legal words read or heard about in general (roun
     ])
       expect(codes(message), message).toContain('legal');
   });
+
+  it('stays legal when the customer applies the quote to their own case (review r16)', () => {
+    for (const message of [
+      '「騒音でも慰謝料が取れる」ってネットに書いてあったので、うちも請求したいです。',
+      '「このレベルの騒音なら訴えられる」って記事に載ってたんですが、うちのケースもいけますか？',
+      '総会で「騒音問題で調停になった例もある」という話が出て、うちもそうするべきか迷っています。',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
 });

@@ -23,6 +23,12 @@ const sourceBeforeQuote =
 const generalExampleAfter =
   /^[^」』。]{0,30}?(?:例|判例|事例|けーす|場合)[^」』。]{0,8}[」』](?:という|って|との)(?:話|意見|説明)(?:が|も)?(?:出|あ)/u;
 
+// Review r16: …but not a quote the customer then applies to their own case: «…ってネットに書いてあった
+// ので、うちも請求したいです», «…って記事に載ってたんですが、うちのケースもいけますか？», «…という話が出て、
+// うちもそうするべきか迷っています».
+const ownCaseAfterQuote =
+  /(?:うち|私|わたし|自分|我が家)(?:も|でも)|うちの(?:けーす|場合|件)|そうする|したい|いけますか|できますか|取れますか|使えますか/u;
+
 // English: the word in a general condition ("if a dispute ever went to court"), with no "I", "we" or
 // "my" in it, in a message that says, without "yet", it is not the customer's situation.
 const generalConditionBefore =
@@ -34,7 +40,7 @@ const notMySituation =
 export function isReportedFromSource(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 48), start);
   const after = text.slice(end, end + 48);
-  if (insideQuote.test(before)) {
+  if (insideQuote.test(before) && !ownCaseAfterQuote.test(text.slice(end, end + 120))) {
     if (readInAfter.test(after)) return true;
     if (sourceBeforeQuote.test(before) && generalExampleAfter.test(after)) return true;
   }

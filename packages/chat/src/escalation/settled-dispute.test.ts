@@ -32,4 +32,12 @@ describe('isSettledBeforeStep: a dispute settled before a legal step (round 16)'
     ])
       expect(codes(message), message).toContain('legal');
   });
+
+  it('stays legal when the trouble came back after the settlement (review r16)', () => {
+    for (const message of [
+      '一時は本気で弁護士に頼もうかと思ったこともあるんです。でも結局、話し合いでおさまりました。ところが今月に入って再発しています',
+      '隣との件は去年、弁護士を入れる前に話し合いで片付きました。相手が約束を破って、また夜中にうるさいです',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
 });

@@ -38,11 +38,12 @@ const englishBeforeStep =
 // Review r15: not "we never settled…", "it wasn't settled…", "we had hoped it would be settled…", nor a
 // settlement broken or with something still open after it («…和解したのに、相手が約束を守りません»,
 // "…but they never paid", "and now they're ignoring the agreement", «でも和解金がまだ振り込まれて
-// いません»).
+// いません»); review r16: or the trouble back after it («…おさまりました。ところが今月に入って再発して
+// います», «相手が約束を破りました»).
 const settlementDeniedBefore =
   /\b(?:never|not|no|wasnt|werent|isnt|didnt|hasnt|havent|hoped?|hoping|wish\w*|would|should|could|might|want\w*|need\w*|tried)\b/u;
 const settlementOpenAfter =
-  /まだ|また|のに|でも|けど|しかし|守(?:ら|っ(?:て(?:い)?)?な)|払(?:わ|って(?:い)?な)|振り?込(?:ま|んで(?:い)?な)|\b(?:but|still|now|again|never|havent|hasnt|didnt|ignor\w*|refus\w*|breach\w*|broke)\b/u;
+  /まだ|また|のに|でも|けど|しかし|ところが|再発|再び|約束を破|払いません|守(?:ら|っ(?:て(?:い)?)?な)|払(?:わ|って(?:い)?な)|振り?込(?:ま|んで(?:い)?な)|\b(?:but|still|now|again|never|havent|hasnt|didnt|ignor\w*|refus\w*|breach\w*|broke)\b/u;
 
 /**
  * True when the legal word at [start, end) of normalised text names a step that never came because
