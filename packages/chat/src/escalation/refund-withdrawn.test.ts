@@ -32,14 +32,12 @@ describe('review r16, findings 20 and 26: a question, and long messages', () => 
     expect(codes('返金は大丈夫です。次回ちゃんと測ってもらえれば')).toEqual([]);
   });
 
-  it('reads a long message of withdrawals in linear time', () => {
+  it('reads a message of nearly 20,000 characters of withdrawals as no refund request', () => {
+    // How long it takes is measured by the bench (chat suite, "long messages"), not here.
     for (const unit of ['返金きゃんせるで。', '返金無しで。']) {
-      const message = unit.repeat(Math.ceil(20000 / unit.length)).slice(0, 20000);
-      classify({ message: `x${message.slice(1)}` });
-      const started = performance.now();
-      classify({ message });
-      // About 15 ms read once per message; the old reading, once per match, took 150–300 ms.
-      expect(performance.now() - started, unit).toBeLessThan(100);
+      // Whole units only: a message cut after «返金» would end in a bare request.
+      const message = unit.repeat(Math.floor(20000 / unit.length));
+      expect(codes(message), unit).not.toContain('refund_request');
     }
   });
 });
