@@ -72,7 +72,13 @@ describe('classifyEscalation', () => {
 
   it('escalates anger aimed at a neighbour, but not the neighbour shouting as a noise', () => {
     expect(codesOf('上の階の住人に本当に腹が立つ')).toContain('anger');
-    expect(classifyEscalation({ message: '隣人の怒鳴り声が聞こえます' }).escalate).toBe(false);
+    // The rules read no anger of the customer's in a neighbour's shouting heard as a noise. (The
+    // learned model may still hand it over since round 16: in the writers' data a neighbour's
+    // «怒鳴り声» comes with fear or violence in 22 of 25 messages; see the guide.)
+    expect(
+      classifyEscalation({ message: '隣人の怒鳴り声が聞こえます' }, { learnedModel: false }).escalate,
+    ).toBe(false);
+    expect(classifyEscalation({ message: '隣人の怒鳴り声が聞こえることがあります' }).escalate).toBe(false);
     expect(classifyEscalation({ message: 'My neighbor gets angry when people knock' }).escalate).toBe(false);
   });
 
