@@ -1,5 +1,5 @@
 import { isLawyerReviewFeature } from './lawyer-review';
-import { oncePerMessage } from './once-per-message';
+import { lastMatchStart, oncePerMessage } from './once-per-message';
 import { isReportedFromSource } from './reported-source';
 import { isSettledBeforeStep } from './settled-dispute';
 
@@ -178,12 +178,7 @@ function isFriendsJoke(clause: string | undefined, wordToLaugh: string): boolean
 
 // Read once per message: a message with many legal words ("legal team copy legal team copy …")
 // would otherwise be scanned once per word. Where the last turning-down phrase starts, or -1.
-const lastTurnedDown = oncePerMessage((text) => {
-  let last = -1;
-  turnedDown.lastIndex = 0;
-  for (let match = turnedDown.exec(text); match !== null; match = turnedDown.exec(text)) last = match.index;
-  return last;
-});
+const lastTurnedDown = lastMatchStart(turnedDown);
 const inDispute = oncePerMessage((text) => disputeContext.test(text));
 
 /**

@@ -15,3 +15,18 @@ export function oncePerMessage<Result>(read: (text: string) => Result): (text: s
     return lastResult;
   };
 }
+
+/**
+ * Where the last match of `pattern` starts in a message (-1 for none), found once per message:
+ * "is there one after this match" is then a comparison, not a new reading of the rest of the
+ * message for each match.
+ */
+export function lastMatchStart(pattern: RegExp): (text: string) => number {
+  const global = new RegExp(pattern.source, 'gu');
+  return oncePerMessage((text) => {
+    let last = -1;
+    global.lastIndex = 0;
+    for (let match = global.exec(text); match !== null; match = global.exec(text)) last = match.index;
+    return last;
+  });
+}

@@ -10,8 +10,9 @@
  * 足りません», "The refund came through but it's only half" ask for the rest.
  */
 
-import { oncePerMessage } from './once-per-message';
+import { lastMatchStart, oncePerMessage } from './once-per-message';
 import { isResolvedPast } from './resolved-past';
+import { sentenceEnd } from './sentence-around';
 
 // Thanks, or a word that says the matter is settled; anywhere in the message («ありがとうございます、
 // 返金確認できました»).
@@ -26,7 +27,6 @@ const shortOrLate =
 // review r16: "although", «ただ» (not «いただ», «ただいま»).
 const leftOpen =
   /まだ|未だ|なのに|違|おかし|(?<!い)ただ(?!いま)|\bstill\b|\byet\b|\bbut\b|\bhowever\b|\b(?:al)?though\b|\bwrong\b|\bmissing\b/u;
-const sentenceStop = /[。!?\n]|\.(?:\s|$)/u;
 /** How far after the refund word its sentence and the next are read (a bounded window keeps it linear). */
 const window = 300;
 
@@ -34,24 +34,11 @@ const window = 300;
 function thisAndNextSentence(text: string, end: number): string {
   return text
     .slice(end, end + window)
-    .split(sentenceStop, 2)
+    .split(sentenceEnd, 2)
     .join(' ');
 }
 
-/**
- * Where the last match of `pattern` starts in a message (-1 for none), found once per message:
- * "is there one after the refund word" is then a comparison, not a new reading of the rest of the
- * message for each refund word (review r16: a long message of refunds had been read in quadratic time).
- */
-function lastMatchStart(pattern: RegExp): (text: string) => number {
-  const global = new RegExp(pattern.source, 'gu');
-  return oncePerMessage((text) => {
-    let last = -1;
-    global.lastIndex = 0;
-    for (let match = global.exec(text); match !== null; match = global.exec(text)) last = match.index;
-    return last;
-  });
-}
+// Found once per message (review r16: a long message of refunds had been read in quadratic time).
 const lastLeftOpen = lastMatchStart(leftOpen);
 const lastShortOrLate = lastMatchStart(shortOrLate);
 const hasClosing = oncePerMessage((text) => closing.test(text));
@@ -68,7 +55,7 @@ export function isRefundShort(text: string, end: number): boolean {
   const sentences = thisAndNextSentence(text, end);
   if (!shortOrLate.test(sentences)) return false;
   const rest = text.slice(end, end + window);
-  const stop = sentenceStop.exec(rest);
+  const stop = sentenceEnd.exec(rest);
   const sentence = stop === null ? rest : rest.slice(0, stop.index + stop[0].length);
   return !(question.test(sentence) && !toldInPast.test(sentences));
 }

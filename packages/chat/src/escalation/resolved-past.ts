@@ -5,6 +5,8 @@
  * The signal describes how things were, not how they are, so it does not escalate.
  */
 
+import { sentenceEnd } from './sentence-around';
+
 // What closes the matter: solved, calmed down, a misunderstanding, thanks; or a present that
 // contrasts with it — a good state now ("今はぐっすり眠れてます", "things are calm now", "the anxiety
 // is gone", "the last two reports were great"), a changed opinion ("見直しました", "満足してます"),
@@ -34,7 +36,6 @@ const thanksForBefore =
 const deniedBefore =
   /\b(?:not|nothing|never|nobody|no one|isnt|hasnt|wasnt|werent|havent|didnt|dont|no)\b[^.?!]{0,12}$/u;
 
-const sentenceEnd = /[。!?\n]|\.(?:\s|$)/u;
 // Review r15: money that "arrived", "landed" or «反映されて» is a resolution only when it is the
 // refund or reversal; the charge itself arrives too ("Unauthorized charge arrived on my card",
 // «二重に引き落とされていて、かーどに反映されてました»).

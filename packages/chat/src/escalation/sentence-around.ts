@@ -10,6 +10,8 @@ export const sentenceWindow = 300;
 const sentenceStops = new Set(['.', '!', '?', '。', '\n']);
 /** A sentence stop of normalised text. */
 export const sentenceStop = /[.!?。\n]/u;
+/** A sentence end of normalised text where a full stop counts only before a space or the end ("3.5 dB" goes on). */
+export const sentenceEnd = /[。!?\n]|\.(?:\s|$)/u;
 
 /** The sentence around [start, end) of normalised text. */
 export interface SentenceAround {
