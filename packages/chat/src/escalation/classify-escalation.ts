@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { normalizeText } from '../text/normalize-text';
 import {
   findExplicitRepeat,
+  isMovingOn,
   isProgress,
   isResolution,
   normalizeHistory,
@@ -331,7 +332,7 @@ export function gatherEscalationEvidence(
     const open = history.length - lastResolution - 1;
     const threshold = atRisk ? options.atRiskUnresolvedHistoryEntries : options.unresolvedHistoryEntries;
     // Turn count alone is not enough: a customer who reports progress is not stuck.
-    if (open >= threshold && (!progress || isNegativeTurn(signals)))
+    if (open >= threshold && (!isMovingOn(text) || isNegativeTurn(signals)))
       add(conversation, {
         code: 'unresolved_turns',
         evidence: `${open} history entries without resolution`,

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { gatherEscalationEvidence } from './classify-escalation';
+import { escalationOptionsSchema } from './escalation-options';
+
+const options = escalationOptionsSchema.parse({});
+// Six history entries of a customer with a meter problem, answered each time.
+const history = [
+  { role: 'user' as const, content: 'The meter keeps beeping at night.' },
+  { role: 'assistant' as const, content: 'Please turn the alert mode off in the app settings.' },
+  { role: 'user' as const, content: 'Where is that setting?' },
+  { role: 'assistant' as const, content: 'Settings > Device > Alert mode.' },
+  { role: 'user' as const, content: 'メーターの設定はどこですか' },
+  { role: 'assistant' as const, content: 'アプリの「設定」から「機器」を開いてください。' },
+];
+/** The conversation rules codes of one message after the history (rules level, no learned model). */
+const conversationCodes = (message: string) =>
+  gatherEscalationEvidence({ message, history }, options).conversation.map((reason) => reason.code);
+
+describe('unresolved_turns: a long conversation moving on (conversation-moves-on.ts)', () => {
+  it.each([
+    'Right, that makes sense now. Next question: can I get the report translated into English?',
+    'ok the beeping stopped when I turned alert mode off. now, how do I download the report?',
+    'Alright, it synced. Also just fyi the engineer who came was very kind',
+    'No worries, I will call the phone line on Monday. Have a good weekend.',
+    'Right, so it was my card after all. New card works. Sorry for the fuss!',
+    'ほな次は請求書のことなんやけど、毎月何日に出るん？',
+    'もう寝ます。おやすみなさい。また明日やってみます',
+    'ほいだら、次の質問ね。メーターって2台借りられる？',
+    'あ、話変わるんですけど、夫のアカウントとまとめることってできます？',
+    '金曜の夕方で！',
+    'では月曜の10時で確定してください',
+    'Thursday 2pm works',
+    'yes, confirm it please',
+    'That fixed it, you are a star',
+    'したっけ、よろしくね〜',
+  ])('does not read «%s» as stuck', (message) => {
+    expect(conversationCodes(message)).not.toContain('unresolved_turns');
+  });
+
+  it.each([
+    'It worked, but now the report page is blank.',
+    'ok the beeping stopped, but now the meter does not record at all. what now?',
+    'Next question is the same as before: why does it still beep?',
+    'ほな次は何をすればええの？まだ鳴ってるんやけど',
+    'ついでに聞きたいんですけど、まだ直らないのはなぜですか？',
+    'Thursday 2pm works? I have had no slot for two weeks and still nothing.',
+    '金曜の夕方で予約したのに、まだ誰も来ません',
+    'あいがとさげもした。でも、まだ鳴いよっど',
+  ])('still reads «%s» as stuck', (message) => {
+    expect(conversationCodes(message)).toContain('unresolved_turns');
+  });
+});
+
+describe('isResolution: thanks for one fix, then a new problem (new-problem-after-thanks.ts)', () => {
+  it.each([
+    'The password reset worked, thanks, but now it says my account is locked for 24 hours.',
+    'The card change worked, thank you, but the failed payment is still showing.',
+    'ログインはできました、ありがとうございます。でも今度はレポート一覧が0件のままです',
+  ])('keeps the conversation open after «%s»', (message) => {
+    expect(conversationCodes(message)).toContain('unresolved_turns');
+  });
+
+  it.each(['Thanks, that sorted it.', 'ありがとうございます。助かりました'])(
+    'closes it after «%s»',
+    (message) => {
+      expect(conversationCodes(message)).not.toContain('unresolved_turns');
+    },
+  );
+});

@@ -1,0 +1,69 @@
+/**
+ * A long conversation moving on (round 17): the ways a customer leaves the old topic behind that the
+ * progress patterns of conversation-rules.ts and japanese-progress.ts missed. A writer's long
+ * conversations (round17 escalation-train13-ag, half stuck, half moving on) and the brief had about
+ * 40 false alarms of `unresolved_turns` on such messages after six history entries:
+ *
+ * - a new, unrelated question announced («ほな次は請求書のことなんやけど…», «話変わるんですけど»,
+ *   «あ、それとメーターって…», «全然関係ないんやけど», "Next question:", "Different topic —",
+ *   "While I have you —", "Actually yes, different thing:");
+ * - a visit slot chosen or a booking confirmed («金曜の夕方で!», «では月曜の10時で確定してください»,
+ *   "Let us do Tuesday the 3rd at 6pm", "Thursday 2pm works", "yes, confirm it please");
+ * - a fix confirmed ("That fixed it", "the beeping stopped", "it synced", "New card works",
+ *   "it shows annual now");
+ * - an understanding reached ("that makes sense now", "Yep that is the one");
+ * - a polite or dialect closing («したっけ、よろしくね», «おおきに», «にふぇーでーびる», «あいがとさげ
+ *   もした», «おやすみなさい», "ta", "Have a good weekend", "Sorry for the fuss").
+ *
+ * The stuck signs of conversation-rules.ts («まだ», «でも», "still", "but", "again") still veto every
+ * one of them, so "it worked, but now X is broken" stays stuck. The one exception is the softener of
+ * an announced new question («…なんやけど», «…んですけど», «聞きたいんですけど»), which asks, not
+ * contrasts: {@link withoutTopicSoftener} drops it before the stuck signs are read.
+ */
+
+// A new question announced: «次の質問», «次は», «話(は)変わる», «(全然)関係ない…けど», «ついでに», «あと»
+// or «それと» at the start of a sentence, «ところで», "next question", "different topic".
+const newTopic =
+  /次の質問|(?:^|[。!])(?:ほな|ほいだら|じゃあ|では|で)?次は(?![^。!?]{0,8}(?:別の|ちゃんと|しっかり))(?=[^。!]{0,40}(?:\?|ですか|ますか))|話(?:は)?変わ(?:る|り|って)|(?:全然|まったく|全く)関係ない|ところで|(?:^|[。!]|^あ|^あと)(?:それと|あと)(?=[^。!?]{0,40}\?)|\b(?:next|new|different|another|unrelated|separate) (?:question|topic|thing|subject)\b|\bwhile i have you\b|\b(?:also|and) just fyi\b|\bon (?:another|a different|a separate) note\b/u;
+
+// The softener of an announced new question: «次は請求書のことなんやけど», «関係ないんやけど», «話変わる
+// んですけど», «聞きたいんですけど».
+const topicSoftener = /(?:ん|の|な)(?:や|です|だ)?けど/gu;
+
+// A visit slot chosen: a day or time, then «で» and an end or «確定/お願い/予約» («金曜の夕方で!», «月曜
+// の10時で確定してください»), or an English day, date or time with nothing asked ("Thursday 2pm
+// works", "the 14th at 10 works for me", "Let us do Tuesday the 3rd at 6pm").
+const slotChosen =
+  /(?:[日月火水木金土]曜(?:日)?|\d+日|\d+時(?:半)?|午前|午後|朝(?:いち|一)?|昼|夕方|夜)(?:の[^。!?]{0,8})?で(?:確定|決定|予約|お願い|おねがい|[。!]|$)|^(?:(?:ok(?:ay)?|yes|alright|right|great)[,.]? )?(?:lets do |lets go with |ill take |book )?(?:the )?(?:(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|1st|2nd|3rd) (?:option|slot|one))\b[^?]{0,50}$/u;
+const englishSlotEnd =
+  /\b(?:works(?: for me| for us)?|please|it is|sharp|is fine|suits me)\b|\d ?(?:am|pm)\b|\d:\d\d\b/u;
+const confirmed =
+  /^(?:(?:yes|ok(?:ay)?)[,.]? )?(?:please )?confirm(?: it| that| the booking)?[,.]?(?: please)?[.!]?$/u;
+
+// A fix confirmed or an understanding reached.
+const fixConfirmed =
+  /\b(?:that|this) (?:fixed|did|solved) (?:it|the trick)\b|\b(?:beeping|beeps|alarm|alert|error|warning|crash(?:es|ing)?|noise from (?:it|the meter))s? (?:stopped|(?:has |is |are )?gone)\b|\bit (?:synced|synced up|paired|connected|went through)\b|\b(?:new card|card|link|code|login|button) works\b|\bshows? [a-z]+ now\b|\bmakes sense now\b|\bthat makes sense\b|\bthats the one\b|\bmy card after all\b/u;
+
+// A polite or dialect closing, alone or after the last words.
+const closing =
+  /^[^。!?]{0,12}よろしく(?:ね|です|お願いします|おねがいします)?[~〜ー!。]*$|よろしゅう|おおきに|にふぇーでーびる|あいがと(?:さげ|ご)|おやすみなさい|\bhave a (?:good|nice|great|lovely) (?:day|weekend|evening|night|one)\b|\bsorry for the (?:fuss|trouble|bother)\b|\byoure a (?:star|legend|lifesaver|gem)\b|^ta[.!]*$/u;
+
+/** The normalised text without the softener of an announced new question, for the stuck signs. */
+export function withoutTopicSoftener(normalizedText: string): string {
+  return newTopic.test(normalizedText) ? normalizedText.replace(topicSoftener, '') : normalizedText;
+}
+
+/**
+ * True when normalised text shows one of the ways of moving on above. It does not look for stuck
+ * signs: {@link isProgress} weighs those.
+ */
+export function movesOn(normalizedText: string): boolean {
+  return (
+    newTopic.test(normalizedText) ||
+    (slotChosen.test(normalizedText) &&
+      (/[^\s!-~]/u.test(normalizedText) || englishSlotEnd.test(normalizedText))) ||
+    confirmed.test(normalizedText) ||
+    fixConfirmed.test(normalizedText) ||
+    closing.test(normalizedText)
+  );
+}
