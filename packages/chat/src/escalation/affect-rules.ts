@@ -1,4 +1,5 @@
 import { foldKana } from '../text/normalize-text';
+import { findEmphaticRepetition } from './emphatic-repetition';
 import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isLegalStepNotMeant } from './legal-context';
@@ -183,6 +184,55 @@ const rules: readonly AffectRule[] = [
     true,
   ),
   ja('refund_request', /refund(?:お願い|して|ください|ほしい)/u),
+  // Round 17: sarcasm and rhetorical anger without the lexicon's words, aimed at the service or the
+  // neighbour: "cool. cool cool cool.", "love that for me", "Must be nice to be my neighbour's dog",
+  // "Do I get a prize at ten?", "Ah yes, the famous '24-hour response'", "Very reassuring, 10 days
+  // later", "Cheers for that. Really cleared things up. (It didn't.)", "2am is the perfect time to
+  // rearrange his furniture", "For crying out loud", "I'm starting to lose patience", "Do you people
+  // even read what I write?", "apparently I'm not being clear". (14 of the round's misses.)
+  en(
+    'anger',
+    /cool\.? cool cool|love that for (?:me|us)|must be nice to|do i get a (?:prize|medal|trophy|award|gold star)|(?:ah|oh) yes,? the (?:famous|legendary|infamous|good old)|(?:reassuring|helpful|prompt|speedy|quick|fast)[,.]? (?:\d+|two|three|four|five|six|seven|ten) (?:days|weeks|months) later|(?<=\()(?:it|they|he|she) (?:didnt|wasnt|did not|was not|isnt|doesnt|hasnt|wont)\.?\)|(?:im sure|i bet)[^.?!]{0,40}\bworth the wait|(?:\d+ ?(?:am|pm)|midnight) is (?:the|a) (?:perfect|ideal|great|best) time to|for crying out loud|for (?:petes|heavens|goodness|christs) sake|(?:losing|lose|lost|running out of) (?:my |all )?patience|apparently (?:im|i am) not (?:being )?(?:clear|making (?:myself|sense))|(?:do|did) (?:you|u)(?: people| guys| lot)? even (?:read|listen|look|check)|(?:do|did) (?:you|u) (?:people|lot) (?:actually )?(?:read|listen)|im (?:getting )?less (?:calm|patient)/u,
+  ),
+  // …and in Japanese: the table flip «(╯°□°)╯︵ ┻━┻», «上のやつなんなの!?», «やっとられへん», «で、いつ
+  // 直るんですか», «こちらの言ってること、伝わってます?», «お客さんの話を聞く気あるんですかね».
+  ja(
+    'anger',
+    /┻━+┻|(?:やつ|奴|あいつ|こいつ)[^。]{0,3}(?:なんなの|何なの|なんなん)|やっと(?:られ|れ)(?:へん|ん|ない)|(?:^|。)で(?:結局)?いつ(?:直|なお|届|来|終わ)|(?:言ってる|言っている|書いてる|書いている)こと(?:が)?(?:伝わって|わかって|分かって)(?:ます|る|い)[^。]{0,4}\?|聞く気(?:ある|あります|が(?:ある|あ|な))/u,
+  ),
+  // Round 17: complaints said flatly, with no word of the lexicon: "Kind of basic thing to forget?",
+  // "The graph in the PDF is cut off", "the app is a mess", "Every month the same headache",
+  // "Underwhelmed", "a waste of a Saturday", "So that's what 30,000 yen gets you", "Wow, two whole
+  // pages", "Funny how the invoice arrives on time but the report doesn't", "Thought the whole point
+  // of Premium was…", "I genuinely thought you'd be different", "Kind of expected the meter to, you
+  // know, work", "Shame the meter wasn't plugged in", "talked to her like she was a child", "neither
+  // one bothered to explain", "which is a bit much", "on hold 25 minutes", "I'll just deal with it
+  // myself", "save myself the subscription", "…guess not", "I just want the old report format back",
+  // "the service that hasn't shown up yet". (About 25 of the round's misses.)
+  en(
+    'complaint',
+    /(?:kind of|pretty|quite|such) (?:a )?basic (?:thing|stuff|mistake)|basic thing to (?:forget|miss|get wrong)|(?:is|are|was|were|gets?|got) cut off\b|(?:app|site|website|portal|system|report|invoice|process|booking)s? (?:is|are|was) (?:a |an )?(?:total |complete |absolute |bit of a |real )?mess\b|(?:every|each) (?:month|time|week)[^.?!]{0,12}\bthe same (?:headache|problem|issue|story|nonsense|hassle)|waste of (?:a |my |our |the )?(?:saturday|sunday|day|morning|afternoon|evening|weekend|holiday|day off)\b|thats what [^.?!]{0,25}\bgets you|(?:two|three|\d+) whole (?:pages|lines|paragraphs|minutes)|funny how\b[^.?!]{0,60}\bbut\b|thought the (?:whole )?point of|thought (?:you|youd|you would|your company) (?:be|would be|were|was) (?:different|better)|(?:kind of|sort of|kinda) expected|, you know, (?:work|show up|arrive|call|record)|(?:shame|pity) (?:the|that|your) (?:meter|engineer|report|app|device|technician|measurement|recording|data|staff)|expected (?:the|him|her|them|you|your) [^.?!]{0,30}\bto at least\b|(?:talked|spoke|speaks|talks) (?:down )?to (?:me|her|him|us|them|my \w+)(?: \w+)? like (?:i|she|he|we|they) (?:was|were|am|is|are) (?:a child|a kid|stupid|an idiot|dumb)|(?:neither|none) (?:one |of them )?(?:bothered|cared) to|(?:its|it is|thats|that is|which is|was) a (?:bit|little) much\b|on hold (?:for )?(?:over |almost |nearly |more than )?\d+ ?(?:min|mins|minutes|hours)\b|(?:ill|i will|i can) (?:just )?(?:deal with|sort|fix|handle|do) (?:it|this|everything) (?:all )?(?:myself|ourselves)|save (?:myself|ourselves) the (?:subscription|money|fee|cost)|guess not\b|(?:want|give me|bring) the old [a-z ]{0,20}\bback\b|bring back the old|how is it that\b[^.?!]{0,60}\b(?:the (?:meter|engineer|report|app|device|invoice)|you|your)\b|(?:hasnt|has not|havent|have not) (?:shown|turned) up/u,
+  ),
+  // …and in Japanese: «2時間来ていただいて、この内容なんですね», «料金的にはこんなものかな» (not «まあこんなもんですかね», which two writers label apart), «いい
+  // 勉強代になりました», «プレミアムって、こういう感じなんですね», «測定員の方、ずっとスマホ見てました
+  // けど», «あれで測れてたんですかね», «前のプランのほうが良かった», «もう少しちゃんと測ってもらえると»,
+  // «一回も測ってないですよね», «思ったほどじゃなかったです», «言っても無駄なんでしょうけど», «言われた
+  // 通りにやったんですけどね», «次からは他を探します», «もう少しなんとかなると思ってた», «ちょっとだけ言わ
+  // せてください» (not «お礼を言わせてください»), «訪問の方、玄関のドアを閉め忘れて帰りました», «メーター
+  // の箱がボロボロで届きました», «ここまで放っておかれると、逆に感心しますね», «「順次対応」ってすごく
+  // 便利な言葉ですね», «前回も同じこと言われましたけど、何か変わったんですか». (About 20 misses.)
+  ja(
+    'complaint',
+    /(?:この|こんな)内容(?:なん|なの)(?:です|だ)(?:ね|か)|(?:料金的に(?:は)?|値段的に(?:は)?|所詮)こんな(?:もん|もの)|勉強代|(?:プレミアム|プラン|サービス|報告書|レポート)(?:って|は)(?:こういう|こんな)感じなんですね|(?:測定員|担当|技術者|スタッフ|作業員)(?:の方|さん)?[^。]{0,10}(?:スマホ|携帯)(?:を|ばかり|ばっかり)?(?:見|いじ|触)|あれで[^。]{0,8}(?:んですかね|のかな|んでしょうか)|前の[^。]{0,10}(?:ほうが|方が)(?:良かった|よかった)|もう(?:少し|ちょっと)ちゃんと|(?:一回|一度|いちど)も(?:測|計|見|来|連絡|確認)[^。]{0,6}(?:ない|ません|なかった)|思った(?:ほど|より)(?:じゃ|では)(?:なかった|ない|ありません)|期待(?:した)?ほど(?:じゃ|では)|言っても無駄|言うだけ無駄|(?:言われた|指示された|説明された|書いてある)(?:通り|とおり)に[^。]{0,10}(?:けど|のに)|(?:次から|今後)は?他(?:を|社を|の業者を|の会社を)(?:探|当た)|(?:もう少し|もうちょっと)(?:なんとか|何とか)なると思って|(?<!(?:礼|感謝|ありがとう)(?:を|も)?)(?:ちょっと|少し|ひとこと|一言)(?:だけ)?言わせて(?:ください|下さい|もらうと|もらいます|いただくと|いただきます)|言わせてもらうと|(?:訪問|測定員|担当|技術者|作業員|スタッフ)(?:の方|さん)?(?:が|は)?[^。にへ]{0,20}忘れて(?:帰|行|いき|いった)|(?:箱|梱包|本体|機器|メーター)[^。]{0,6}(?:ボロボロ|破れ|つぶれ|潰れ|凹ん|へこん)|放って(?:おかれ|置かれ)|逆に感心|便利な言葉|(?:前|この前|先週|前回)も同じこと(?:を)?言われ|何か変わったん(?:です)?か/u,
+  ),
+  // Round 17: anxiety said mildly or as a fear of what the neighbour will do: "I'm a bit nervous about
+  // all this tbh. What if the neighbour sees the engineer and knows it was me?", "Worried about our
+  // nursery's licence review if the noise data isn't ready" (worry about what is at stake).
+  en(
+    'anxiety',
+    /(?:im|i am|feeling|feel|getting|bit|quite|so|really|very) nervous\b|nervous about|what if (?:the|my|our|they|he|she) (?:neighbou?rs? )?(?:finds? out|sees|knows|realises|realizes|gets? angry|retaliat|comes|confronts)|worried about (?:our|my) [^.?!]{0,30}\b(?:licen[cs]e|job|visa|lease|tenancy|business|health|inspection|court|case)\b/u,
+    true,
+  ),
   // The customer said this already.
   en(
     'repeated_question',
@@ -262,6 +312,13 @@ export function findAffectSignals(text: string, known: readonly LexiconSignal[] 
       break;
     }
   }
+  if (
+    !signals.some((signal) => signal.code === 'anger') &&
+    !known.some((signal) => signal.code === 'anger' && signal.strength === 'strong')
+  ) {
+    const repeated = findEmphaticRepetition(text);
+    if (repeated !== undefined) signals.push({ code: 'anger', strength: 'strong', evidence: repeated });
+  }
   return signals;
 }
 
@@ -275,6 +332,18 @@ const intensity = new RegExp(
 );
 const englishRequest =
   /\b(?:fix (?:it|this)|sort (?:it|this) out|look into (?:it|this)|make (?:it|this) right|explain (?:this|why))\b/u;
+// Round 17: the failure spelled out beside a mild word: the customer could not use what they got
+// ("…lots of mistakes. our management company couldnt use it"), it came against what they asked
+// ("turned up during our lunch rush, after we asked for 3pm. Not ideal."), or they judge it plainly
+// ("…40 minutes late without calling, and that wasnt great").
+const englishFailureSpelled =
+  /\b(?:couldnt|could not|cant|cannot|can not) (?:use|read|understand|open|make sense of) (?:it|them|this|the report)\b|\bafter (?:we|i) (?:had )?(?:asked|told you|said|requested|specified)\b|\b(?:like|as) (?:i|we) (?:asked|said|requested)\b|\b(?:wasnt|was not|isnt|is not) (?:great|ideal)\b/u;
+// Round 17: «困ります» as a sentence of its own about something of the service that stopped working
+// («アプリのアップデートで前の記録が見れなくなりました。困ります»); «隣の音で困っています» is no such
+// sentence.
+const japaneseTroubleSentence = /(?:^|。)困ります(?:ね|よ)?(?:[。!]|$)/u;
+const serviceObject = foldKana(/アプリ|報告書|レポート|メーター|請求|記録|予約|サイト|画面|データ/u.source);
+const serviceObjectPattern = new RegExp(serviceObject, 'u');
 
 /**
  * Mild dissatisfaction that is said with intensity ("??", "!!", "毎回", "again", a word in
@@ -297,7 +366,9 @@ export function pressedComplaint(
     intensity.exec(text)?.[0] ??
     /\b[A-Z]{4,}\b/.exec(raw)?.[0] ??
     japaneseRequestEnd.exec(text)?.[0] ??
-    englishRequest.exec(text)?.[0];
+    englishRequest.exec(text)?.[0] ??
+    englishFailureSpelled.exec(text)?.[0] ??
+    (serviceObjectPattern.test(text) ? japaneseTroubleSentence.exec(text)?.[0] : undefined);
   if (marker === undefined) return undefined;
   return { code: 'complaint', strength: 'strong', evidence: `${mild.evidence} … ${marker}` };
 }

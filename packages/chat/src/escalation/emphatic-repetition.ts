@@ -1,0 +1,21 @@
+/**
+ * Anger said by repeating a word with force (round 17): «うるさいうるさいうるさい!!!上のやつなんなの!?»,
+ * "the landlord does NOTHING. nothing!". The word itself may be neutral (うるさい describes a noise,
+ * "nothing" a fact); said three times in a row before "!" or "?", or said again with "!" after a full
+ * stop, it is an outburst, whether aimed at the neighbour or at us. Covers the two repetition misses
+ * of round 17; a word said twice in Japanese («うるさいうるさい») or without "!" is left to the learned
+ * model.
+ *
+ * Runs on normalised text (runs of one character are already shortened to two, so laughter such as
+ * «ははは» never reaches three repetitions of a two-character word).
+ */
+
+// A two-to-six-character Japanese word three times, then "!" or "?".
+const japaneseTriple = /([^\s!-~]{2,6})\1\1[!?]/u;
+// An English word of four or more letters, a full stop or "!", then the same word with "!".
+const englishAgain = /\b([a-z]{4,})[.!]+ \1!/u;
+
+/** The repeated words of an outburst in normalised text, or undefined (see the file comment). */
+export function findEmphaticRepetition(text: string): string | undefined {
+  return japaneseTriple.exec(text)?.[0] ?? englishAgain.exec(text)?.[0];
+}

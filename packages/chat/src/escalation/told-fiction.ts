@@ -1,0 +1,22 @@
+/**
+ * A fear or anger felt at a story, not at the customer's own life (round 17): «ドラマの中の隣人
+ * トラブル、怖かったな〜📺 うちは平和です», "that film about neighbours was scary". The word sits in a
+ * sentence that names a drama, film, programme, novel, manga or the news seen or read. One false
+ * alarm of round 17; a fear of the customer's own next to a story («ドラマみたいなことが本当に起きて
+ * 怖いです») is not read so: the story must be what the feeling is about («…の中の», «…で見た»,
+ * "in the film").
+ *
+ * Runs on normalised text (katakana folded to hiragana).
+ */
+const storyBefore =
+  /(?:どらま|映画|番組|小説|漫画|まんが|あにめ|にゅーす|動画)(?:の中|で見|を見|で読|を読)[^。!?]{0,12}$|\b(?:in|on|watching|watched|saw) (?:the|a|that|this) (?:movie|film|tv show|drama|series|documentary|novel|episode)\b[^.?!]{0,30}$/u;
+// …but the story only compared with the customer's life («ニュースで見たような事件になりそうで本当に
+// 怖いです», "like in the film, it actually happened to us") is their own fear.
+const realLife =
+  /本当|ほんと|実際|現実|うち|私|自分|ような|みたいな|\b(?:like|real|really|actually|us|me|my|our)\b/u;
+
+/** True when the feeling word at `start` of normalised text is told about a story (see the file comment). */
+export function isToldOfFiction(text: string, start: number): boolean {
+  const story = storyBefore.exec(text.slice(Math.max(0, start - 40), start));
+  return story !== null && !realLife.test(story[0]);
+}
