@@ -18,3 +18,25 @@ const reach = 60;
 export function isClearedAfter(text: string, end: number): boolean {
   return clearing.test(text.slice(end, end + reach));
 }
+
+// Round 17 (family "billing worry self-cleared", 2 of the 4 listed in English): "My husband thought we
+// were charged twice, but it was two different visits. All fine!", "Thought I'd been overcharged but
+// I'd forgotten the delivery fee, my mistake". The worry is told as a thought just before the charge
+// word, and cleared after it. "I thought it was a mistake but it was not: you charged me twice" and
+// "I thought I was charged twice, and I was" stay disputes.
+const thoughtBefore = /\b(?:thought|worried|assumed|was sure|were sure|believed|feared)\b[^.?!]*$/u;
+const clearedAfter =
+  /\bbut (?:it|that|they|this|these) (?:was|were|is|are)\b(?! not\b)(?! still\b)|\b(?:turns|turned) out (?:it|that|they|this|i|we)\b(?! (?:was|were|is|are|did|had) (?:not|still)\b)|\bmy (?:mistake|bad|fault|error)\b|\ball (?:fine|good|sorted|ok|okay)\b|\b(?:i|id|we|wed) (?:had )?(?:forgot|forgotten)\b|\b(?:i|we) misread\b/u;
+/** How far before the charge word the thought, and after it the clearing, may come. */
+const englishReach = 100;
+
+/**
+ * True when the English charge word at [start, end) of normalised text is a worry the customer
+ * thought, in the same sentence before it, and cleared after the thought.
+ */
+export function isEnglishWorryCleared(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - englishReach);
+  const thought = thoughtBefore.exec(text.slice(from, start));
+  if (thought === null) return false;
+  return clearedAfter.test(text.slice(from + thought.index, end + englishReach));
+}

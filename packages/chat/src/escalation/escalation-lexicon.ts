@@ -1,5 +1,8 @@
 import { foldKana } from '../text/normalize-text';
-import { isClearedAfter } from './cleared-misunderstanding';
+import { isCancellationThankedFor } from './cancellation-confirmed';
+import { isCancellationKept } from './cancellation-kept';
+import { namesRefundedPart } from './cancelled-part-refund';
+import { isClearedAfter, isEnglishWorryCleared } from './cleared-misunderstanding';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isViolenceNotMeant } from './harmless-violence';
 import { isLegalStepNotMeant } from './legal-context';
@@ -15,6 +18,7 @@ import { refundPaperworkAfter } from './refund-paperwork';
 import { isRefundReceivedAndClosed } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
 import { isResolvedPast } from './resolved-past';
+import { isSomeoneElsesQuestion } from './someone-elses-question';
 import { isToldOfFiction } from './told-fiction';
 import { isTopicMention } from './topic-mention';
 
@@ -156,8 +160,9 @@ const ignoreSoundHardToHear = (text: string, start: number, end: number) =>
 // A booking cancelled to be made again, or one of two made by mistake, is a booking change too
 // (round 15): «いったんキャンセルして来月に取り直したい», «落ち着いたらまた予約し直します», «間違えて
 // 同じ日に2回予約しちゃいました。片方キャンセル», "cancel the one on the 18th and keep the 22nd".
+// Round 17: a booking made again already («昨日キャンセルした件、再予約できました»).
 const rebooking =
-  /(?:取り直|とりなお|(?:予約|申し込み)(?:を)?(?:し直|しなお|入れ直))(?:し(?:たい|ます|ましょう)|させ|す(?:予定|つもり|ので|から|ことに))|(?:2|二)回予約|二重予約|重複(?:して)?予約|\bkeep the (?:\d|one on|other (?:one|booking|visit|appointment))|\bbooked (?:two|2) [a-z]+ by mistake|\bdouble[- ]booked\b/u;
+  /再予約(?:でき|し)(?:ました|た)|(?:取り直|とりなお|(?:予約|申し込み)(?:を)?(?:し直|しなお|入れ直))(?:し(?:たい|ます|ましょう)|させ|す(?:予定|つもり|ので|から|ことに))|(?:2|二)回予約|二重予約|重複(?:して)?予約|\bkeep the (?:\d|one on|other (?:one|booking|visit|appointment))|\bbooked (?:two|2) [a-z]+ by mistake|\bdouble[- ]booked\b/u;
 // …but not beside the contract or the subscription ("cancel my subscription and keep the 22nd visit").
 const contractWords =
   /解約|退会|契約|さぶすく|ぷらん|会員|\b(?:subscription|contract|membership|account|plan)\b/u;
@@ -188,7 +193,10 @@ const ignoreJapaneseCancellation = (text: string, start: number, end: number) =>
   ignoreJapaneseConditional(text, start, end) ||
   ignoreReschedule(text) ||
   isMailingListCancellation(text, start, end) ||
-  isRefundWithdrawn(text, start);
+  isRefundWithdrawn(text, start) ||
+  // Round 17: «キャンセルした分の返金» is about the refund; someone else's cancellation asked about.
+  namesRefundedPart(text, end) ||
+  isSomeoneElsesQuestion(text, start, end);
 
 // "返金してもらう方法を教えて" asks how refunds work, unless a particular visit or payment is named.
 const howAfter =
@@ -301,7 +309,8 @@ const japaneseRules: readonly LexiconRule[] = [
       ignoreJapaneseConditional(text, start, end) ||
       isAskingHow(text, end) ||
       refundPaperworkAfter.test(text.slice(end, end + 12)) ||
-      isRefundWithdrawn(text, start),
+      isRefundWithdrawn(text, start) ||
+      isSomeoneElsesQuestion(text, start, end),
   }),
   ja(
     'refund_request',
@@ -340,7 +349,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'cancellation_request',
     'strong',
-    /(?:別の|他の|ほかの|よその)(?:業者|会社|サービス|ところ)(?:に|へ|で)(?:頼|依頼|お願い|変え|乗り換え|切り替え)|^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))|^(?:もう|やっぱり)?やめさせて(?:もら|いただ|くだ)|^(?:解約|かいやく|退会|きゃんせる)[!。]*$|^(?:もう|今後は?|二度と)(?:利用|使用|使い|お願い)(?:しません|しない|ません)/u,
+    /(?:別の|他の|ほかの|よその)(?:業者|会社|サービス|ところ)(?:に|へ|で)(?:頼|依頼|お願い|変え|乗り換え|切り替え)|^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))|^(?:ほんなら|ほな|そんなら|ほんだら|なら)(?:もう)?(?:解約|退会)(?:や|やわ|するわ|しますわ)(?:[!。]|$)|^(?:もう|やっぱり)?やめさせて(?:もら|いただ|くだ)|^(?:解約|かいやく|退会|きゃんせる)[!。]*$|^(?:もう|今後は?|二度と)(?:利用|使用|使い|お願い)(?:しません|しない|ません)/u,
     { negatable: false },
   ),
   ja(
@@ -381,7 +390,8 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'billing_dispute',
     'strong',
-    /(?:無料|ただ|込み|含まれ)(?:る|ます|てる)?(?:って|と|だと)(?:言われ|聞い|書い|説明され)[^。!?]{0,20}?(?:請求|課金|引き?落と|料金|載って)|(?:金額|請求|料金|額)[^。!?]{0,12}?(?:合って(?:い)?(?:ない|ません)|合わない|合いません|一致し(?:ない|ません|てい)|食い違)|(?:頼ん|申し込ん|注文し|お願いし|契約し)(?:でも|ても|で|て)?(?:い)?(?:ない|ません)[^。!?]{0,12}?(?:代|料金|料|費用|請求|課金|引き?落と)|(?:追加料金|追加の料金|追加費用|別料金|追加で)[^。!?]{0,12}?(?:聞いてい?(?:ない|ません)|説明(?:が|は)?(?:なかった|ありませんでした)|知らな)|まだ(?:課金|請求|引き?落と)(?:され|が来)|勝手に[^。!?]{0,14}?(?:請求|課金|引き?落と|変更され|更新され)|のはずが[^。!?]{0,14}?(?:請求|課金|引き?落と)/u,
+    /(?:無料|ただ|込み|含まれ)(?:る|ます|てる)?(?:って|と|だと)(?:言われ|聞い|書い|説明され)[^。!?]{0,20}?(?:請求|課金|引き?落と|料金|載って)|(?:金額|請求|料金|額)[^。!?]{0,12}?(?:合って(?:い)?(?:ない|ません)|合わない|合いません|一致し(?:ない|ません|てい)|食い違)|(?:頼ん|申し込ん|注文し|お願いし|契約し)(?:でも|ても|で|て)?(?:い)?(?:ない|ません)[^。!?]{0,12}?(?:代|料金|料|費用|請求|課金|引き?落と)|(?:追加料金|追加の料金|追加費用|別料金|追加で)[^。!?]{0,12}?(?:聞いてい?(?:ない|ません)|説明(?:が|は)?(?:なかった|ありませんでした)|知らな)|まだ(?:課金|請求|引き?落と)(?:され|が来)|勝手に[^。!?]{0,14}?(?:請求|課金|引き?落と|変更され|更新され)|のはずが[^。!?]{0,14}?(?:請求|課金|引き?落と)|(?:払い?ました|払った|払って(?:い)?ます|支払い?済み|払い済み)[^。!?]{0,8}?(?:けど|けれど|が|のに)[^。!?]{0,16}?(?:カード|口座|銀行)?にも(?:請求|課金|引き?落と)/u,
+    // Round 17: «当日その場で払いましたけど、後日カードにも請求がきてる» (paid, and charged again).
     { negatable: false, ignore: ignoreClearedMisunderstanding },
   ),
   // anger (customer's own; the neighbour's shouting is a noise, not anger)
@@ -486,7 +496,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'human_request',
     'strong',
-    /(?:一度|直接|少し)(?:お)?話(?:し)?(?:でき|させて)(?:ませんか|ますか|ないでしょうか|いただけ|もらえ)|(?:担当者?|責任者)(?:様|さん|の方)?の(?:ご)?連絡先を(?:教え|伺)/u,
+    /(?:一度|直接|少し)(?:お)?話(?:し)?(?:でき|させて)(?:ませんか|ますか|ないでしょうか|いただけ|もらえ)|(?:担当者?|責任者)(?:様|さん|の方)?の(?:ご)?連絡先を(?:教え|伺)|(?:担当者?|責任者)(?:様|さん|の方)?の(?:直通|携帯)(?:の)?(?:番号|電話|でんわ)?/u,
   ),
   ja('anger', 'strong', /どういう神経|意味(?:わか|分か)んない|舐め(?:てる|ている|られ|んな|てん)|^は[?!]/u, {
     ignore: ignoreThirdPartyJapaneseOrRelieved,
@@ -568,7 +578,8 @@ const englishRules: readonly LexiconRule[] = [
     'refund_request',
     'strong',
     /(?:want|need|like|demand|request|requesting|expect|deserve|get|give me|issue|process|send me|owe me)(?: me)?(?: my| a| the| full| partial| complete| an?)* refund|refund (?:me|my|the|this|it|us|\d|for my|please|asap|now|immediately)|(?:want|give|get|need|like|return)(?: me)? (?:my|our|the) money (?:back|returned)|money back|my money returned|reimburse|(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\b(?:yen|money|payment|fee|\d)[^.?!]{0,6} back/u,
-    { ignore: ignoreEnglishPolicyQuestion },
+    // Round 17: a refund request withdrawn (refund-withdrawn.ts).
+    { ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start) || isRefundWithdrawn(text, start) },
   ),
   en(
     'cancellation_request',
@@ -578,15 +589,24 @@ const englishRules: readonly LexiconRule[] = [
       ignore: (text, start, end) =>
         ignoreEnglishPolicyQuestion(text, start) ||
         ignoreReschedule(text) ||
-        isMailingListCancellation(text, start, end),
+        isMailingListCancellation(text, start, end) ||
+        // Round 17: withdrawn, thanked for as done, or given up with the plan kept.
+        isRefundWithdrawn(text, start) ||
+        isCancellationThankedFor(text, start, end) ||
+        isCancellationKept(text),
     },
   ),
   en(
     'billing_dispute',
     'strong',
     /charged (?:me )?(?:twice|double|two times|again|extra|more than|the wrong)|double[- ](?:charged|billed)|over-?charged|over-?billed|(?:didnt|did not|never) (?:authori[sz]e|recogni[sz]e|agree to)|unauthori[sz]ed (?:charge|payment|transaction)|(?:invoice|bill|charge|amount|statement) (?:is|was|looks) (?:wrong|incorrect|too high)|billing (?:error|mistake)|(?<!\b(?:not|never|no|wont|dont|arent|isnt)(?: \w+){0,2} )disput(?:e|ing) (?:this|the|a|my)? ?(?:charge|payment|invoice|bill)|chargeback|still (?:being )?(?:charg|bill)(?:ing|ed)|(?:billed|charged|debited|taken) (?:me |us )?(?:twice|double|two times)|(?:billed|charged|debited) [a-z ]{0,20}(?:twice|two times)|(?:dont|do not|didnt|did not) recogni[sz]e (?:this|the|a|that) (?:charge|payment|transaction|debit)|(?:amount|charge|price|bill|invoice|total)[^.?!]{0,30}(?:higher|more) than (?:what was |what you |the )?(?:quoted|agreed|expected|advertised|promised)|charged (?:me )?more than|why (?:was|am|were|have|did) (?:i|we|you) (?:been )?(?:billed|charged|bill|charge)/u,
-    // A question about the price list ("are visits on holidays charged extra?") is no dispute.
-    { negatable: false, ignore: (text, start) => isEnglishPriceQuestion(text, start) },
+    // A question about the price list ("are visits on holidays charged extra?") is no dispute; round 17:
+    // nor a worry the customer thought and cleared ("thought we were charged twice, but it was…").
+    {
+      negatable: false,
+      ignore: (text, start, end) =>
+        isEnglishPriceQuestion(text, start) || isEnglishWorryCleared(text, start, end),
+    },
   ),
   en(
     'billing_dispute',
@@ -599,8 +619,12 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'billing_dispute',
     'strong',
-    /(?:second|another|extra|duplicate|double) (?:payment|charge|debit|transaction)s? (?:for|on|from)|(?:charged|billed) (?:me |us )?for (?:the |a )?[a-z ]{0,20}(?:plan|option|service|visit|measurement)[^.?!]{0,12}\bbut (?:i|im|we|were|i am|we are)\b|(?:told|promised|said)[^.?!]{0,40}\b(?:free|no charge|included)\b[^.?!]{0,40}\b(?:charge|charged|bill|billed|invoice|fee)/u,
-    { negatable: false },
+    /(?:second|another|extra|duplicate|double) (?:payment|charge|debit|transaction)s? (?:for|on|from)|(?:charged|billed) (?:me |us )?for (?:the |a )?[a-z ]{0,20}(?:plan|option|service|visit|measurement)[^.?!]{0,12}\bbut (?:i|im|we|were|i am|we are)\b|(?:told|promised|said)[^.?!]{0,40}\b(?:free|no charge|included)\b[^.?!]{0,40}\b(?:charge|charged|bill|billed|invoice|fee)|(?:discount|coupon|promo|voucher)(?: code)?[^.?!]{0,30}\b(?:isnt|wasnt|not|never) (?:been )?(?:reflected|applied|included|taken off|deducted)|(?:invoice|bill|statement)[^.?!]{0,30}\bshows? (?:\d+|two|three|four|five|six) (?:visits|measurements|sessions|charges|appointments)[^.?!]{0,12}\b(?:we|i) (?:only )?(?:had|booked|used|got) (?:\d+|one|two|three|four|five)\b|(?:told|promised|said)[^.?!]{0,40}\b(?:was|would be|is) free\. (?:now |but |yet |then )?(?:i see|theres|there is|i got|i was|ive been|you (?:charged|billed))[^.?!]{0,40}\b(?:invoice|bill|charged|billed|statement)/u,
+    // Round 17: "Is there an extra charge for a Sunday visit?" asks about the price list (price-question.ts).
+    // The three after "told…free" came with the round: "the discount code I used isnt reflected on the bill",
+    // "The invoice for our clinic shows 4 visits, we had 3", "I was told the meter delivery was free. Now I
+    // see ¥1,100 shipping on the invoice".
+    { negatable: false, ignore: (text, start) => isEnglishPriceQuestion(text, start) },
   ),
   en('billing_dispute', 'strong', /paid (?:it |this |for it )?(?:twice|double|two times)/u, {
     negatable: false,

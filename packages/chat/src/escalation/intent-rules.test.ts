@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEscalationClassifier } from './classify-escalation';
+import { normalizeText } from '../text/normalize-text';
+import { createEscalationClassifier, findSignals } from './classify-escalation';
 
 // Rules alone, for an account at risk: there any signal escalates (a decision that does not
 // escalate lists no reasons then).
@@ -23,5 +24,41 @@ describe('an invoice not yet come (round 16)', () => {
 describe('review r16, finding 25: an invoice not yet come with a deadline near', () => {
   it('stays a dispute', () => {
     expect(codes('請求書がまだ届いてないです。支払期限が明日なんですけど')).toContain('billing_dispute');
+  });
+});
+
+// Round 17: the rules alone, the strong codes found in a message.
+const strong17 = (message: string) =>
+  findSignals(normalizeText(message), message)
+    .filter((signal) => signal.strength === 'strong')
+    .map((signal) => signal.code);
+
+describe('round 17: requests the rules missed', () => {
+  it('escalates them', () => {
+    expect(
+      strong17('could i get a refund for the premium upgrade? i didnt realise basic was enough'),
+    ).toContain('refund_request');
+    expect(strong17('日曜のやつ、キャンセルでおねしゃす')).toContain('cancellation_request');
+    expect(strong17('ほんならもう解約や。やっとられへん')).toContain('cancellation_request');
+    expect(strong17('担当者の直通番号ありますか？急ぎで話したいことがあります')).toContain('human_request');
+    expect(
+      strong17('I was told the meter delivery was free. Now I see ¥1,100 shipping on the invoice.'),
+    ).toContain('billing_dispute');
+    expect(
+      strong17("Excuse me but the discount code I used isn't reflected on the bill, I paid the full price"),
+    ).toContain('billing_dispute');
+    expect(strong17('The invoice for our clinic shows 4 visits, we had 3. Please correct.')).toContain(
+      'billing_dispute',
+    );
+    expect(strong17('訪問料金、当日その場で払いましたけど、後日カードにも請求がきてる')).toContain(
+      'billing_dispute',
+    );
+  });
+
+  it('leaves their look-alikes alone', () => {
+    expect(strong17('Can I get a refund if the engineer doesnt show?')).not.toContain('refund_request');
+    expect(strong17('Will the discount code be applied to the bill?')).not.toContain('billing_dispute');
+    expect(strong17('当日その場で払いましたけど、領収書はもらえますか')).not.toContain('billing_dispute');
+    expect(strong17('担当者の方、親切でした')).not.toContain('human_request');
   });
 });

@@ -1,5 +1,8 @@
 import { foldKana } from '../text/normalize-text';
-import { isClearedAfter } from './cleared-misunderstanding';
+import { isCancellationThankedFor } from './cancellation-confirmed';
+import { isCancellationKept } from './cancellation-kept';
+import { namesRefundedPart } from './cancelled-part-refund';
+import { isClearedAfter, isEnglishWorryCleared } from './cleared-misunderstanding';
 import { isRebooking, type LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isMailingListCancellation } from './mailing-list';
@@ -13,6 +16,7 @@ import { changesRefundDestination } from './refund-paperwork';
 import { isRefundReceivedAndClosed, isRefundShort } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
 import { isResolvedPast } from './resolved-past';
+import { isSomeoneElsesQuestion } from './someone-elses-question';
 
 /**
  * An intent found by co-occurrence inside one clause, not by adjacency: an action object
@@ -38,7 +42,7 @@ interface IntentRule {
 const japanese = (source: RegExp | readonly RegExp[]) => new RegExp(foldKana(patternSource(source)), 'u');
 
 const japaneseDesire =
-  /たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|おねがい|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います|てけ(?:ろ|れ)|せえ(?:や|よ|$)|ちょうだい/u;
+  /たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|おねがい|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います|てけ(?:ろ|れ)|せえ(?:や|よ|$)|ちょうだい|おね(?:しゃ|が)す|おなしゃす/u;
 const japanesePolicyQuestion =
   /口座|振込先|変更|でき(?:ます|る)(?:か|の|\?|んで)|できない(?:の|か|ん)|可能|方法|どうすれば|どうしたら|どうやって|どのように|手順|やり方|場合|とき|時は|時に|なら|条件|ポリシー|規約|について|教えて|知りたい|ありますか|かかりますか|いつ|何日|どこ(?!ろ)|どの|期限|され(?:ます|る|た)|戻ってき|振り込まれ|ことは|ものですか|対象|って何|ほうほう|てじゅん|やりかた|決まり|きまり|ルール|ケース|ある(?:ん|の)ですか|ても(?:返|戻|大丈夫|いい)|でき(?:ます|る)よね|(?:ないと|じゃないと|でないと)(?:だめ|ダメ|いけ)/u;
 const reschedule =
@@ -49,7 +53,8 @@ const reschedule =
 const notCancelling =
   /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)|(?:続ける|継続する)ことに(?:し|決め|なり)|(?:このまま|引き続き|やっぱり|やはり|結局)(?:続け|継続|使い続け)(?:ます|る|たい|させ)|(?:解約|かいやく|退会)の(?:話|件|申し出)(?:は|も)?(?:取り?下げ|撤回|なし|なかったこと)|(?:解約|かいやく|退会)(?:しよう|する)?(?:か|かと)?(?:思って|迷って|考えて)(?:い)?(?:た|まし)[^。!?]{0,8}?(?:けど|が)(?:やっぱり|結局)?やめ(?:ました|た|ます)/u;
 const reschedulingOrNotCancelling = oncePerMessage(
-  (text) => reschedule.test(text) || isRebooking(text) || notCancelling.test(text),
+  (text) =>
+    reschedule.test(text) || isRebooking(text) || notCancelling.test(text) || isCancellationKept(text),
 );
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
 const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\b|\bkindly\b/u;
@@ -63,8 +68,9 @@ const englishImperativeLead =
  * The imperative itself is the bare verb: "just cancel", "refund it", but not "just cancelled the other
  * app" or "yes cancelled it myself already", which tell of something done.
  */
+// Round 17: "Refund done, and my card shows it" names the refund, it does not ask for one.
 const englishBareVerb =
-  /^(?:cancel|cancle|cansel|refund|terminate|unsubscribe|close|end|quit|discontinue|stop)\b/u;
+  /^(?:cancel|cancle|cansel|refund|terminate|unsubscribe|close|end|quit|discontinue|stop)\b(?! (?:done|received|arrived|came|went|is|was|has|had|processed|confirmed|showed|landed|hit|cleared)\b)/u;
 
 const rules: readonly IntentRule[] = [
   {
@@ -79,7 +85,8 @@ const rules: readonly IntentRule[] = [
     negatable: true,
     ignore: (_clause, text, object, offset) =>
       (/^(?:返|かえ)(?:して|せ)$/u.test(object[0]) && !moneyWords.test(text)) ||
-      isRefundWithdrawn(text, offset + object.index),
+      isRefundWithdrawn(text, offset + object.index) ||
+      isSomeoneElsesQuestion(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
     code: 'cancellation_request',
@@ -98,7 +105,10 @@ const rules: readonly IntentRule[] = [
     ignore: (_clause, text, object, offset) =>
       reschedulingOrNotCancelling(text) ||
       isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
-      isRefundWithdrawn(text, offset + object.index),
+      isRefundWithdrawn(text, offset + object.index) ||
+      // Round 17: «キャンセルした分の返金» is about the refund; someone else's cancellation asked about.
+      namesRefundedPart(text, offset + object.index + object[0].length) ||
+      isSomeoneElsesQuestion(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
     code: 'billing_dispute',
@@ -130,7 +140,9 @@ const rules: readonly IntentRule[] = [
       /(?:契約|プラン|会員|コース|個人|法人|平日|休日|土日|祝日|夜間|日中|エリア|地域)(?:って|とで|では|で|は)(?:料金|金額)(?:が|は|って|も)?(?:違|ちが)/u,
     ]),
     negatable: false,
-    ignore: (clause) => isJapanesePriceComparison(clause),
+    // Round 17: «請求金額が先月と違うのは、延長したからですよね？» explains the charge (own-choice-charge.ts).
+    ignore: (clause, text, _object, offset) =>
+      isJapanesePriceComparison(clause) || isOwnChoiceCharge(text, offset),
   },
   {
     code: 'refund_request',
@@ -138,10 +150,13 @@ const rules: readonly IntentRule[] = [
     language: 'en',
     object:
       /\brefund|\breimburs|revers(?:e|al of) (?:the |my |this )?(?:payment|charge|transaction)|(?:charge|payment|transaction) (?:to be )?reversed|(?:my|our|the) (?:deposit|payment|fee|money|cash|\d[\d,]*(?: yen)?) ?back|money back|money (?:returned|refunded)|\b(?:have|get|want|need) (?:my|our|the) [^.?!]{0,24}\b(?:yen|money|payment|fee|deposit|\d)[^.?!]{0,6} back|charge ?back/u,
-    cue: /\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|pl[sz]|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\b|\b(?:can|could|would|will) you\b/u,
+    // Round 17: "could i get a refund for the premium upgrade?" names what the refund is for.
+    cue: /\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|pl[sz]|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\b|\b(?:can|could|would|will) you\b|\b(?:could|can|may) (?:i|we) (?:please )?(?:get|have) (?:a |my |our )?(?:full |partial )?refund (?:for|on) (?:the|my|our|this)\b/u,
     block:
-      /\b(?:how|policy|policies|if|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\b/u,
+      /\b(?:how|policy|policies|if|whether|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\b/u,
     negatable: true,
+    // Round 17: a refund request withdrawn ("Scrap the refund request from this morning", refund-withdrawn.ts).
+    ignore: (_clause, text, object, offset) => isRefundWithdrawn(text, offset + object.index),
   },
   {
     code: 'cancellation_request',
@@ -155,7 +170,10 @@ const rules: readonly IntentRule[] = [
     negatable: true,
     ignore: (_clause, text, object, offset) =>
       reschedulingOrNotCancelling(text) ||
-      isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length),
+      isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
+      // Round 17: withdrawn ("Ignore my earlier message about cancelling site 2") or thanked for as done.
+      isRefundWithdrawn(text, offset + object.index) ||
+      isCancellationThankedFor(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
     code: 'billing_dispute',
@@ -167,7 +185,9 @@ const rules: readonly IntentRule[] = [
       /\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\b/u,
     negatable: false,
     // "Is the report included in the price or extra?" asks about the price list.
-    ignore: (_clause, text, object, offset) => isEnglishPriceQuestion(text, offset + object.index),
+    ignore: (_clause, text, object, offset) =>
+      isEnglishPriceQuestion(text, offset + object.index) ||
+      isEnglishWorryCleared(text, offset + object.index, offset + object.index + object[0].length),
   },
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEscalationClassifier } from './classify-escalation';
+import { normalizeText } from '../text/normalize-text';
+import { createEscalationClassifier, findSignals } from './classify-escalation';
 
 const rules = createEscalationClassifier({ learnedModel: false });
 const codesOf = (message: string) => rules({ message }).reasons.map((reason) => reason.code);
@@ -51,5 +52,28 @@ describe('isPersonNotRequested: review r16', () => {
     expect(
       codesOf('I was told someone would call me tomorrow. What number will it come from?'),
     ).not.toContain('human_request');
+  });
+});
+
+// Round 17: the rules alone, the strong codes found in a message.
+const strong17 = (message: string) =>
+  findSignals(normalizeText(message), message)
+    .filter((signal) => signal.strength === 'strong')
+    .map((signal) => signal.code);
+
+describe('round 17: a person named, none asked for', () => {
+  it('is no human request', () => {
+    expect(strong17('Will the engineer call me before coming, or do they just turn up?')).toEqual([]);
+    expect(strong17('電話相談の受付時間って何時から何時ですか？')).toEqual([]);
+    expect(strong17('上の人と話し合いました。思ったよりいい人で、お互い気をつけようってなりました')).toEqual(
+      [],
+    );
+  });
+
+  it('keeps a call or a talk wanted', () => {
+    expect(strong17('Can the engineer call me before coming?')).toContain('human_request');
+    expect(strong17('Please have the engineer call me before he comes.')).toContain('human_request');
+    expect(strong17('電話相談の受付時間って何時までですか？今すぐ話したいです')).toContain('human_request');
+    expect(strong17('上の人と話し合いたいので、担当者さんに間に入ってほしいです')).toContain('human_request');
   });
 });

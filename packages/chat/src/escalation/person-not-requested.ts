@@ -12,7 +12,9 @@
 
 // 話せて, 話せた, 話せました, 話しました: the talk happened (not 話せたら, 話せていない, 話したい, and since
 // review r16 not «話せた方が早い», «話した方が早い»).
-const talkedAfter = /^(?:せ(?:て(?!(?:い)?な)|た(?![らいほ方])|まし)|し(?:た(?![いくらほ方])|まし(?!ょう)))/u;
+// Round 17: «上の人と話し合いました» (talked it over), not «話し合いたい».
+const talkedAfter =
+  /^(?:せ(?:て(?!(?:い)?な)|た(?![らいほ方])|まし)|し(?:た(?![いくらほ方])|まし(?!ょう))|し合(?:いまし|った|って(?!(?:い)?な|ほし|くだ|もら)))/u;
 // 話すのは当日で大丈夫です, 話すのは後でいいです: the talk is put off, nothing is asked now.
 const putOffAfter =
   /^[ぁ-ん]{0,3}?のは[^。!?]{0,10}?(?:で|でも)(?:大丈夫|いい|良い|結構|構いません|かまいません)/u;
@@ -28,10 +30,34 @@ const askedAbout = /\b(?:what|which) (?:number|time)\b|\bwhen (?:will|would|shou
 const notHappened =
   /\b(?:nobody|no one|never|still|yet|didnt|did not|hasnt|has not|havent|have not|its been|it has been|days|weeks?|overdue|\w+day now)\b/u;
 
+// Round 17: the opening hours of the phone line asked about («電話相談の受付時間って何時から何時ですか？»),
+// with no wish to talk in the message («…何時までですか？今すぐ話したい» stays a request).
+const hoursAskedAfter =
+  /^(?:の)?(?:受付|うけつけ|営業|対応)?(?:時間|日|曜日)(?:帯)?(?:って|は|を)?[^。!?]{0,12}?(?:何時|なんじ|いつ|何曜|教えて)/u;
+const wishToTalk = /たい|ほしい|欲しい|お願い|ください|下さい|急ぎ|すぐ/u;
+// Round 17: whether the worker visiting calls ahead ("Will the engineer call me before coming, or do they
+// just turn up?"): how the visit works, not a call asked for ("Can the engineer call me before coming?"
+// and "Please have the engineer call me" stay requests).
+const workerCallsAhead =
+  /\b(?:will|would|does|do) (?:the|your|an?) (?:engineer|technician|tech|installer|driver|courier|staff member|measurer|visitor)s? $/u;
+const aheadAfter = /^ (?:before|ahead|first|when|on the way)\b[^.!]{0,60}\?/u;
+
 /** True when the human request at [start, end) of normalised text asks for no person (see the file comment). */
 export function isPersonNotRequested(text: string, start: number, end: number): boolean {
   const evidence = text.slice(start, end);
   const after = text.slice(end, end + 40);
+  if (
+    /(?:電話|通話)相談$/u.test(evidence) &&
+    hoursAskedAfter.test(after) &&
+    !wishToTalk.test(text.slice(end))
+  )
+    return true;
+  if (
+    /^(?:call|ring|phone) (?:me|us)$/u.test(evidence) &&
+    workerCallsAhead.test(text.slice(Math.max(0, start - 40), start)) &&
+    aheadAfter.test(text.slice(end, end + 80))
+  )
+    return true;
   if (evidence.endsWith('話')) {
     if (talkedAfter.test(after) || putOffAfter.test(after)) return true;
     if (topicWithoutParticle.test(evidence) && after.startsWith('は')) return true;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEscalation } from './classify-escalation';
+import { normalizeText } from '../text/normalize-text';
+import { classifyEscalation, findSignals } from './classify-escalation';
 
 // Rules alone: the billing rules decide these, whatever the text model reads.
 const disputes = (message: string) =>
@@ -84,5 +85,29 @@ describe('review r16, finding 14: two of the customer own visits or years compar
   it('keeps two kinds of visit compared, mornings included, a question about the price list', () => {
     expect(disputes('午前と午後で料金って違いますか？')).toBe(false);
     expect(disputes('関東と関西で料金って違いますか？出張費とか。')).toBe(false);
+  });
+});
+
+// Round 17: the rules alone, the strong codes found in a message.
+const strong17 = (message: string) =>
+  findSignals(normalizeText(message), message)
+    .filter((signal) => signal.strength === 'strong')
+    .map((signal) => signal.code);
+
+describe('round 17: the price list asked about', () => {
+  it('is no billing dispute', () => {
+    expect(strong17('Is there an extra charge for a Sunday visit?')).toEqual([]);
+    expect(
+      strong17('怒ってるんじゃないですよ、純粋な疑問です。なんで訪問料金は地域で違うんですか'),
+    ).not.toContain('billing_dispute');
+  });
+
+  it('keeps a charge of the customer', () => {
+    expect(strong17('Why is there an extra charge for Sunday on my invoice?')).toContain('billing_dispute');
+    expect(strong17('Is there an extra charge on my card for the Sunday visit?')).toContain(
+      'billing_dispute',
+    );
+    expect(strong17('なんで訪問料金が見積もりと違うんですか')).toContain('billing_dispute');
+    expect(strong17('なんで私だけ訪問料金が地域で違うんですか、前回と違います')).toContain('billing_dispute');
   });
 });

@@ -29,9 +29,14 @@ const japaneseComparison =
 const ownReference =
   /見積|前回|先月|先週|請求|明細|いつも|聞い|言われ|説明|案内|表示|記載|書いて|予定|回目|この前|今回|去年|今年|昨年|以前|(?<!午)前(?:の|と|は)/u;
 
+// Round 17: the price list said to differ by area, day or time («純粋な疑問です。なんで訪問料金は地域で
+// 違うんですか»): the kinds compared are named by «地域で», not by «AとBで».
+const japaneseByKind =
+  /(?:料金|金額|値段|費用)(?:は|が|って|も)?(?:地域|えりあ|地方|曜日|時間帯|季節|ぷらん|場所|住所)(?:で|によって|ごと(?:に|で))(?:違|ちが|変わ)/u;
+
 /** True when a clause of normalised text asks whether two kinds of visit or booking cost differently. */
 export function isJapanesePriceComparison(clause: string): boolean {
-  return japaneseComparison.test(clause) && !ownReference.test(clause);
+  return (japaneseComparison.test(clause) || japaneseByKind.test(clause)) && !ownReference.test(clause);
 }
 
 /**

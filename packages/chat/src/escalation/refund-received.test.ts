@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEscalationClassifier } from './classify-escalation';
+import { normalizeText } from '../text/normalize-text';
+import { createEscalationClassifier, findSignals } from './classify-escalation';
 
 // Rules alone, for an account at risk: there even a refund inquiry escalates, so a refund received
 // with thanks must give no signal at all (a decision that does not escalate lists no reasons then).
@@ -76,5 +77,26 @@ describe('review r16, finding 20: a refund received with a reservation after the
   it('keeps «いただき» and a refund received with thanks closed', () => {
     expect(codes('返金確認できました。ご対応いただきありがとうございました。')).toEqual([]);
     expect(codes('The refund hit my account today. Thanks!')).toEqual([]);
+  });
+});
+
+// Round 17: the rules alone, the strong codes found in a message.
+const strong17 = (message: string) =>
+  findSignals(normalizeText(message), message)
+    .filter((signal) => signal.strength === 'strong')
+    .map((signal) => signal.code);
+
+describe('round 17: a refund received and closed', () => {
+  it('is no refund request', () => {
+    expect(strong17('Refund done, and my card shows it. You can close the ticket.')).toEqual([]);
+    expect(strong17('Got the refund, thank you. Sorry I was short with you earlier!')).toEqual([]);
+  });
+
+  it('keeps a refund still missing or short', () => {
+    expect(strong17('Refund done? I still see nothing on my card, please refund me.')).toContain(
+      'refund_request',
+    );
+    expect(strong17('Got the refund, thank you. But it was short by 2000 yen.')).toContain('refund_request');
+    expect(strong17('Refund the money, I was short changed.')).toContain('refund_request');
   });
 });

@@ -6,12 +6,39 @@
  * Katakana is written in hiragana, like the normalised text (きゃんせる). Review r16: a question
  * takes nothing back («返金は大丈夫ですか？» asks whether the refund is all right, «返金なしでいい
  * ですか？» whether the customer must do without).
+ *
+ * Round 17 (family "a request taken back", 6 of the listed false alarms): a refund asked for before
+ * and let go now («さっき返金お願いしたんですけど、やっぱり大丈夫です»), the customer's own quoted words
+ * taken back («この前「返金して」って言ったの、取り消してください»), and in English a refund or
+ * cancellation request withdrawn ("Scrap the refund request from this morning please", "Ignore my
+ * earlier message about cancelling site 2"). An English withdrawal counts only when no refund or
+ * cancellation word follows it ("ignore my earlier message about cancelling site 2, cancel all
+ * sites instead" still asks), and a question takes nothing back («…やっぱり大丈夫ですか？»).
  */
 
 import { oncePerMessage } from './once-per-message';
 
 const refundWithdrawn =
   /(?:返金|へんきん|払い?戻し)(?:の)?(?:件|話|申請|申し出|依頼|お願い|請求|要求|手続き)?(?:は|も|を|について(?:は)?)?(?:やっぱり|やはり|いったん|一旦|結局|もう)?(?:(?:取り?下げ|撤回|きゃんせる|取り?消し)(?:ます|ました|させて|することに|で(?:お願い|(?:大丈夫|結構|いい)(?!(?:です|でしょう|んです|の)?(?:か|\?))|[。!]|$))|(?:なし|無し|なかったこと)(?:で(?:お願い|(?:大丈夫|結構|いい)(?!(?:です|でしょう|んです|の)?(?:か|\?))|[。!]|$)|にして|にします)|(?:結構|不要|大丈夫)です(?!か|\?)|(?:いらない|要らない)(?:です|ので|から|[。!]|$)|(?:いりません|要りません))/gu;
+
+// Round 17: asked before (お願いした, 申請した, 頼んだ), and now let go after けど or が.
+const askedThenLetGo =
+  /(?:返金|へんきん|払い?戻し)(?:を|の)?(?:お願い|おねがい|申請|依頼|頼ん|申し込ん)(?:し)?(?:た|て(?:い)?た|ました|だ)(?:ん(?:です|だ)|の(?:です)?)?(?:けど|けれど|が)(?:やっぱり|やはり|もう|結局)(?:(?:大丈夫|結構|いい|不要)です(?!か|\?)|(?:大丈夫|結構|いい)(?:[。!]|$)|(?:取り?下げ|撤回|きゃんせる|取り?消し)(?:ます|します|で))/gu;
+// Round 17: a quote request taken back («昨日お願いした見積もり、やっぱり取り下げます»), read as a
+// request withdrawn, not a contract cancelled; not beside a contract word («見積もりは取り下げて、解約します»).
+const quoteWithdrawn =
+  /見積(?:もり|り)?(?:の)?(?:依頼|お願い|件|申し込み)?(?:は|も|を)?(?:やっぱり|やはり|いったん|一旦|結局)?(?:取り?下げ|撤回)(?:ます|します|させて|で(?:お願い|[。!]|$)|[。!]|$)/gu;
+const contractWord = /解約|退会|契約|ぷらん|さぶすく|会員/u;
+// Round 17: the customer's own quoted refund request taken back («「返金して」って言ったの、取り消してください»).
+const quotedRequestTakenBack =
+  /「[^」]{0,12}?(?:返金|へんきん|払い?戻|返して)[^」]{0,12}?」(?:って|と)(?:言った|お願いした|頼んだ|書いた|送った|言いました)(?:の|件|こと)(?:は|を|も)?(?:取り?消|撤回|なしに|なかったことに)/gu;
+// Round 17: an English refund or cancellation request withdrawn.
+const englishWithdrawn =
+  /\b(?:scrap|withdraw|drop|retract|cancel|forget(?: about)?|never ?mind|ignore|disregard)\b (?:the |my |that |our |this )?(?:earlier |previous |last |first |original )?(?:refund|cancell?ation) (?:request|claim|application)\b|\b(?:ignore|disregard|forget(?: about)?|scrap|never ?mind)\b (?:my|the|that|our) (?:earlier |previous |last |first |other )?(?:message|request|email|e-mail|chat|note|mail)s? (?:about|regarding|re|on|asking (?:for|to)) (?:the |a |my )?(?:refund|cancel\w*)|\bnever ?mind (?:about )?(?:the|my) (?:refund|cancellation)\b/gu;
+// …unless another refund or cancellation follows it.
+const laterRequest = /\b(?:cancel|refund|terminat|unsubscrib)/u;
+/** How far after an English withdrawal another request is looked for (bounded, so linear). */
+const laterWindow = 300;
 
 // Review r16: the withdrawals are found once per message, not once per refund or cancellation word
 // (a long message of «返金きゃんせるで。» repeated had been read once per match, in quadratic time).
@@ -20,6 +47,21 @@ const withdrawnPositions = oncePerMessage((text) => {
   refundWithdrawn.lastIndex = 0;
   for (let match = refundWithdrawn.exec(text); match !== null; match = refundWithdrawn.exec(text))
     withdrawn.fill(1, match.index, match.index + match[0].length);
+  for (const pattern of [askedThenLetGo, quotedRequestTakenBack]) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text))
+      withdrawn.fill(1, match.index, match.index + match[0].length);
+  }
+  if (!contractWord.test(text)) {
+    quoteWithdrawn.lastIndex = 0;
+    for (let match = quoteWithdrawn.exec(text); match !== null; match = quoteWithdrawn.exec(text))
+      withdrawn.fill(1, match.index, match.index + match[0].length);
+  }
+  englishWithdrawn.lastIndex = 0;
+  for (let match = englishWithdrawn.exec(text); match !== null; match = englishWithdrawn.exec(text)) {
+    const end = match.index + match[0].length;
+    if (!laterRequest.test(text.slice(end, end + laterWindow))) withdrawn.fill(1, match.index, end);
+  }
   return withdrawn;
 });
 

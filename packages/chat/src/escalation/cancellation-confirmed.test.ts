@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/normalize-text';
+import { findSignals } from './classify-escalation';
+
+// The rules alone: the strong codes found in a message.
+const strong = (message: string) =>
+  findSignals(normalizeText(message), message)
+    .filter((signal) => signal.strength === 'strong')
+    .map((signal) => signal.code);
+
+describe('a cancellation thanked for as done, or a booking made again (round 17)', () => {
+  it('is no request', () => {
+    expect(strong('Thanks for cancelling the visit for me yesterday, got the confirmation email.')).toEqual(
+      [],
+    );
+    expect(strong('昨日キャンセルした件、再予約できました。ありがとうございます')).toEqual([]);
+  });
+
+  it('keeps a cancellation asked for after the thanks', () => {
+    expect(strong('Thanks for cancelling the visit. Can you also cancel my plan?')).toContain(
+      'cancellation_request',
+    );
+    expect(strong('Thanks for the quick reply. Please cancel my subscription.')).toContain(
+      'cancellation_request',
+    );
+    expect(strong('昨日キャンセルした件、再予約できませんでした。解約します')).toContain(
+      'cancellation_request',
+    );
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../text/normalize-text';
+import { findSignals } from './classify-escalation';
+
+// The rules alone: the strong codes found in a message.
+const strong = (message: string) =>
+  findSignals(normalizeText(message), message)
+    .filter((signal) => signal.strength === 'strong')
+    .map((signal) => signal.code);
+
+describe('a refund or cancellation of someone else, asked about (round 17)', () => {
+  it('is no request', () => {
+    expect(strong('妹が返金してもらったって言ってたんですけど、それってどういう条件なんでしょう')).toEqual(
+      [],
+    );
+    expect(strong('友達がキャンセルしたいって言ってるんですけど、本人じゃないと無理ですか？')).toEqual([]);
+    expect(strong("My landlord asked whether you give refunds, I told him I'd ask. Do you?")).toEqual([]);
+  });
+
+  it('keeps a request of the customer beside it', () => {
+    expect(strong('夫が解約したいって言ってるので、手続きお願いします')).toContain('cancellation_request');
+    expect(strong('母が返金してもらったって言ってたんですけど、私も返金お願いできますか')).toContain(
+      'refund_request',
+    );
+    expect(strong('友達がキャンセルしたいって言ってます。本人の代わりにキャンセルしてください')).toContain(
+      'cancellation_request',
+    );
+    expect(strong('my landlord said you must refund me, so please do')).toContain('refund_request');
+  });
+});
