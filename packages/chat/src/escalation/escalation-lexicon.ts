@@ -478,7 +478,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'legal',
     'strong',
-    /司法書士|行政書士|(?:相手|先方|向こう)(?:方)?の代理人|名誉毀損|違約金を?(?:請求|払わせ)|仮処分|差し止め|簡易裁判|法律事務所|弁護士会/u,
+    /司法書士|行政書士|(?:相手|先方|向こう)(?:方)?の代理人|名誉毀損|違約金を?(?:請求|払わせ)|仮処分|差し止め|簡易裁判|法律事務所|弁護士会|警察(?:に|へ)(?:も|は)?(?:相談(?:済|し(?:まし)?た|して(?:い|あ|お))|被害届)/u,
     { negatable: false, ignore: isLegalStepNotMeant },
   ),
   ja(
@@ -490,7 +490,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'threat',
     'strong',
-    /記者|新聞社|報道機関|消費者ホットライン|(?:相談窓口|生活相談)(?:に|へ)(?:連絡|相談|電話|通報)|ブログ(?:に|で)[^。!?]{0,8}?(?:まとめ|書|公開)/u,
+    /記者|新聞社|報道機関|消費者ホットライン|(?:相談窓口|生活相談)(?:に|へ)(?:連絡|相談|電話|通報)|ブログ(?:に|で)[^。!?]{0,8}?(?:まとめ|書|公開)|(?:口コミ|くちこみ|レビュー|評価|投稿|書き込み)[\s\S]{0,24}?(?:まだ|絶対に?|当分)消(?:しません|さない|すつもりは|す気は)/u,
     { ignore: ignoreWhenPositiveOrNotMeant },
   ),
   ja(
@@ -561,7 +561,17 @@ const englishRules: readonly LexiconRule[] = [
     'safety',
     'strong',
     /(?:shoved|grabbed|slapped|kicked|choked|spat on|pushed) (?:me|my)|vandali[sz]ed|threatening (?:notes|letters|messages|calls|texts)|(?:break|breaking|broke|tried to break) in(?:to)?|harass(?:ing|ed|ment)|(?:knows|they know) where (?:i|we|my|our)\b|(?:gonna|going to|will|ill) (?:hurt|kill|beat|punch|smash|hit|stab)|(?:beat|punch|deck|smash|stab) (?:him|her|them|his|their)\b|do something (?:ill|i will|i might|id) regret|smell(?:s|ing)? (?:of |like )?(?:gas|smoke|burning)|burning smell|smoke (?:coming|everywhere|in the|from)|on fire|caught fire|gas leak|death threat|(?:got|received|left|sent)(?: me)? (?:a |another )?threat|(?:watching|following|waiting for) me|outside my (?:door|house|apartment|flat)|(?:screaming|yelling|shouting|banging) at (?:me|my)|kill (?:me|myself|you|him|her|them)|end(?:ing)? (?:my life|it all)|take my (?:own )?life|dont want to live|suicid|want to die|self[- ]harm|hurt (?:me|myself)|threaten(?:ed|ing)? (?:to|me)|attack(?:ed)? me|attacked|assault|violen(?:t|ce)|weapon|knife|\bgun\b|(?:call|called|calling|phone|phoned|contact|contacted|get|got|involve|involved) the police|police (?:report|are coming|were called)|stalk|(?:dont|do not) feel safe|unsafe|in danger|punched|hit me|pushed me|broke into/u,
-    { negatable: false },
+    { negatable: false, ignore: isViolenceNotMeant },
+  ),
+  // Round 17: hazards without the usual words ("strong gas smell coming from the flat next door",
+  // "sparks coming out of the meters power adapter", "scaffolding next door is swaying in the wind and
+  // bits are falling onto our footpath", "water is leaking from the ceiling … near the light fitting",
+  // "a gas smell in the plant room"), and a threat to the engineer ("if the engineer comes hell deal
+  // with him"). Negatable: "no gas smell" is none.
+  en(
+    'safety',
+    'strong',
+    /gas smell|smell(?:s|ed)? gas|sparks? (?:coming|flying|came|come)|sparking|(?:bits|debris|pieces|tiles|bricks|parts|chunks)[^.?!]{0,20}\b(?:falling|fell|dropping|dropped) (?:on|onto|into|off|from)|scaffold\w*[^.?!]{0,30}\b(?:swaying|wobbl\w*|collaps\w*|falling)|(?:leak|drip|pour)\w*[^.?!]{0,50}\b(?:near|onto|into|over|around|through) (?:the |a |my |our )?(?:light fitting|lights?|electrics|sockets?|outlets?|wiring|fuse ?box|plugs?|switch(?:es)?)\b|(?:engineer|technician|your (?:staff|guy|man))[^.?!]{0,40}\b(?:hell|shell|theyll|hed|shed|theyd) (?:deal with|sort out|take care of|teach) (?:him|her|them)\b/u,
   ),
   en(
     'threat',
@@ -664,7 +674,7 @@ const englishRules: readonly LexiconRule[] = [
   en(
     'threat',
     'strong',
-    /(?:post|share|sharing|write|writing|put|putting|tell|telling|spread|spreading)[^.?!]{0,30}\b(?:on|to) (?:trustpilot|reddit|yelp|twitter|facebook|instagram|tiktok|social media|google)|spread(?:ing)? the word|(?:trustpilot|yelp|reddit|twitter|google reviews?|social media|the press|small claims) it is\b|(?:people|others|everyone|other customers) (?:deserve|need|ought|have a right) to know|(?:report|reporting|reported) (?:it|this|you) to the authorities|consumer (?:hotline|helpline)|(?:papers?|newspapers?|press|news|media|journalists?|reporters?|(?:tv|television|radio)(?: station| channel| show)?) (?:would|will|might|could) (?:love|be interested|like|want)|tweet(?:ing)? about (?:this|you|it)|(?:go|going|gonna|went|contact\w*|tell\w*|call\w*) (?:to )?the (?:press|papers|media|news)/u,
+    /(?:post|share|sharing|write|writing|put|putting|tell|telling|spread|spreading)[^.?!]{0,30}\b(?:on|to) (?:trustpilot|reddit|yelp|twitter|facebook|instagram|tiktok|social media|google)|spread(?:ing)? the word|(?:trustpilot|yelp|reddit|twitter|google reviews?|social media|the press|small claims) it is\b|(?:people|others|everyone|other customers) (?:deserve|need|ought|have a right) to know|(?:other|fellow) (?:[a-z]+ )?(?:clinics|businesses|owners|members|parents|tenants|landlords|doctors|shops|companies) (?:would|will|might|should) (?:like to |want to |love to )?know (?:about )?(?:this|it|that)|(?:drafted|written|wrote|prepared)\b[^.?!]{0,12}\b(?:post|review|thread)\b[^.?!]{0,40}\b(?:group|forum|facebook|page)|(?:report|reporting|reported) (?:it|this|you) to the authorities|consumer (?:hotline|helpline)|(?:papers?|newspapers?|press|news|media|journalists?|reporters?|(?:tv|television|radio)(?: station| channel| show)?) (?:would|will|might|could) (?:love|be interested|like|want)|tweet(?:ing)? about (?:this|you|it)|(?:go|going|gonna|went|contact\w*|tell\w*|call\w*) (?:to )?the (?:press|papers|media|news)/u,
     { ignore: ignoreWhenPositiveOrNotMeant },
   ),
   en(

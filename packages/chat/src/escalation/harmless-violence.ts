@@ -29,10 +29,38 @@ const deniedInFact =
   /(?:実際は|実際には|本当は|ほんとは|ほんとうは)[^。!?]{0,24}?(?:挨拶(?:も)?(?:する|して)|仲(?:良|が良|がいい|です|だ)|何も(?:しない|しません|してない|していません)|(?:し|行か|やら)(?:ない|ません))/u;
 const broughtBack = /かねない|かも|わからない|自信(?:が)?ない|限界|本気/u;
 
+// Round 17: threatening words a neighbour said once, who has since moved away: «ちょっと前に「ぶっ殺すぞ」
+// って上の人に言われたことありますけど、もう引っ越していなくなりました。今の人は静かです». Said in the past
+// («言われたことあります») and the speaker gone; not «…言われました。まだ住んでいます», not «引っ越したけど、
+// また来ました».
+const saidOnceAfter =
+  /^[^」』。]{0,12}[」』](?:って|と)[^。!?]{0,12}?言われた(?:こと)(?:が|も)?(?:あります|ある)/u;
+const speakerGone =
+  /(?:引っ越して|引っ越しして|出て行って)(?:もう)?いなくなりました|もう(?:引っ越して)?いません/u;
+const backAgain = /また|まだ|再び|戻って|来(?:ます|る|た)|怖/u;
+// A child's words at a sibling over a game: "My kid yelled 'I'll kill you' at his brother over a video
+// game, lol". Only a child of the customer's, at a sibling, over a game.
+const childYelledBefore =
+  /\bmy (?:kid|kids|son|daughter|boy|girl|children) (?:yelled|shouted|screamed|said) $/u;
+const atSiblingOverGameAfter =
+  /^(?: you| him| her)? at (?:his|her|their) (?:brother|sister|sibling)s? (?:over|during|playing) (?:a |the )?(?:video ?game|game|fortnite|minecraft|mario)/u;
+// Someone of the customer's family threatened to post about their own neighbour: "My sister threatened
+// to post about her noisy neighbour online 😂". Not about the customer ("threatened to post my address").
+const relativeBefore = /\bmy (?:sister|brother|mum|mom|dad|friend|cousin|aunt|uncle) $/u;
+const postAboutOwnNeighbourAfter =
+  /^ (?:post|write|tweet|complain)\b[^.?!]{0,12}\babout (?:her|his|their) (?:own )?(?:[a-z]+ )?neighbou?rs?\b/u;
+
 /** True when the safety word at [start, end) of normalised text is a TV sound or a denied hyperbole. */
 export function isViolenceNotMeant(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 120);
+  if (childYelledBefore.test(before)) return atSiblingOverGameAfter.test(after);
+  if (relativeBefore.test(before) && /^threatened to$/u.test(text.slice(start, end)))
+    return postAboutOwnNeighbourAfter.test(after);
+  if (/[「『][^」』]*$/u.test(before) && saidOnceAfter.test(after)) {
+    const gone = speakerGone.exec(after);
+    if (gone !== null && !backAgain.test(after.slice(gone.index + gone[0].length))) return true;
+  }
   // The danger words are read after the quote closes, not inside it.
   const afterQuote = after.replace(/^[^」』]*[」』]/u, '');
   if (/[「『][^」』]*$/u.test(before) && heardFictionAfter.test(after) && !dangerAfter.test(afterQuote))

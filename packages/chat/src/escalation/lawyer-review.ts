@@ -11,13 +11,21 @@ import { sentenceAround } from './sentence-around';
  * I can sue them?" or "…represent me against my landlord?" stay legal.
  */
 
-// In English the feature is asked about in a question.
-const englishFeature = /\blawyer[- ]review|\b(?:reviewed|checked|supervised) by (?:a |the )?lawyers?\b/u;
-const englishLawyer = /^(?:lawyers?|attorneys?)$/u;
-// Review r15: a lawyer acting against someone in the question is the customer's own step: "does the
+// In English the feature is asked about in a question. Round 17: also «lawyer check», «look-over»,
+// «comment», «sign-off», «the Premium lawyer», «a lawyer's signature» and «the Premium check», and not
+// only in a question when the plan is named in the message (11 of the round's 13 English false
+// alarms on the feature: "What exactly does the lawyer check in the Premium plan cover?", "Which plan
+// includes the lawyer look-over?", "The Premium lawyer check was very helpful, thank you", "Do you
+// partner with any particular law firm for the Premium check, or is it random?").
+const englishFeature =
+  /\blawyer[- ](?:review|check|look[- ]?over|comment|sign[- ]?off)|\b(?:reviewed|checked|supervised) by (?:a |the )?lawyers?\b|\bpremium (?:plan )?(?:lawyer|check)\b|\blawyers signature\b/u;
+const englishLawyer = /^(?:lawyers?|attorneys?|law firm)$/u;
+const englishPlanInMessage = /\bpremium\b|\b(?:plan|tier)s?\b/u;
+// Round 17: …and a charge for it is a dispute ("We're being charged for a lawyer check on a Standard
+// plan"). Review r15: a lawyer acting against someone in the question is the customer's own step: "does the
 // lawyer review mean a lawyer will represent me against my landlord?", "…take my landlord on for me?".
 const englishStepInSentence =
-  /\b(?:represent\w*|against|dispute|claim|case|take [a-z ]{0,30}\bon\b|court|sue|suing)\b/u;
+  /\b(?:represent\w*|against|dispute|claim|case|take [a-z ]{0,30}\bon\b|court|sue|suing|evidence|tribunal|hearing|mediation|compensation|damages|charged|billed|charging)\b/u;
 
 // In Japanese the feature is named right after the word («弁護士レビュー», «弁護士チェック», «弁護士さん
 // のコメント»), or the premium plan before it and the report read after it («プレミアムにしとけば弁護士
@@ -33,6 +41,13 @@ const japaneseFeatureTopicAfter = /^(?:さん|の先生)?(?:の)?(?:れびゅー
 // …and never a lawyer of the customer's own: «うちの弁護士», «顧問弁護士», «知り合いの弁護士».
 const ownLawyerBefore =
   /(?:うちの|顧問|知り合いの|私の|わたしの|こちらの|自分の|友人の|友達の|当社の|弊社の)$/u;
+// Round 17: in a question about the plan's feature, another lawyer word of the same sentence that asks
+// which lawyer or compares with an ordinary one («プレミアムの弁護士チェックって、どんな弁護士さんがやっ
+// てくれるんですか», «プレミアムの弁護士チェックと、普通の弁護士相談って何が違うんですか»).
+const japaneseFeatureInSentence =
+  /(?:ぷれみあむ|premium)[^。!?]{0,16}弁護士(?:さん|の先生)?の?(?:れびゅー|ちぇっく|こめんと)/u;
+const whichLawyerBefore = /(?:どんな|どの|どういう|普通の|一般の|通常の|ほかの|他の)$/u;
+const japaneseQuestionInSentence = /何が違|違い|どんな|どの|どういう|ですか|ますか/u;
 const japanesePlanBefore = /(?:ぷれみあむ|premium)[^。!?]{0,16}$/u;
 const japaneseReportReadAfter =
   /^(?:さん|の先生)?(?:に|が)[^。!?]{0,8}?(?:報告書|れぽーと)を?(?:見|み|ちぇっく|確認|目を通)/u;
@@ -49,7 +64,11 @@ export function isLawyerReviewFeature(text: string, start: number, end: number):
   const word = text.slice(start, end);
   const { sentence, question } = sentenceAround(text, start, end);
   if (englishLawyer.test(word))
-    return question && englishFeature.test(sentence) && !englishStepInSentence.test(sentence);
+    return (
+      (question || englishPlanInMessage.test(text)) &&
+      englishFeature.test(sentence) &&
+      !englishStepInSentence.test(sentence)
+    );
   if (word !== '弁護士' && word !== 'べんごし') return false;
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 32);
@@ -59,8 +78,13 @@ export function isLawyerReviewFeature(text: string, start: number, end: number):
     (japaneseFeatureName.test(after) ||
       planInMessage.test(text) ||
       (question && japaneseFeatureTopicAfter.test(after)));
+  const whichLawyer =
+    whichLawyerBefore.test(before) &&
+    japaneseFeatureInSentence.test(sentence) &&
+    (question || japaneseQuestionInSentence.test(sentence));
   const named =
     featureOfPlan ||
+    whichLawyer ||
     japaneseFieldAfter.test(after) ||
     (japanesePlanBefore.test(before) && japaneseReportReadAfter.test(after));
   return named && !japaneseStepInSentence.test(sentence);

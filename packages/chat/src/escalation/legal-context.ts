@@ -1,7 +1,9 @@
 import { isLawyerReviewFeature } from './lawyer-review';
 import { lastMatchStart, oncePerMessage } from './once-per-message';
+import { isPastLegalMatter } from './past-legal-matter';
 import { isReportedFromSource } from './reported-source';
 import { isSettledBeforeStep } from './settled-dispute';
+import { isThreatLookAlike } from './threat-look-alike';
 
 /**
  * When a legal or threat word is no legal step in the customer's own case (round 12). The issue's
@@ -51,12 +53,17 @@ const changedMindAfter =
 // んじゃない», «冗談抜きで».
 const japaneseJoke =
   /冗談(?!(?:では|じゃ)(?:なく|ない|ありません)|抜き|で(?:は|言って(?:る|い(?:る)?)?(?:ん|の|わけ)?(?:じゃ|では)))/u;
+// Round 17: the customer's own joke at someone of the household, marked as such: «夫を訴えたいくらいで
+// す（笑）». A wish of degree («くらい», «ほど») and a laugh right after; not at the neighbour or anyone
+// in the dispute («上の人を訴えたいくらいです笑» stays legal).
+const ownJokeBefore = /(?:夫|妻|主人|旦那|嫁|家族|子供|子ども|息子|娘|猫|犬|母|父)を$/u;
+const ownJokeAfter = /^(?:たい|てやりたい)(?:くらい|ぐらい|ほど)[^。!?]{0,6}?(?:笑|[wｗ]|😂|🤣)/u;
 // Someone else's step turned down or laughed off, anywhere after it: "were not doing that", "it
 // wont come to that", «そこまでする気はない», «全然そんなつもりない», «冗談で», and since round 16 a bare
 // "Not doing that" opening its sentence. A bare "haha", "lol" or emoji is no turning down: "…so im
 // suing him haha" still sues.
 const englishTurnedDown =
-  /\b(?:(?:were|we are|im|i am) not (?:doing|going to do|gonna do) (?:that|it)|(?<=(?:^|[.!?,]) ?)not (?:doing|going to do|gonna do) (?:that|it)\b|(?:wont|will not|isnt going to|wouldnt|doesnt need to) (?:come|go|get) to that|(?:lmao|lol|haha) no\b|no drama|not going there|being dramatic|all bark|not worried|as a joke|running joke|in jest|(?:s?he|they)(?:s|re| was| were)? (?:just )?(?:joking|kidding)|we (?:both )?laughed)/u;
+  /\b(?:(?:were|we are|im|i am) not (?:doing|going to do|gonna do) (?:that|it)|(?<=(?:^|[.!?,]) ?)not (?:doing|going to do|gonna do) (?:that|it)\b|(?:wont|will not|isnt going to|wouldnt|doesnt need to) (?:come|go|get) to that|(?:lmao|lol|haha) no\b|no drama|not going there|not going down that (?:road|route|path)|being dramatic|all bark|not worried|as a joke|running joke|in jest|(?:s?he|they)(?:s|re| was| were)? (?:just )?(?:joking|kidding)|we (?:both )?laughed)/u;
 const japaneseTurnedDown =
   /(?:そこまで|そんな)(?:の|こと)?(?:する|やる)?(?:気|つもり)(?:は|も)?(?:全然|全く|まったく|一切|別に|さらさら)?(?:ない|ありません|なく)|そこまで(?:じゃ|では)(?:ない|なく)/u;
 const turnedDown = new RegExp(
@@ -71,7 +78,7 @@ const quoteOpen = /[「『"“][^」』"”]*$/u;
 const reportedAfter =
   /^[^。]{0,24}?(?:って|と)(?:言われ|いわれ|笑われ|騒い|言って|いって)|^[^。]{0,24}?[」』"”]/u;
 const someoneElse =
-  '\\b(?:s?he|they|some(?:one|body)|everyone|people|\\w*(?:friend|mate)s?|buddy|pal|dad|father|m[ou]m|mother|parents|wife|husband|partner|colleagues?|coworkers?|brother|sister|boss|neighbou?rs?|landlord|family|cousin|son|daughter|uncle|aunt|bf|gf)(?: (?:in|at|from) (?:[a-z]+ ){0,2}[a-z]+)?(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))*';
+  '\\b(?:s?he|they|some(?:one|body)|everyone|people|\\w*(?:friend|mate)s?|buddy|pal|dad|father|m[ou]m|mother|parents|wife|husband|partner|colleagues?|coworkers?|brother|sister|boss|neighbou?rs?|landlord|family|cousin|son|daughter|uncle|aunt|bf|gf)(?: (?:in|at|from|on) (?:[a-z]+ ){0,2}[a-z]+)?(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))*';
 const noOwnClause =
   '(?:(?!\\b(?:so|and|but|(?:be)?cause|then) (?:i[mld]?|ive|we(?:re|ll|d|ve)?)\\b)[^.?!]){0,40}$';
 // Group 1 is set when someone else joked rather than said it.
@@ -109,10 +116,21 @@ const ownTakeAfter =
 
 // The word as a place or a show, not a step: "the tennis court behind our building", «裁判所の近く
 // に住んでる», «弁護士会館の裏», «ドラマの裁判シーン».
+// Round 17: what happens in a show ("that courtroom drama where they sue the noisy neighbours"), an
+// office in the same building ("my office is in the same building as a law firm"), a lawyer's office
+// as a building or its sign («近所の弁護士事務所の看板», «法律事務所の入ってるビル») and «裁判所のすぐ近く»
+// (5 of the round's false alarms). A court word as a place is read in isLegalStepNotMeant.
 const placeOrShowBefore =
-  /\b(?:tennis|basketball|badminton|volleyball|futsal|food|squash) $|(?:どらま|てれび|映画|番組|ゆーちゅーぶ|youtube)[^。]{0,8}$/u;
+  /\b(?:tennis|basketball|badminton|volleyball|futsal|food|squash) $|(?:どらま|てれび|映画|番組|ゆーちゅーぶ|youtube)[^。]{0,8}$|\b(?:drama|show|series|film|movie|novel|episode|sitcom) (?:where|in which) (?:they|people|someone|a [a-z]+|the [a-z]+) $|\b(?:building|floor|block) (?:as|with) an? $/u;
 const placeOrShowAfter =
-  /^(?:yard\b|所の(?:近く|前|隣|裏|そば|向かい|横)|会?館|しーん|どらま|番組|もの(?:の|を))/u;
+  /^(?:yard\b|所の(?:すぐ)?(?:近く|前|隣|裏|そば|向かい|横)|会?館|しーん|どらま|番組|もの(?:の|を)|(?:事務所)?の?(?:看板|(?:入って(?:る|いる)|入った|ある)(?:びる|建物)))/u;
+// "Near the district court?": the court as a landmark; not "before it got near a court" (a step that nearly came).
+const courtAsPlaceBefore = /\b(?:near|next to|opposite|behind|across from|close to) the (?:[a-z]+ )?$/u;
+// Round 17: a profession next to the court word: "I'm a court stenographer", «友達の結婚相手が裁判官らし
+// いです», and jury duty, «裁判員に選ばれちゃって» (3 false alarms).
+const courtJobAfter = /^ (?:stenographer|reporter)\b/u;
+const japaneseJudgeOrJurorAfter =
+  /^(?:官(?:らしい|です|なんです|だそう|でした|だった|をして|として)|員(?:に選ば|制度|の通知|候補))/u;
 
 // Round 16: «訴え» as a noun for symptoms or complaints received, not a suit: «社員から頭痛の訴えが
 // あります», «住民から騒音の訴えが多くて» (a property manager). «訴えます», «訴えを起こす», «訴えるぞ»
@@ -130,7 +148,7 @@ const disputePartySourceBefore =
 // です» — but not "this is a disgrace. my lawyer will contact you" or «私は弁護士に相談します»; a
 // "lawyer friend" only when they recommended the service, not "my lawyer friend says i have a case".
 const professionWord =
-  /^(?:弁護士|べんごし|法律事務所|消費者せんたー|国民生活せんたー|消費生活せんたー|lawyers?|attorneys?|solicitors?|law firm|legal (?:team|department|counsel)|journalists?)$/u;
+  /^(?:弁護士|べんごし|法律事務所|司法書士|行政書士|消費者せんたー|国民生活せんたー|消費生活せんたー|lawyers?|attorneys?|solicitors?|law firm|judges?|legal (?:team|department|counsel)|journalists?)$/u;
 const japaneseReferralAfter =
   /^(?:さん|の先生)?(?:の)?(?:友人|友達|知り合い|人|方|職員|さいと|ほーむぺーじ|hp)?(?:に|で|から|が|の)?[^。]{0,24}?(?:薦め|勧め|すすめ|紹介|教えてもら|教わ|知りました|知った|で見[たて]|載って|で働|に勤め|勤務)/u;
 // Round 16: the consumer centre's site or an article on it as how the customer found the service:
@@ -139,7 +157,9 @@ const japaneseFoundThroughAfter =
   /^(?:の)?(?:さいと|ほーむぺーじ|hp|記事|ぱんふれっと|ちらし)(?:で|を|に|から|の)[^。!?]{0,40}?(?:こちら|御社|貴社|ここ|おたく|このさーびす)(?:に|を|へ|の)?(?:たどり着|辿り着|見つけ|知り|知っ)/u;
 const japaneseProfessionBefore = /(?:職業|仕事|本業)(?:が|は)$|階が$/u;
 const japanesePersonBefore = /(?:私|わたし|夫|妻|主人|父|母|兄|姉|弟|妹|娘|息子)(?:は|が)$/u;
-const japaneseProfessionAfter = /^(?:さん)?(?:です|でした|なので|なんで|だから|だけど|として)/u;
+// Round 17: «姉が司法書士なんですけど、それは置いといて» (なんです).
+const japaneseProfessionAfter =
+  /^(?:さん)?(?:です|でした|なので|なんで|なんです|だから|だけど|として|らしい)/u;
 const englishProfessionBefore =
   /\b(?:(?!(?:it|this|that|there|here|what)\b)[a-z]+ (?:is|was|are|am)|im|were|hes|shes|theyre|whos|(?:my|our|his|her|the) (?:[a-z]+ )?[a-z]+s|friends?,?|work\w* as) an? (?:[a-z]+ )?$|\bwork\w* (?:at|for|in) (?:an? |the )?(?:[a-z]+ )?$/u;
 const englishProfessionAfter =
@@ -200,7 +220,14 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   )
     return true;
   if (!stepKept && (englishDeniedBefore.test(before) || englishDeniedAfter.test(after))) return true;
-  if (isSettledBeforeStep(text, start, end) || isReportedFromSource(text, start, end)) return true;
+  if (
+    isSettledBeforeStep(text, start, end) ||
+    isReportedFromSource(text, start, end) ||
+    isPastLegalMatter(text, start, end) ||
+    isThreatLookAlike(text, start, end)
+  )
+    return true;
+  if (ownJokeBefore.test(before) && ownJokeAfter.test(after)) return true;
   const someoneSaid = reportedBefore.exec(before);
   const laugh = laughAfter.exec(after);
   // Someone else's joke («冗談で», "my friend joked she'd sue") is no step at all.
@@ -213,6 +240,12 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   const reported = someoneSaid !== null || quoteOpen.test(before) || reportedAfter.test(after);
   if (reported && lastTurnedDown(text) >= start) return true;
   const word = text.slice(start, end);
+  if (
+    word === 'court' &&
+    (courtAsPlaceBefore.test(before) || (courtJobAfter.test(after) && englishProfessionBefore.test(before)))
+  )
+    return true;
+  if (word === '裁判' && japaneseJudgeOrJurorAfter.test(after)) return true;
   if (
     word === '訴え' &&
     complaintNounBefore.test(before) &&

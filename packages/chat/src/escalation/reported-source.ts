@@ -1,3 +1,5 @@
+import { sentenceAround } from './sentence-around';
+
 /**
  * A legal word read or heard about in general, not in the customer's own case, is no legal step
  * (round 16): quoted from a book or an article («「損害賠償が認められた判例」って本に書いてあったんですけ
@@ -27,7 +29,7 @@ const generalExampleAfter =
 // ので、うちも請求したいです», «…って記事に載ってたんですが、うちのケースもいけますか？», «…という話が出て、
 // うちもそうするべきか迷っています».
 const ownCaseAfterQuote =
-  /(?:うち|私|わたし|自分|我が家)(?:も|でも)|うちの(?:けーす|場合|件)|そうする|したい|いけますか|できますか|取れますか|使えますか/u;
+  /(?:うち|私|わたし|自分|我が家)(?:も|でも)|うちの(?:けーす|場合|件)|そうする|したい|いけますか|できますか|取れますか|使えますか|請求し|払って|払わせ|訴え|相談し/u;
 
 // English: the word in a general condition ("if a dispute ever went to court"), with no "I", "we" or
 // "my" in it, in a message that says, without "yet", it is not the customer's situation.
@@ -36,6 +38,24 @@ const generalConditionBefore =
 const notMySituation =
   /\b(?:not (?:my|our) (?:situation|case|problem|dispute)|nothing to do with (?:me|us)|not (?:about|for) (?:me|us))\b(?! yet)/u;
 
+// Round 17: a quoted word asked about as a word: what it means, a title, or a term written in the
+// service's report or terms («「示談」ってどういう意味ですか？ニュースで見て», «「法的措置」って言葉がレポー
+// トに出てきたんですが», «「損害賠償」って言葉、利用規約に出てくるんですけど», «レポートの最後に「訴訟での
+// 使用を保証するものではありません」ってありますけど、これはただの定型文ですか», «小説で「騒音訴訟」ってタイ
+// トルの本読んでて笑いました»; 5 of the round's false alarms). The customer's own case after it
+// (ownCaseAfterQuote) keeps the step, and so does a quote said to the customer («「訴えるぞ」って上の人に
+// 言われた»: not asked as a word).
+const askedAsWordAfter =
+  /^[^」』。!?]{0,40}[」』](?:って|という|との|の)(?:どういう意味|意味|何|なん|言葉|文言|一文|表現|たいとる|題名)|^[^」』。!?]{0,40}[」』](?:って|と)(?:あります|書いてあ)[^。!?]{0,12}?(?:定型文|意味|どういう)/u;
+const documentBeforeQuote =
+  /(?:れぽーと|報告書|規約|契約書|約款|小説|本|漫画|まんが)(?:の最後|の中|の末尾)?(?:に|で|には|では)[「『][^」』]*$/u;
+// English: "How loud is too loud legally-speaking? Just general curiosity, no issue at the moment."
+// The word in a question with no "I", "we", "my" or "our", in a message that says it is only
+// curiosity and not the customer's issue.
+const justCuriosity =
+  /\b(?:just (?:general )?curiosity|just (?:curious|wondering)|out of (?:general )?(?:interest|curiosity))\b[^.?!]{0,40}\bno (?:issue|problem|dispute)\b(?! yet)/u;
+const ownInSentence = /\b(?:i|im|ive|id|ill|we|were|my|our|me|us)\b/u;
+
 /** True when the legal word at [start, end) of normalised text is read or heard about in general. */
 export function isReportedFromSource(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 48), start);
@@ -43,6 +63,11 @@ export function isReportedFromSource(text: string, start: number, end: number): 
   if (insideQuote.test(before) && !ownCaseAfterQuote.test(text.slice(end, end + 120))) {
     if (readInAfter.test(after)) return true;
     if (sourceBeforeQuote.test(before) && generalExampleAfter.test(after)) return true;
+    if (askedAsWordAfter.test(after) || documentBeforeQuote.test(before)) return true;
+  }
+  if (justCuriosity.test(text)) {
+    const { sentence, question } = sentenceAround(text, start, end);
+    if (question && !ownInSentence.test(sentence)) return true;
   }
   return generalConditionBefore.test(text.slice(Math.max(0, start - 80), start)) && notMySituation.test(text);
 }

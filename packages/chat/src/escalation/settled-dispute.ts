@@ -28,6 +28,12 @@ const japaneseNearlyThenSettled = new RegExp(
   `^[^。!?]{0,12}?(?:(?:いき|行き|なり)かけ|寸前|(?:しよう|頼もう|立てよう|相談しよう|お願いしよう)か?と(?:思|考)(?:った|えた|いました|えました))[^]{0,40}?(?:結局|けっきょく|最終的に)[^。!?]{0,40}?${settledPast.source}`,
   'u',
 );
+// Round 17: the wish to take the step was there, then settled by talking: «上の人を訴えたい気持ちもあっ
+// たけど、冷静になって話し合いで解決しました».
+const japaneseWishThenSettled = new RegExp(
+  `^[^。!?]{0,8}?(?:たい|よう)(?:という|と)?(?:気持ち|思い)(?:も|は)?(?:あった|ありました)(?:けど|けれど|が)[^。!?]{0,30}?${settledPast.source}`,
+  'u',
+);
 // «示談» as the settlement itself: «示談で話がつきました», «示談が成立しました».
 const japaneseSettlementDone = new RegExp(
   `^(?:で|が)[^。!?]{0,4}?(?:${settledPast.source}|成立し(?:まし)?た(?![いくかっらりと]))`,
@@ -56,6 +62,7 @@ export function isSettledBeforeStep(text: string, start: number, end: number): b
   const japanese =
     japaneseBeforeStep.exec(after) ??
     japaneseNearlyThenSettled.exec(after) ??
+    japaneseWishThenSettled.exec(after) ??
     (text.slice(start, end) === '示談' ? japaneseSettlementDone.exec(after) : null);
   if (japanese !== null) settledAt = end + japanese[0].length;
   else if (englishBeforeStep.test(before)) settledAt = end;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { classifyEscalation } from './classify-escalation';
+import { isPastLegalMatter } from './past-legal-matter';
+
+const codes = (message: string) =>
+  classifyEscalation({ message }, { learnedModel: false }).reasons.map((reason) => reason.code);
+
+describe('isPastLegalMatter: a legal step of long ago, over and unrelated (round 17)', () => {
+  it('is no legal step when it is long past and said to be over', () => {
+    for (const message of [
+      'We had a lawsuit with the previous owner about ten years ago, long over. Just mentioning because the building history came up. Can you come Tuesday?',
+      'Back in 2019 I went to court over a rental deposit, unrelated to noise. Do you need my previous addresses for the account?',
+      '父が昔、騒音で裁判やったことあるんですよ（もう20年前の話です）。それで興味があって。メーターのレンタル期間は最長何日ですか',
+      '3年前に裁判して勝ったんですけど、今は別の家です。今回は普通にメーターをレンタルしたいだけです',
+      '去年は管理会社と揉めて、弁護士にも相談しました。今はもう引っ越して解決済みです。新居でも念のためメーター借りたいです',
+      '去年の騒音トラブルの件、結局調停になって終わりました。ほんとにお世話になりました',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+  });
+
+  it('stays legal when anything is open after it, or the step is now', () => {
+    for (const message of [
+      '3年前に裁判して勝ったのに、また同じ騒音が始まりました',
+      '去年弁護士に相談しましたが、まだ解決していません',
+      'We went to court years ago and it is over, but now they are at it again.',
+      'Two years ago I took your company to court and it was settled, unrelated to this.',
+      '昔裁判やったことがあるので、今回も訴えるつもりです',
+      'Years ago I went to court over noise. I am going to court again.',
+      '去年から弁護士に相談しています',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('needs a past time, a past step and the matter over', () => {
+    const text = 'we had a lawsuit ten years ago, long over.';
+    const at = text.indexOf('lawsuit');
+    expect(isPastLegalMatter(text, at, at + 7)).toBe(true);
+    const now = 'we have a lawsuit now, long over soon i hope.';
+    const nowAt = now.indexOf('lawsuit');
+    expect(isPastLegalMatter(now, nowAt, nowAt + 7)).toBe(false);
+  });
+});

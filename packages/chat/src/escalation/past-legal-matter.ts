@@ -1,0 +1,44 @@
+import { sentenceAround } from './sentence-around';
+
+/**
+ * A legal step of long ago, over and unrelated, told in passing, is no legal step now (round 17):
+ * "We had a lawsuit with the previous owner about ten years ago, long over. … Can you come Tuesday?",
+ * "Back in 2019 I went to court over a rental deposit, unrelated to noise.", «父が昔、騒音で裁判やった
+ * ことあるんですよ（もう20年前の話です）», «3年前に裁判して勝ったんですけど、今は別の家です»,
+ * «去年は管理会社と揉めて、弁護士にも相談しました。今はもう引っ越して解決済みです», «去年の騒音トラブル
+ * の件、結局調停になって終わりました。ほんとにお世話になりました» (6 of the round's false alarms).
+ *
+ * All three are needed: a time long past next to the word, the step told in the past, and the matter
+ * said to be over or unrelated (long over, unrelated, «もう…前の話», «今は別の家», «解決済み», «終わりまし
+ * た»). Anything open after it keeps the step: «3年前に裁判して勝ったのに、また同じ騒音が始まりました»,
+ * «去年弁護士に相談しましたが、まだ解決していません», "we went to court years ago and it is over, but
+ * now they are at it again", and a step against the service itself («御社», "your company").
+ */
+
+const pastTime =
+  /(?:\d+|一|二|三|十|二十|数|何)年前|昔|去年|昨年|\b(?:years?|months?) ago\b|\bback in (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b|\blong ago\b/u;
+// The step in the past: Japanese, a past form soon after the word in its sentence; English, a past verb
+// in the sentence.
+const japanesePastAfter = /^[^。!?]{0,16}?(?:た|ました|でした)(?![いくからりろ])/u;
+const englishPastVerb = /\b(?:had|went|was|were|did|won|lost|hired|consulted|took|used|got)\b/u;
+const overOrUnrelated =
+  /\blong over\b|\bunrelated\b|\bnothing to do with\b|\b(?:its|it is|it was|all) (?:over|done|settled|behind (?:me|us))\b|(?:もう|既に|すでに)[^。!?]{0,12}?(?:前の話|昔の話|終わ|解決済|引っ越)|今は(?:もう)?別の(?:家|部屋|ところ|所|場所|まんしょん|あぱーと)|解決済み|終わりました/u;
+const stillOpen =
+  /まだ|また|再び|再発|のに|今回も|今度も|御社|貴社|おたく|\b(?:again|still|this time|but now|now (?:they|he|she|the)|you|your company)\b/u;
+
+/** True when the legal word at [start, end) of normalised text is a step of long ago, over and unrelated. */
+export function isPastLegalMatter(text: string, start: number, end: number): boolean {
+  const { sentence } = sentenceAround(text, start, end);
+  if (!pastTime.test(sentence)) return false;
+  const japanese = /[^\s!-~]/u.test(text.slice(start, end));
+  const past = japanese ? japanesePastAfter.test(text.slice(end, end + 24)) : englishPastVerb.test(sentence);
+  if (!past) return false;
+  const rest = text.slice(end, end + 160);
+  const over = overOrUnrelated.exec(rest);
+  if (over === null || stillOpen.test(sentence)) return false;
+  // Read up to the end of the sentence that says it is over: "…, unrelated to noise. do you need…" asks
+  // the service something else.
+  const overEnd = over.index + over[0].length;
+  const stop = rest.slice(overEnd).search(/[.!?。]/u);
+  return !stillOpen.test(rest.slice(0, stop < 0 ? rest.length : overEnd + stop));
+}
