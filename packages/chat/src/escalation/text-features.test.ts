@@ -15,6 +15,14 @@ describe('visitTextFeatures', () => {
     expect(spansOf('あ い')).toEqual(['あ', 'い']);
   });
 
+  it('reads a product name with legal characters as one feature, with no bigram into or out of it', () => {
+    expect(spansOf('ai調停さーびすを')).toEqual(['ai', '調停さーびす', 'を']);
+    expect(spansOf('の弁護士監修')).toEqual(['の', '弁護士監修']);
+    // The legal words themselves keep their bigrams.
+    expect(spansOf('調停を')).toEqual(['調', '調停', '停', '停を', 'を']);
+    expect(spansOf('弁護士に')).toContain('弁護');
+  });
+
   it('reads English words and pairs of adjacent words, but no pair across punctuation', () => {
     expect(spansOf('no way')).toEqual(['no', 'way', 'no way']);
     expect(spansOf('no. way')).toEqual(['no', 'way']);

@@ -11,6 +11,11 @@
  * false-alarm rate lower on two of three), English suffix stemming (no gain). The hash
  * is 32-bit FNV-1a of the feature's characters (with a kind marker), folded to `bucketBits` bits.
  * Training (scripts/train-escalation-model.ts) and scoring use this one function, so they agree.
+ *
+ * Round 17: the service's own product names that are written with legal characters («調停サービス»,
+ * «弁護士監修») are one feature each, not character bigrams, so the text model does not read the
+ * product («AI調停サービスって何ですか») as the legal words it contains («調停», «弁護»). The
+ * rules' legal lexicon makes the same exception.
  */
 
 const fnvOffset = 0x811c9dc5;
@@ -30,6 +35,18 @@ const japaneseSeed = fnvOffset;
 const wordSeed = Math.imul(fnvOffset ^ 0x57, fnvPrime) >>> 0;
 const wordPairSeed = Math.imul(fnvOffset ^ 0x50, fnvPrime) >>> 0;
 const punctuationSeed = Math.imul(fnvOffset ^ 0x3f, fnvPrime) >>> 0;
+const productSeed = Math.imul(fnvOffset ^ 0x70, fnvPrime) >>> 0;
+
+/** The service's product names with legal characters, as `normalizeText` writes them. */
+const productNames = ['調停さーびす', '弁護士監修'];
+
+/** The length of the product name that starts at `start` in `text`, or 0. */
+function productNameAt(text: string, start: number): number {
+  for (const name of productNames) {
+    if (text.charCodeAt(start) === name.charCodeAt(0) && text.startsWith(name, start)) return name.length;
+  }
+  return 0;
+}
 
 /** Receives one feature: its bucket and the span of normalised text it was read from. */
 export type FeatureVisitor = (bucket: number, start: number, end: number) => void;
@@ -58,8 +75,18 @@ export function visitTextFeatures(text: string, bucketBits: number, visit: Featu
       // A run of Japanese (or other non-ASCII) characters: character unigrams and bigrams.
       let end = index;
       while (end < length && text.charCodeAt(end) > 0x7e) end += 1;
+      let productEnd = index;
       for (let start = index; start < end; start += 1) {
-        const limit = Math.min(end, start + 2);
+        if (start >= productEnd) {
+          const productLength = productNameAt(text, start);
+          if (productLength > 0) {
+            productEnd = start + productLength;
+            visit(hashRange(text, start, productEnd, productSeed) & mask, start, productEnd);
+          }
+        }
+        if (start < productEnd) continue;
+        // No bigram reads into a product name.
+        const limit = start + 1 < end && productNameAt(text, start + 1) === 0 ? start + 2 : start + 1;
         let hash = japaneseSeed;
         for (let stop = start + 1; stop <= limit; stop += 1) {
           hash ^= text.charCodeAt(stop - 1);
