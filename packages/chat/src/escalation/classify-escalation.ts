@@ -52,6 +52,7 @@ import { isQuoted } from './negation';
 import { apologisesForAsking } from './own-apology';
 import { isPersonNotRequested } from './person-not-requested';
 import { isReportedSpeech } from './reported-speech';
+import { findTerseAfterStuck } from './terse-after-stuck';
 
 /** The classifier's decision: whether a human takes over, how urgently, and why. */
 export interface EscalationDecision {
@@ -393,6 +394,22 @@ export function gatherEscalationEvidence(
         code: 'emotion_trajectory',
         evidence: `${negativeTurns} of the last ${recent.length + 1} customer messages negative`,
         source: 'conversation',
+      });
+  }
+  // A bare "ok." or «承知しました» after a thread left stuck (terse-after-stuck.ts): read even when
+  // the reply thanks ("Right. Thanks I guess."), which closes nothing here.
+  if (history.length > 0 && !seen.has('emotion_trajectory')) {
+    const terse = findTerseAfterStuck(
+      text,
+      normalizedHistory,
+      history.map((turn) => turn.role),
+      (index) => isNegativeTurn(findSignals(normalizedHistory[index]!)),
+    );
+    if (terse !== undefined)
+      add(conversation, {
+        code: 'emotion_trajectory',
+        evidence: terse.evidence,
+        source: `history[${terse.index}]`,
       });
   }
   return {

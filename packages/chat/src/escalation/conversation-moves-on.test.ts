@@ -67,3 +67,38 @@ describe('isResolution: thanks for one fix, then a new problem (new-problem-afte
     },
   );
 });
+
+describe('unresolved_turns: a question asked with the anger denied (conversation-moves-on.ts)', () => {
+  // Round17 escalation-train13-ag-075: six entries, the visit settled, then a new policy question.
+  const settled = [
+    { role: 'user' as const, content: 'my visit is tomorrow at 9' },
+    { role: 'assistant' as const, content: 'Yes, I see your visit on the 12th at 9:00.' },
+    { role: 'user' as const, content: 'the engineer called and said maybe 10 instead' },
+    {
+      role: 'assistant' as const,
+      content: 'Engineers sometimes call to adjust arrival times. Is 10:00 okay for you?',
+    },
+    { role: 'user' as const, content: 'I guess' },
+    { role: 'assistant' as const, content: 'Thank you. Your visit is noted for 10:00.' },
+  ];
+  const codesAfterSettled = (message: string) =>
+    gatherEscalationEvidence({ message, history: settled }, options).conversation.map(
+      (reason) => reason.code,
+    );
+
+  it.each([
+    "I'm not angry, just asking: if I move the visit to next week, is there a fee?",
+    '怒ってるわけじゃなくて、単純に聞きたいんですが、来週に変えたら料金かかりますか？',
+  ])('does not read «%s» as unresolved', (message) => {
+    expect(codesAfterSettled(message)).not.toContain('unresolved_turns');
+  });
+
+  it.each([
+    "I'm not angry, just asking why nobody called me back again?",
+    "I'm not angry, just asking: why is it still not fixed?",
+    '怒ってるわけじゃないんですけど、まだ連絡来ないんですか？',
+    "I'm not angry. Just asking.",
+  ])('still reads «%s» as unresolved', (message) => {
+    expect(codesAfterSettled(message)).toContain('unresolved_turns');
+  });
+});

@@ -15,10 +15,14 @@
  * - a polite or dialect closing («したっけ、よろしくね», «おおきに», «にふぇーでーびる», «あいがとさげ
  *   もした», «おやすみなさい», "ta", "Have a good weekend", "Sorry for the fuss").
  *
+ * - a question asked with the anger denied first ("I'm not angry, just asking: if I move the visit,
+ *   is there a fee?", «怒ってるわけじゃなくて、単純に聞きたいんですが…?»; round17 train13-ag-075, "Not complaining, just curious — why is the night visit more expensive?", -557).
+ *
  * The stuck signs of conversation-rules.ts («まだ», «でも», "still", "but", "again") still veto every
  * one of them, so "it worked, but now X is broken" stays stuck. The one exception is the softener of
  * an announced new question («…なんやけど», «…んですけど», «聞きたいんですけど»), which asks, not
- * contrasts: {@link withoutTopicSoftener} drops it before the stuck signs are read.
+ * contrasts: {@link withoutTopicSoftener} drops it before the stuck signs are read; it drops the
+ * denial of anger too (its "not" and «ない» deny, they do not say that something does not work).
  */
 
 // A new question announced: «次の質問», «次は», «話(は)変わる», «(全然)関係ない…けど», «ついでに», «あと»
@@ -48,9 +52,15 @@ const fixConfirmed =
 const closing =
   /^[^。!?]{0,12}よろしく(?:ね|です|お願いします|おねがいします)?[~〜ー!。]*$|よろしゅう|おおきに|にふぇーでーびる|あいがと(?:さげ|ご)|おやすみなさい|\bhave a (?:good|nice|great|lovely) (?:day|weekend|evening|night|one)\b|\bsorry for the (?:fuss|trouble|bother)\b|\byoure a (?:star|legend|lifesaver|gem)\b|^ta[.!]*$/u;
 
+// Anger denied, then a question: "I'm not angry, just asking: … ?", "not complaining, just
+// curious — … ?", «怒ってるわけじゃなくて、…ですか». The question must follow within the message.
+const deniedAnger =
+  /\b(?:(?:im|i am) )?not (?:angry|upset|mad|annoyed|cross|complaining|having a go)[,.]? (?:just|only|simply) (?:asking|curious|wondering|checking)\b(?=[^?]{0,160}\?)|(?:怒って(?:る|いる)|文句(?:を言って(?:る|いる))?|責めて(?:る|いる))(?:わけ)?(?:じゃ|では)(?:なくて|ないんですけど|ないんですが)(?=[^?]{0,80}(?:\?|ですか|ますか))/u;
+
 /** The normalised text without the softener of an announced new question, for the stuck signs. */
 export function withoutTopicSoftener(normalizedText: string): string {
-  return newTopic.test(normalizedText) ? normalizedText.replace(topicSoftener, '') : normalizedText;
+  const text = normalizedText.replace(deniedAnger, '');
+  return newTopic.test(text) ? text.replace(topicSoftener, '') : text;
 }
 
 /**
@@ -60,6 +70,7 @@ export function withoutTopicSoftener(normalizedText: string): string {
 export function movesOn(normalizedText: string): boolean {
   return (
     newTopic.test(normalizedText) ||
+    deniedAnger.test(normalizedText) ||
     (slotChosen.test(normalizedText) &&
       (/[^\s!-~]/u.test(normalizedText) || englishSlotEnd.test(normalizedText))) ||
     confirmed.test(normalizedText) ||

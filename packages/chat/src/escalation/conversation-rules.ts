@@ -35,6 +35,11 @@ const movingOn =
 const stuck =
   /まだ|また(?!(?:ご)?連絡|考え|機会|来て|お願い|よろしく|明日(?:やって|試して|見て))|再び|止ま|同じ(?!時間|曜日)|だめ|駄目|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|えらー(?!(?:が|は|も)?(?:出なく|でなく|消え|なくな|解消))|無理|意味(?:ない|がない)|でも|けど|けれど|相変わらず|あいかわらず|(?<!すみ|すい|申し訳あり|もうしわけあり|構い|かまい|問題あり)ません(?!か)|(?:て|で)(?:い)?ない|(?:でーた|記録|写真|ふぁいる|履歴)が[^。!?]{0,6}消え|真っ(?:白|黒)|いつ(?:に)?(?:なったら|直|治|なお)|他社|(?:他|ほか)の(?:業者|会社|さーびす|ところ)|\b(?:still|same|again|nothing|none|errors?|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not|but|though|whatever|i guess|spins?|spinning|forever|frozen|blank|broken|before i leave|(?:im|i am|ill|i will) leaving|leave (?:you|your)|competitor|another (?:company|provider|vendor)|someone (?:else|who)|as a no|as before|keeps? happening|end(?:ing)? (?:this|it))\b/u;
 
+/** True when normalised text shows a customer stuck or pressing («まだ», «でも», "still", "doesnt"). */
+export function showsStuck(normalizedText: string): boolean {
+  return stuck.test(normalizedText);
+}
+
 // Round 16: signs that a Japanese customer who seems to move on is not (they veto the progress of
 // japanese-progress.ts and the patterns above): asking again («…でしたっけ», «で、予約は…», «もう一
 // 回», «それでどうなりますか»), resignation («はあ…わかりました», «はいはい», «もういいです», «…と
