@@ -190,15 +190,24 @@ const rules: readonly AffectRule[] = [
   // later", "Cheers for that. Really cleared things up. (It didn't.)", "2am is the perfect time to
   // rearrange his furniture", "For crying out loud", "I'm starting to lose patience", "Do you people
   // even read what I write?", "apparently I'm not being clear". (14 of the round's misses.)
+  // Review r17: anchored on the sarcasm, not the neutral words around it (3 false alarms of the
+  // review): "must be nice to" only of being someone («…to be my neighbour's dog») or of being paid,
+  // charging, taking ages or ignoring, not "Must be nice to live in a quiet area"; an hour that "is
+  // the perfect time to" only when someone "decided" it or it is the middle of the night, not "10am
+  // is the best time to reach me".
   en(
     'anger',
-    /cool\.? cool cool|love that for (?:me|us)|must be nice to|do i get a (?:prize|medal|trophy|award|gold star)|(?:ah|oh) yes,? the (?:famous|legendary|infamous|good old)|(?:reassuring|helpful|prompt|speedy|quick|fast)[,.]? (?:\d+|two|three|four|five|six|seven|ten) (?:days|weeks|months) later|(?<=\()(?:it|they|he|she) (?:didnt|wasnt|did not|was not|isnt|doesnt|hasnt|wont)\.?\)|(?:im sure|i bet)[^.?!]{0,40}\bworth the wait|(?:\d+ ?(?:am|pm)|midnight) is (?:the|a) (?:perfect|ideal|great|best) time to|for crying out loud|for (?:petes|heavens|goodness|christs) sake|(?:losing|lose|lost|running out of) (?:my |all )?patience|apparently (?:im|i am) not (?:being )?(?:clear|making (?:myself|sense))|(?:do|did) (?:you|u)(?: people| guys| lot)? even (?:read|listen|look|check)|(?:do|did) (?:you|u) (?:people|lot) (?:actually )?(?:read|listen)|im (?:getting )?less (?:calm|patient)/u,
+    /cool\.? cool cool|love that for (?:me|us)|must be nice to (?:be (?:my|the|our|your|him|her|them|a landlord)\b|get paid|charge|take (?:\d+|ten|two|three|a week|a month|forever)|ignore|never have to|not have to|just (?:ignore|charge|take))|do i get a (?:prize|medal|trophy|award|gold star)|(?:ah|oh) yes,? the (?:famous|legendary|infamous|good old)|(?:reassuring|helpful|prompt|speedy|quick|fast)[,.]? (?:\d+|two|three|four|five|six|seven|ten) (?:days|weeks|months) later|(?<=\()(?:it|they|he|she) (?:didnt|wasnt|did not|was not|isnt|doesnt|hasnt|wont)\.?\)|(?:im sure|i bet)[^.?!]{0,40}\bworth the wait|(?:decided|thinks|apparently|clearly|obviously)[^.?!]{0,20}\b(?:\d+ ?(?:am|pm)|midnight) is (?:the|a) (?:perfect|ideal|great|best) time to|(?:(?:[1-5]|12) ?am|midnight) is (?:the|a) (?:perfect|ideal|great) time to (?!(?:call|reach|contact|ring|phone|text|email|message|visit|come|book)\b)|for crying out loud|for (?:petes|heavens|goodness|christs) sake|(?:losing|lose|lost|running out of) (?:my |all )?patience|apparently (?:im|i am) not (?:being )?(?:clear|making (?:myself|sense))|(?:do|did) (?:you|u)(?: people| guys| lot)? even (?:read|listen|look|check)|(?:do|did) (?:you|u) (?:people|lot) (?:actually )?(?:read|listen)|im (?:getting )?less (?:calm|patient)/u,
   ),
   // …and in Japanese: the table flip «(╯°□°)╯︵ ┻━┻», «上のやつなんなの!?», «やっとられへん», «で、いつ
   // 直るんですか», «こちらの言ってること、伝わってます?», «お客さんの話を聞く気あるんですかね».
+  // Review r17 (2 false alarms): «やつ…なんなの» only of a person (上の/隣のやつ, あいつ, こいつ), not
+  // «このアプリのやつって何なの?»; «で、いつ…» only with 結局, a pressing ending («…んですか», «…の?») or
+  // after a courtesy that it takes back («ありがとうございます。で、いつ直るんですか»), not the plain
+  // question «で、いつ来ますか?».
   ja(
     'anger',
-    /┻━+┻|(?:やつ|奴|あいつ|こいつ)[^。]{0,3}(?:なんなの|何なの|なんなん)|やっと(?:られ|れ)(?:へん|ん|ない)|(?:^|。)で(?:結局)?いつ(?:直|なお|届|来|終わ)|(?:言ってる|言っている|書いてる|書いている)こと(?:が)?(?:伝わって|わかって|分かって)(?:ます|る|い)[^。]{0,4}\?|聞く気(?:ある|あります|が(?:ある|あ|な))/u,
+    /┻━+┻|(?:(?:上|下|隣|となり|向かい|横|近所|裏)の(?:やつ|奴)(?:ら)?[^。って]{0,3}|(?:あいつ|こいつ)(?:ら)?[^。]{0,3})(?:なんなの|何なの|なんなん)|やっと(?:られ|れ)(?:へん|ん|ない)|(?:^|。)で結局いつ(?:直|なお|届|来|終わ)|(?:^|。)でいつ(?:直|なお|届|来|終わ)[ぁ-ん]{0,6}?(?:んです|んだ|んや|ねん|の\?|のか|ん\?)|(?:ありがと|ご丁寧|承知|わかりました|分かりました|了解)[^。]{0,24}。でいつ(?:直|なお|届|来|終わ)|(?:言ってる|言っている|書いてる|書いている)こと(?:が)?(?:伝わって|わかって|分かって)(?:ます|る|い)[^。]{0,4}\?|聞く気(?:ある|あります|が(?:ある|あ|な))/u,
   ),
   // Round 17: complaints said flatly, with no word of the lexicon: "Kind of basic thing to forget?",
   // "The graph in the PDF is cut off", "the app is a mess", "Every month the same headache",
@@ -209,9 +218,20 @@ const rules: readonly AffectRule[] = [
   // one bothered to explain", "which is a bit much", "on hold 25 minutes", "I'll just deal with it
   // myself", "save myself the subscription", "…guess not", "I just want the old report format back",
   // "the service that hasn't shown up yet". (About 25 of the round's misses.)
+  // Review r17: each anchored on the failure or the annoyance, not on words a neutral first message
+  // uses too (12 false alarms of the review, all how-to or status questions): "cut off" only with
+  // what cannot be seen or read, or again and again (not "is cut off when I print it, is there a
+  // setting?"); "do it myself" only after "whatever", "forget it", "fine." or a cancellation, or as
+  // "I'll just deal with it myself", never before "if" ("I can do it myself if you tell me where");
+  // "thought the point of" only as "the whole point" or a point that was to spare the customer, and
+  // not in a question ("…is that right?"); "guess not" only after what the customer thought or was
+  // told, not answering their own question; "hasn't turned up yet, is he on his way?" is a status
+  // question (but "…yet and it's been two hours" is not); "funny how" only of money against the
+  // service or of the service after "but"; "how is it that" only with a failure; "kind of expected"
+  // only more, better, a call or a reply; "a bit much" not "for me" nor before a cheaper plan.
   en(
     'complaint',
-    /(?:kind of|pretty|quite|such) (?:a )?basic (?:thing|stuff|mistake)|basic thing to (?:forget|miss|get wrong)|(?:is|are|was|were|gets?|got) cut off\b|(?:app|site|website|portal|system|report|invoice|process|booking)s? (?:is|are|was) (?:a |an )?(?:total |complete |absolute |bit of a |real )?mess\b|(?:every|each) (?:month|time|week)[^.?!]{0,12}\bthe same (?:headache|problem|issue|story|nonsense|hassle)|waste of (?:a |my |our |the )?(?:saturday|sunday|day|morning|afternoon|evening|weekend|holiday|day off)\b|thats what [^.?!]{0,25}\bgets you|(?:two|three|\d+) whole (?:pages|lines|paragraphs|minutes)|funny how\b[^.?!]{0,60}\bbut\b|thought the (?:whole )?point of|thought (?:you|youd|you would|your company) (?:be|would be|were|was) (?:different|better)|(?:kind of|sort of|kinda) expected|, you know, (?:work|show up|arrive|call|record)|(?:shame|pity) (?:the|that|your) (?:meter|engineer|report|app|device|technician|measurement|recording|data|staff)|expected (?:the|him|her|them|you|your) [^.?!]{0,30}\bto at least\b|(?:talked|spoke|speaks|talks) (?:down )?to (?:me|her|him|us|them|my \w+)(?: \w+)? like (?:i|she|he|we|they) (?:was|were|am|is|are) (?:a child|a kid|stupid|an idiot|dumb)|(?:neither|none) (?:one |of them )?(?:bothered|cared) to|(?:its|it is|thats|that is|which is|was) a (?:bit|little) much\b|on hold (?:for )?(?:over |almost |nearly |more than )?\d+ ?(?:min|mins|minutes|hours)\b|(?:ill|i will|i can) (?:just )?(?:deal with|sort|fix|handle|do) (?:it|this|everything) (?:all )?(?:myself|ourselves)|save (?:myself|ourselves) the (?:subscription|money|fee|cost)|guess not\b|(?:want|give me|bring) the old [a-z ]{0,20}\bback\b|bring back the old|how is it that\b[^.?!]{0,60}\b(?:the (?:meter|engineer|report|app|device|invoice)|you|your)\b|(?:hasnt|has not|havent|have not) (?:shown|turned) up/u,
+    /(?:kind of|pretty|quite|such) (?:a )?basic (?:thing|stuff|mistake)|basic thing to (?:forget|miss|get wrong)|(?:is|are|was|were|gets?|got) cut off\b(?=[^.?!]{0,40}\b(?:(?:cant|cannot|can not|couldnt|could not|unable to) (?:see|read)\b|again\b|twice\b|every time\b|(?:two|three|\d+) times\b))|(?:app|site|website|portal|system|report|invoice|process|booking)s? (?:is|are|was) (?:a |an )?(?:total |complete |absolute |bit of a |real )?mess\b|(?:every|each) (?:month|time|week)[^.?!]{0,12}\bthe same (?:headache|problem|issue|story|nonsense|hassle)|waste of (?:a |my |our |the )?(?:saturday|sunday|day|morning|afternoon|evening|weekend|holiday|day off)\b|thats what [^.?!]{0,25}\bgets you|(?:two|three|\d+) whole (?:pages|lines|paragraphs|minutes)|funny how (?:the |your |my )?(?:invoice|bill|charge|payment|upgrade|renewal|direct debit|cancel\w*|price)\b[^.?!]{0,60}\bbut\b|funny how\b[^.?!]{0,60}\bbut (?:the |your |my |you )?(?:report|refund|reply|response|engineer|support|service|cancel\w*|app|fix|results?|data|invoice|bill)\b|thought the (?:whole point of|point of [^.?!]{0,40}\bwas (?:not|to (?:avoid|stop|not)|that (?:i|we) (?:wouldnt|didnt|dont)))(?![^.?!]{0,80}\?)|thought (?:you|youd|you would|your company) (?:be|would be|were|was) (?:different|better)|(?:kind of|sort of|kinda) expected (?:more|better|(?:a |an |some )?(?:call|reply|answer|apology|email|update)\b)|, you know, (?:work|show up|arrive|call|record)|(?:shame|pity) (?:the|that|your) (?:meter|engineer|report|app|device|technician|measurement|recording|data|staff)|expected (?:the|him|her|them|you|your) [^.?!]{0,30}\bto at least\b|(?:talked|spoke|speaks|talks) (?:down )?to (?:me|her|him|us|them|my \w+)(?: \w+)? like (?:i|she|he|we|they) (?:was|were|am|is|are) (?:a child|a kid|stupid|an idiot|dumb)|(?:neither|none) (?:one |of them )?(?:bothered|cared) to|(?:its|it is|thats|that is|which is|was) a (?:bit|little) much\b(?! for (?:me|us|my|our)\b)(?![^?]{0,50}\b(?:cheaper|less expensive|lower[- ]priced|smaller|budget|basic|lite|light) (?:plan|option|one|version|package)\b)|on hold (?:for )?(?:over |almost |nearly |more than )?\d+ ?(?:min|mins|minutes|hours)\b|(?<=(?:\b(?:whatever|forget it|never mind|dont bother|cancel\w*)\b|(?:^|[.!] )fine[.!])[^?]{0,60})(?:ill|i will) (?:just )?(?:deal with|sort|fix|handle|do) (?:it|this|everything) (?:all )?(?:myself|ourselves)(?! if\b)|(?:ill|i will) just deal with (?:it|this|everything) (?:all )?(?:myself|ourselves)(?! if\b)|save (?:myself|ourselves) the (?:subscription|money|fee|cost)|(?<=\b(?:thought|assumed|expected|hoped|figured|supposed to|was told)\b[^?]{0,100})guess not\b|(?:want|give me|bring) the old [a-z ]{0,20}\bback\b|bring back the old|how is it that\b[^.?!]{0,60}\b(?:stopped|failed|broke|lost|missed|never|still|didnt|doesnt|isnt|wasnt|hasnt|havent|cant|couldnt|wont|not|no one|nobody|again|twice|wrong|late|charged)\b|(?:hasnt|has not|havent|have not) (?:shown|turned) up\b(?! yet[,.]? (?:is|are|will|when|where|should|do|does|can|could|any)\b[^.!?]{0,40}\?)/u,
   ),
   // …and in Japanese: «2時間来ていただいて、この内容なんですね», «料金的にはこんなものかな» (not «まあこんなもんですかね», which two writers label apart), «いい
   // 勉強代になりました», «プレミアムって、こういう感じなんですね», «測定員の方、ずっとスマホ見てました
@@ -221,9 +241,16 @@ const rules: readonly AffectRule[] = [
   // せてください» (not «お礼を言わせてください»), «訪問の方、玄関のドアを閉め忘れて帰りました», «メーター
   // の箱がボロボロで届きました», «ここまで放っておかれると、逆に感心しますね», «「順次対応」ってすごく
   // 便利な言葉ですね», «前回も同じこと言われましたけど、何か変わったんですか». (About 20 misses.)
+  // Review r17 (6 false alarms): «言われた/書いてある通りに…けど» only with のに, けどね or a failure
+  // near it («…けど、やっぱり録音されてない», «まだできん。言われたとおりにやったけど»), not «…設置したんです
+  // けど、これで合ってますか?»; «何か変わったんですか» only after a promise heard before («同じこと言われ
+  // ましたけど»), not «アップデートで何か変わったんですか?»; «前の…ほうが良かった» not of a time or date
+  // («前の時間のほうが良かったので»); «一回も…ない» not before a question about starting («まだ一回も測定
+  // してないんですが、初回はいつですか?»); «…忘れて帰りました» only of a thing left undone (閉め忘れ,
+  // 置き忘れ), not «担当の方が忘れていった充電器» (a thing named, asked about).
   ja(
     'complaint',
-    /(?:この|こんな)内容(?:なん|なの)(?:です|だ)(?:ね|か)|(?:料金的に(?:は)?|値段的に(?:は)?|所詮)こんな(?:もん|もの)|勉強代|(?:プレミアム|プラン|サービス|報告書|レポート)(?:って|は)(?:こういう|こんな)感じなんですね|(?:測定員|担当|技術者|スタッフ|作業員)(?:の方|さん)?[^。]{0,10}(?:スマホ|携帯)(?:を|ばかり|ばっかり)?(?:見|いじ|触)|あれで[^。]{0,8}(?:んですかね|のかな|んでしょうか)|前の[^。]{0,10}(?:ほうが|方が)(?:良かった|よかった)|もう(?:少し|ちょっと)ちゃんと|(?:一回|一度|いちど)も(?:測|計|見|来|連絡|確認)[^。]{0,6}(?:ない|ません|なかった)|思った(?:ほど|より)(?:じゃ|では)(?:なかった|ない|ありません)|期待(?:した)?ほど(?:じゃ|では)|言っても無駄|言うだけ無駄|(?:言われた|指示された|説明された|書いてある)(?:通り|とおり)に[^。]{0,10}(?:けど|のに)|(?:次から|今後)は?他(?:を|社を|の業者を|の会社を)(?:探|当た)|(?:もう少し|もうちょっと)(?:なんとか|何とか)なると思って|(?<!(?:礼|感謝|ありがとう)(?:を|も)?)(?:ちょっと|少し|ひとこと|一言)(?:だけ)?言わせて(?:ください|下さい|もらうと|もらいます|いただくと|いただきます)|言わせてもらうと|(?:訪問|測定員|担当|技術者|作業員|スタッフ)(?:の方|さん)?(?:が|は)?[^。にへ]{0,20}忘れて(?:帰|行|いき|いった)|(?:箱|梱包|本体|機器|メーター)[^。]{0,6}(?:ボロボロ|破れ|つぶれ|潰れ|凹ん|へこん)|放って(?:おかれ|置かれ)|逆に感心|便利な言葉|(?:前|この前|先週|前回)も同じこと(?:を)?言われ|何か変わったん(?:です)?か/u,
+    /(?:この|こんな)内容(?:なん|なの)(?:です|だ)(?:ね|か)|(?:料金的に(?:は)?|値段的に(?:は)?|所詮)こんな(?:もん|もの)|勉強代|(?:プレミアム|プラン|サービス|報告書|レポート)(?:って|は)(?:こういう|こんな)感じなんですね|(?:測定員|担当|技術者|スタッフ|作業員)(?:の方|さん)?[^。]{0,10}(?:スマホ|携帯)(?:を|ばかり|ばっかり)?(?:見|いじ|触)|あれで[^。]{0,8}(?:んですかね|のかな|んでしょうか)|前の(?!(?:時間|時刻|日程|日|曜日|枠|予約|週|月|午前|午後|便|回の日程))[^。]{0,10}(?:ほうが|方が)(?:良かった|よかった)|もう(?:少し|ちょっと)ちゃんと|(?:一回|一度|いちど)も(?:測|計|見|来|連絡|確認)[^。]{0,6}(?:ない|ません|なかった)(?![^。]{0,12}(?:が|けど)[^。?]{0,20}(?:初回|最初|始め|はじめ|いつから|使い方|やり方|どうやって|どうすれば))|思った(?:ほど|より)(?:じゃ|では)(?:なかった|ない|ありません)|期待(?:した)?ほど(?:じゃ|では)|言っても無駄|言うだけ無駄|(?:言われた|指示された|説明された|書いてある)(?:通り|とおり)に[^。]{0,10}(?:のに|けどね|(?:けど|けれど)(?=[^?]{0,30}(?:ない|ません|へん|できん|開かん|だめ|駄目|えらー|おかし|まだ|やっぱり|全然)))|(?<=(?:ない|ません|へん|できん|できない|だめ|駄目|えらー)[^?]{0,20})(?:言われた|指示された|説明された|書いてある)(?:通り|とおり)に[^。]{0,10}(?:けど|けれど)|(?:次から|今後)は?他(?:を|社を|の業者を|の会社を)(?:探|当た)|(?:もう少し|もうちょっと)(?:なんとか|何とか)なると思って|(?<!(?:礼|感謝|ありがとう)(?:を|も)?)(?:ちょっと|少し|ひとこと|一言)(?:だけ)?言わせて(?:ください|下さい|もらうと|もらいます|いただくと|いただきます)|言わせてもらうと|(?:訪問|測定員|担当|技術者|作業員|スタッフ)(?:の方|さん)?(?:が|は)?[^。にへ]{0,20}(?<![がをはもにでとの])忘れて(?:帰|行|いき|いった)(?!(?:っ?た|いった|った)?[一-龯])|(?:箱|梱包|本体|機器|メーター)[^。]{0,6}(?:ボロボロ|破れ|つぶれ|潰れ|凹ん|へこん)|放って(?:おかれ|置かれ)|逆に感心|便利な言葉|(?:前|この前|先週|前回)も同じこと(?:を)?言われ|(?<=(?:言われ|言って|同じこと|前回も|この前も|先週も|また)[^?]{0,40})何か変わったん(?:です)?か/u,
   ),
   // Round 17: anxiety said mildly or as a fear of what the neighbour will do: "I'm a bit nervous about
   // all this tbh. What if the neighbour sees the engineer and knows it was me?", "Worried about our
@@ -336,8 +363,11 @@ const englishRequest =
 // ("…lots of mistakes. our management company couldnt use it"), it came against what they asked
 // ("turned up during our lunch rush, after we asked for 3pm. Not ideal."), or they judge it plainly
 // ("…40 minutes late without calling, and that wasnt great").
+// Review r17: a file that cannot be opened or read is a support question ("Unfortunately I can't
+// open it on my phone. Could you resend the PDF?"), unless "still" or "at all"; "like I asked" only
+// of what was not done ("didn't measure in the bedroom like I asked") or asked twice.
 const englishFailureSpelled =
-  /\b(?:couldnt|could not|cant|cannot|can not) (?:use|read|understand|open|make sense of) (?:it|them|this|the report)\b|\bafter (?:we|i) (?:had )?(?:asked|told you|said|requested|specified)\b|\b(?:like|as) (?:i|we) (?:asked|said|requested)\b|\b(?:wasnt|was not|isnt|is not) (?:great|ideal)\b/u;
+  /\b(?:couldnt|could not) (?:use|understand|make (?:any )?sense of) (?:it|them|this|the report)\b|\b(?:cant|cannot|can not) (?:use|read|open|make (?:any )?sense of) (?:it|them|this|the report) at all\b|\bstill (?:cant|cannot|can not) (?:use|read|open) (?:it|them|this|the report)\b|\bafter (?:we|i) (?:had )?(?:asked|told you|said|requested|specified)\b|\b(?:didnt|did not|not|never|wasnt|werent|hasnt|havent)\b[^.?!]{0,40}\b(?:like|as) (?:i|we) (?:asked|said|requested)\b|\b(?:like|as) (?:i|we) (?:asked|said|requested) (?:twice|already|before|yesterday|three times|again)\b|\b(?:wasnt|was not|isnt|is not) (?:great|ideal)\b/u;
 // Round 17: «困ります» as a sentence of its own about something of the service that stopped working
 // («アプリのアップデートで前の記録が見れなくなりました。困ります»); «隣の音で困っています» is no such
 // sentence.

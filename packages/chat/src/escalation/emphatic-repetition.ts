@@ -15,7 +15,16 @@ const japaneseTriple = /([^\s!-~]{2,6})\1\1[!?]/u;
 // An English word of four or more letters, a full stop or "!", then the same word with "!".
 const englishAgain = /\b([a-z]{4,})[.!]+ \1!/u;
 
+// Review r17: a word of thanks, praise or joy said again is delight, not an outburst ("Thanks.
+// Thanks!", «ありがとうありがとうありがとう!», «やったやったやった!»). Katakana is folded to hiragana.
+const positiveWord =
+  /^(?:thanks?|thank you|great|perfect|awesome|lovely|brilliant|wonderful|amazing|fantastic|excellent|nice|good|cool|yes|yeah|yay|hooray|sorry|finally|ありがと(?:う|ございます)?|すごい|すご|最高|嬉しい|うれしい|やった|よかった|良かった|楽しみ|かわいい|可愛い|素敵|すてき|大好き|好き|おめでとう|感謝|すみません|ごめん|わーい)$/u;
+
 /** The repeated words of an outburst in normalised text, or undefined (see the file comment). */
 export function findEmphaticRepetition(text: string): string | undefined {
-  return japaneseTriple.exec(text)?.[0] ?? englishAgain.exec(text)?.[0];
+  for (const pattern of [japaneseTriple, englishAgain]) {
+    const match = pattern.exec(text);
+    if (match !== null && !positiveWord.test(match[1]!)) return match[0];
+  }
+  return undefined;
 }

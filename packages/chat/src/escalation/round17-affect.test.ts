@@ -203,3 +203,150 @@ describe('round 17: feelings that are not the customer own', () => {
     );
   });
 });
+
+// Review r17: the round's affect patterns escalated ordinary first messages. Each false alarm below
+// escalated by the rules before the fix; each is paired with real escalations that look alike.
+describe('review r17: neutral first messages do not escalate by the rules', () => {
+  it('reads "cut off" as a complaint only with what is lost or a repeat', () => {
+    expect(strongCodes('The top of the graph is cut off when I print it, is there a setting?')).toEqual([]);
+    expect(affectCodes('The report is cut off again, I can not read the last two nights.')).toContain(
+      'complaint',
+    );
+    expect(affectCodes('I got cut off three times trying to call you today.')).toContain('complaint');
+  });
+
+  it('reads "do it myself" as a complaint only when the customer gives up on us', () => {
+    expect(strongCodes('No worries, I can do it myself if you tell me where the button is.')).toEqual([]);
+    expect(strongCodes("I'll do it myself if that's easier, where is the form?")).toEqual([]);
+    expect(affectCodes('Whatever. I will sort it myself. Do not bother replying.')).toContain('complaint');
+    expect(affectCodes('Forget it. I will fix it myself.')).toContain('complaint');
+  });
+
+  it('reads "thought the point of" as a complaint only of a promise, not in a question', () => {
+    expect(strongCodes('I thought the point of the meter was to record at night — is that right?')).toEqual(
+      [],
+    );
+    expect(
+      strongCodes('I thought the whole point of the second visit was to check the bedroom, is that correct?'),
+    ).toEqual([]);
+    expect(
+      affectCodes('I thought the point of the subscription was not having to call you every week.'),
+    ).toContain('complaint');
+    expect(affectCodes('Thought the whole point of Premium was not having to chase things.')).toContain(
+      'complaint',
+    );
+  });
+
+  it('reads "guess not" as a complaint only after what the customer expected', () => {
+    expect(strongCodes('Do I need to be home for the visit? I guess not.')).toEqual([]);
+    expect(
+      affectCodes('hm ok. I kind of thought the Standard plan would come with a visit. guess not.'),
+    ).toContain('complaint');
+    expect(affectCodes('I was told the report would be ready by Friday. Guess not.')).toContain('complaint');
+  });
+
+  it('reads "is the perfect time to" as sarcasm only at night or when someone decided it', () => {
+    expect(strongCodes('10am is the best time to reach me.')).toEqual([]);
+    expect(strongCodes('2pm is a great time to visit, thank you.')).toEqual([]);
+    expect(affectCodes('Apparently 11pm is the ideal time to vacuum, according to my neighbour.')).toContain(
+      'anger',
+    );
+    expect(affectCodes('3am is the perfect time to play drums, right?')).toContain('anger');
+  });
+
+  it('reads "has not turned up yet" with a status question as no complaint', () => {
+    expect(strongCodes("The engineer hasn't turned up yet, is he on his way?")).toEqual([]);
+    expect(strongCodes("The meter hasn't shown up yet, when should I expect it?")).toEqual([]);
+    expect(affectCodes("The engineer hasn't turned up, it's 2 hours late.")).toContain('complaint');
+    expect(affectCodes("The engineer hasn't turned up yet and it's been two hours, where is he?")).toContain(
+      'complaint',
+    );
+    expect(affectCodes("Oh good, a survey. Let me rate the service that hasn't shown up yet.")).toContain(
+      'complaint',
+    );
+  });
+
+  it('reads "funny how" as a complaint only about the service', () => {
+    expect(
+      strongCodes(
+        'Funny how the noise stops when the engineer is here but starts at night. Can the meter run for a week?',
+      ),
+    ).toEqual([]);
+    expect(
+      affectCodes(
+        'Funny how you always answer sales emails within an hour but the refund request takes weeks.',
+      ),
+    ).toContain('complaint');
+    expect(
+      affectCodes(
+        'Funny how the cancel button on my page just spins forever but the upgrade button works instantly.',
+      ),
+    ).toContain('complaint');
+  });
+
+  it('reads a file that will not open as a support question, not a pressed complaint', () => {
+    expect(strongCodes("Unfortunately I can't open it on my phone. Could you resend the PDF?")).toEqual([]);
+    expect(strongCodes("Unfortunately I couldn't open it, the file seems broken.")).toEqual([]);
+    expect(strongCodes('Unfortunately I still can not open it. Could you resend?')).toContain('complaint');
+    expect(strongCodes('A bit disappointing, the report is blank and I can not open it at all.')).toContain(
+      'complaint',
+    );
+    expect(
+      strongCodes('Unfortunately the technician did not measure in the bedroom like I asked.'),
+    ).toContain('complaint');
+  });
+
+  it('leaves curious questions, thanks and plans within budget alone', () => {
+    expect(strongCodes('How is it that you measure the noise at night?')).toEqual([]);
+    expect(strongCodes('Kind of expected that, thanks')).toEqual([]);
+    expect(strongCodes('I kind of expected the visit to take longer, is that normal?')).toEqual([]);
+    expect(strongCodes("It's a bit much for us right now, is there a cheaper plan?")).toEqual([]);
+    expect(strongCodes("That's a bit much, is there a cheaper plan?")).toEqual([]);
+    expect(strongCodes('Must be nice to live in a quiet area. Is your office in Tokyo?')).toEqual([]);
+    expect(affectCodes('How is it that nobody has called me back yet?')).toContain('complaint');
+    expect(affectCodes('Kind of expected more for the price.')).toContain('complaint');
+    expect(
+      affectCodes('Thanks for the help. Your phone line kept me on hold yesterday, which is a bit much.'),
+    ).toContain('complaint');
+    expect(affectCodes('Must be nice to get paid for doing nothing.')).toContain('anger');
+  });
+
+  it('reads a word of thanks or joy said again as no outburst (emphatic-repetition.ts)', () => {
+    expect(strongCodes('Thanks. Thanks!')).toEqual([]);
+    expect(strongCodes('ありがとうありがとうありがとう!')).toEqual([]);
+    expect(strongCodes('やったやったやった！測定できました')).toEqual([]);
+    expect(findEmphaticRepetition(normalizeText('Hello. Hello! Is anyone actually reading this?'))).toBe(
+      'hello. hello!',
+    );
+    expect(findEmphaticRepetition(normalizeText('もういやもういやもういや！'))).toBeDefined();
+  });
+
+  it('leaves Japanese questions about setup, updates, times and the engineer alone', () => {
+    expect(strongCodes('説明書に書いてある通りに設置したんですけど、これで合ってますか？')).toEqual([]);
+    expect(strongCodes('アップデートで何か変わったんですか？')).toEqual([]);
+    expect(strongCodes('で、いつ来ますか？')).toEqual([]);
+    expect(strongCodes('前の時間のほうが良かったので…')).toEqual([]);
+    expect(strongCodes('まだ一回も測定してないんですが、初回はいつですか？')).toEqual([]);
+    expect(strongCodes('担当の方が忘れていった充電器、どうすればいいですか？')).toEqual([]);
+    expect(strongCodes('このアプリのやつって何なの？')).toEqual([]);
+  });
+
+  it('still reads the Japanese complaints and anger that look alike', () => {
+    expect(affectCodes('説明書に書いてある通りに設置したのに、全然動きません')).toContain('complaint');
+    expect(affectCodes('言われた通りにしましたけど、やっぱり録音されてないです')).toContain('complaint');
+    expect(affectCodes('まだできんげん。言われたとおりにやったがやけど。どうしたらいいがけ？')).toContain(
+      'complaint',
+    );
+    expect(affectCodes('この前も同じこと言われましたけど、何か変わったんですか？')).toContain('complaint');
+    expect(affectCodes('で、結局いつ来てくれるんですか？')).toContain('anger');
+    expect(affectCodes('で、いつ終わるの？来週要るんだけど')).toContain('anger');
+    expect(affectCodes('正直、前の担当さんのほうが良かったなあ')).toContain('complaint');
+    expect(affectCodes('前の形式の方がよかったかも')).toContain('complaint');
+    expect(affectCodes('私の部屋で一番うるさいところ、一回も測ってないですよね？')).toContain('complaint');
+    expect(affectCodes('通知が一回も来ません。ほかに設定するところありますか')).toContain('complaint');
+    expect(affectCodes('訪問の方、玄関のドアを閉め忘れて帰りました')).toContain('complaint');
+    expect(affectCodes('技術者さんが測定器を置き忘れて帰ったのが原因ですよね？')).toContain('complaint');
+    expect(affectCodes('隣のやつなんなの、毎晩毎晩')).toContain('anger');
+    expect(affectCodes('あいつって何なの？')).toContain('anger');
+  });
+});
