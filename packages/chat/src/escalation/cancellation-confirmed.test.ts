@@ -28,3 +28,20 @@ describe('a cancellation thanked for as done, or a booking made again (round 17)
     );
   });
 });
+
+describe('review r17: thanks for a cancellation said in sarcasm', () => {
+  it('keeps the complaint about the cancellation', () => {
+    expect(strong('Thanks for cancelling my appointment without even telling me. Great service.')).toContain(
+      'cancellation_request',
+    );
+    expect(strong('Thanks for cancelling my appointment on me, nobody told me anything.')).toContain(
+      'cancellation_request',
+    );
+  });
+
+  it('still reads real thanks as no request', () => {
+    expect(strong('Thanks for cancelling the visit for me yesterday, got the confirmation email.')).toEqual(
+      [],
+    );
+  });
+});

@@ -24,3 +24,34 @@ describe('a cancellation thought of and given up (round 17)', () => {
     );
   });
 });
+
+describe('review r17: a cancellation given up beside one still wanted', () => {
+  it('keeps a request elsewhere in the message', () => {
+    expect(
+      strong(
+        "Please cancel my subscription effective today. We were thinking of cancelling the extra sensor too, but we'll keep the sensor.",
+      ),
+    ).toContain('cancellation_request');
+    expect(
+      strong(
+        "Cancel my plan now please. Last month I was going to cancel but decided to stay, and this month it's worse.",
+      ),
+    ).toContain('cancellation_request');
+  });
+
+  it('keeps a threat to leave after the keep', () => {
+    expect(
+      strong("I was going to cancel but I'll keep it for now. If the report isn't fixed by Friday I'm out."),
+    ).toContain('cancellation_request');
+    expect(
+      strong(
+        "I was going to cancel but I'll keep it. One more missed visit and I'll switch to another provider.",
+      ),
+    ).toContain('cancellation_request');
+  });
+
+  it('still reads a cancellation given up alone as none', () => {
+    expect(strong("We were thinking of cancelling, but we'll stay")).toEqual([]);
+    expect(strong("I was going to cancel but I'll keep it, the support was great.")).toEqual([]);
+  });
+});

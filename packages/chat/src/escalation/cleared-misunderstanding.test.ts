@@ -31,3 +31,23 @@ describe('round 17: a billing worry thought and cleared', () => {
     expect(strong17('今月の請求、先月と違います。延長もしてないのに')).toContain('billing_dispute');
   });
 });
+
+describe('review r17: a worry the words after the "but" confirm', () => {
+  it('stays a billing dispute', () => {
+    for (const message of [
+      'I thought I was overcharged, but it was actually more than that - I was charged twice!',
+      "I was sure I'd been overcharged, but that is exactly what happened, the invoice is too high.",
+      'My husband thought we were charged twice, but it is worse: we were charged three times.',
+    ])
+      expect(strong17(message), message).toContain('billing_dispute');
+  });
+
+  it('still reads a worry explained away as none', () => {
+    expect(
+      strong17('My husband thought we were charged twice, but it was two different visits. All fine!'),
+    ).toEqual([]);
+    expect(
+      strong17('I thought I was charged twice, but it was the deposit and the fee. My mistake.'),
+    ).toEqual([]);
+  });
+});

@@ -23,12 +23,18 @@ export function isClearedAfter(text: string, end: number): boolean {
 // were charged twice, but it was two different visits. All fine!", "Thought I'd been overcharged but
 // I'd forgotten the delivery fee, my mistake". The worry is told as a thought just before the charge
 // word, and cleared after it. "I thought it was a mistake but it was not: you charged me twice" and
-// "I thought I was charged twice, and I was" stay disputes.
+// "I thought I was charged twice, and I was" stay disputes, and (review r17) so does a worry the
+// words after the "but" confirm or make worse.
 const thoughtBefore = /\b(?:thought|worried|assumed|was sure|were sure|believed|feared)\b[^.?!]*$/u;
 const clearedAfter =
   /\bbut (?:it|that|they|this|these) (?:was|were|is|are)\b(?! not\b)(?! still\b)|\b(?:turns|turned) out (?:it|that|they|this|i|we)\b(?! (?:was|were|is|are|did|had) (?:not|still)\b)|\bmy (?:mistake|bad|fault|error)\b|\ball (?:fine|good|sorted|ok|okay)\b|\b(?:i|id|we|wed) (?:had )?(?:forgot|forgotten)\b|\b(?:i|we) misread\b/u;
 /** How far before the charge word the thought, and after it the clearing, may come. */
 const englishReach = 100;
+// Review r17: after the clearing, the worry confirmed or made worse is no clearing: "…but it was
+// actually more than that - I was charged twice!", "…but that is exactly what happened, the invoice
+// is too high", "…but it is worse: we were charged three times".
+const confirmedAfter =
+  /\b(?:more than|worse|exactly|indeed|true|in fact|really (?:was|were|did|is)|three times|four times|twice|double|again|too (?:high|much)|overcharg\w*|(?:charged|billed|debited|taken)\b(?! (?:once|correctly|right)\b)|wrong|still)\b/u;
 
 /**
  * True when the English charge word at [start, end) of normalised text is a worry the customer
@@ -38,5 +44,9 @@ export function isEnglishWorryCleared(text: string, start: number, end: number):
   const from = Math.max(0, start - englishReach);
   const thought = thoughtBefore.exec(text.slice(from, start));
   if (thought === null) return false;
-  return clearedAfter.test(text.slice(from + thought.index, end + englishReach));
+  const window = text.slice(from + thought.index, end + englishReach);
+  const cleared = clearedAfter.exec(window);
+  if (cleared === null) return false;
+  // Read from the clearing on (the worry itself, "thought we were charged twice", comes before).
+  return !confirmedAfter.test(window.slice(cleared.index));
 }

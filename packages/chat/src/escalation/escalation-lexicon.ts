@@ -312,6 +312,20 @@ const japaneseRules: readonly LexiconRule[] = [
       isRefundWithdrawn(text, start) ||
       isSomeoneElsesQuestion(text, start, end),
   }),
+  // Review r17: a refund chased, still not come («ﾍﾝｷﾝﾏﾀﾞ?», «返金まだですか〜？もう1ヶ月たちますけど»),
+  // and one accepted on a condition with the steps asked for («返金してもらえるなら、それでいいです。
+  // 手続きお願いします»). Not negatable: «返金まだ届かない» chases all the more.
+  ja(
+    'refund_request',
+    'strong',
+    /(?:返金|へんきん|払い?戻し)(?:は|って|が|の(?:方|ほう|件)(?:は|って)?)?まだ(?:ですか|でしょうか|なの|なんですか|なんでしょうか|かな|です|届|来|反映|入|戻|振り込|されて|\?|[。!〜ー]|$)/u,
+    { negatable: false, ignore: (text, start) => isRefundWithdrawn(text, start) },
+  ),
+  ja(
+    'refund_request',
+    'strong',
+    /(?:返金|へんきん|払い?戻し)[^。!?]{0,16}?(?:なら|でしたら|であれば|だったら)(?:それで|これで)?(?:も)?(?:いい|良い|結構|大丈夫|構いません|かまいません)(?:です|だ)?(?:よ|ので)?[。!]?(?:では|じゃあ|それでは)?(?:手続き|処理|それで)(?:を)?(?:お願い|進めて|して(?:くだ|下さ|ほし))/u,
+  ),
   ja(
     'refund_request',
     'strong',
@@ -335,6 +349,13 @@ const japaneseRules: readonly LexiconRule[] = [
       japaneseRequest,
       /|(?:取り?消し|取消し|とりけし)て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ)/u,
     ],
+    { ignore: ignoreJapaneseCancellation },
+  ),
+  // Review r17: the cancellation form the customer wants to send in («解約届、郵送で出せますか？出したいので»).
+  ja(
+    'cancellation_request',
+    'strong',
+    /(?:解約|退会)(?:の)?(?:届|書類|申請書|申込書|用紙)(?:け)?[^。!]{0,24}?(?:出し|提出し|送り|郵送し|返送し)たい/u,
     { ignore: ignoreJapaneseCancellation },
   ),
   ja(
@@ -584,6 +605,12 @@ const englishRules: readonly LexiconRule[] = [
     'strong',
     /^(?:a )?(?:human|agent|person|representative|operator|real person|real human|live agent)(?: please| now| pls)?[!.]*$|(?:agent|human|representative|operator) (?:please|pls)|(?:human|person|someone|somebody|anyone|anybody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:actually )?(?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:talk|speak) to (?:your|the) boss|(?:someone|somebody|a person) (?:in charge|senior|more senior|higher up)|whoever is in charge|(?:go|goes|escalate|escalated|taken) (?:up )?to (?:someone|management|a manager|a supervisor)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human|staff(?: member)?|employee)|human please|(?:rather not|dont want to) (?:go through|deal with|use) (?:the|a|this|your) (?:bot|chatbot|machine|ai)|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:dont|do not) want to (?:talk to|deal with|chat with|speak to) (?:a |the |this |your )?(?:bot|machine|robot|chatbot|ai)|(?:get|have|put) (?:someone|somebody|a person|a human|a manager|an agent|a real person)(?: from your (?:team|company|staff))? on the (?:phone|line)|(?:can|could) (?:someone|somebody) (?:call|phone|ring) me|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)(?![a-z])|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call/u,
   ),
+  // Review r17: a person asked to check by hand ("Can a staff member check my report manually?").
+  en(
+    'human_request',
+    'strong',
+    /(?:can|could|would|will) (?:a|an|one of your|your|some|any) (?:staff(?: member)?|human|person|real person|employee|team member|member of (?:staff|your team)|specialist|expert)s? (?:please )?(?:check|look (?:at|into|over)|review|go (?:over|through)|verify|double[- ]check)\b|(?:can|could|would|will) (?:you|someone|somebody|anyone|staff|your team) (?:please )?(?:check|review|verify|look (?:at|into|over)|go (?:over|through)|double[- ]check)\b[^.?!]{0,40}\bmanually\b/u,
+  ),
   en(
     'refund_request',
     'strong',
@@ -603,7 +630,7 @@ const englishRules: readonly LexiconRule[] = [
         // Round 17: withdrawn, thanked for as done, or given up with the plan kept.
         isRefundWithdrawn(text, start) ||
         isCancellationThankedFor(text, start, end) ||
-        isCancellationKept(text),
+        isCancellationKept(text, start),
     },
   ),
   en(

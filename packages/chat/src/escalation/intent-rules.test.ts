@@ -62,3 +62,35 @@ describe('round 17: requests the rules missed', () => {
     expect(strong17('担当者の方、親切でした')).not.toContain('human_request');
   });
 });
+
+describe('review r17: requests left from the intent round', () => {
+  it('reads a denial as reaching no further than its own part of the clause', () => {
+    expect(strong17('i dont want a credit for next time, i want an actual refund to my card')).toContain(
+      'refund_request',
+    );
+    expect(strong17("don't need the meter anymore, cancel the rental pls")).toContain('cancellation_request');
+    // The denial that governs the object still cancels it.
+    expect(strong17('Not asking for a refund, just want to understand the invoice')).not.toContain(
+      'refund_request',
+    );
+    expect(strong17("I don't want a refund, please just fix the sensor.")).not.toContain('refund_request');
+  });
+
+  it('reads a cancellation form to send, a refund accepted and chased, and a hand check as requests', () => {
+    expect(strong17('解約届、郵送で出せますか？出したいので')).toContain('cancellation_request');
+    expect(strong17('返金してもらえるなら、それでいいです。手続きお願いします')).toContain('refund_request');
+    expect(strong17('ﾍﾝｷﾝﾏﾀﾞ?')).toContain('refund_request');
+    expect(strong17('返金まだ？手続きしてから3週間たつんですけど')).toContain('refund_request');
+    expect(strong17('Can a staff member check my report manually?')).toContain('human_request');
+    expect(strong17('Can you check my report manually? The summary makes no sense.')).toContain(
+      'human_request',
+    );
+  });
+
+  it('keeps the look-alike questions mild', () => {
+    expect(strong17('解約届って出したいときどうすればいいですか？')).toEqual([]);
+    expect(strong17('返金はまだ先ですか？')).toEqual([]);
+    expect(strong17('Can a technician check the sensor during the visit?')).toEqual([]);
+    expect(strong17('Does a staff member check the reports?')).toEqual([]);
+  });
+});

@@ -53,8 +53,7 @@ const reschedule =
 const notCancelling =
   /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)|(?:続ける|継続する)ことに(?:し|決め|なり)|(?:このまま|引き続き|やっぱり|やはり|結局)(?:続け|継続|使い続け)(?:ます|る|たい|させ)|(?:解約|かいやく|退会)の(?:話|件|申し出)(?:は|も)?(?:取り?下げ|撤回|なし|なかったこと)|(?:解約|かいやく|退会)(?:しよう|する)?(?:か|かと)?(?:思って|迷って|考えて)(?:い)?(?:た|まし)[^。!?]{0,8}?(?:けど|が)(?:やっぱり|結局)?やめ(?:ました|た|ます)/u;
 const reschedulingOrNotCancelling = oncePerMessage(
-  (text) =>
-    reschedule.test(text) || isRebooking(text) || notCancelling.test(text) || isCancellationKept(text),
+  (text) => reschedule.test(text) || isRebooking(text) || notCancelling.test(text),
 );
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
 const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\b|\bkindly\b/u;
@@ -173,6 +172,8 @@ const rules: readonly IntentRule[] = [
       isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       // Round 17: withdrawn ("Ignore my earlier message about cancelling site 2") or thanked for as done.
       isRefundWithdrawn(text, offset + object.index) ||
+      // Review r17: only the cancellation inside the kept clause is given up (cancellation-kept.ts).
+      isCancellationKept(text, offset + object.index) ||
       isCancellationThankedFor(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
@@ -208,6 +209,33 @@ function isInvoiceNotYetArrived(clause: string, text: string): boolean {
     !/引き?落と|引落|課金|決済|払|のに/u.test(clause) &&
     !/何回|何度|再三|催促|先月も|前回も|また|いつも|毎回|期限|締め|明日|遅れ/u.test(text)
   );
+}
+
+// Review r17: the first English cue may be denied in an earlier part of the clause while a later one
+// asks ("i dont want a credit for next time, i want an actual refund to my card", "dont need the
+// meter anymore, cancel the rental pls"): the cue is denied only when every cue in the clause is, or
+// when the denied cue governs the object, with no comma or conjunction between them ("not asking for
+// a refund, just want to understand the invoice"; "i dont want a refund, please fix it" is denied by
+// the words before the object itself).
+const globalCues = new WeakMap<RegExp, RegExp>();
+function hasPlainEnglishCue(rule: IntentRule, clause: string): boolean {
+  let cue = globalCues.get(rule.cue);
+  if (cue === undefined) {
+    cue = new RegExp(rule.cue.source, 'gu');
+    globalCues.set(rule.cue, cue);
+  }
+  cue.lastIndex = 0;
+  for (let match = cue.exec(clause); match !== null; match = cue.exec(clause)) {
+    if (match[0] === '') cue.lastIndex += 1;
+    if (!isNegatedEnglish(clause, match.index)) return true;
+  }
+  return false;
+}
+
+const partBreak = /[,;:]|\b(?:and|but|so|because|though|although)\b/u;
+/** True when a cue ending at `cueEnd` stands before the object at `objectStart` in the same part of the clause. */
+function governsObject(clause: string, cueEnd: number, objectStart: number): boolean {
+  return cueEnd <= objectStart && !partBreak.test(clause.slice(cueEnd, objectStart));
 }
 
 const japaneseConnective = /ので|けど|けれど|のに|ため|たら|なら/u;
@@ -287,7 +315,9 @@ export function findIntentSignals(text: string): LexiconSignal[] {
         else
           negated =
             isNegatedEnglish(clause, object.index) ||
-            (cueMatch !== null && isNegatedEnglish(clause, cueStart));
+            (cueMatch !== null &&
+              isNegatedEnglish(clause, cueStart) &&
+              (governsObject(clause, cueEnd, object.index) || !hasPlainEnglishCue(rule, clause)));
       }
       if (negated) continue;
       const objectStart = offset + object.index;

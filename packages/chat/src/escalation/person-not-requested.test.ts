@@ -77,3 +77,15 @@ describe('round 17: a person named, none asked for', () => {
     expect(strong17('上の人と話し合いたいので、担当者さんに間に入ってほしいです')).toContain('human_request');
   });
 });
+
+describe('review r17: a talk in the て-form that leads to a wish', () => {
+  it('keeps the talk wanted', () => {
+    expect(strong17('責任者と直接話し合って決めたいです。')).toContain('human_request');
+    expect(strong17('担当者と話し合ってから決めたいので、連絡ください')).toContain('human_request');
+  });
+
+  it('still reads a talk that happened as none', () => {
+    expect(strong17('上の人と話し合って、解決しました')).toEqual([]);
+    expect(strong17('あのあと上の方と話せて、今は静かです。')).toEqual([]);
+  });
+});

@@ -15,6 +15,11 @@
 // Round 17: «上の人と話し合いました» (talked it over), not «話し合いたい».
 const talkedAfter =
   /^(?:せ(?:て(?!(?:い)?な)|た(?![らいほ方])|まし)|し(?:た(?![いくらほ方])|まし(?!ょう))|し合(?:いまし|った|って(?!(?:い)?な|ほし|くだ|もら)))/u;
+// Review r17: a て-form leads on to what follows it in the sentence, which may be a wish («責任者と直接
+// 話し合って決めたいです», «話せてから決めたい»): then the talk is wanted, not done.
+const talkedInTeForm = /^(?:せて|し合って)/u;
+const wishLater =
+  /^[^。!?]{0,30}?(?:たい|たく|ほしい|欲しい|お願い|ください|下さい|もらえ|いただけ|頂け|ませんか|べき)/u;
 // 話すのは当日で大丈夫です, 話すのは後でいいです: the talk is put off, nothing is asked now.
 const putOffAfter =
   /^[ぁ-ん]{0,3}?のは[^。!?]{0,10}?(?:で|でも)(?:大丈夫|いい|良い|結構|構いません|かまいません)/u;
@@ -59,7 +64,8 @@ export function isPersonNotRequested(text: string, start: number, end: number): 
   )
     return true;
   if (evidence.endsWith('話')) {
-    if (talkedAfter.test(after) || putOffAfter.test(after)) return true;
+    if (talkedAfter.test(after) && !(talkedInTeForm.test(after) && wishLater.test(after))) return true;
+    if (putOffAfter.test(after)) return true;
     if (topicWithoutParticle.test(evidence) && after.startsWith('は')) return true;
   }
   return (

@@ -61,7 +61,8 @@ describe('a refund the customer reports received (round 16)', () => {
 
   it('still escalates a refund not received', () => {
     expect(classify({ message: "I still haven't received my refund" }).escalate).toBe(true);
-    expect(codes('返金がまだ届いていません')).toContain('refund_inquiry');
+    // Review r17: a refund chased, still not come, is a request (it had been an inquiry).
+    expect(codes('返金がまだ届いていません')).toContain('refund_request');
   });
 });
 
@@ -98,5 +99,18 @@ describe('round 17: a refund received and closed', () => {
     );
     expect(strong17('Got the refund, thank you. But it was short by 2000 yen.')).toContain('refund_request');
     expect(strong17('Refund the money, I was short changed.')).toContain('refund_request');
+  });
+});
+
+describe('review r17: a refund received, but half of it', () => {
+  it('keeps the rest owed', () => {
+    expect(strong17('返金無事確認できました。ただ金額が半分でした。')).toContain('refund_request');
+    expect(strong17('返金確認できました、ありがとうございます。でも一部しか戻ってきていません')).toContain(
+      'refund_request',
+    );
+  });
+
+  it('still reads a refund closed with thanks as none', () => {
+    expect(strong17('返金無事確認できました。ありがとうございました')).toEqual([]);
   });
 });

@@ -88,3 +88,18 @@ describe('round 17: a request taken back', () => {
     expect(strong17('見積もりは取り下げて、解約します')).toContain('cancellation_request');
   });
 });
+
+describe('review r17: the money asked back after a withdrawal', () => {
+  it('keeps the refund request', () => {
+    expect(
+      strong17('Ignore my earlier message about the refund, I was polite then. Now I demand it back today.'),
+    ).toContain('refund_request');
+    expect(
+      strong17('Scrap the refund request from this morning. Actually no, I want my money back today.'),
+    ).toContain('refund_request');
+  });
+
+  it('still reads a plain withdrawal as none', () => {
+    expect(strong17('Scrap the refund request from this morning please')).toEqual([]);
+  });
+});

@@ -35,8 +35,10 @@ const quotedRequestTakenBack =
 // Round 17: an English refund or cancellation request withdrawn.
 const englishWithdrawn =
   /\b(?:scrap|withdraw|drop|retract|cancel|forget(?: about)?|never ?mind|ignore|disregard)\b (?:the |my |that |our |this )?(?:earlier |previous |last |first |original )?(?:refund|cancell?ation) (?:request|claim|application)\b|\b(?:ignore|disregard|forget(?: about)?|scrap|never ?mind)\b (?:my|the|that|our) (?:earlier |previous |last |first |other )?(?:message|request|email|e-mail|chat|note|mail)s? (?:about|regarding|re|on|asking (?:for|to)) (?:the |a |my )?(?:refund|cancel\w*)|\bnever ?mind (?:about )?(?:the|my) (?:refund|cancellation)\b/gu;
-// …unless another refund or cancellation follows it.
-const laterRequest = /\b(?:cancel|refund|terminat|unsubscrib)/u;
+// …unless another refund or cancellation follows it; review r17: or the money asked back in other
+// words ("Ignore my earlier message about the refund, I was polite then. Now I demand it back today").
+const laterRequest =
+  /\b(?:cancel|refund|terminat|unsubscrib|reimburs|demand|chargeback)|\bmoney\b|\b(?:owe|pay|give|send|return|transfer) (?:me|us)\b|\b(?:want|need|expect|get|give|send|pay|return|have)\w* (?:it|them|that|this|my|our|the) [^.?!]{0,20}?\bback\b|\b(?:want|need|expect|get|give|have)\w* (?:it|them|that|this) back\b/u;
 /** How far after an English withdrawal another request is looked for (bounded, so linear). */
 const laterWindow = 300;
 

@@ -28,3 +28,28 @@ describe('a refund or cancellation of someone else, asked about (round 17)', () 
     expect(strong('my landlord said you must refund me, so please do')).toContain('refund_request');
   });
 });
+
+describe('review r17: the customer asking for the same, and the household contract', () => {
+  it('keeps the customer asking for the same', () => {
+    expect(strong('妹が返金してもらったって言ってたんですけど、私もできますか？')).toContain(
+      'refund_request',
+    );
+    expect(strong('母が返金してほしいと言っています。私が代わりに手続きすることは可能ですか？')).toContain(
+      'refund_request',
+    );
+  });
+
+  it('keeps a relative or the landlord wanting or ordering the household contract cancelled', () => {
+    expect(strong('夫が解約したいって言ってるんですけど、どうすればいいですか？')).toContain(
+      'cancellation_request',
+    );
+    expect(strong('大家さんが解約しろって言ってるんですけど、解約って今日中にできますか？')).toContain(
+      'cancellation_request',
+    );
+  });
+
+  it('still reads a friend or colleague and their own contract as their question', () => {
+    expect(strong('友達が返金してもらったって言ってたんですけど、どういう条件ですか')).toEqual([]);
+    expect(strong('同僚が解約したいって言ってるんですけど、本人じゃないと無理ですか？')).toEqual([]);
+  });
+});
