@@ -312,7 +312,9 @@ export function gatherEscalationEvidence(
 
   // "I asked this already" counts even when the caller keeps no history.
   // …but not when the customer apologises for asking again ("Sorry, I know I already asked").
-  const explicit = apologisesForAsking(text) ? undefined : findExplicitRepeat(text);
+  // A missed question ("that is not what I asked") needs an answered question in the history.
+  const roles = history.map((turn) => turn.role);
+  const explicit = apologisesForAsking(text) ? undefined : findExplicitRepeat(text, normalizedHistory, roles);
   if (explicit !== undefined)
     add(conversation, { code: 'repeated_question', evidence: explicit, source: 'message' });
 

@@ -60,12 +60,23 @@ describe('isResolution: thanks for one fix, then a new problem (new-problem-afte
     expect(conversationCodes(message)).toContain('unresolved_turns');
   });
 
-  it.each(['Thanks, that sorted it.', 'ありがとうございます。助かりました'])(
-    'closes it after «%s»',
-    (message) => {
-      expect(conversationCodes(message)).not.toContain('unresolved_turns');
-    },
-  );
+  it.each([
+    "Thanks, but I'm fine now. Still, the app shows the old address.",
+    "Thanks, but it's still not working now.",
+  ])('keeps the conversation open after «%s» (a fault after the contrast)', (message) => {
+    expect(conversationCodes(message)).toContain('unresolved_turns');
+  });
+
+  it.each([
+    'Thanks, that sorted it.',
+    'ありがとうございます。助かりました',
+    // Review r17: a contrast that says all is well now opens no problem.
+    "Thanks, but I'm fine now",
+    'thanks, though it is all good now',
+    'ありがとうございます、でももう問題ありません',
+  ])('closes it after «%s»', (message) => {
+    expect(conversationCodes(message)).not.toContain('unresolved_turns');
+  });
 });
 
 describe('unresolved_turns: a question asked with the anger denied (conversation-moves-on.ts)', () => {
@@ -100,5 +111,49 @@ describe('unresolved_turns: a question asked with the anger denied (conversation
     "I'm not angry. Just asking.",
   ])('still reads «%s» as unresolved', (message) => {
     expect(codesAfterSettled(message)).toContain('unresolved_turns');
+  });
+});
+
+describe('unresolved_turns: a push or the same problem is not moving on (review r17)', () => {
+  // Six entries about a meter that stays offline, answered each time without a fix.
+  const offline = [
+    { role: 'user' as const, content: 'My meter will not connect, the app lists it as offline.' },
+    {
+      role: 'assistant' as const,
+      content: 'Please restart the meter by holding the power button for 10 seconds.',
+    },
+    { role: 'user' as const, content: 'I restarted it. It is still offline.' },
+    { role: 'assistant' as const, content: 'Please check that your Wi-Fi is 2.4 GHz.' },
+    { role: 'user' as const, content: 'メーターがまだオフラインのままです。' },
+    { role: 'assistant' as const, content: 'ルーターの近くにメーターを置いてみてください。' },
+  ];
+  const codes = (message: string) =>
+    gatherEscalationEvidence({ message, history: offline }, options).conversation.map(
+      (reason) => reason.code,
+    );
+
+  it.each([
+    '至急対応よろしくお願いします',
+    '対応よろしく！',
+    '早めに連絡よろしくです',
+    'あと、これって交換してもらえますか？',
+    'While I have you — can you send a replacement meter?',
+    'Next question: when will someone actually fix this?',
+    'Different question: will it ever work properly?',
+    'The app shows offline now.',
+    'it shows nothing now',
+  ])('still reads «%s» as stuck', (message) => {
+    expect(codes(message)).toContain('unresolved_turns');
+  });
+
+  it.each([
+    'したっけ、よろしくね〜',
+    'では、引き続きよろしくお願いします',
+    'Different topic — how do I download the report for May?',
+    'あと、メーターって2台借りられますか？',
+    'Next question: can I rent a second meter for the bedroom?',
+    'ok it shows online now',
+  ])('reads «%s» as moving on', (message) => {
+    expect(codes(message)).not.toContain('unresolved_turns');
   });
 });

@@ -45,22 +45,50 @@ const confirmed =
   /^(?:(?:yes|ok(?:ay)?)[,.]? )?(?:please )?confirm(?: it| that| the booking)?[,.]?(?: please)?[.!]?$/u;
 
 // A fix confirmed or an understanding reached.
+// Review r17: "shows … now" is a fix only for a state that is not a fault ("it shows annual now",
+// not "The app shows offline now").
 const fixConfirmed =
-  /\b(?:that|this) (?:fixed|did|solved) (?:it|the trick)\b|\b(?:beeping|beeps|alarm|alert|error|warning|crash(?:es|ing)?|noise from (?:it|the meter))s? (?:stopped|(?:has |is |are )?gone)\b|\bit (?:synced|synced up|paired|connected|went through)\b|\b(?:new card|card|link|code|login|button) works\b|\bshows? [a-z]+ now\b|\bmakes sense now\b|\bthat makes sense\b|\bthats the one\b|\bmy card after all\b/u;
+  /\b(?:that|this) (?:fixed|did|solved) (?:it|the trick)\b|\b(?:beeping|beeps|alarm|alert|error|warning|crash(?:es|ing)?|noise from (?:it|the meter))s? (?:stopped|(?:has |is |are )?gone)\b|\bit (?:synced|synced up|paired|connected|went through)\b|\b(?:new card|card|link|code|login|button) works\b|\bshows? (?!(?:offline|disconnected|error|errors|nothing|blank|empty|zero|none|unavailable|failed|pending|loading|spinning|red|grey|gray|no|not|still|the same|unknown|expired|locked|declined|overdue|unpaid)\b)[a-z]+ now\b|\bmakes sense now\b|\bthat makes sense\b|\bthats the one\b|\bmy card after all\b/u;
 
-// A polite or dialect closing, alone or after the last words.
+// A polite or dialect closing, alone or after the last words. Review r17: a «よろしく» that pushes
+// for action («至急対応よろしくお願いします», «対応よろしく!», «早めに連絡よろしく») is no goodbye.
 const closing =
-  /^[^。!?]{0,12}よろしく(?:ね|です|お願いします|おねがいします)?[~〜ー!。]*$|よろしゅう|おおきに|にふぇーでーびる|あいがと(?:さげ|ご)|おやすみなさい|\bhave a (?:good|nice|great|lovely) (?:day|weekend|evening|night|one)\b|\bsorry for the (?:fuss|trouble|bother)\b|\byoure a (?:star|legend|lifesaver|gem)\b|^ta[.!]*$/u;
+  /^(?![^。!?]{0,12}(?:至急|早急|大至急|急ぎ|急いで|すぐ|早め|早く|はやく|対応|何とか|なんとか|ちゃんと|きちんと|しっかり|修理|交換|返金|返事|返信|回答|連絡))[^。!?]{0,12}よろしく(?:ね|です|お願いします|おねがいします)?[~〜ー!。]*$|よろしゅう|おおきに|にふぇーでーびる|あいがと(?:さげ|ご)|おやすみなさい|\bhave a (?:good|nice|great|lovely) (?:day|weekend|evening|night|one)\b|\bsorry for the (?:fuss|trouble|bother)\b|\byoure a (?:star|legend|lifesaver|gem)\b|^ta[.!]*$/u;
 
 // Anger denied, then a question: "I'm not angry, just asking: … ?", "not complaining, just
 // curious — … ?", «怒ってるわけじゃなくて、…ですか». The question must follow within the message.
 const deniedAnger =
   /\b(?:(?:im|i am) )?not (?:angry|upset|mad|annoyed|cross|complaining|having a go)[,.]? (?:just|only|simply) (?:asking|curious|wondering|checking)\b(?=[^?]{0,160}\?)|(?:怒って(?:る|いる)|文句(?:を言って(?:る|いる))?|責めて(?:る|いる))(?:わけ)?(?:じゃ|では)(?:なくて|ないんですけど|ないんですが)(?=[^?]{0,80}(?:\?|ですか|ますか))/u;
 
+// Review r17: a "new" question that asks for the old problem to be remedied or pushes for it is no new
+// topic: «あと、これって交換してもらえますか?», "While I have you — can you send a replacement meter?",
+// "Next question: when will someone actually fix this?", "Different question: will it ever work
+// properly?" after a meter that stays offline. Read only with a question announced as new (here,
+// and the «別件», «もう一つ», «ついでに», "another question", "one more thing" of the progress
+// patterns) or a denied anger, which otherwise move on.
+const announcedQuestion =
+  /最後に(?:もう)?(?:一つ|ひとつ|1つ)|(?:もう)?(?:一つ|ひとつ|1つ|一個|いっこ)(?:だけ)?(?:聞|質問|お聞き|伺)|別件|つ目の質問|ついでに|(?:^|[。!])あと|\bone more(?: thing| question)?\b/u;
+const remedyAsked =
+  /交換|修理|直(?:し|す|る|して|せ|ら|って)|治(?:し|す|る|して|せ|ら)|返金|弁償|補償|代わり(?:の|を)|代替|新しい(?:の|もの|機器|機械|めーたー|端末)|見に来|ちゃんと|きちんと|本当に|ほんとに|至急|早急|\b(?:replace\w*|exchange|swap|fix\w*|repair\w*|refund\w*|compensat\w*|actually (?:fix|work|come|send|help|do|sort|answer|respond|reply)\w*|(?:will|does|did) (?:it|this|that|you|someone|anyone) (?:\w+ )?ever|properly|urgent\w*|asap|someone (?:to )?(?:come|look|check|call|sort))\b|\bsend (?:me |us )?(?:a |another )?(?:new|working|different|second|spare)\b/u;
+
 /** The normalised text without the softener of an announced new question, for the stuck signs. */
 export function withoutTopicSoftener(normalizedText: string): string {
   const text = normalizedText.replace(deniedAnger, '');
   return newTopic.test(text) ? text.replace(topicSoftener, '') : text;
+}
+
+/**
+ * True when normalised text announces a new question that is about the old problem after all: it
+ * asks for a fix, a replacement or a refund, or pushes ("actually fix", «至急», «ちゃんと»). Such a
+ * message does not move on, whatever else it says.
+ */
+export function pushesOldProblem(normalizedText: string): boolean {
+  return (
+    remedyAsked.test(normalizedText) &&
+    (newTopic.test(normalizedText) ||
+      deniedAnger.test(normalizedText) ||
+      announcedQuestion.test(normalizedText))
+  );
 }
 
 /**

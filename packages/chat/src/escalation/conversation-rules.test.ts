@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../text/normalize-text';
+import { gatherEscalationEvidence } from './classify-escalation';
 import { findExplicitRepeat, isProgress } from './conversation-rules';
+import { escalationOptionsSchema } from './escalation-options';
+
+const options = escalationOptionsSchema.parse({});
 
 describe('isProgress', () => {
   it('reads an error as being stuck, folded like the text (エラー), but not an error that went away', () => {
@@ -20,6 +24,14 @@ describe('findExplicitRepeat', () => {
 });
 
 describe('findExplicitRepeat: a question the answer missed (missed-question.ts)', () => {
+  // An earlier customer question and an answer after it: a missed question needs both.
+  const asked = [
+    normalizeText('メーターって夜も使えますか？'),
+    normalizeText('メーターは24時間測定できます。'),
+  ];
+  const roles = ['user', 'assistant'];
+  const missed = (message: string) => findExplicitRepeat(normalizeText(message), asked, roles);
+
   it.each([
     'Let me put it differently: if the noise is from a shop, not a flat, can you still measure?',
     'いや、キャンセル料がかかるかどうかを聞いてるんです',
@@ -29,7 +41,7 @@ describe('findExplicitRepeat: a question the answer missed (missed-question.ts)'
     "I'm not asking for a refund, I'm asking what your refund policy is.",
     'ですので、その報告書を英語に翻訳したものはもらえるのか、とお尋ねしました。',
   ])('reads «%s» as asking again', (message) => {
-    expect(findExplicitRepeat(normalizeText(message))).toBeDefined();
+    expect(missed(message)).toBeDefined();
   });
 
   it.each([
@@ -38,6 +50,54 @@ describe('findExplicitRepeat: a question the answer missed (missed-question.ts)'
     '正直、今日は測定の話じゃなくて、ただ誰かに聞いてほしかっただけかも。ありがとう、少し楽になった',
     '家族構成は聞かれないんですね。騒音が起きる時間帯だけ答えればいいと。わかりました。',
   ])('does not read «%s» as asking again', (message) => {
+    expect(missed(message)).toBeUndefined();
+  });
+
+  // Review r17: on a first message the same words only say what the customer wants.
+  it.each([
+    '私が知りたいのは料金です。',
+    '騒音の話じゃなくて、請求のことで質問です。',
+    'そうじゃなくて、来週の予約を取りたいです。',
+    "Let me rephrase: I'd like a visit, not a meter.",
+  ])('does not read «%s» as asking again without an answered question before it', (message) => {
     expect(findExplicitRepeat(normalizeText(message))).toBeUndefined();
+    // …nor after a customer turn the assistant has not answered yet, nor an answer to no question.
+    expect(findExplicitRepeat(normalizeText(message), [normalizeText('料金は？')], ['user'])).toBeUndefined();
+    expect(
+      findExplicitRepeat(
+        normalizeText(message),
+        [normalizeText('こんにちは'), normalizeText('こんにちは。Kizunaサポートです。')],
+        ['user', 'assistant'],
+      ),
+    ).toBeUndefined();
+  });
+
+  it('still reads «I already asked» without any history (explicit repeats need none)', () => {
+    expect(findExplicitRepeat(normalizeText('I already asked this, when is my visit?'))).toBeDefined();
+  });
+
+  it('reads the missed question in the classifier only after an answered question (rules level)', () => {
+    const conversation = (message: string, history: { role: 'user' | 'assistant'; content: string }[]) =>
+      gatherEscalationEvidence({ message, history }, options).conversation.map((reason) => reason.code);
+    expect(conversation('私が知りたいのは料金です。', [])).not.toContain('repeated_question');
+    expect(
+      conversation('私が知りたいのは料金です。', [
+        { role: 'user', content: '訪問測定っていくらですか？' },
+        { role: 'assistant', content: '訪問測定はマイページから予約できます。' },
+      ]),
+    ).toContain('repeated_question');
+    // Round17 t13ae-428: the request missed («取り消しをお願いします»), not a question.
+    expect(
+      conversation('あの、私の言ってること伝わってます？返金じゃなくて請求の取り消しです', [
+        { role: 'user', content: '身に覚えのない請求の取り消しをお願いします' },
+        { role: 'assistant', content: '返金のお手続きはマイページから申請できます。' },
+      ]),
+    ).toContain('repeated_question');
+    expect(
+      conversation("That's not what I asked. Is there a FEE?", [
+        { role: 'user', content: 'can I cancel the visit' },
+        { role: 'assistant', content: 'You can cancel at any time from My Page.' },
+      ]),
+    ).toContain('repeated_question');
   });
 });

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize-text';
-import { movesOn, withoutTopicSoftener } from './conversation-moves-on';
+import { movesOn, pushesOldProblem, withoutTopicSoftener } from './conversation-moves-on';
 import { showsJapaneseProgress } from './japanese-progress';
 import { findMissedQuestion } from './missed-question';
 import { opensNewProblem } from './new-problem-after-thanks';
@@ -32,8 +32,10 @@ const movingOn =
 // can actually fix it", "before I leave", "I'll take that as a no", "whatever") keep it stuck.
 // Round 16: «また連絡します», «また考えます», «また来てほしい» and «翌週の同じ時間で» repeat nothing.
 // Round 17: nor does «また明日やってみます» (a customer going to bed, conversation-moves-on.ts).
+// Review r17: a thing the customer cannot do is stuck too («土曜日が選べない状態», «ボタンが押せない»,
+// «アプリが開けず», «つながらない»), the negated potential forms the list above missed.
 const stuck =
-  /まだ|また(?!(?:ご)?連絡|考え|機会|来て|お願い|よろしく|明日(?:やって|試して|見て))|再び|止ま|同じ(?!時間|曜日)|だめ|駄目|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|えらー(?!(?:が|は|も)?(?:出なく|でなく|消え|なくな|解消))|無理|意味(?:ない|がない)|でも|けど|けれど|相変わらず|あいかわらず|(?<!すみ|すい|申し訳あり|もうしわけあり|構い|かまい|問題あり)ません(?!か)|(?:て|で)(?:い)?ない|(?:でーた|記録|写真|ふぁいる|履歴)が[^。!?]{0,6}消え|真っ(?:白|黒)|いつ(?:に)?(?:なったら|直|治|なお)|他社|(?:他|ほか)の(?:業者|会社|さーびす|ところ)|\b(?:still|same|again|nothing|none|errors?|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not|but|though|whatever|i guess|spins?|spinning|forever|frozen|blank|broken|before i leave|(?:im|i am|ill|i will) leaving|leave (?:you|your)|competitor|another (?:company|provider|vendor)|someone (?:else|who)|as a no|as before|keeps? happening|end(?:ing)? (?:this|it))\b/u;
+  /まだ|(?:選べ|押せ|開け|見れ|見られ|使え|払え|送れ|消せ|読め|読み込め|つながら|繋がら|ろぐいんでき|選択でき)(?:ない|ず)|また(?!(?:ご)?連絡|考え|機会|来て|お願い|よろしく|明日(?:やって|試して|見て))|再び|止ま|同じ(?!時間|曜日)|だめ|駄目|変わらな|やはり|(?:別|他|ほか)の(?:やり方|方法)|(?:て|で)(?:おり|い)?ません|(?:でき|動か|直ら|始まら|届か|出)(?:ない|ません|ず)|えらー(?!(?:が|は|も)?(?:出なく|でなく|消え|なくな|解消))|無理|意味(?:ない|がない)|でも|けど|けれど|相変わらず|あいかわらず|(?<!すみ|すい|申し訳あり|もうしわけあり|構い|かまい|問題あり)ません(?!か)|(?:て|で)(?:い)?ない|(?:でーた|記録|写真|ふぁいる|履歴)が[^。!?]{0,6}消え|真っ(?:白|黒)|いつ(?:に)?(?:なったら|直|治|なお)|他社|(?:他|ほか)の(?:業者|会社|さーびす|ところ)|\b(?:still|same|again|nothing|none|errors?|fail\w*|nowhere|useless|pointless|wont|doesnt|didnt|isnt|cant|cannot|not|but|though|whatever|i guess|spins?|spinning|forever|frozen|blank|broken|before i leave|(?:im|i am|ill|i will) leaving|leave (?:you|your)|competitor|another (?:company|provider|vendor)|someone (?:else|who)|as a no|as before|keeps? happening|end(?:ing)? (?:this|it))\b/u;
 
 /** True when normalised text shows a customer stuck or pressing («まだ», «でも», "still", "doesnt"). */
 export function showsStuck(normalizedText: string): boolean {
@@ -70,10 +72,13 @@ export function isProgress(normalizedText: string): boolean {
 /**
  * True when normalised text shows a long conversation leaving its old topic: {@link isProgress}, or
  * one of the ways of moving on of conversation-moves-on.ts (a new question announced, a slot chosen,
- * a fix confirmed, a closing) with no stuck sign. Only the `unresolved_turns` rule reads the second
+ * a fix confirmed, a closing) with no stuck sign, unless it announces a new question that asks for the
+ * old problem to be remedied ({@link pushesOldProblem}). Only the `unresolved_turns` rule reads the second
  * part; the learned combination keeps reading {@link isProgress}, as it was trained.
  */
 export function isMovingOn(normalizedText: string): boolean {
+  // Review r17: a new question about the old problem ("can you send a replacement?") is no new topic.
+  if (pushesOldProblem(normalizedText)) return false;
   return (
     isProgress(normalizedText) ||
     (movesOn(normalizedText) &&
@@ -85,9 +90,17 @@ export function isMovingOn(normalizedText: string): boolean {
 const explicitRepeat =
   /さっきも(?:聞|言|質問)|先ほども(?:聞|お聞き|質問|伺)|何度も(?:聞|質問|言って|お聞き|問い合わせ)|何回も(?:聞|質問|言|問い合わせ)|同じ質問|質問に答えて|答えになって(?:い)?ない|聞いたことに答え|繰り返しになりますが|\bas i (?:already |just )?(?:asked|said|mentioned)|\bi (?:already|just) asked|\basked (?:this|that|you) (?:already|before|twice)|\b(?:you|u) (?:didnt|did not|still havent|havent|never) answer|\banswer my question|\bsame question|\basking (?:you )?again|\bhow many (?:more )?times (?:do|must|have|should|will) (?:i|we)|同じこと(?:ばかり|ばっかり|の繰り返し|を何度)|同じ(?:説明|こと|話|質問)を(?:\d|二|三|四|何)(?:回|度)も|堂々巡り|話がるーぷ|\b(?:already )?told you (?:this |that )?(?:twice|already|before|again|three times)|\bi (?:already|just) (?:told|said) (?:you|that|this)|\bgoing (?:round|around) in circles|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i|ive|im|i have|i am|we|weve|asking|writing|contacting)|\b(?:second|third|fourth|fifth) (?:email|message|mail|request|call|reminder|follow-?up|attempt|try)\b|(?:2|3|4|5|二|三|四|五|何)(?:回目|度目)(?:の(?:質問|問い合わせ|お問い合わせ|連絡|ご連絡|確認|催促|お願い|めーる|電話)|です(?!けど)|に|になり|なんですが|でしょう|だろう|かな|よ)|(?:前|この前|以前|前回|昨日|先週|先日)(?:に)?も(?:聞い|質問し|質問いた|お聞きし|伺っ|伺い|言っ|言い|書い)|\bfor the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bsorry to ask (?:this )?again/u;
 
-/** The phrase that says "I asked this already", or undefined. */
-export function findExplicitRepeat(normalizedText: string): string | undefined {
-  return explicitRepeat.exec(normalizedText)?.[0] ?? findMissedQuestion(normalizedText);
+/**
+ * The phrase that says "I asked this already", or undefined. The phrases of missed-question.ts ("that
+ * is not what I asked", «私が知りたいのは») count only after an earlier customer question the assistant
+ * answered: pass the normalised history and its roles (none by default).
+ */
+export function findExplicitRepeat(
+  normalizedText: string,
+  history: readonly string[] = [],
+  roles: readonly string[] = [],
+): string | undefined {
+  return explicitRepeat.exec(normalizedText)?.[0] ?? findMissedQuestion(normalizedText, history, roles);
 }
 
 const punctuation = /[\s\p{P}\p{S}]+/gu;

@@ -208,3 +208,38 @@ describe('isTerseAcknowledgement and pushesBack', () => {
     },
   );
 });
+
+describe('emotion_trajectory: a terse reply after «…できない» or distress (review r17)', () => {
+  // Round17 train13-af-101, shortened below six entries so that unresolved_turns does not decide.
+  const saturday = [
+    user('訪問日の件でご相談です。先方の都合で土曜に変更したいのですが可能でしょうか。'),
+    assistant('訪問日の変更はマイページの「予約」から行えます。'),
+    user('マイページでは土曜日が選べない状態になっております。何か条件があるのでしょうか。'),
+    assistant('土曜日の枠は埋まりやすいため、お早めのご予約をおすすめします。'),
+  ];
+  // Round4 t4c-035.
+  const sleepless = [
+    user('the noise has been getting worse'),
+    assistant('Sorry to hear that. Since when?'),
+    user('Since last month. Im barely sleeping now'),
+    assistant('That sounds difficult. A measurement can help document it.'),
+  ];
+
+  it.each([
+    ['わかりました', saturday],
+    ['承知しました', [...saturday.slice(0, 2), user('予約ボタンが押せないんです'), saturday[3]!]],
+    ['Ok.', sleepless],
+    ['ok', [...sleepless.slice(0, 2), user('I am scared to go home at night'), sleepless[3]!]],
+    ['はい', [...saturday.slice(0, 2), user('夜も眠れないです'), saturday[3]!]],
+  ])('escalates «%s» after the customer could not do it or was distressed', (message, history) => {
+    expect(codes(message, history)).toContain('emotion_trajectory');
+  });
+
+  it.each([
+    ['わかりました', [...saturday.slice(0, 2), user('土曜日が選べました'), assistant('よかったです。')]],
+    ['Ok.', [...sleepless.slice(0, 2), user('Since last month, mostly in the daytime'), sleepless[3]!]],
+    ['ok', neutralEnglish],
+  ])('does not read «%s» as a terse reply after distress', (message, history) => {
+    expect(codes(message, history)).not.toContain('emotion_trajectory');
+  });
+});

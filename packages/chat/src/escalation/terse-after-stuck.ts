@@ -46,6 +46,17 @@ export function isTerseAcknowledgement(normalizedText: string): boolean {
 const pushback =
   /^(?:i know|i (?:already )?(?:saw|tried|checked|did|told)|ive (?:already )?(?:seen|tried|checked|done|read)|i have (?:already )?(?:seen|tried|checked|done|read)|tried that|we (?:have|ve|already) (?:talked|tried|done|asked|spoken)|right,? i saw|no worries,? but)\b|\bi told (?:him|her|them|you)\b|\bthats it\?|\b(?:wouldnt|couldnt|dont|arent|wasnt)\b|\bi(?:m| am) (?:after|paying)\b|\bis there (?:any|no) (?:way|chance)\b|\bany chance\b|\bi need\b|\bwe (?:want|need)\b|\b(?:its|it has|thats) been \d+|\bminutes (?:past|late)\b|\banother (?:day|week)\b|\bday off\b|\bso what now\b|\btwice\b|^(?:いや|いえ)|^(?:[^。!?]{0,12}(?:は|も))?(?:見|読み|確認し|試し|やり)ました(?:[。]|$|が|けど)|(?:確認|拝見)(?:いた)?しました(?:が|けど)|(?:承知|わかって|分かって)(?:して)?(?:い|おり)ます[。]?(?:が|ですが|でも)|ましたよね|でしたよね|って(?:話|言って)|何(?:回|度)(?:言|頼|聞|伝え)っても|(?:じゃ|では)なくて|ないです(?!か)|ないんです|たい(?:の|ん)です|必要(?:な(?:の|ん)|)です|伺っております|というか|(?:^|[。!?])(?:で|んで)(?=[\u4e00-\u9fff]|いつ|どう|なに)|過ぎ(?:てます|ました)|(?:二|2)(?:回|度)(?:目|も)/u;
 
+// Review r17: distress the lexicon does not read as upset — sleep lost («眠れない», "I'm barely
+// sleeping", "haven't slept"), fear, exhaustion, not coping («もう限界», «つらい», "I can't cope",
+// "in tears"). A flat "Ok." after it (round4 t4c-035) is a customer left alone with it.
+const distress =
+  /\b(?:barely|hardly|not|cant|cannot|havent(?: been)?) (?:sleep\w*|slept)\b|\bno sleep\b|\bsleepless\b|\b(?:scared|terrified|frightened|exhausted|desperate|at my wits end|cant cope|cannot cope|cant take (?:it|this|much more)|breaking down|in tears|crying)\b|眠れ(?:ない|ません|ず)|寝(?:れ|られ)(?:ない|ません|ず)|怖(?:い|くて)|限界|つらい|辛い|しんどい|泣い|泣き/u;
+
+/** True when a normalised customer turn shows distress the lexicon may miss ("I'm barely sleeping"). */
+export function showsDistress(normalizedTurn: string): boolean {
+  return distress.test(normalizedTurn);
+}
+
 /** True when a normalised customer turn pushes back on the answer before it. */
 export function pushesBack(normalizedTurn: string): boolean {
   return pushback.test(normalizedTurn);
@@ -92,7 +103,11 @@ export function findTerseAfterStuck(
     // A short reply to what the assistant said («it's not» to "Only if the noise is loudest there")
     // is an answer, not a customer stuck: a negation alone does not count in it.
     const shortAnswer = turn.length <= 12;
-    if (isUpset(index) || (answered && ((!shortAnswer && showsStuck(turn)) || pushesBack(turn))))
+    if (
+      isUpset(index) ||
+      showsDistress(turn) ||
+      (answered && ((!shortAnswer && showsStuck(turn)) || pushesBack(turn)))
+    )
       return { evidence: `terse "${normalizedText}" after unresolved "${turn.slice(0, 60)}"`, index };
     if (isProgress(turn) || isResolution(turn)) return undefined;
   }
