@@ -246,11 +246,11 @@ const ignoreEnglishPolicyQuestion = (text: string, start: number) => {
 
 const japaneseRules: readonly LexiconRule[] = [
   // legal: always escalates (seeds/001 §6); the premium plan's "弁護士監修" and the "(AI)調停サービス"
-  // add-on are product names.
+  // add-on are product names. Review r17: «訴状» (a statement of claim: «明日訴状を出しに行きます») too.
   ja(
     'legal',
     'strong',
-    /弁護士(?!監修)|べんごし|訴訟|そしょう|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|被害届|告訴|告発|示談|(?<!ai)調停(?!サービス)|法律(?:相談|的|上)|法テラス|民事|刑事/u,
+    /弁護士(?!監修)|べんごし|訴訟|そしょう|訴状|裁判|さいばん|慰謝料|いしゃりょう|訴え|うったえ|法的(?:措置|手段|対応|に|な)|損害賠償|賠償|内容証明|被害届|告訴|告発|示談|(?<!ai)調停(?!サービス)|法律(?:相談|的|上)|法テラス|民事|刑事/u,
     { negatable: false, ignore: isLegalStepNotMeant },
   ),
   // safety: a person in danger, or thoughts of self-harm; not a TV drama heard through the wall or a
@@ -588,11 +588,14 @@ const englishRules: readonly LexiconRule[] = [
   // "sparks coming out of the meters power adapter", "scaffolding next door is swaying in the wind and
   // bits are falling onto our footpath", "water is leaking from the ceiling … near the light fitting",
   // "a gas smell in the plant room"), and a threat to the engineer ("if the engineer comes hell deal
-  // with him"). Negatable: "no gas smell" is none.
+  // with him"). Negatable: "no gas smell" is none. Review r17: pieces falling off a structure only, not
+  // off a device ("A couple of parts dropped off the meter", "The plastic pieces fell off the stand"),
+  // and the engineer threatened, not the engineer speaking of things ("Your technician said hed sort
+  // out them cables later"): the pronoun ends the threat, and the engineer is not the one who said it.
   en(
     'safety',
     'strong',
-    /gas smell|smell(?:s|ed)? gas|sparks? (?:coming|flying|came|come)|sparking|(?:bits|debris|pieces|tiles|bricks|parts|chunks)[^.?!]{0,20}\b(?:falling|fell|dropping|dropped) (?:on|onto|into|off|from)|scaffold\w*[^.?!]{0,30}\b(?:swaying|wobbl\w*|collaps\w*|falling)|(?:leak|drip|pour)\w*[^.?!]{0,50}\b(?:near|onto|into|over|around|through) (?:the |a |my |our )?(?:light fitting|lights?|electrics|sockets?|outlets?|wiring|fuse ?box|plugs?|switch(?:es)?)\b|(?:engineer|technician|your (?:staff|guy|man))[^.?!]{0,40}\b(?:hell|shell|theyll|hed|shed|theyd) (?:deal with|sort out|take care of|teach) (?:him|her|them)\b/u,
+    /gas smell|smell(?:s|ed)? gas|sparks? (?:coming|flying|came|come)|sparking|(?:bits|debris|pieces|tiles|bricks|parts|chunks)[^.?!]{0,20}\b(?:falling|fell|dropping|dropped) (?:on|onto|into|(?:off|from) (?:the |a |our |their |next doors )?(?:[a-z]+ )?(?:roof|scaffold\w*|building|ceiling|balcony|walls?|facade|chimney|site|crane|tower|frame|block))|scaffold\w*[^.?!]{0,30}\b(?:swaying|wobbl\w*|collaps\w*|falling)|(?:leak|drip|pour)\w*[^.?!]{0,50}\b(?:near|onto|into|over|around|through) (?:the |a |my |our )?(?:light fitting|lights?|electrics|sockets?|outlets?|wiring|fuse ?box|plugs?|switch(?:es)?)\b|(?:engineer|technician|your (?:staff|guy|man))(?! (?:said|says|told (?:me|us)|promised|mentioned)\b)[^.?!]{0,40}\b(?:hell|shell|theyll|hed|shed|theyd) (?:(?:deal with|sort out|take care of|teach) (?:him|her|them)|sort (?:him|her|them) out)\b(?! (?!(?:if|when|and|or|but|so|too|properly|good|himself|herself|themselves|lol|haha)\b)[a-z])/u,
   ),
   en(
     'threat',

@@ -37,7 +37,11 @@ const saidOnceAfter =
   /^[^」』。]{0,12}[」』](?:って|と)[^。!?]{0,12}?言われた(?:こと)(?:が|も)?(?:あります|ある)/u;
 const speakerGone =
   /(?:引っ越して|引っ越しして|出て行って)(?:もう)?いなくなりました|もう(?:引っ越して)?いません/u;
-const backAgain = /また|まだ|再び|戻って|来(?:ます|る|た)|怖/u;
+// Review r17: …nor anyone at it now: a contrast after it, the current neighbour threatening too, or
+// harm done now («…いなくなりました。でも今の人にも同じこと言われてます», «…今の人は毎晩ドアを蹴ってき
+// ます»). «今の人は静かです» is no such.
+const backAgain =
+  /また|まだ|再び|戻って|来(?:ます|る|た)|怖|でも|しかし|ただ|けど|ところが|同じ|今の人(?:に|が|も)|毎晩|毎日|いつも|蹴|叩|殴|脅|言われ|怒鳴|叫|騒|嫌がらせ|危|殺|ころ/u;
 // A child's words at a sibling over a game: "My kid yelled 'I'll kill you' at his brother over a video
 // game, lol". Only a child of the customer's, at a sibling, over a game.
 const childYelledBefore =

@@ -36,3 +36,16 @@ describe('isLawyerReviewFeature: the lawyer check asked about as a feature (roun
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isLawyerReviewFeature: the customer\u2019s own lawyer or step next to the plan (review r17)', () => {
+  it('stays legal when the plan is named elsewhere, the lawyer is the customer\u2019s, or a step is asked', () => {
+    for (const message of [
+      "We're on the premium plan. My lawyer read your lawyer check and wants a call with your team.",
+      'Which plan was I on in March? My lawyer wants to look at the lawyer review you did before we file.',
+      'Can the premium lawyer check be used to send a warning letter to my neighbour?',
+      'Premium plan here. Our attorney says the lawyer check supports our claim.',
+      'Can the lawyer check in the Premium plan be filed with the council?',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+});

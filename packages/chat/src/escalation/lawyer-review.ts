@@ -20,12 +20,22 @@ import { sentenceAround } from './sentence-around';
 const englishFeature =
   /\blawyer[- ](?:review|check|look[- ]?over|comment|sign[- ]?off)|\b(?:reviewed|checked|supervised) by (?:a |the )?lawyers?\b|\bpremium (?:plan )?(?:lawyer|check)\b|\blawyers signature\b/u;
 const englishLawyer = /^(?:lawyers?|attorneys?|law firm)$/u;
-const englishPlanInMessage = /\bpremium\b|\b(?:plan|tier)s?\b/u;
+// Review r17: the plan named in the word's own sentence, not anywhere in the message: "We're on the
+// premium plan. My lawyer read your lawyer check and wants a call with your team." is the customer's
+// lawyer, a sentence after the plan.
+const englishPlanInSentence = /\bpremium\b|\b(?:plan|tier)s?\b/u;
+// Review r17: …and never the customer's own lawyer ("my lawyer", "our attorney", "my own lawyer").
+const englishOwnLawyerBefore =
+  /\b(?:my|our|his|her|their|mine|ours)(?: (?:own|family|personal|private|new|current))? $/u;
 // Round 17: …and a charge for it is a dispute ("We're being charged for a lawyer check on a Standard
 // plan"). Review r15: a lawyer acting against someone in the question is the customer's own step: "does the
 // lawyer review mean a lawyer will represent me against my landlord?", "…take my landlord on for me?".
+// Review r17: a letter, a warning or a filing is one too ("Can the premium lawyer check be used to send
+// a warning letter to my neighbour?", "…before we file"), and so is the neighbour or the landlord as
+// the one written to, told or acted on ("to my neighbour"). "…a lawyer will contact my neighbour?"
+// (round 15) stays the feature asked about.
 const englishStepInSentence =
-  /\b(?:represent\w*|against|dispute|claim|case|take [a-z ]{0,30}\bon\b|court|sue|suing|evidence|tribunal|hearing|mediation|compensation|damages|charged|billed|charging)\b/u;
+  /\b(?:represent\w*|against|dispute|claim|case|take [a-z ]{0,30}\bon\b|court|sue|suing|evidence|tribunal|hearing|mediation|compensation|damages|charged|billed|charging|letters?|warn\w*|file|filed|filing|police|(?:to|at|on|with|for|about) (?:my|our|the) (?:[a-z]+ )?(?:neighbou?rs?|landlord|tenants?|upstairs|downstairs))\b/u;
 
 // In Japanese the feature is named right after the word («弁護士レビュー», «弁護士チェック», «弁護士さん
 // のコメント»), or the premium plan before it and the report read after it («プレミアムにしとけば弁護士
@@ -59,17 +69,22 @@ const japaneseFieldAfter = /^[」』](?:という|って|の)?(?:欄|項目|記�
 const japaneseStepInSentence =
   /訴|裁判|調停|示談|賠償|慰謝料|法的|内容証明|期日|証拠|請求|交渉|代理|揉め|争|相手|隣|大家|管理会社に|警告/u;
 
+// How far each side of the lawyer word its sentence is looked for (review r17: a long message with a
+// lawyer word every few words stays fast).
+const featureWindow = 160;
+
 /** True when the lawyer word at [start, end) of normalised text names the premium plan's lawyer review. */
 export function isLawyerReviewFeature(text: string, start: number, end: number): boolean {
   const word = text.slice(start, end);
-  const { sentence, question } = sentenceAround(text, start, end);
+  if (!englishLawyer.test(word) && word !== '弁護士' && word !== 'べんごし') return false;
+  const { sentence, question } = sentenceAround(text, start, end, featureWindow);
   if (englishLawyer.test(word))
     return (
-      (question || englishPlanInMessage.test(text)) &&
+      (question || englishPlanInSentence.test(sentence)) &&
+      !englishOwnLawyerBefore.test(text.slice(Math.max(0, start - 24), start)) &&
       englishFeature.test(sentence) &&
       !englishStepInSentence.test(sentence)
     );
-  if (word !== '弁護士' && word !== 'べんごし') return false;
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 32);
   if (ownLawyerBefore.test(before)) return false;

@@ -73,3 +73,24 @@ describe('isLegalStepNotMeant: places, shows, professions, quoted terms, jokes (
     expect(codes('上の人を訴えたい気持ちもあったけど、解決したいので話し合います')).toContain('legal');
   });
 });
+
+describe('isLegalStepNotMeant: a place word next to a step of the customer\u2019s own (review r17)', () => {
+  it('stays legal when the sentence with the place or the sign also takes a step', () => {
+    for (const message of [
+      '近所の弁護士事務所の看板を見て、相談に行こうと思ってます。',
+      '裁判所のすぐ近くに住んでるので、明日にでも訴状を出しに行きます。',
+      '明日訴状を出しに行きます。',
+      '法律事務所の入ってるビルに行って、依頼してきます。',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('is still no legal step for the place or the sign alone', () => {
+    for (const message of [
+      '近所の弁護士事務所の看板がうるさい色で笑いました。',
+      '裁判所のすぐ近くに住んでるので、朝は車が多いです。',
+      '法律事務所の入ってるビルの3階がうちの事務所です。',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+  });
+});

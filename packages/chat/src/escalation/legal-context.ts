@@ -2,6 +2,7 @@ import { isLawyerReviewFeature } from './lawyer-review';
 import { lastMatchStart, oncePerMessage } from './once-per-message';
 import { isPastLegalMatter } from './past-legal-matter';
 import { isReportedFromSource } from './reported-source';
+import { sentenceAround } from './sentence-around';
 import { isSettledBeforeStep } from './settled-dispute';
 import { isThreatLookAlike } from './threat-look-alike';
 
@@ -124,6 +125,14 @@ const placeOrShowBefore =
   /\b(?:tennis|basketball|badminton|volleyball|futsal|food|squash) $|(?:どらま|てれび|映画|番組|ゆーちゅーぶ|youtube)[^。]{0,8}$|\b(?:drama|show|series|film|movie|novel|episode|sitcom) (?:where|in which) (?:they|people|someone|a [a-z]+|the [a-z]+) $|\b(?:building|floor|block) (?:as|with) an? $/u;
 const placeOrShowAfter =
   /^(?:yard\b|所の(?:すぐ)?(?:近く|前|隣|裏|そば|向かい|横)|会?館|しーん|どらま|番組|もの(?:の|を)|(?:事務所)?の?(?:看板|(?:入って(?:る|いる)|入った|ある)(?:びる|建物)))/u;
+// Review r17: …but not when the sentence with the place or the sign also takes a step: «近所の弁護士事
+// 務所の看板を見て、相談に行こうと思ってます», «法律事務所の入ってるビルに行って、依頼してきます»,
+// «裁判所のすぐ近くに住んでるので、明日にでも訴状を出しに行きます» (a consultation, a request, a filing, a
+// claim, going there to do it).
+const japaneseStepInSentence =
+  /相談|依頼|頼(?:み|ん|も|む|め)|訴|提出|出しに|申し立|申立|起こ|請求|調停|示談|代理|内容証明|賠償|慰謝料|告訴|被害届|行って(?:き|み|く)|行こう|行きます|行く(?:予定|つもり)|伺/u;
+// How far each side of the place word the step is looked for (a long message stays linear).
+const placeStepWindow = 100;
 // "Near the district court?": the court as a landmark; not "before it got near a court" (a step that nearly came).
 const courtAsPlaceBefore = /\b(?:near|next to|opposite|behind|across from|close to) the (?:[a-z]+ )?$/u;
 // Round 17: a profession next to the court word: "I'm a court stenographer", «友達の結婚相手が裁判官らし
@@ -209,7 +218,23 @@ const inDispute = oncePerMessage((text) => disputeContext.test(text));
 export function isLegalStepNotMeant(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 48), start);
   const after = text.slice(end, end + 48);
-  if (placeOrShowBefore.test(before) || placeOrShowAfter.test(after)) return true;
+  // The checks of one word first, cheapest first (review r17: a long message of «裁判官です。» read every
+  // denial pattern for every word before it reached its own). Every check here only takes the word
+  // back, so their order does not change what escalates.
+  const word = text.slice(start, end);
+  if (
+    word === 'court' &&
+    (courtAsPlaceBefore.test(before) || (courtJobAfter.test(after) && englishProfessionBefore.test(before)))
+  )
+    return true;
+  if (word === '裁判' && japaneseJudgeOrJurorAfter.test(after)) return true;
+  if (isThreatLookAlike(text, start, end)) return true;
+  if (placeOrShowBefore.test(before)) return true;
+  if (
+    placeOrShowAfter.test(after) &&
+    !japaneseStepInSentence.test(sentenceAround(text, start, end, placeStepWindow).sentence)
+  )
+    return true;
   const japaneseDenial = japaneseDeniedAfter.exec(after);
   const stepKept = changedMindAfter.test(text.slice(end, end + 120));
   if (
@@ -223,8 +248,7 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   if (
     isSettledBeforeStep(text, start, end) ||
     isReportedFromSource(text, start, end) ||
-    isPastLegalMatter(text, start, end) ||
-    isThreatLookAlike(text, start, end)
+    isPastLegalMatter(text, start, end)
   )
     return true;
   if (ownJokeBefore.test(before) && ownJokeAfter.test(after)) return true;
@@ -239,13 +263,6 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   if (joked && !ownTakeAfter.test(after)) return true;
   const reported = someoneSaid !== null || quoteOpen.test(before) || reportedAfter.test(after);
   if (reported && lastTurnedDown(text) >= start) return true;
-  const word = text.slice(start, end);
-  if (
-    word === 'court' &&
-    (courtAsPlaceBefore.test(before) || (courtJobAfter.test(after) && englishProfessionBefore.test(before)))
-  )
-    return true;
-  if (word === '裁判' && japaneseJudgeOrJurorAfter.test(after)) return true;
   if (
     word === '訴え' &&
     complaintNounBefore.test(before) &&

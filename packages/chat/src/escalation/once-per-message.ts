@@ -8,10 +8,11 @@ export function oncePerMessage<Result>(read: (text: string) => Result): (text: s
   let lastText: string | undefined;
   let lastResult: Result;
   return (text) => {
-    if (text !== lastText) {
-      lastResult = read(text);
-      lastText = text;
-    }
+    if (text !== lastText) lastResult = read(text);
+    // Review r17: kept even when equal, so that the next call compares the same string object (at once)
+    // rather than an equal copy of the message character by character: the rules may read two equal
+    // copies of a message one after the other, and a compare of copies on every match is quadratic.
+    lastText = text;
     return lastResult;
   };
 }

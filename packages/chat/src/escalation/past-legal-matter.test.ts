@@ -40,3 +40,14 @@ describe('isPastLegalMatter: a legal step of long ago, over and unrelated (round
     expect(isPastLegalMatter(now, nowAt, nowAt + 7)).toBe(false);
   });
 });
+
+describe('isPastLegalMatter: the matter reopened in the next sentence (review r17)', () => {
+  it('stays legal when a later sentence says it is back or ignored', () => {
+    for (const message of [
+      "We went to court with the neighbour 2 years ago and the judge ordered him to keep it down, it was all settled. He's ignoring the order now and the noise is worse than ever. What can I do?",
+      "Back in 2022 I consulted a lawyer about the upstairs tenant, it's all done. He moved back in last month and it's starting over.",
+      '3年前に裁判して勝ったんですけど、もう昔の話です。最近また同じ騒音が始まりました。',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+});

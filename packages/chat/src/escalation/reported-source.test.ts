@@ -35,3 +35,13 @@ describe('isReportedFromSource: legal words read or heard about in general (roun
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isReportedFromSource: curiosity with the own situation told (review r17)', () => {
+  it('stays legal when the message describes the customer\u2019s own situation', () => {
+    for (const message of [
+      'Just curious, no problem really. Can you sue a neighbour for noise at 2am? He does it every night.',
+      'Just curious, no issue at all. Can you take a neighbour to court for noise? Mine plays drums at midnight.',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+});

@@ -1,3 +1,4 @@
+import { oncePerMessage } from './once-per-message';
 import { sentenceAround } from './sentence-around';
 
 /**
@@ -55,6 +56,31 @@ const documentBeforeQuote =
 const justCuriosity =
   /\b(?:just (?:general )?curiosity|just (?:curious|wondering)|out of (?:general )?(?:interest|curiosity))\b[^.?!]{0,40}\bno (?:issue|problem|dispute)\b(?! yet)/u;
 const ownInSentence = /\b(?:i|im|ive|id|ill|we|were|my|our|me|us)\b/u;
+// Review r17: and nothing else in the message tells a situation: every other sentence is a question
+// with no "I", "we" or "my" in it, or a thanks, and the curiosity sentence itself names no one. "Just
+// curious, no problem really. Can you sue a neighbour for noise at 2am? He does it every night." tells
+// the customer's own case. Read once per message: a long message of many legal words would otherwise
+// be scanned once per word.
+const someoneInSentence =
+  /\b(?:i|im|ive|id|ill|we|were|my|our|me|us|mine|ours|s?he|hes|shes|they|theyre|them|him|her)\b/u;
+const pleasantry = /^(?:thanks?(?: you)?(?: so much)?|cheers|ta|ok|okay|haha|lol)?$/u;
+const curiosityOnly = oncePerMessage((text) => {
+  const curiosity = justCuriosity.exec(text);
+  if (curiosity === null) return false;
+  let at = 0;
+  for (const sentence of text.split(/(?<=[.!?。\n])/u)) {
+    const from = at;
+    at += sentence.length;
+    const words = sentence.replace(/[.!?。\n\s]+$/u, '').trim();
+    if (from <= curiosity.index && curiosity.index < at) {
+      if (someoneInSentence.test(words.replace(curiosity[0], ''))) return false;
+    } else if (sentence.trimEnd().endsWith('?')) {
+      if (ownInSentence.test(words)) return false;
+    } else if (!pleasantry.test(words)) return false;
+  }
+  return true;
+});
+const notMySituationInMessage = oncePerMessage((text) => notMySituation.test(text));
 
 /** True when the legal word at [start, end) of normalised text is read or heard about in general. */
 export function isReportedFromSource(text: string, start: number, end: number): boolean {
@@ -65,9 +91,11 @@ export function isReportedFromSource(text: string, start: number, end: number): 
     if (sourceBeforeQuote.test(before) && generalExampleAfter.test(after)) return true;
     if (askedAsWordAfter.test(after) || documentBeforeQuote.test(before)) return true;
   }
-  if (justCuriosity.test(text)) {
+  if (curiosityOnly(text)) {
     const { sentence, question } = sentenceAround(text, start, end);
     if (question && !ownInSentence.test(sentence)) return true;
   }
-  return generalConditionBefore.test(text.slice(Math.max(0, start - 80), start)) && notMySituation.test(text);
+  return (
+    generalConditionBefore.test(text.slice(Math.max(0, start - 80), start)) && notMySituationInMessage(text)
+  );
 }

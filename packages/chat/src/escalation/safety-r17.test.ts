@@ -50,3 +50,43 @@ describe('isViolenceNotMeant: a child over a game, a relative posting, a speaker
       expect(codes(message), message).toContain('safety');
   });
 });
+
+describe('safety: the speaker gone but someone else at it now (review r17)', () => {
+  it('stays safety when the current neighbour threatens or kicks', () => {
+    for (const message of [
+      'ちょっと前に「ぶっ殺すぞ」って上の人に言われたことありますけど、もう引っ越していなくなりました。でも今の人にも同じこと言われてます。',
+      'ちょっと前に「ぶっ殺すぞ」って上の人に言われたことありますけど、もう引っ越していなくなりました。今の人は毎晩ドアを蹴ってきます。',
+    ])
+      expect(codes(message), message).toContain('safety');
+  });
+});
+
+describe('safety and threat: the round-17 patterns without false alarms (review r17)', () => {
+  it('is no safety signal for parts off a device or the technician speaking of things', () => {
+    for (const message of [
+      'A couple of parts dropped off the meter when I unpacked it. Can you send a new one?',
+      'The plastic pieces fell off the stand, is that normal?',
+      'Your technician said hed sort out them cables later',
+      "Your technician said he'd take care of them.",
+    ])
+      expect(codes(message), message).not.toContain('safety');
+  });
+
+  it('still reads falling debris, a threat to the engineer and a warning to other clinics', () => {
+    for (const message of [
+      'The construction scaffolding next door is swaying in the wind and bits are falling onto our footpath',
+      'Bricks keep falling off the scaffolding onto the pavement next door.',
+      'Chunks of plaster fell from the ceiling onto my bed last night.',
+      'Tiles keep dropping off the roof next door, one nearly hit my son.',
+      "The guy downstairs said if the engineer comes he'll 'deal with him'. Should we still go ahead?",
+      "If your engineer shows up again, my neighbour says he'll deal with him and he means it.",
+      "The man next door said if the technician parks there again he'll sort him out.",
+    ])
+      expect(codes(message), message).toContain('safety');
+    expect(
+      codes(
+        "I run a clinic and I'm in the medical forums. Other clinics would like to know about this, I'm sure.",
+      ),
+    ).toContain('threat');
+  });
+});

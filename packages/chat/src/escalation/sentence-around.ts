@@ -23,14 +23,27 @@ export interface SentenceAround {
   readonly stopAt: number;
 }
 
-/** The sentence around [start, end) of normalised text (see the file comment). */
-export function sentenceAround(text: string, start: number, end: number): SentenceAround {
-  let from = start;
-  while (from > 0 && start - from < sentenceWindow && !sentenceStops.has(text[from - 1] ?? '')) from -= 1;
-  const stop = sentenceStop.exec(text.slice(end, end + sentenceWindow));
+/**
+ * The sentence around [start, end) of normalised text (see the file comment), looked for within
+ * `window` characters each side (review r17: a rule may ask for a narrower one). The start is found
+ * with a native search of the window before the match, not a walk one character at a time (review
+ * r17: a 20,000-character message with a match every few words spent most of its time in that walk).
+ */
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+  window = sentenceWindow,
+): SentenceAround {
+  const windowStart = Math.max(0, start - window);
+  const head = text.slice(windowStart, start);
+  let lastStop = -1;
+  for (const stop of sentenceStops) lastStop = Math.max(lastStop, head.lastIndexOf(stop));
+  const from = windowStart + lastStop + 1;
+  const stop = sentenceStop.exec(text.slice(end, end + window));
   const stopAt = stop === null ? -1 : end + stop.index;
   return {
-    sentence: text.slice(from, stop === null ? end + sentenceWindow : stopAt),
+    sentence: text.slice(from, stop === null ? end + window : stopAt),
     question: stop?.[0] === '?' && (from === 0 || sentenceStops.has(text[from - 1] ?? '')),
     stopAt,
   };

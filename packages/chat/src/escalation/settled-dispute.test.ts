@@ -41,3 +41,13 @@ describe('isSettledBeforeStep: a dispute settled before a legal step (round 16)'
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isSettledBeforeStep: a claim of the customer\u2019s own after the settlement (review r17)', () => {
+  it('stays legal when a new claim follows the settled wish', () => {
+    for (const message of [
+      '上の人を訴えたい気持ちもあったけど、話し合って解決しました。ただ御社の報告書が遅れたせいで損害が出たので、その分は請求します。',
+      '上の人を訴えたい気持ちもあったけど、話し合って解決しました。それとは別に、御社に賠償を求めます。',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+});

@@ -48,8 +48,10 @@ const englishBeforeStep =
 // います», «相手が約束を破りました»).
 const settlementDeniedBefore =
   /\b(?:never|not|no|wasnt|werent|isnt|didnt|hasnt|havent|hoped?|hoping|wish\w*|would|should|could|might|want\w*|need\w*|tried)\b/u;
+// Review r17: or a claim of the customer's own after it, against the service or anyone: «…話し合って解決
+// しました。ただ御社の報告書が遅れたせいで損害が出たので、その分は請求します».
 const settlementOpenAfter =
-  /まだ|また|のに|でも|けど|しかし|ところが|再発|再び|約束を破|払いません|守(?:ら|っ(?:て(?:い)?)?な)|払(?:わ|って(?:い)?な)|振り?込(?:ま|んで(?:い)?な)|\b(?:but|still|now|again|never|havent|hasnt|didnt|ignor\w*|refus\w*|breach\w*|broke)\b/u;
+  /まだ|また|のに|でも|けど|しかし|ところが|ただ(?!いま)|それとは別|別件|請求|損害|賠償|弁償|再発|再び|約束を破|払いません|守(?:ら|っ(?:て(?:い)?)?な)|払(?:わ|って(?:い)?な)|振り?込(?:ま|んで(?:い)?な)|\b(?:but|still|now|again|never|havent|hasnt|didnt|ignor\w*|refus\w*|breach\w*|broke|claim\w*|damages|compensation)\b/u;
 
 /**
  * True when the legal word at [start, end) of normalised text names a step that never came because

@@ -39,3 +39,35 @@ describe('isThreatLookAlike: a threat word that threatens no one (round 17)', ()
       expect(codes(message), message).toContain('threat');
   });
 });
+
+describe('isThreatLookAlike: the rest of the sentence and the message (review r17)', () => {
+  it('stays a threat when the post is about the service, the centre is to be contacted, or the complaint is ours', () => {
+    for (const message of [
+      "They posted on google reviews about you already. I'm next.",
+      'My brother posted on reddit about what happened with your engineer. He has 20k followers.',
+      "I read the consumer centre's guidance on cooling-off periods and I'm calling them tomorrow about your contract.",
+      "The consumer centre's list of rules says you have to cancel when asked. I'm going to them.",
+      '御社の件じゃないです。でも御社の請求の件は別で消費者センターに相談します。',
+    ])
+      expect(codes(message), message).toContain('threat');
+  });
+});
+
+describe('isThreatLookAlike: other customers told, asking for something to hand round (review r17)', () => {
+  it('is no threat when the customer asks for a flyer or a group discount to share', () => {
+    for (const message of [
+      'Other tenants might like to know about this service, do you have a flyer?',
+      'Other clinics would like to know about this, do you offer group discounts?',
+    ])
+      expect(codes(message), message).not.toContain('threat');
+  });
+
+  it('stays a threat when nothing is asked for, or the word is part of the complaint', () => {
+    for (const message of [
+      'Other clinics would like to know about this, I am sure.',
+      'Other clinics would like to know about this discount scam of yours.',
+      'Other tenants might like to know about this, and I will tell them at the meeting.',
+    ])
+      expect(codes(message), message).toContain('threat');
+  });
+});
