@@ -22,9 +22,11 @@ const positiveWord =
 
 /** The repeated words of an outburst in normalised text, or undefined (see the file comment). */
 export function findEmphaticRepetition(text: string): string | undefined {
-  for (const pattern of [japaneseTriple, englishAgain]) {
-    const match = pattern.exec(text);
-    if (match !== null && !positiveWord.test(match[1]!)) return match[0];
-  }
+  // Both patterns end on "!" or "?": without one there is nothing to look for.
+  if (!text.includes('!') && !text.includes('?')) return undefined;
+  const triple = japaneseTriple.exec(text);
+  if (triple !== null && !positiveWord.test(triple[1]!)) return triple[0];
+  const again = englishAgain.exec(text);
+  if (again !== null && !positiveWord.test(again[1]!)) return again[0];
   return undefined;
 }

@@ -41,6 +41,8 @@ export function findMissedQuestion(
   history: readonly string[],
   roles: readonly string[],
 ): string | undefined {
+  // Without a history there is no question to have missed (and no need to read the message).
+  if (history.length === 0) return undefined;
   const phrase = missedQuestion.exec(normalizedText)?.[0];
   if (phrase === undefined) return undefined;
   let answered = false;

@@ -81,4 +81,17 @@ describe('review r16, finding 20: a refund that showed up only to go', () => {
   it('keeps a refund that showed up on the card over', () => {
     expect(resolvedAt('The refund showed up on my card this morning.', 'refund')).toBe(true);
   });
+
+  // The rest of a long message is read through the starts of resolutions found once per message
+  // (speed); a resolution right after the expression, far after it, or none read as before.
+  it('reads the rest of a long message as a short one', () => {
+    const filler = 'あ'.repeat(450);
+    expect(resolvedAt(`先月の返金は今朝口座に入ってました。${filler}`, '返金')).toBe(true);
+    expect(resolvedAt(`先月は不安でしたが${filler}解決しました`, '不安')).toBe(true);
+    expect(resolvedAt(`先月は不安でしたが${filler}`, '不安')).toBe(false);
+    expect(resolvedAt(`返金${'まだ来ない。'.repeat(100)}`, '返金')).toBe(false);
+    expect(
+      resolvedAt(`I was furious at first, ${'and '.repeat(120)}the second visit fixed it.`, 'furious'),
+    ).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@
  * The signal describes how things were, not how they are, so it does not escalate.
  */
 
+import { oncePerMessage } from './once-per-message';
 import { sentenceEnd } from './sentence-around';
 
 // What closes the matter: solved, calmed down, a misunderstanding, thanks; or a present that
@@ -50,6 +51,36 @@ const refundSubject =
 const conditionalOrDeniedAfter =
   /^(?:[らりば]|か(?:どうか|[をもは]?(?:教え|確認|知り|分か|わか)))|^\s*(?:no|nothing|none)\b|^[^.?!]{0,30}\b(?:pending|disappeared|vanished|then (?:disappeared|vanished|went|was|got|bounced))\b/u;
 
+// Speed: the rest of a message is read once per match, and a long message with many matches and no
+// resolution (20,000 characters of «まだ来ない。») had its rest read again for each (quadratic). Where a
+// resolution can start in the message is found once; the rest after `end` can hold one only at its
+// first character (where «^» and \b read differently) or where the message holds one after `end`: the
+// pattern has no look-behind, and the sentence is cut before a sentence end, where its look-aheads and
+// \b read the same as in the message.
+const longRest = 400;
+const resolutionAt = new RegExp(resolution.source, 'uy');
+const resolutionAnywhere = new RegExp(resolution.source, 'gu');
+const lastResolutionStart = oncePerMessage((text) => {
+  let last = -1;
+  resolutionAnywhere.lastIndex = 0;
+  for (let match = resolutionAnywhere.exec(text); match !== null; match = resolutionAnywhere.exec(text)) {
+    last = match.index;
+    // Every start, also one inside the match just found.
+    resolutionAnywhere.lastIndex = match.index + (text.codePointAt(match.index)! > 0xffff ? 2 : 1);
+  }
+  return last;
+});
+
+/** The first resolution in `after`, the rest of `text` from `end` (see above). */
+function firstResolution(text: string, end: number, after: string): RegExpExecArray | null {
+  // A short rest is read at once: finding every start in the message would cost more.
+  if (after.length > longRest && lastResolutionStart(text) <= end) {
+    resolutionAt.lastIndex = 0;
+    if (!resolutionAt.test(after)) return null;
+  }
+  return resolution.exec(after);
+}
+
 /**
  * True when the expression at [start, end) of normalised text is told in the past and the rest
  * of the message reports it resolved (with no "still" after it). With `sentence`, only the rest of
@@ -63,7 +94,7 @@ export function isResolvedPast(text: string, start: number, end: number, sentenc
     if (stop !== null) after = after.slice(0, stop.index);
   }
   if (thanksForBefore.test(text.slice(Math.max(0, start - 60), start)) && !stillOpen.test(after)) return true;
-  const closing = resolution.exec(after);
+  const closing = firstResolution(text, end, after);
   if (closing === null) return false;
   if (conditionalOrDeniedAfter.test(after.slice(closing.index + closing[0].length))) return false;
   if (

@@ -66,6 +66,8 @@ function isAsciiWordCharacter(code: number): boolean {
 export function visitTextFeatures(text: string, bucketBits: number, visit: FeatureVisitor): void {
   const mask = (1 << bucketBits) - 1;
   const length = text.length;
+  // Most messages name no product: then no character needs the look-up below.
+  const hasProduct = productNames.some((name) => text.includes(name));
   let previousWordStart = -1;
   let previousWordEnd = -1;
   let index = 0;
@@ -77,7 +79,7 @@ export function visitTextFeatures(text: string, bucketBits: number, visit: Featu
       while (end < length && text.charCodeAt(end) > 0x7e) end += 1;
       let productEnd = index;
       for (let start = index; start < end; start += 1) {
-        if (start >= productEnd) {
+        if (hasProduct && start >= productEnd) {
           const productLength = productNameAt(text, start);
           if (productLength > 0) {
             productEnd = start + productLength;
@@ -86,7 +88,8 @@ export function visitTextFeatures(text: string, bucketBits: number, visit: Featu
         }
         if (start < productEnd) continue;
         // No bigram reads into a product name.
-        const limit = start + 1 < end && productNameAt(text, start + 1) === 0 ? start + 2 : start + 1;
+        const limit =
+          start + 1 < end && (!hasProduct || productNameAt(text, start + 1) === 0) ? start + 2 : start + 1;
         let hash = japaneseSeed;
         for (let stop = start + 1; stop <= limit; stop += 1) {
           hash ^= text.charCodeAt(stop - 1);
