@@ -1,4 +1,5 @@
 import { foldKana } from '../text/normalize-text';
+import { complaintPrefilter } from './affect-prefilter';
 import { findEmphaticRepetition } from './emphatic-repetition';
 import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
@@ -21,6 +22,8 @@ interface AffectRule {
   /** Whether a negative after (ja) or before (en) the match cancels it. */
   readonly negatable: boolean;
   readonly language: 'ja' | 'en';
+  /** A test that must pass for `pattern` to match anywhere in the text (affect-prefilter.ts). */
+  readonly prefilter?: RegExp;
 }
 
 const ja = (code: EscalationReasonCode, source: RegExp, negatable = false): AffectRule => ({
@@ -291,7 +294,7 @@ function isHypothetical(text: string, start: number, language: 'ja' | 'en'): boo
 // with them («L(?<=X[^?]{0,20}L)» for «(?<=X[^?]{0,20})L», the same matches when no word of L ends
 // another). A leading assertion made the engine try the whole alternation at every position: the
 // merged complaint expressions ran about ten times slower.
-const merged: readonly AffectRule[] = (() => {
+export const mergedAffectRules: readonly AffectRule[] = (() => {
   const groups = new Map<string, { rule: AffectRule; sources: string[] }>();
   for (const rule of rules) {
     const key = `${rule.language} ${rule.code} ${rule.negatable}`;
@@ -302,6 +305,7 @@ const merged: readonly AffectRule[] = (() => {
   return [...groups.values()].map(({ rule, sources }) => ({
     ...rule,
     pattern: new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'gu'),
+    ...(rule.code === 'complaint' ? { prefilter: complaintPrefilter[rule.language] } : {}),
   }));
 })();
 
@@ -317,10 +321,11 @@ export function findAffectSignals(text: string, known: readonly LexiconSignal[] 
   const signals: LexiconSignal[] = [];
   const hasJapanese = /[^\s!-~]/.test(text);
   const hasLatin = /[a-z]/.test(text);
-  for (const rule of merged) {
+  for (const rule of mergedAffectRules) {
     if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
     if (known.some((signal) => signal.code === rule.code && signal.strength === 'strong')) continue;
     if (signals.some((signal) => signal.code === rule.code)) continue;
+    if (rule.prefilter !== undefined && !rule.prefilter.test(text)) continue;
     const pattern = rule.pattern;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
