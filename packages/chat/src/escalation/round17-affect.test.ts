@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { strongSignalCodes } from '../test-utils/strong-codes';
 import { normalizeText } from '../text/normalize-text';
 import { findAffectSignals } from './affect-rules';
-import { findSignals } from './classify-escalation';
 import { findEmphaticRepetition } from './emphatic-repetition';
 import { findLexiconSignals } from './escalation-lexicon';
 import { isResolvedPast } from './resolved-past';
@@ -11,10 +11,6 @@ import { isTopicMention } from './topic-mention';
 // Rules level: the learned model may mask the decision.
 const affectCodes = (message: string) =>
   findAffectSignals(normalizeText(message)).map((signal) => signal.code);
-const strongCodes = (message: string) =>
-  findSignals(normalizeText(message), message)
-    .filter((signal) => signal.strength === 'strong')
-    .map((signal) => signal.code);
 const lexiconCodes = (message: string) =>
   findLexiconSignals(normalizeText(message)).map((signal) => `${signal.code}:${signal.strength}`);
 
@@ -124,20 +120,20 @@ describe('round 17: complaints said flatly', () => {
 
   it('presses a mild word into a complaint when the failure is spelled out', () => {
     expect(
-      strongCodes(
+      strongSignalCodes(
         'We run a cafe and your engineer turned up during our lunch rush, after we asked for 3pm. Not ideal.',
       ),
     ).toContain('complaint');
     expect(
-      strongCodes(
+      strongSignalCodes(
         'the english in the report is really hard to understand, lots of mistakes. our management company couldnt use it',
       ),
     ).toContain('complaint');
-    expect(strongCodes('アプリのアップデートで前の記録が見れなくなりました。困ります')).toContain(
+    expect(strongSignalCodes('アプリのアップデートで前の記録が見れなくなりました。困ります')).toContain(
       'complaint',
     );
-    expect(strongCodes('隣の音で困っています。測定をお願いできますか')).not.toContain('complaint');
-    expect(strongCodes('Not ideal, but Thursday works. Thanks!')).not.toContain('complaint');
+    expect(strongSignalCodes('隣の音で困っています。測定をお願いできますか')).not.toContain('complaint');
+    expect(strongSignalCodes('Not ideal, but Thursday works. Thanks!')).not.toContain('complaint');
   });
 
   it('reads "underwhelmed" as a complaint, and "a little underwhelmed" as mild', () => {
@@ -208,7 +204,9 @@ describe('round 17: feelings that are not the customer own', () => {
 // escalated by the rules before the fix; each is paired with real escalations that look alike.
 describe('review r17: neutral first messages do not escalate by the rules', () => {
   it('reads "cut off" as a complaint only with what is lost or a repeat', () => {
-    expect(strongCodes('The top of the graph is cut off when I print it, is there a setting?')).toEqual([]);
+    expect(strongSignalCodes('The top of the graph is cut off when I print it, is there a setting?')).toEqual(
+      [],
+    );
     expect(affectCodes('The report is cut off again, I can not read the last two nights.')).toContain(
       'complaint',
     );
@@ -216,18 +214,22 @@ describe('review r17: neutral first messages do not escalate by the rules', () =
   });
 
   it('reads "do it myself" as a complaint only when the customer gives up on us', () => {
-    expect(strongCodes('No worries, I can do it myself if you tell me where the button is.')).toEqual([]);
-    expect(strongCodes("I'll do it myself if that's easier, where is the form?")).toEqual([]);
+    expect(strongSignalCodes('No worries, I can do it myself if you tell me where the button is.')).toEqual(
+      [],
+    );
+    expect(strongSignalCodes("I'll do it myself if that's easier, where is the form?")).toEqual([]);
     expect(affectCodes('Whatever. I will sort it myself. Do not bother replying.')).toContain('complaint');
     expect(affectCodes('Forget it. I will fix it myself.')).toContain('complaint');
   });
 
   it('reads "thought the point of" as a complaint only of a promise, not in a question', () => {
-    expect(strongCodes('I thought the point of the meter was to record at night — is that right?')).toEqual(
-      [],
-    );
     expect(
-      strongCodes('I thought the whole point of the second visit was to check the bedroom, is that correct?'),
+      strongSignalCodes('I thought the point of the meter was to record at night — is that right?'),
+    ).toEqual([]);
+    expect(
+      strongSignalCodes(
+        'I thought the whole point of the second visit was to check the bedroom, is that correct?',
+      ),
     ).toEqual([]);
     expect(
       affectCodes('I thought the point of the subscription was not having to call you every week.'),
@@ -238,7 +240,7 @@ describe('review r17: neutral first messages do not escalate by the rules', () =
   });
 
   it('reads "guess not" as a complaint only after what the customer expected', () => {
-    expect(strongCodes('Do I need to be home for the visit? I guess not.')).toEqual([]);
+    expect(strongSignalCodes('Do I need to be home for the visit? I guess not.')).toEqual([]);
     expect(
       affectCodes('hm ok. I kind of thought the Standard plan would come with a visit. guess not.'),
     ).toContain('complaint');
@@ -246,8 +248,8 @@ describe('review r17: neutral first messages do not escalate by the rules', () =
   });
 
   it('reads "is the perfect time to" as sarcasm only at night or when someone decided it', () => {
-    expect(strongCodes('10am is the best time to reach me.')).toEqual([]);
-    expect(strongCodes('2pm is a great time to visit, thank you.')).toEqual([]);
+    expect(strongSignalCodes('10am is the best time to reach me.')).toEqual([]);
+    expect(strongSignalCodes('2pm is a great time to visit, thank you.')).toEqual([]);
     expect(affectCodes('Apparently 11pm is the ideal time to vacuum, according to my neighbour.')).toContain(
       'anger',
     );
@@ -255,8 +257,8 @@ describe('review r17: neutral first messages do not escalate by the rules', () =
   });
 
   it('reads "has not turned up yet" with a status question as no complaint', () => {
-    expect(strongCodes("The engineer hasn't turned up yet, is he on his way?")).toEqual([]);
-    expect(strongCodes("The meter hasn't shown up yet, when should I expect it?")).toEqual([]);
+    expect(strongSignalCodes("The engineer hasn't turned up yet, is he on his way?")).toEqual([]);
+    expect(strongSignalCodes("The meter hasn't shown up yet, when should I expect it?")).toEqual([]);
     expect(affectCodes("The engineer hasn't turned up, it's 2 hours late.")).toContain('complaint');
     expect(affectCodes("The engineer hasn't turned up yet and it's been two hours, where is he?")).toContain(
       'complaint',
@@ -268,7 +270,7 @@ describe('review r17: neutral first messages do not escalate by the rules', () =
 
   it('reads "funny how" as a complaint only about the service', () => {
     expect(
-      strongCodes(
+      strongSignalCodes(
         'Funny how the noise stops when the engineer is here but starts at night. Can the meter run for a week?',
       ),
     ).toEqual([]);
@@ -285,24 +287,28 @@ describe('review r17: neutral first messages do not escalate by the rules', () =
   });
 
   it('reads a file that will not open as a support question, not a pressed complaint', () => {
-    expect(strongCodes("Unfortunately I can't open it on my phone. Could you resend the PDF?")).toEqual([]);
-    expect(strongCodes("Unfortunately I couldn't open it, the file seems broken.")).toEqual([]);
-    expect(strongCodes('Unfortunately I still can not open it. Could you resend?')).toContain('complaint');
-    expect(strongCodes('A bit disappointing, the report is blank and I can not open it at all.')).toContain(
+    expect(strongSignalCodes("Unfortunately I can't open it on my phone. Could you resend the PDF?")).toEqual(
+      [],
+    );
+    expect(strongSignalCodes("Unfortunately I couldn't open it, the file seems broken.")).toEqual([]);
+    expect(strongSignalCodes('Unfortunately I still can not open it. Could you resend?')).toContain(
       'complaint',
     );
     expect(
-      strongCodes('Unfortunately the technician did not measure in the bedroom like I asked.'),
+      strongSignalCodes('A bit disappointing, the report is blank and I can not open it at all.'),
+    ).toContain('complaint');
+    expect(
+      strongSignalCodes('Unfortunately the technician did not measure in the bedroom like I asked.'),
     ).toContain('complaint');
   });
 
   it('leaves curious questions, thanks and plans within budget alone', () => {
-    expect(strongCodes('How is it that you measure the noise at night?')).toEqual([]);
-    expect(strongCodes('Kind of expected that, thanks')).toEqual([]);
-    expect(strongCodes('I kind of expected the visit to take longer, is that normal?')).toEqual([]);
-    expect(strongCodes("It's a bit much for us right now, is there a cheaper plan?")).toEqual([]);
-    expect(strongCodes("That's a bit much, is there a cheaper plan?")).toEqual([]);
-    expect(strongCodes('Must be nice to live in a quiet area. Is your office in Tokyo?')).toEqual([]);
+    expect(strongSignalCodes('How is it that you measure the noise at night?')).toEqual([]);
+    expect(strongSignalCodes('Kind of expected that, thanks')).toEqual([]);
+    expect(strongSignalCodes('I kind of expected the visit to take longer, is that normal?')).toEqual([]);
+    expect(strongSignalCodes("It's a bit much for us right now, is there a cheaper plan?")).toEqual([]);
+    expect(strongSignalCodes("That's a bit much, is there a cheaper plan?")).toEqual([]);
+    expect(strongSignalCodes('Must be nice to live in a quiet area. Is your office in Tokyo?')).toEqual([]);
     expect(affectCodes('How is it that nobody has called me back yet?')).toContain('complaint');
     expect(affectCodes('Kind of expected more for the price.')).toContain('complaint');
     expect(
@@ -312,9 +318,9 @@ describe('review r17: neutral first messages do not escalate by the rules', () =
   });
 
   it('reads a word of thanks or joy said again as no outburst (emphatic-repetition.ts)', () => {
-    expect(strongCodes('Thanks. Thanks!')).toEqual([]);
-    expect(strongCodes('ありがとうありがとうありがとう!')).toEqual([]);
-    expect(strongCodes('やったやったやった！測定できました')).toEqual([]);
+    expect(strongSignalCodes('Thanks. Thanks!')).toEqual([]);
+    expect(strongSignalCodes('ありがとうありがとうありがとう!')).toEqual([]);
+    expect(strongSignalCodes('やったやったやった！測定できました')).toEqual([]);
     expect(findEmphaticRepetition(normalizeText('Hello. Hello! Is anyone actually reading this?'))).toBe(
       'hello. hello!',
     );
@@ -322,13 +328,13 @@ describe('review r17: neutral first messages do not escalate by the rules', () =
   });
 
   it('leaves Japanese questions about setup, updates, times and the engineer alone', () => {
-    expect(strongCodes('説明書に書いてある通りに設置したんですけど、これで合ってますか？')).toEqual([]);
-    expect(strongCodes('アップデートで何か変わったんですか？')).toEqual([]);
-    expect(strongCodes('で、いつ来ますか？')).toEqual([]);
-    expect(strongCodes('前の時間のほうが良かったので…')).toEqual([]);
-    expect(strongCodes('まだ一回も測定してないんですが、初回はいつですか？')).toEqual([]);
-    expect(strongCodes('担当の方が忘れていった充電器、どうすればいいですか？')).toEqual([]);
-    expect(strongCodes('このアプリのやつって何なの？')).toEqual([]);
+    expect(strongSignalCodes('説明書に書いてある通りに設置したんですけど、これで合ってますか？')).toEqual([]);
+    expect(strongSignalCodes('アップデートで何か変わったんですか？')).toEqual([]);
+    expect(strongSignalCodes('で、いつ来ますか？')).toEqual([]);
+    expect(strongSignalCodes('前の時間のほうが良かったので…')).toEqual([]);
+    expect(strongSignalCodes('まだ一回も測定してないんですが、初回はいつですか？')).toEqual([]);
+    expect(strongSignalCodes('担当の方が忘れていった充電器、どうすればいいですか？')).toEqual([]);
+    expect(strongSignalCodes('このアプリのやつって何なの？')).toEqual([]);
   });
 
   it('still reads the Japanese complaints and anger that look alike', () => {
