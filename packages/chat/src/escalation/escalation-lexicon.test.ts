@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lexiconCodesWithStrength } from '../test-utils/lexicon-codes';
 import { createEscalationClassifier } from './classify-escalation';
 
 // Rules alone, for an account at risk: there any signal escalates (a decision that does not
@@ -130,5 +131,15 @@ describe('safety and threat: falling debris, threats to the engineer and warning
         "I run a clinic and I'm in the medical forums. Other clinics would like to know about this, I'm sure.",
       ),
     ).toContain('threat');
+  });
+});
+
+describe('complaint: "underwhelmed", and mild when hedged', () => {
+  it('reads "underwhelmed" as a complaint, and "a little underwhelmed" as mild', () => {
+    expect(lexiconCodesWithStrength('Honestly? Underwhelmed.')).toContain('complaint:strong');
+    expect(lexiconCodesWithStrength('Underwhelming, if I am being polite.')).toContain('complaint:strong');
+    expect(lexiconCodesWithStrength('A little underwhelmed by the graphs.')).toEqual([
+      'dissatisfaction:mild',
+    ]);
   });
 });
