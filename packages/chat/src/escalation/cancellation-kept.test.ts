@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../text/normalize-text';
-import { findSignals } from './classify-escalation';
-
-// The rules alone: the strong codes found in a message.
-const strong = (message: string) =>
-  findSignals(normalizeText(message), message)
-    .filter((signal) => signal.strength === 'strong')
-    .map((signal) => signal.code);
+import { strongSignalCodes } from '../test-utils/strong-codes';
 
 describe('a cancellation thought of and given up (round 17)', () => {
   it('is no request', () => {
     expect(
-      strong("I was going to cancel but my neighbour started up again, so I'll keep the plan 😅"),
+      strongSignalCodes("I was going to cancel but my neighbour started up again, so I'll keep the plan 😅"),
     ).toEqual([]);
   });
 
   it('keeps a cancellation still wanted', () => {
-    expect(strong("I was going to cancel but I'll keep it until March, then cancel.")).toContain(
+    expect(strongSignalCodes("I was going to cancel but I'll keep it until March, then cancel.")).toContain(
       'cancellation_request',
     );
-    expect(strong('I was going to cancel and I still want to cancel my plan.')).toContain(
+    expect(strongSignalCodes('I was going to cancel and I still want to cancel my plan.')).toContain(
       'cancellation_request',
     );
   });
@@ -28,12 +21,12 @@ describe('a cancellation thought of and given up (round 17)', () => {
 describe('review r17: a cancellation given up beside one still wanted', () => {
   it('keeps a request elsewhere in the message', () => {
     expect(
-      strong(
+      strongSignalCodes(
         "Please cancel my subscription effective today. We were thinking of cancelling the extra sensor too, but we'll keep the sensor.",
       ),
     ).toContain('cancellation_request');
     expect(
-      strong(
+      strongSignalCodes(
         "Cancel my plan now please. Last month I was going to cancel but decided to stay, and this month it's worse.",
       ),
     ).toContain('cancellation_request');
@@ -41,17 +34,19 @@ describe('review r17: a cancellation given up beside one still wanted', () => {
 
   it('keeps a threat to leave after the keep', () => {
     expect(
-      strong("I was going to cancel but I'll keep it for now. If the report isn't fixed by Friday I'm out."),
+      strongSignalCodes(
+        "I was going to cancel but I'll keep it for now. If the report isn't fixed by Friday I'm out.",
+      ),
     ).toContain('cancellation_request');
     expect(
-      strong(
+      strongSignalCodes(
         "I was going to cancel but I'll keep it. One more missed visit and I'll switch to another provider.",
       ),
     ).toContain('cancellation_request');
   });
 
   it('still reads a cancellation given up alone as none', () => {
-    expect(strong("We were thinking of cancelling, but we'll stay")).toEqual([]);
-    expect(strong("I was going to cancel but I'll keep it, the support was great.")).toEqual([]);
+    expect(strongSignalCodes("We were thinking of cancelling, but we'll stay")).toEqual([]);
+    expect(strongSignalCodes("I was going to cancel but I'll keep it, the support was great.")).toEqual([]);
   });
 });

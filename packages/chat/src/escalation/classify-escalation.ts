@@ -401,11 +401,8 @@ export function gatherEscalationEvidence(
   // A bare "ok." or «承知しました» after a thread left stuck (terse-after-stuck.ts): read even when
   // the reply thanks ("Right. Thanks I guess."), which closes nothing here.
   if (history.length > 0 && !seen.has('emotion_trajectory')) {
-    const terse = findTerseAfterStuck(
-      text,
-      normalizedHistory,
-      history.map((turn) => turn.role),
-      (index) => isNegativeTurn(findSignals(normalizedHistory[index]!)),
+    const terse = findTerseAfterStuck(text, normalizedHistory, roles, (index) =>
+      isNegativeTurn(findSignals(normalizedHistory[index]!)),
     );
     if (terse !== undefined)
       add(conversation, {

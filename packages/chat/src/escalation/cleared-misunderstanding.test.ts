@@ -1,34 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../text/normalize-text';
-import { findSignals } from './classify-escalation';
-
-// The rules alone: the strong codes found in a message.
-const strong17 = (message: string) =>
-  findSignals(normalizeText(message), message)
-    .filter((signal) => signal.strength === 'strong')
-    .map((signal) => signal.code);
+import { strongSignalCodes } from '../test-utils/strong-codes';
 
 describe('round 17: a billing worry thought and cleared', () => {
   it('is no billing dispute', () => {
     expect(
-      strong17('My husband thought we were charged twice, but it was two different visits. All fine!'),
+      strongSignalCodes(
+        'My husband thought we were charged twice, but it was two different visits. All fine!',
+      ),
     ).toEqual([]);
-    expect(strong17("Thought I'd been overcharged but I'd forgotten the delivery fee, my mistake")).toEqual(
-      [],
-    );
-    expect(strong17('請求金額が先月と違うのは、延長したからですよね？')).toEqual([]);
+    expect(
+      strongSignalCodes("Thought I'd been overcharged but I'd forgotten the delivery fee, my mistake"),
+    ).toEqual([]);
+    expect(strongSignalCodes('請求金額が先月と違うのは、延長したからですよね？')).toEqual([]);
   });
 
   it('keeps a worry found true', () => {
-    expect(strong17('I thought it was a mistake but it was not, you charged me twice.')).toContain(
+    expect(strongSignalCodes('I thought it was a mistake but it was not, you charged me twice.')).toContain(
       'billing_dispute',
     );
-    expect(strong17('I thought I was charged twice, and I was. Please fix it.')).toContain('billing_dispute');
-    expect(strong17('Turns out I was charged twice.')).toContain('billing_dispute');
-    expect(strong17('請求金額が先月と違うのは、延長したからですか？延長した覚えはないです。')).toContain(
+    expect(strongSignalCodes('I thought I was charged twice, and I was. Please fix it.')).toContain(
       'billing_dispute',
     );
-    expect(strong17('今月の請求、先月と違います。延長もしてないのに')).toContain('billing_dispute');
+    expect(strongSignalCodes('Turns out I was charged twice.')).toContain('billing_dispute');
+    expect(
+      strongSignalCodes('請求金額が先月と違うのは、延長したからですか？延長した覚えはないです。'),
+    ).toContain('billing_dispute');
+    expect(strongSignalCodes('今月の請求、先月と違います。延長もしてないのに')).toContain('billing_dispute');
   });
 });
 
@@ -39,15 +36,17 @@ describe('review r17: a worry the words after the "but" confirm', () => {
       "I was sure I'd been overcharged, but that is exactly what happened, the invoice is too high.",
       'My husband thought we were charged twice, but it is worse: we were charged three times.',
     ])
-      expect(strong17(message), message).toContain('billing_dispute');
+      expect(strongSignalCodes(message), message).toContain('billing_dispute');
   });
 
   it('still reads a worry explained away as none', () => {
     expect(
-      strong17('My husband thought we were charged twice, but it was two different visits. All fine!'),
+      strongSignalCodes(
+        'My husband thought we were charged twice, but it was two different visits. All fine!',
+      ),
     ).toEqual([]);
     expect(
-      strong17('I thought I was charged twice, but it was the deposit and the fee. My mistake.'),
+      strongSignalCodes('I thought I was charged twice, but it was the deposit and the fee. My mistake.'),
     ).toEqual([]);
   });
 });

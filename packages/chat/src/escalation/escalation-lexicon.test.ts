@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lexiconCodesWithStrength } from '../test-utils/lexicon-codes';
 import { createEscalationClassifier } from './classify-escalation';
 
 // Rules alone, for an account at risk: there any signal escalates (a decision that does not
@@ -6,6 +7,8 @@ import { createEscalationClassifier } from './classify-escalation';
 const classify = createEscalationClassifier({ learnedModel: false });
 const codes = (message: string) =>
   classify({ message, account: { healthBand: 'red' } }).reasons.map((reason) => reason.code);
+// Rules alone, for an account of no stated health.
+const ordinaryCodes = (message: string) => classify({ message }).reasons.map((reason) => reason.code);
 
 describe('a cancellation chosen inside the condition of a question (round 16)', () => {
   it('gives no signal', () => {
@@ -75,5 +78,68 @@ describe('review r16: lexicon exceptions narrowed', () => {
     ])
       expect(codes(message), message).toContain('dissatisfaction');
     expect(codes('When should I set the device up? The noise is mostly late at night.')).toEqual([]);
+  });
+});
+
+describe('safety: hazards and threats to the engineer without the usual words', () => {
+  it('reads hazards and a threat to the engineer as safety', () => {
+    for (const message of [
+      "there's a strong gas smell coming from the flat next door where the hum is. what do i do",
+      "There's sparks coming out of the meter's power adapter!!",
+      'The construction scaffolding next door is swaying in the wind and bits are falling onto our footpath',
+      "The guy downstairs said if the engineer comes he'll 'deal with him'. Should we still go ahead?",
+      'water is leaking from the ceiling where the thumping is, near the light fitting',
+      "There's a gas smell in the plant room where the pump noise is. Should the engineer still come?",
+    ])
+      expect(ordinaryCodes(message), message).toContain('safety');
+  });
+
+  it('is no hazard when denied or harmless', () => {
+    for (const message of [
+      'No gas smell, just the hum.',
+      'The landlord said he will deal with it next week.',
+      'The technician was great, he sorted it out.',
+    ])
+      expect(ordinaryCodes(message), message).not.toContain('safety');
+  });
+});
+
+describe('safety and threat: falling debris, threats to the engineer and warnings to others without false alarms', () => {
+  it('is no safety signal for parts off a device or the technician speaking of things', () => {
+    for (const message of [
+      'A couple of parts dropped off the meter when I unpacked it. Can you send a new one?',
+      'The plastic pieces fell off the stand, is that normal?',
+      'Your technician said hed sort out them cables later',
+      "Your technician said he'd take care of them.",
+    ])
+      expect(ordinaryCodes(message), message).not.toContain('safety');
+  });
+
+  it('still reads falling debris, a threat to the engineer and a warning to other clinics', () => {
+    for (const message of [
+      'The construction scaffolding next door is swaying in the wind and bits are falling onto our footpath',
+      'Bricks keep falling off the scaffolding onto the pavement next door.',
+      'Chunks of plaster fell from the ceiling onto my bed last night.',
+      'Tiles keep dropping off the roof next door, one nearly hit my son.',
+      "The guy downstairs said if the engineer comes he'll 'deal with him'. Should we still go ahead?",
+      "If your engineer shows up again, my neighbour says he'll deal with him and he means it.",
+      "The man next door said if the technician parks there again he'll sort him out.",
+    ])
+      expect(ordinaryCodes(message), message).toContain('safety');
+    expect(
+      ordinaryCodes(
+        "I run a clinic and I'm in the medical forums. Other clinics would like to know about this, I'm sure.",
+      ),
+    ).toContain('threat');
+  });
+});
+
+describe('complaint: "underwhelmed", and mild when hedged', () => {
+  it('reads "underwhelmed" as a complaint, and "a little underwhelmed" as mild', () => {
+    expect(lexiconCodesWithStrength('Honestly? Underwhelmed.')).toContain('complaint:strong');
+    expect(lexiconCodesWithStrength('Underwhelming, if I am being polite.')).toContain('complaint:strong');
+    expect(lexiconCodesWithStrength('A little underwhelmed by the graphs.')).toEqual([
+      'dissatisfaction:mild',
+    ]);
   });
 });

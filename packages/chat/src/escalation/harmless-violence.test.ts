@@ -31,3 +31,37 @@ describe('isViolenceNotMeant: a TV sound or a denied hyperbole (round 16)', () =
       expect(codes(message), message).toContain('safety');
   });
 });
+
+describe('isViolenceNotMeant: a child over a game, a relative posting, a speaker gone', () => {
+  it('is no safety signal', () => {
+    for (const message of [
+      "My kid yelled 'I'll kill you' at his brother over a video game, lol, the meter probably picked that up 🤣 can I delete bits of the recording?",
+      'My sister threatened to post about her noisy neighbour online 😂 I told her to just book a visit with you instead.',
+      'ちょっと前に「ぶっ殺すぞ」って上の人に言われたことありますけど、もう引っ越していなくなりました。今の人は静かです',
+    ])
+      expect(codes(message), message).not.toContain('safety');
+  });
+
+  it('stays safety when it is real', () => {
+    for (const message of [
+      "My kid yelled 'I'll kill you' at the neighbour over the noise.",
+      "The neighbour yelled 'I'll kill you' at his brother over a video game.",
+      'My sister threatened to post my address online.',
+      'My neighbour threatened to post about her noisy neighbour online and then threatened me.',
+      '「ぶっ殺すぞ」って上の人に言われたことあります。まだ住んでいます',
+      'ちょっと前に「ぶっ殺すぞ」って上の人に言われたことありますけど、もう引っ越していなくなりました。でもまた来ました',
+      '「ぶっ殺すぞ」って上の人に言われました',
+    ])
+      expect(codes(message), message).toContain('safety');
+  });
+});
+
+describe('isViolenceNotMeant: the speaker gone but someone else at it now', () => {
+  it('stays safety when the current neighbour threatens or kicks', () => {
+    for (const message of [
+      'ちょっと前に「ぶっ殺すぞ」って上の人に言われたことありますけど、もう引っ越していなくなりました。でも今の人にも同じこと言われてます。',
+      'ちょっと前に「ぶっ殺すぞ」って上の人に言われたことありますけど、もう引っ越していなくなりました。今の人は毎晩ドアを蹴ってきます。',
+    ])
+      expect(codes(message), message).toContain('safety');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../text/normalize-text';
-import { createEscalationClassifier, findSignals } from './classify-escalation';
+import { strongSignalCodes } from '../test-utils/strong-codes';
+import { createEscalationClassifier } from './classify-escalation';
 
 const rules = createEscalationClassifier({ learnedModel: false });
 const codesOf = (message: string) => rules({ message }).reasons.map((reason) => reason.code);
@@ -55,37 +55,37 @@ describe('isPersonNotRequested: review r16', () => {
   });
 });
 
-// Round 17: the rules alone, the strong codes found in a message.
-const strong17 = (message: string) =>
-  findSignals(normalizeText(message), message)
-    .filter((signal) => signal.strength === 'strong')
-    .map((signal) => signal.code);
-
 describe('round 17: a person named, none asked for', () => {
   it('is no human request', () => {
-    expect(strong17('Will the engineer call me before coming, or do they just turn up?')).toEqual([]);
-    expect(strong17('電話相談の受付時間って何時から何時ですか？')).toEqual([]);
-    expect(strong17('上の人と話し合いました。思ったよりいい人で、お互い気をつけようってなりました')).toEqual(
+    expect(strongSignalCodes('Will the engineer call me before coming, or do they just turn up?')).toEqual(
       [],
     );
+    expect(strongSignalCodes('電話相談の受付時間って何時から何時ですか？')).toEqual([]);
+    expect(
+      strongSignalCodes('上の人と話し合いました。思ったよりいい人で、お互い気をつけようってなりました'),
+    ).toEqual([]);
   });
 
   it('keeps a call or a talk wanted', () => {
-    expect(strong17('Can the engineer call me before coming?')).toContain('human_request');
-    expect(strong17('Please have the engineer call me before he comes.')).toContain('human_request');
-    expect(strong17('電話相談の受付時間って何時までですか？今すぐ話したいです')).toContain('human_request');
-    expect(strong17('上の人と話し合いたいので、担当者さんに間に入ってほしいです')).toContain('human_request');
+    expect(strongSignalCodes('Can the engineer call me before coming?')).toContain('human_request');
+    expect(strongSignalCodes('Please have the engineer call me before he comes.')).toContain('human_request');
+    expect(strongSignalCodes('電話相談の受付時間って何時までですか？今すぐ話したいです')).toContain(
+      'human_request',
+    );
+    expect(strongSignalCodes('上の人と話し合いたいので、担当者さんに間に入ってほしいです')).toContain(
+      'human_request',
+    );
   });
 });
 
 describe('review r17: a talk in the て-form that leads to a wish', () => {
   it('keeps the talk wanted', () => {
-    expect(strong17('責任者と直接話し合って決めたいです。')).toContain('human_request');
-    expect(strong17('担当者と話し合ってから決めたいので、連絡ください')).toContain('human_request');
+    expect(strongSignalCodes('責任者と直接話し合って決めたいです。')).toContain('human_request');
+    expect(strongSignalCodes('担当者と話し合ってから決めたいので、連絡ください')).toContain('human_request');
   });
 
   it('still reads a talk that happened as none', () => {
-    expect(strong17('上の人と話し合って、解決しました')).toEqual([]);
-    expect(strong17('あのあと上の方と話せて、今は静かです。')).toEqual([]);
+    expect(strongSignalCodes('上の人と話し合って、解決しました')).toEqual([]);
+    expect(strongSignalCodes('あのあと上の方と話せて、今は静かです。')).toEqual([]);
   });
 });

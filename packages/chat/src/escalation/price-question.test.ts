@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../text/normalize-text';
-import { classifyEscalation, findSignals } from './classify-escalation';
+import { strongSignalCodes } from '../test-utils/strong-codes';
+import { classifyEscalation } from './classify-escalation';
 
 // Rules alone: the billing rules decide these, whatever the text model reads.
 const disputes = (message: string) =>
@@ -88,26 +88,24 @@ describe('review r16, finding 14: two of the customer own visits or years compar
   });
 });
 
-// Round 17: the rules alone, the strong codes found in a message.
-const strong17 = (message: string) =>
-  findSignals(normalizeText(message), message)
-    .filter((signal) => signal.strength === 'strong')
-    .map((signal) => signal.code);
-
 describe('round 17: the price list asked about', () => {
   it('is no billing dispute', () => {
-    expect(strong17('Is there an extra charge for a Sunday visit?')).toEqual([]);
+    expect(strongSignalCodes('Is there an extra charge for a Sunday visit?')).toEqual([]);
     expect(
-      strong17('怒ってるんじゃないですよ、純粋な疑問です。なんで訪問料金は地域で違うんですか'),
+      strongSignalCodes('怒ってるんじゃないですよ、純粋な疑問です。なんで訪問料金は地域で違うんですか'),
     ).not.toContain('billing_dispute');
   });
 
   it('keeps a charge of the customer', () => {
-    expect(strong17('Why is there an extra charge for Sunday on my invoice?')).toContain('billing_dispute');
-    expect(strong17('Is there an extra charge on my card for the Sunday visit?')).toContain(
+    expect(strongSignalCodes('Why is there an extra charge for Sunday on my invoice?')).toContain(
       'billing_dispute',
     );
-    expect(strong17('なんで訪問料金が見積もりと違うんですか')).toContain('billing_dispute');
-    expect(strong17('なんで私だけ訪問料金が地域で違うんですか、前回と違います')).toContain('billing_dispute');
+    expect(strongSignalCodes('Is there an extra charge on my card for the Sunday visit?')).toContain(
+      'billing_dispute',
+    );
+    expect(strongSignalCodes('なんで訪問料金が見積もりと違うんですか')).toContain('billing_dispute');
+    expect(strongSignalCodes('なんで私だけ訪問料金が地域で違うんですか、前回と違います')).toContain(
+      'billing_dispute',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../text/normalize-text';
-import { createEscalationClassifier, findSignals } from './classify-escalation';
+import { strongSignalCodes } from '../test-utils/strong-codes';
+import { createEscalationClassifier } from './classify-escalation';
 
 // Rules alone, for an account at risk: there even a refund inquiry escalates, so a refund received
 // with thanks must give no signal at all (a decision that does not escalate lists no reasons then).
@@ -81,36 +81,32 @@ describe('review r16, finding 20: a refund received with a reservation after the
   });
 });
 
-// Round 17: the rules alone, the strong codes found in a message.
-const strong17 = (message: string) =>
-  findSignals(normalizeText(message), message)
-    .filter((signal) => signal.strength === 'strong')
-    .map((signal) => signal.code);
-
 describe('round 17: a refund received and closed', () => {
   it('is no refund request', () => {
-    expect(strong17('Refund done, and my card shows it. You can close the ticket.')).toEqual([]);
-    expect(strong17('Got the refund, thank you. Sorry I was short with you earlier!')).toEqual([]);
+    expect(strongSignalCodes('Refund done, and my card shows it. You can close the ticket.')).toEqual([]);
+    expect(strongSignalCodes('Got the refund, thank you. Sorry I was short with you earlier!')).toEqual([]);
   });
 
   it('keeps a refund still missing or short', () => {
-    expect(strong17('Refund done? I still see nothing on my card, please refund me.')).toContain(
+    expect(strongSignalCodes('Refund done? I still see nothing on my card, please refund me.')).toContain(
       'refund_request',
     );
-    expect(strong17('Got the refund, thank you. But it was short by 2000 yen.')).toContain('refund_request');
-    expect(strong17('Refund the money, I was short changed.')).toContain('refund_request');
+    expect(strongSignalCodes('Got the refund, thank you. But it was short by 2000 yen.')).toContain(
+      'refund_request',
+    );
+    expect(strongSignalCodes('Refund the money, I was short changed.')).toContain('refund_request');
   });
 });
 
 describe('review r17: a refund received, but half of it', () => {
   it('keeps the rest owed', () => {
-    expect(strong17('返金無事確認できました。ただ金額が半分でした。')).toContain('refund_request');
-    expect(strong17('返金確認できました、ありがとうございます。でも一部しか戻ってきていません')).toContain(
-      'refund_request',
-    );
+    expect(strongSignalCodes('返金無事確認できました。ただ金額が半分でした。')).toContain('refund_request');
+    expect(
+      strongSignalCodes('返金確認できました、ありがとうございます。でも一部しか戻ってきていません'),
+    ).toContain('refund_request');
   });
 
   it('still reads a refund closed with thanks as none', () => {
-    expect(strong17('返金無事確認できました。ありがとうございました')).toEqual([]);
+    expect(strongSignalCodes('返金無事確認できました。ありがとうございました')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../text/normalize-text';
-import { createEscalationClassifier, findSignals } from './classify-escalation';
+import { strongSignalCodes } from '../test-utils/strong-codes';
+import { createEscalationClassifier } from './classify-escalation';
 
 // Rules alone, for an account at risk: there even an inquiry escalates (a decision that does not
 // escalate lists no reasons then).
@@ -43,63 +43,69 @@ describe('review r16, findings 20 and 26: a question, and long messages', () => 
   });
 });
 
-// Round 17: the rules alone, the strong codes found in a message.
-const strong17 = (message: string) =>
-  findSignals(normalizeText(message), message)
-    .filter((signal) => signal.strength === 'strong')
-    .map((signal) => signal.code);
-
 describe('round 17: a request taken back', () => {
   it('is no refund or cancellation request', () => {
     expect(
-      strong17(
+      strongSignalCodes(
         'Scrap the refund request from this morning please — I misread the statement, the charge is correct.',
       ),
     ).toEqual([]);
     expect(
-      strong17('Ignore my earlier message about cancelling site 2 — the owner has decided to keep it.'),
+      strongSignalCodes(
+        'Ignore my earlier message about cancelling site 2 — the owner has decided to keep it.',
+      ),
     ).toEqual([]);
     expect(
-      strong17('さっき返金お願いしたんですけど、やっぱり大丈夫です。メーター、ちゃんと動きました'),
+      strongSignalCodes('さっき返金お願いしたんですけど、やっぱり大丈夫です。メーター、ちゃんと動きました'),
     ).toEqual([]);
-    expect(strong17('昨日お願いした見積もり、やっぱり取り下げます。入居者同士で話がついたそうです')).toEqual(
-      [],
-    );
     expect(
-      strong17('この前「返金して」って言ったの、取り消してください。届いたメーター、ちゃんと動いてました'),
+      strongSignalCodes('昨日お願いした見積もり、やっぱり取り下げます。入居者同士で話がついたそうです'),
+    ).toEqual([]);
+    expect(
+      strongSignalCodes(
+        'この前「返金して」って言ったの、取り消してください。届いたメーター、ちゃんと動いてました',
+      ),
     ).toEqual([]);
   });
 
   it('keeps a request after the withdrawal, a question, and another thing cancelled', () => {
-    expect(strong17('Scrap the refund request, I want to cancel my subscription instead.')).toContain(
+    expect(
+      strongSignalCodes('Scrap the refund request, I want to cancel my subscription instead.'),
+    ).toContain('refund_request');
+    expect(
+      strongSignalCodes('Ignore my earlier message about cancelling site 2, please cancel all sites.'),
+    ).toContain('cancellation_request');
+    expect(strongSignalCodes('I want a refund. Never mind the earlier chat, just refund me.')).toContain(
       'refund_request',
     );
-    expect(strong17('Ignore my earlier message about cancelling site 2, please cancel all sites.')).toContain(
+    expect(strongSignalCodes('さっき返金お願いしたんですけど、やっぱり大丈夫ですか？')).toContain(
+      'refund_request',
+    );
+    expect(strongSignalCodes('さっき返金お願いしたんですけど、まだですか？早く返金してください')).toContain(
+      'refund_request',
+    );
+    expect(strongSignalCodes('この前「予約して」って言ったの、取り消してください')).toContain(
       'cancellation_request',
     );
-    expect(strong17('I want a refund. Never mind the earlier chat, just refund me.')).toContain(
-      'refund_request',
-    );
-    expect(strong17('さっき返金お願いしたんですけど、やっぱり大丈夫ですか？')).toContain('refund_request');
-    expect(strong17('さっき返金お願いしたんですけど、まだですか？早く返金してください')).toContain(
-      'refund_request',
-    );
-    expect(strong17('この前「予約して」って言ったの、取り消してください')).toContain('cancellation_request');
-    expect(strong17('見積もりは取り下げて、解約します')).toContain('cancellation_request');
+    expect(strongSignalCodes('見積もりは取り下げて、解約します')).toContain('cancellation_request');
   });
 });
 
 describe('review r17: the money asked back after a withdrawal', () => {
   it('keeps the refund request', () => {
     expect(
-      strong17('Ignore my earlier message about the refund, I was polite then. Now I demand it back today.'),
+      strongSignalCodes(
+        'Ignore my earlier message about the refund, I was polite then. Now I demand it back today.',
+      ),
     ).toContain('refund_request');
     expect(
-      strong17('Scrap the refund request from this morning. Actually no, I want my money back today.'),
+      strongSignalCodes(
+        'Scrap the refund request from this morning. Actually no, I want my money back today.',
+      ),
     ).toContain('refund_request');
   });
 
   it('still reads a plain withdrawal as none', () => {
-    expect(strong17('Scrap the refund request from this morning please')).toEqual([]);
+    expect(strongSignalCodes('Scrap the refund request from this morning please')).toEqual([]);
   });
 });

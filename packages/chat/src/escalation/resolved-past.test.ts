@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lexiconCodesWithStrength } from '../test-utils/lexicon-codes';
 import { normalizeText } from '../text/normalize-text';
 import { isResolvedPast } from './resolved-past';
 
@@ -93,5 +94,26 @@ describe('review r16, finding 20: a refund that showed up only to go', () => {
     expect(
       resolvedAt(`I was furious at first, ${'and '.repeat(120)}the second visit fixed it.`, 'furious'),
     ).toBe(true);
+  });
+});
+
+describe('isResolvedPast: a past anger followed by "I am ok"', () => {
+  it('reads a past anger followed by "I am ok" as over', () => {
+    const text = normalizeText(
+      "I was furious about this yesterday, but after sleeping on it I'm ok. Can you tell me how to appeal?",
+    );
+    const start = text.indexOf('furious');
+    expect(isResolvedPast(text, start, start + 7)).toBe(true);
+    expect(
+      lexiconCodesWithStrength("I was furious about this yesterday, but after sleeping on it I'm ok."),
+    ).toEqual([]);
+    expect(
+      lexiconCodesWithStrength(
+        "I was furious yesterday and I'm still furious, I'm ok with nothing you offered",
+      ),
+    ).toContain('anger:strong');
+    expect(
+      lexiconCodesWithStrength("I am furious. I'm okay physically but the neighbour keeps banging"),
+    ).toContain('anger:strong');
   });
 });
