@@ -1,4 +1,4 @@
-import { requiredLiterals } from './required-literals';
+import { rarity, requiredLiterals } from './required-literals';
 
 /**
  * Speed (r18): which of many expressions may match a text, read in one pass over the text. Each
@@ -21,19 +21,6 @@ const longestPiece = 4;
 /** The hash of a piece of text, extended by one character (the same for the words and the text). */
 const extend = (hash: number, code: number) => (Math.imul(hash ^ code, 0x9e3779b1) + 0x7f4a7c15) | 0;
 const seed = 0x2545f491;
-
-const englishByFrequency = 'etaoinshrdlucmfwypvbgkjqxz';
-const commonHiragana = new Set('のにはをがてでたしいすまとかるなっ');
-
-/** How rare a character is in customer text, roughly: a rarer pair lets fewer texts through. */
-function rarity(character: string): number {
-  const letter = englishByFrequency.indexOf(character);
-  if (letter >= 0) return letter + 1;
-  const code = character.charCodeAt(0);
-  if (code < 0x80) return /\d/.test(character) ? 10 : 0;
-  if (code >= 0x3041 && code <= 0x309f) return commonHiragana.has(character) ? 2 : 8;
-  return 30;
-}
 
 /**
  * Where the rarest piece of `length` adjacent characters of a word starts (UTF-16 code units, as the

@@ -28,7 +28,24 @@ describe('requiredLiterals', () => {
 
   it('keeps the longest certain run of a sequence with parts that vary', () => {
     expect(sorted(/[^。]{0,4}無駄に.{2}/u)).toEqual(['無駄に']);
-    expect(sorted(/a+bc*d/)).toEqual(['a']); // a+, then b and d apart: one letter each
+    expect(sorted(/a+bc*d/)).toEqual(['b']); // a+, then b and d apart: the rarest letter
+    expect(sorted(/(?:を|に)(?:解除し)?(?:たい|ます)/u)).toEqual(
+      [
+        'にたい',
+        'にます',
+        'に解除したい',
+        'に解除します',
+        'をたい',
+        'をます',
+        'を解除したい',
+        'を解除します',
+      ].sort(),
+    );
+    expect(sorted(/(?:を|に)解除し(?:たい|ます)/u)).toEqual(
+      ['を解除したい', 'を解除します', 'に解除したい', 'に解除します'].sort(),
+    );
+    expect(sorted(/(?:を|に)[^。]解除し(?:たい|ます)/u)).toEqual(['解除したい', '解除します']);
+    expect(sorted(/(?:を|に)[^。]解除し.(?:たい|ます)/u)).toEqual(['解除し']);
     expect(sorted(/x\d+yz/)).toEqual(['yz']);
     expect(sorted(/(?:ab|cd)+e?/)).toEqual(['ab', 'cd']);
   });

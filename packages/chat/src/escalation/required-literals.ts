@@ -33,12 +33,29 @@ function requiredOf(part: Part): ReadonlySet<string> | undefined {
   return part.exact;
 }
 
-/** Longer words exclude more texts; between equals, fewer words. */
+const englishByFrequency = 'etaoinshrdlucmfwypvbgkjqxz';
+const commonHiragana = new Set('のにはをがてでたしいすまとかるなっ');
+
+/** How rare a character is in customer text, roughly (0 for spaces and punctuation, 30 for kanji). */
+export function rarity(character: string): number {
+  const letter = englishByFrequency.indexOf(character);
+  if (letter >= 0) return letter + 1;
+  const code = character.charCodeAt(0);
+  if (code < 0x80) return /\d/.test(character) ? 10 : 0;
+  if (code >= 0x3041 && code <= 0x309f) return commonHiragana.has(character) ? 2 : 8;
+  return 30;
+}
+
+/** Fewer and rarer words let fewer texts through: «たい» or «に» costs much, «解除し» little. */
 function score(words: ReadonlySet<string> | undefined): number {
-  if (words === undefined) return -1;
-  let shortest = Number.POSITIVE_INFINITY;
-  for (const word of words) shortest = Math.min(shortest, word.length);
-  return Math.min(shortest, 3) * 10_000 - words.size;
+  if (words === undefined) return Number.NEGATIVE_INFINITY;
+  let cost = 0;
+  for (const word of words) {
+    let sum = 1;
+    for (const character of word) sum += rarity(character);
+    cost += 1 / (sum * sum);
+  }
+  return -cost;
 }
 
 function better(
