@@ -1,10 +1,10 @@
 import { foldKana } from '../text/normalize-text';
-import { complaintPrefilter } from './affect-prefilter';
 import { findEmphaticRepetition } from './emphatic-repetition';
 import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isLegalStepNotMeant } from './legal-context';
 import { isNegatedEnglish, isNegatedJapanese } from './negation';
+import { mayMatch, PatternGate } from './pattern-gate';
 import { isEnglishPriceQuestion } from './price-question';
 
 /**
@@ -22,8 +22,6 @@ interface AffectRule {
   /** Whether a negative after (ja) or before (en) the match cancels it. */
   readonly negatable: boolean;
   readonly language: 'ja' | 'en';
-  /** A test that must pass for `pattern` to match anywhere in the text (affect-prefilter.ts). */
-  readonly prefilter?: RegExp;
 }
 
 const ja = (code: EscalationReasonCode, source: RegExp, negatable = false): AffectRule => ({
@@ -305,9 +303,11 @@ export const mergedAffectRules: readonly AffectRule[] = (() => {
   return [...groups.values()].map(({ rule, sources }) => ({
     ...rule,
     pattern: new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'gu'),
-    ...(rule.code === 'complaint' ? { prefilter: complaintPrefilter[rule.language] } : {}),
   }));
 })();
+
+// Speed (r18): the merged expressions whose required words a message holds (pattern-gate.ts).
+const affectGate = new PatternGate(mergedAffectRules.map((rule) => rule.pattern));
 
 /**
  * Signals of emotion and intent that the lexicon's words miss (see the file comment). Strong
@@ -321,11 +321,13 @@ export function findAffectSignals(text: string, known: readonly LexiconSignal[] 
   const signals: LexiconSignal[] = [];
   const hasJapanese = /[^\s!-~]/.test(text);
   const hasLatin = /[a-z]/.test(text);
-  for (const rule of mergedAffectRules) {
+  const candidates = affectGate.candidates(text);
+  for (let index = 0; index < mergedAffectRules.length; index += 1) {
+    const rule = mergedAffectRules[index]!;
     if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
+    if (!mayMatch(candidates, index)) continue;
     if (known.some((signal) => signal.code === rule.code && signal.strength === 'strong')) continue;
     if (signals.some((signal) => signal.code === rule.code)) continue;
-    if (rule.prefilter !== undefined && !rule.prefilter.test(text)) continue;
     const pattern = rule.pattern;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {

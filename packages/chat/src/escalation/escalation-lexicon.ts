@@ -12,6 +12,7 @@ import { oncePerMessage } from './once-per-message';
 import { isOwnApology } from './own-apology';
 import { isOwnChoiceCharge } from './own-choice-charge';
 import { namesParticularInstance } from './particular-instance';
+import { mayMatch, PatternGate } from './pattern-gate';
 import { patternSource } from './pattern-source';
 import { isEnglishPriceQuestion } from './price-question';
 import { refundPaperworkAfter } from './refund-paperwork';
@@ -789,6 +790,9 @@ const englishRules: readonly LexiconRule[] = [
 /** Every lexicon rule, Japanese first. */
 export const escalationLexicon: readonly LexiconRule[] = [...japaneseRules, ...englishRules];
 
+// Speed (r18): the rules whose required words a message holds (pattern-gate.ts); the others cannot match.
+const lexiconGate = new PatternGate(escalationLexicon.map((rule) => rule.pattern));
+
 const hedges =
   /(ちょっと|少し|すこし|やや|若干|多少|a bit|a little|slightly|somewhat|kind of|kinda|a tad)\s?$/u;
 
@@ -832,8 +836,11 @@ export function findLexiconSignals(text: string, context?: { takenBack: boolean 
   const signals: LexiconSignal[] = [];
   const hasJapanese = /[^\s!-~]/.test(text);
   const hasLatin = /[a-z]/.test(text);
-  for (const rule of escalationLexicon) {
+  const candidates = lexiconGate.candidates(text);
+  for (let index = 0; index < escalationLexicon.length; index += 1) {
+    const rule = escalationLexicon[index]!;
     if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
+    if (!mayMatch(candidates, index)) continue;
     const pattern = rule.pattern;
     pattern.lastIndex = 0;
     // A hedged match ("a bit disappointed") counts only when no later match of the rule is plain.
