@@ -121,10 +121,11 @@ const rules: readonly AffectRule[] = [
     'human_request',
     /(?:anyone|someone|somebody)[^.?]{0,12}(?:isnt|is not|not) (?:a )?(?:robot|bot|machine|ai)|(?:talk|speak|chat) (?:to|with) (?:someone|somebody|a human|a person)/u,
   ),
-  // Distress felt in the body.
+  // Distress felt in the body. Round 18: «胸が痛みます», «胸が痛む» is sympathy said of others
+  // («騒音に悩んでる人の投稿を見ると胸が痛みます»), not a pain of the customer's («胸が痛くて眠れない»).
   ja(
     'anxiety',
-    /(?:心臓|胸)(?:が)?(?:どきどき|ばくばく|ドキドキ|バクバク|苦し|痛)|(?:どきどき|ばくばく)して(?:眠|寝)/u,
+    /(?:心臓|胸)(?:が)?(?:どきどき|ばくばく|ドキドキ|バクバク|苦し|痛(?!み|む))|(?:どきどき|ばくばく)して(?:眠|寝)/u,
   ),
   // Damage and mess left behind, and things done without asking.
   ja(
