@@ -11,6 +11,7 @@ const englishComplaintRequired = [
   // sarcasm, and doing it all oneself
   '(?:great|good|nice|amazing|fantastic|brilliant|wonderful) (?:job|work|service)',
   'do (?:all|everything)',
+  'thanks a ',
   'nothing',
   // a last word of praise after a failure
   '[.!?] (?:fantastic|great|brilliant|wonderful|perfect|lovely|awesome)',
@@ -55,6 +56,7 @@ const japaneseComplaintRequired = [
   // sarcasm
   '素晴らしい|すばらしい|さすが|お見事|ご立派',
   '商売|ご身分',
+  '気のせい',
   // nobody came, no reply, someone else's data
   '(?:誰も|だれも|担当者?が|技術者が|測定員が)(?:来|こ)',
   '返事|返信|連絡|折り返し',
