@@ -450,3 +450,32 @@ describe('findAffectSignals and pressedComplaint: ordinary first messages that l
     expect(codesOf('あいつって何なの？')).toContain('anger');
   });
 });
+
+describe('sarcasm with thanks and anger said in idioms (round 18, train14)', () => {
+  it.each([
+    ['Thanks a bunch for booking me on the wrong day. Brilliant stuff.', 'complaint'],
+    ['Cheers for nothing.', 'complaint'],
+    [
+      '素晴らしい報告書をありがとうございました。グラフ1枚で「特に問題なし」。夜中の3時に天井が揺れてるのは私の気のせいだったんですね',
+      'complaint',
+    ],
+    ["My landlord's answer to everything is 'everyone makes noise'. Makes my blood boil.", 'anger'],
+    ['来た技術者さん、うちの部屋見て「こんなの普通の生活音ですよ」って鼻で笑ったんですけど。', 'anger'],
+    ['「は？こっちは普通に生活してるだけですけど？」って鼻で笑われた。まじで許せんあいつ', 'anger'],
+    ['夜10時ですよ？？常識ないんですかあの人たち', 'anger'],
+  ])('reads «%s» as %s', (message, code) => {
+    expect(strongSignalCodes(message)).toContain(code);
+  });
+
+  it.each([
+    'Thanks a lot for sorting out the wrong address so fast!',
+    'Thanks a lot for the quick reply, that was the right answer.',
+    '素晴らしい報告書でした。音は私の気のせいだったんですね、安心しました',
+    '思わず鼻で笑っちゃうくらい面白い報告書でした',
+    'Your report made my day, my blood pressure is finally down.',
+  ])('does not read «%s» as a complaint or anger', (message) => {
+    const codes = strongSignalCodes(message);
+    expect(codes).not.toContain('complaint');
+    expect(codes).not.toContain('anger');
+  });
+});

@@ -55,14 +55,16 @@ const rules: readonly AffectRule[] = [
     'anger',
     /how many (?:more )?times|why (?:do|must|should) (?:i|we) (?:always |even )?(?:have|need) to|why (?:is|does) (?:it|this) always|are you (?:kidding|serious|joking)|every single time|what is wrong with (?:you|your)|does anyone (?:even )?(?:read|care|listen|work)|do you (?:even )?(?:know|realise|realize|understand) how (?:long|much|many|hard)|(?:are|r) (?:you|u) (?:even |actually )?(?:reading|listening|paying attention)/u,
   ),
-  // Sarcasm: praise for a failure.
+  // Sarcasm: praise for a failure. Round 18: thanks for a wrong booking ("Thanks a bunch for booking
+  // me on the wrong day"), «素晴らしい報告書を…。…気のせいだったんですね» (the customer's experience
+  // dismissed, thanked for), "Cheers for nothing".
   ja(
     'complaint',
-    /(?:素晴らしい|すばらしい|さすが|お見事|ご立派)[^。]{0,20}(?:ゼロ|なし|無し|来な|ない|待|また)|(?:ゼロ|なし|来な|待たされ)[^。]{0,20}(?:素晴らしい|すばらしい|さすが|お見事|ご立派)|(?:ええ|いい|楽な|結構な)(?:商売|ご身分)/u,
+    /(?:素晴らしい|すばらしい|さすが|お見事|ご立派)[^。]{0,20}(?:ゼロ|なし|無し|来な|ない|待|また)|(?:ゼロ|なし|来な|待たされ)[^。]{0,20}(?:素晴らしい|すばらしい|さすが|お見事|ご立派)|(?:ええ|いい|楽な|結構な)(?:商売|ご身分)|(?:素晴らしい|すばらしい)[^!?]{0,80}気のせい(?:だった|でした)(?:ん|の)(?:です|だ)?(?:ね|か)(?![^。]{0,12}(?:安心|ほっと|よかった))/u,
   ),
   en(
     'complaint',
-    /(?:great|good|nice|amazing|fantastic|brilliant|wonderful) (?:job|work|service)[^.]{0,40}(?:no.?show|nobody|no one|third time|(?:still|yet) (?:no|not)|never (?:came|showed|answered|replied|called))|(?:have to|had to) do (?:all|everything)[^.]{0,20}(?:myself|ourselves)|worth nothing|thanks for nothing/u,
+    /(?:great|good|nice|amazing|fantastic|brilliant|wonderful) (?:job|work|service)[^.]{0,40}(?:no.?show|nobody|no one|third time|(?:still|yet) (?:no|not)|never (?:came|showed|answered|replied|called))|(?:have to|had to) do (?:all|everything)[^.]{0,20}(?:myself|ourselves)|worth nothing|(?:thanks|cheers) for nothing|thanks a (?:bunch|lot|million) for [a-z]{2,12}ing (?:me |us )?(?:on |in |to |at |for )?(?:the |a )?wrong\b/u,
   ),
   // A last word of praise after a failure ("…do it myself. Fantastic."); the look-behind runs only
   // where the ending matched.
@@ -119,10 +121,11 @@ const rules: readonly AffectRule[] = [
     'human_request',
     /(?:anyone|someone|somebody)[^.?]{0,12}(?:isnt|is not|not) (?:a )?(?:robot|bot|machine|ai)|(?:talk|speak|chat) (?:to|with) (?:someone|somebody|a human|a person)/u,
   ),
-  // Distress felt in the body.
+  // Distress felt in the body. Round 18: «胸が痛みます», «胸が痛む» is sympathy said of others
+  // («騒音に悩んでる人の投稿を見ると胸が痛みます»), not a pain of the customer's («胸が痛くて眠れない»).
   ja(
     'anxiety',
-    /(?:心臓|胸)(?:が)?(?:どきどき|ばくばく|ドキドキ|バクバク|苦し|痛)|(?:どきどき|ばくばく)して(?:眠|寝)/u,
+    /(?:心臓|胸)(?:が)?(?:どきどき|ばくばく|ドキドキ|バクバク|苦し|痛(?!み|む))|(?:どきどき|ばくばく)して(?:眠|寝)/u,
   ),
   // Damage and mess left behind, and things done without asking.
   ja(

@@ -32,7 +32,7 @@ import {
   rulesEscalate,
   writeCombinationFeatures,
 } from './escalation-combination';
-import { findLexiconSignals, type LexiconSignal } from './escalation-lexicon';
+import { findLexiconSignals, type LexiconSignal, showsRelief } from './escalation-lexicon';
 import {
   type EscalationOptions,
   type EscalationOptionsInput,
@@ -382,10 +382,13 @@ export function gatherEscalationEvidence(
     // The emotion over the last user turns, not just this message.
     const userIndexes = history.flatMap((turn, index) => (turn.role === 'user' ? [index] : []));
     const recent = userIndexes.slice(-(options.trajectoryTurns - 1));
+    // Round 18: a worry of an earlier turn is over when this message says so ("That's a relief").
+    const relieved = showsRelief(text);
     for (const index of recent) {
       const turnSignals = findSignals(normalizedHistory[index]!);
-      if (isNegativeTurn(turnSignals)) negativeHistoryTurns += 1;
+      if (isNegativeTurn(turnSignals) && !relieved) negativeHistoryTurns += 1;
       for (const signal of turnSignals) {
+        if (relieved && signal.code === 'anxiety') continue;
         if (signal.strength === 'strong' && carriedFromHistory.has(signal.code))
           add(conversation, { code: signal.code, evidence: signal.evidence, source: `history[${index}]` });
       }

@@ -157,3 +157,41 @@ describe('unresolved_turns: a push or the same problem is not moving on (review 
     expect(codes(message)).not.toContain('unresolved_turns');
   });
 });
+
+describe('unresolved_turns: an answer taken, a decision, a step done, a side question (round 18)', () => {
+  // Round 18 train14-ai/-aj: six entries answered each time, then the customer takes the answer.
+  it.each([
+    'Okay, makes sense. Let us just book the Standard measurement first — next Tuesday evening?',
+    'Okay okay, I keep flip-flopping, sorry. Standard it is. Final answer 😅',
+    'Brilliant, confirmed: 5B on the 3rd at 10, 7A on the 3rd at 14:00.',
+    'OK. If my name stays out of it, I’m in.',
+    'Good, only mine then. Unrelated — do you offer any discount for students?',
+    'Okay, noted. Does the contract PDF get emailed automatically afterwards?',
+    'Right, 7 left and no rollover. That’s all I needed.',
+    'Two meters, one combined report, ¥24,200. Great, let’s order them.',
+    'Honestly, that is really helpful. I feel like I have a plan now. Booking the rental for Monday.',
+    'Brilliant, logged in and the report’s there. Since I have you, how do I add my husband as a viewer?',
+    'OK, the CSV opened fine in Excel after I changed the encoding. Last question: what is LAFmax?',
+    'OK, 30 minutes, good. Also, can the report be emailed to my partner too?',
+    'We’ll go with mediation first then, and keep the report option for later.',
+    'よし、全部終わった！最後に、次回の測定って何ヶ月後くらいが目安ですか？',
+    'ほなそれで頼んます。駐車場はマンションの裏にあるさかい',
+    '説明聞いて安心しました。解約はやめておきます。引き続きよろしくお願いします',
+  ])('does not read «%s» as stuck', (message) => {
+    expect(conversationCodes(message)).not.toContain('unresolved_turns');
+  });
+
+  it.each([
+    // Round17 t13af-666: a bare acknowledgement after a stuck thread is the terse reply, not one taken.
+    'ok. noted. bye.',
+    'Understood. Whatever.',
+    'Okay, makes sense, but it still beeps every night.',
+    'Noted. The meter is still beeping though, what now?',
+    'Unrelated — why does it still beep?',
+    'Last question: when will someone actually fix this?',
+    'Standard it is, but the meter still does not work.',
+    'それで頼んだのに、まだ鳴ってます',
+  ])('still reads «%s» as stuck', (message) => {
+    expect(conversationCodes(message)).toContain('unresolved_turns');
+  });
+});

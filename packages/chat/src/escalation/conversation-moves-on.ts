@@ -15,6 +15,15 @@
  * - a polite or dialect closing («したっけ、よろしくね», «おおきに», «にふぇーでーびる», «あいがとさげ
  *   もした», «おやすみなさい», "ta", "Have a good weekend", "Sorry for the fuss").
  *
+ * - round 18 (train14-ai/-aj long conversations, about 15 false alarms): an answer acknowledged
+ *   ("Okay, makes sense.", "Fine, that answers it.", "Right, 7 left and no rollover. That is all I
+ *   needed.", "Noted.", «説明聞いて安心しました»), a decision taken ("Standard it is. Final answer",
+ *   "We will go with mediation first", "Great, let us order them", "If my name stays out of it, I am
+ *   in", "Booking the rental for Monday", «ほなそれで頼んます», «解約はやめておきます»), a step done
+ *   ("logged in and the report is there", "the CSV opened fine", «よし、全部終わった!») and a side
+ *   question announced ("Unrelated —", "Since I have you,", "Last question:", "…, good. Also, can
+ *   …?", «最後に、…ですか?»). The stuck signs veto them as before ("Makes sense, but it still …").
+ *
  * - a question asked with the anger denied first ("I'm not angry, just asking: if I move the visit,
  *   is there a fee?", «怒ってるわけじゃなくて、単純に聞きたいんですが…?»; round17 train13-ag-075, "Not complaining, just curious — why is the night visit more expensive?", -557).
  *
@@ -28,7 +37,7 @@
 // A new question announced: «次の質問», «次は», «話(は)変わる», «(全然)関係ない…けど», «ついでに», «あと»
 // or «それと» at the start of a sentence, «ところで», "next question", "different topic".
 const newTopic =
-  /次の質問|(?:^|[。!])(?:ほな|ほいだら|じゃあ|では|で)?次は(?![^。!?]{0,8}(?:別の|ちゃんと|しっかり))(?=[^。!]{0,40}(?:\?|ですか|ますか))|話(?:は)?変わ(?:る|り|って)|(?:全然|まったく|全く)関係ない|ところで|(?:^|[。!]|^あ|^あと)(?:それと|あと)(?=[^。!?]{0,40}\?)|\b(?:next|new|different|another|unrelated|separate) (?:question|topic|thing|subject)\b|\bwhile i have you\b|\b(?:also|and) just fyi\b|\bon (?:another|a different|a separate) note\b/u;
+  /次の質問|(?:^|[。!])(?:ほな|ほいだら|じゃあ|では|で)?次は(?![^。!?]{0,8}(?:別の|ちゃんと|しっかり))(?=[^。!]{0,40}(?:\?|ですか|ますか))|話(?:は)?変わ(?:る|り|って)|(?:全然|まったく|全く)関係ない|ところで|(?:^|[。!]|^あ|^あと)(?:それと|あと)(?=[^。!?]{0,40}\?)|\b(?:next|new|different|another|unrelated|separate) (?:question|topic|thing|subject)\b|\bwhile i have you\b|\bsince i have you\b|\bunrelated\b[^a-z?]{0,4}(?=[^?]{0,80}\?)|\blast question\b|(?:^|[.!] )(?:[a-z]+[,.!] )?also,? (?=(?:can|could|do|does|is|are|will|would|how|what|when|where|who)\b[^?]{0,80}\?)|最後に(?=[^。!?]{0,40}(?:\?|ですか|ますか))|\b(?:also|and) just fyi\b|\bon (?:another|a different|a separate) note\b/u;
 
 // The softener of an announced new question: «次は請求書のことなんやけど», «関係ないんやけど», «話変わる
 // んですけど», «聞きたいんですけど».
@@ -48,7 +57,16 @@ const confirmed =
 // Review r17: "shows … now" is a fix only for a state that is not a fault ("it shows annual now",
 // not "The app shows offline now").
 const fixConfirmed =
-  /\b(?:that|this) (?:fixed|did|solved) (?:it|the trick)\b|\b(?:beeping|beeps|alarm|alert|error|warning|crash(?:es|ing)?|noise from (?:it|the meter))s? (?:stopped|(?:has |is |are )?gone)\b|\bit (?:synced|synced up|paired|connected|went through)\b|\b(?:new card|card|link|code|login|button) works\b|\bshows? (?!(?:offline|disconnected|error|errors|nothing|blank|empty|zero|none|unavailable|failed|pending|loading|spinning|red|grey|gray|no|not|still|the same|unknown|expired|locked|declined|overdue|unpaid)\b)[a-z]+ now\b|\bmakes sense now\b|\bthat makes sense\b|\bthats the one\b|\bmy card after all\b/u;
+  /\b(?:that|this) (?:fixed|did|solved) (?:it|the trick)\b|\b(?:beeping|beeps|alarm|alert|error|warning|crash(?:es|ing)?|noise from (?:it|the meter))s? (?:stopped|(?:has |is |are )?gone)\b|\bit (?:synced|synced up|paired|connected|went through)\b|\b(?:new card|card|link|code|login|button) works\b|\bshows? (?!(?:offline|disconnected|error|errors|nothing|blank|empty|zero|none|unavailable|failed|pending|loading|spinning|red|grey|gray|no|not|still|the same|unknown|expired|locked|declined|overdue|unpaid)\b)[a-z]+ now\b|\bmakes sense now\b|\bthat makes sense\b|\bthats the one\b|\bmy card after all\b|\blogged in and\b|\b(?:opened|loaded|downloaded|imported|went through) fine\b|全部終わった/u;
+
+// Round 18: an answer acknowledged or a decision taken at the end of a long conversation ("Okay,
+// makes sense.", "Fine, that answers it.", "That is all I needed.", "Noted.", "Standard it is.",
+// "Final answer", "We will go with mediation first", "let us order them", "I am in", "booking the
+// rental for Monday", «ほなそれで頼んます», «解約はやめておきます», «説明聞いて安心しました»). A bare
+// "ok. noted. bye." after a stuck thread is the terse reply of terse-after-stuck.ts, not an answer
+// taken: the acknowledgement counts only with a sentence of substance after it.
+const answerTaken =
+  /^(?:(?:ok(?:ay)?|right|fine|good|great|alright|brilliant)[,.!]? )?(?:(?:that )?makes sense|noted|understood|confirmed)\b(?=[.,:!]? (?!bye|thanks|whatever)[a-z0-9][^.!?]{10,})|\b(?:that|which) answers (?:it|that|my question)\b|\bthats (?:all|what|everything) i (?:needed|wanted|was after)\b|\b(?:standard|premium|light|basic|business|mediation|that|this|[a-z]+day) it is\b|\bfinal answer\b|\b(?:well|ill|we will|i will) (?:go with|stick with|keep) (?:the |it|that|this|mediation|standard|premium|light|basic)|\blets (?:order|book|schedule|go with) (?:it|them|that|the|a|one)\b|\bim in\b[.!]*$|\bbooking (?:it|the|a|one) (?:for|on)\b|\bi (?:feel like i )?have a plan now\b|(?:それ|これ|その[^。!?]{0,8})で頼(?:む|みます|んます|んだ|みたい)|(?:解約|きゃんせる)(?:は|の話は)?(?:やめて|止めて|なしに)(?:おき|し)ます|説明(?:を)?(?:聞いて|伺って)安心しました/u;
 
 // A polite or dialect closing, alone or after the last words. Review r17: a «よろしく» that pushes
 // for action («至急対応よろしくお願いします», «対応よろしく!», «早めに連絡よろしく») is no goodbye.
@@ -103,6 +121,7 @@ export function movesOn(normalizedText: string): boolean {
       (/[^\s!-~]/u.test(normalizedText) || englishSlotEnd.test(normalizedText))) ||
     confirmed.test(normalizedText) ||
     fixConfirmed.test(normalizedText) ||
+    answerTaken.test(normalizedText) ||
     closing.test(normalizedText)
   );
 }

@@ -53,12 +53,45 @@ describe('findExplicitRepeat: a question the answer missed (missed-question.ts)'
     expect(missed(message)).toBeUndefined();
   });
 
+  // Round 18 (train14): the customer says what they asked and not, grants the answer and asks again,
+  // or puts the wrong topic aside and names the right one.
+  it.each([
+    'I asked you to cancel my booking, not to reschedule it. Please cancel it.',
+    'Sorry, maybe I wasn’t clear: can one visit cover BOTH the bedroom and the living room?',
+    'No, I meant can the report itself be addressed to the management company instead of me?',
+    'Fine, I’ll rephrase since the last answer was about something else: do we still pay the full fee?',
+    'No offence, but ‘thank you for your patience’ isn’t an answer. When will the tech get here?',
+    'Yes, but how long before? I can’t pick up during meetings.',
+    'I get that it’s ¥4,800 a month, but is there a minimum period, or can I stop after one month?',
+    'Cool, but when will they arrive? It’s 2:15.',
+    'キャンセルじゃなくて、日にちを変えたいだけなんです。変更でも料金かかるんですか？',
+    '時間じゃなくて、立ち会いが必要かどうかです。',
+    '規格じゃなくて大きさです！うち狭いので。',
+    '恐れ入ります、ダウンロード方法ではなく、宛名の変更が可能かどうかをお伺いしております。',
+    '重ねて失礼いたします。管理組合名義での契約が可能か、という点をお伺いしております。',
+  ])('reads «%s» as asking again (round 18)', (message) => {
+    expect(missed(message)).toBeDefined();
+  });
+
+  it.each([
+    'Great, but can I also book Saturday?',
+    'Yes, but what about the report for the other room, too?',
+    'Sure. What time does the technician arrive?',
+    'キャンセルじゃなくて変更にします。',
+    '夜じゃなくて昼でお願いします。',
+    'I asked my landlord, and he said it is fine.',
+  ])('does not read «%s» as asking again (round 18 look-alikes)', (message) => {
+    expect(missed(message)).toBeUndefined();
+  });
+
   // Review r17: on a first message the same words only say what the customer wants.
   it.each([
     '私が知りたいのは料金です。',
     '騒音の話じゃなくて、請求のことで質問です。',
     'そうじゃなくて、来週の予約を取りたいです。',
     "Let me rephrase: I'd like a visit, not a meter.",
+    '時間じゃなくて、立ち会いが必要かどうかです。',
+    'No, I meant the Premium plan.',
   ])('does not read «%s» as asking again without an answered question before it', (message) => {
     expect(findExplicitRepeat(normalizeText(message))).toBeUndefined();
     // …nor after a customer turn the assistant has not answered yet, nor an answer to no question.

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconCodesWithStrength } from '../test-utils/lexicon-codes';
-import { createEscalationClassifier } from './classify-escalation';
+import { strongSignalCodes } from '../test-utils/strong-codes';
+import { normalizeText } from '../text/normalize-text';
+import { createEscalationClassifier, gatherEscalationEvidence } from './classify-escalation';
+import { showsRelief } from './escalation-lexicon';
+import { escalationOptionsSchema } from './escalation-options';
 
 // Rules alone, for an account at risk: there any signal escalates (a decision that does not
 // escalate lists no reasons then).
@@ -141,5 +145,49 @@ describe('complaint: "underwhelmed", and mild when hedged', () => {
     expect(lexiconCodesWithStrength('A little underwhelmed by the graphs.')).toEqual([
       'dissatisfaction:mild',
     ]);
+  });
+});
+
+describe('a worry over and a complaint received from downstairs (round 18)', () => {
+  const nervous = [
+    { role: 'user' as const, content: 'I work during the day, do I have to be there for the measurement?' },
+    { role: 'assistant' as const, content: 'Not at all — we can arrange key handover in advance.' },
+    { role: 'user' as const, content: "I'm a bit nervous about strangers in my flat" },
+    { role: 'assistant' as const, content: 'Understood. Technicians carry ID.' },
+  ];
+  const codes = (message: string) => {
+    const evidence = gatherEscalationEvidence(
+      { message, history: nervous },
+      escalationOptionsSchema.parse({}),
+    );
+    return [...evidence.strong, ...evidence.mild, ...evidence.conversation].map((reason) => reason.code);
+  };
+
+  it.each([
+    "Oh good, so I don't need to be home. That's a relief. Book me for Wednesday then.",
+    'Phew. OK, that’s what I was worried about. If my name stays out of it, I’m in.',
+    'Okay, then he won’t know. That’s a weight off my mind.',
+  ])('carries no worry into «%s»', (message) => {
+    expect(showsRelief(normalizeText(message))).toBe(true);
+    expect(codes(message)).not.toContain('anxiety');
+  });
+
+  it.each([
+    "That's a relief, but I'm still scared he'll find out it was me.",
+    'Phew. But what if he knocks on my door anyway? I am really nervous.',
+    'OK. Book me for Wednesday then.',
+  ])('still carries or reads the worry in «%s»', (message) => {
+    expect(codes(message)).toContain('anxiety');
+  });
+
+  it('reads a complaint received from downstairs as no complaint about the service', () => {
+    expect(
+      strongSignalCodes(
+        "I've had a complaint from downstairs that I'm too loud. Can you measure the noise from my unit?",
+      ),
+    ).not.toContain('complaint');
+    expect(
+      strongSignalCodes('I filed a complaint with you last week about the technician and nobody answered.'),
+    ).toContain('complaint');
   });
 });

@@ -19,6 +19,25 @@
 const missedQuestion =
   /\blet me (?:put it|ask(?: it| this)?|say it|phrase it) (?:differently|another way|a different way|in (?:a )?(?:different|another) way)\b|\blet me rephrase\b|\b(?:thats|that is|that was) not what i (?:asked|meant|said)\b|\bthat (?:wasnt|was not|isnt|is not) (?:my|what my) question\b|\bnot what i asked\b|\bi(?:m| am) not asking (?:for|about|if|whether|to)\b[^.?!]{0,60}\bi(?:m| am) asking\b|\bsorry if i (?:wasnt|was not) clear\b|\bi think (?:theres|there is) (?:a|some) misunderstanding\b|\byou (?:misunderstood|misread) (?:me|my question)\b|(?:か|かどうか|のか|のかって)(?:を)?(?:聞いて(?:る|い)ん(?:です|だ)|聞いとるん)|(?:か|の)(?:と|って)(?:お尋ねし|おたずねし|聞い|質問し|伺っ)(?:たん(?:です|だ)|ました|てるん(?:です|だ))(?:けど|が)?[。!]?$|(?:私|わたし|僕|ぼく|俺|おれ)(?:が|の)(?:聞きたい|知りたい|質問(?:して)?(?:い)?る)(?:の|こと)?は|(?:私|わたし)の質問は|(?:の話|のこと)(?:じゃ|では)なくて(?=[^。!?]{0,60}(?:聞(?:いて(?:る|い)|きたい)|知りたい|質問|尋ね|って(?:こと|聞い)|\?))|(?:そうじゃ|そうでは)なくて|ちがうちがう|^ちがくて|質問の仕方が(?:悪|わる)|聞き方が(?:悪|わる)|(?:言って(?:る|いる)こと|言いたいこと|質問(?:の意味|の意図)?)(?:が|は)?伝わって(?:ます|いますか|る)/u;
 
+/**
+ * Round 18 (train14-ai/-aj/-ak, about 14 misses): more ways to say the answer missed, each read only
+ * after an answered question like the phrases above: the customer says what they asked and what they
+ * did not ("I asked you to cancel my booking, not to reschedule it"), that they were not clear or
+ * meant something else ("Sorry, maybe I wasn’t clear:", "No, I meant …", "I’ll rephrase since the
+ * last answer was about something else"), that the reply is no answer ("‘thank you for your
+ * patience’ isn’t an answer"), grants the answer and asks the same again ("Yes, but how long
+ * before?", "I get that it’s ¥4,800 a month, but is there a minimum period…?", "Cool, but when will
+ * they arrive?"), or puts the wrong topic aside in Japanese and names the right one («キャンセル
+ * じゃなくて、日にちを変えたいだけなんです», «時間じゃなくて、立ち会いが必要かどうかです», «規格じゃなくて
+ * 大きさです!», «ダウンロード方法ではなく、宛名の変更が可能かどうかをお伺いしております», «重ねて失礼いた
+ * します»). A new question after a good answer ("Great, but can I also book Saturday?", «キャンセル
+ * じゃなくて変更にします») says none of these: the granted answer needs a question word right after
+ * "but" and no "also", and the Japanese aside needs the right topic named as a question or a plain
+ * «…です!».
+ */
+const restated =
+  /\bi asked (?:you )?(?:to|for|about|if|whether|how|what|when)\b[^.?!]{0,60}, not\b|\b(?:maybe|perhaps) i (?:wasnt|was not|havent been) clear\b|(?:^|[.!?] )(?:no|sorry|nope),? i meant\b|\bwhat i meant (?:was|is)\b|\bill rephrase\b|\b(?:last|previous|your) answer was about something else\b|\b(?:isnt|is not|wasnt|was not) (?:really )?an answer\b|^(?:yes|yeah|i know|i get that|i understand that|i see that|cool|sure)\b[^.?!]{0,50},? but (?!(?:can|could) (?:i|we) also\b)(?:how|when|what|where|which|who|why|is|are|can|could|does|do|will)\b(?![^?]{0,80}\b(?:also|too|as well|another)\b)[^?]{0,80}\?|(?:じゃ|では)なく(?:て)?[^。!?]{1,40}(?:かどうか|か(?:を|が)?(?:知りたい|聞きたい|お伺い|伺い|お尋ね)|という点|だけなんです|(?<![ましいた])です!)|(?:かどうか|か(?:という点)?)(?:を)?(?:お伺い|伺っ|お尋ね)(?:して)?(?:おります|います)|重ねて(?:失礼|恐れ入り|すみません|申し訳)/u;
+
 // A customer turn that asks: a question mark or ending («…ですか», «…かな», «…でしたっけ»), a request
 // («…ください», «…たいです», «請求の取り消しをお願いします», "please", "I need"; round17 t13ae-428
 // misses a request, not a question), an English question or "I want to know", or a Japanese
@@ -43,7 +62,7 @@ export function findMissedQuestion(
 ): string | undefined {
   // Without a history there is no question to have missed (and no need to read the message).
   if (history.length === 0) return undefined;
-  const phrase = missedQuestion.exec(normalizedText)?.[0];
+  const phrase = missedQuestion.exec(normalizedText)?.[0] ?? restated.exec(normalizedText)?.[0];
   if (phrase === undefined) return undefined;
   let answered = false;
   for (let index = history.length - 1; index >= 0; index -= 1) {

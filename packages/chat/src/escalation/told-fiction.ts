@@ -6,8 +6,18 @@
  * 怖いです») is not read so: the story must be what the feeling is about («…の中の», «…で見た»,
  * "in the film").
  *
+ * Round 18 (train14-ah): a character of a story the customer writes or watches feels it («ミステリー
+ * 小説を書いてて、主人公が夜中の物音に怯えるシーンがあるんですが», «ドラマで主人公が「ふざけるな!」って…
+ * 怒鳴り込むシーン», "the protagonist is terrified of"): the protagonist or a character is the subject
+ * of the feeling in the same sentence, and the sentence names a story (a novel, drama, film, scene).
+ * "My protagonist days are over, I am terrified of my neighbour" names no story.
+ *
  * Runs on normalised text (katakana folded to hiragana).
  */
+const characterBefore =
+  /(?:主人公|登場人物|きゃら(?:くたー)?)(?:が|は|も)[^。!?]{0,24}$|\b(?:the|my|a|her|his|our) (?:protagonist|main character|character|heroine|hero)\b[^.?!]{0,24}$/u;
+const storyNamed =
+  /小説|どらま|映画|漫画|まんが|あにめ|しーん|場面|脚本|物語|\b(?:novel|story|film|movie|drama|scene|script|book|series|episode)\b/u;
 const storyBefore =
   /(?:どらま|映画|番組|小説|漫画|まんが|あにめ|にゅーす|動画)(?:の中|で見|を見|で読|を読)[^。!?]{0,12}$|\b(?:in|on|watching|watched|saw) (?:the|a|that|this) (?:movie|film|tv show|drama|series|documentary|novel|episode)\b[^.?!]{0,30}$/u;
 // …but the story only compared with the customer's life («ニュースで見たような事件になりそうで本当に
@@ -18,5 +28,9 @@ const realLife =
 /** True when the feeling word at `start` of normalised text is told about a story (see the file comment). */
 export function isToldOfFiction(text: string, start: number): boolean {
   const story = storyBefore.exec(text.slice(Math.max(0, start - 40), start));
-  return story !== null && !realLife.test(story[0]);
+  if (story !== null && !realLife.test(story[0])) return true;
+  return (
+    characterBefore.test(text.slice(Math.max(0, start - 40), start)) &&
+    storyNamed.test(text.slice(Math.max(0, start - 60), start + 40))
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconCodesWithStrength } from '../test-utils/lexicon-codes';
+import { strongSignalCodes } from '../test-utils/strong-codes';
 import { normalizeText } from '../text/normalize-text';
 import { isTopicMention } from './topic-mention';
 
@@ -18,5 +19,22 @@ describe('isTopicMention: a feeling named as the topic of a post', () => {
     expect(
       lexiconCodesWithStrength('I read an article about noise and now my mental health is suffering'),
     ).toContain('anxiety:strong');
+  });
+});
+
+describe('isTopicMention: a word of distress asked of a service or said of people in general (round 18)', () => {
+  it.each([
+    'Which plan is least stressful for someone who just wants the problem handled without confronting anyone?',
+    'Do you offer anything for people who find noise disputes really stressful — like someone to talk them through options?',
+  ])('reads «%s» as no anxiety', (message) => {
+    expect(strongSignalCodes(message)).not.toContain('anxiety');
+  });
+
+  it.each([
+    'This has been the most stressful month of my life.',
+    'The least I can say is that it’s stressful.',
+    'People who find out about my neighbour say I must be stressed, and I am, I can’t sleep.',
+  ])('still reads «%s» as anxiety', (message) => {
+    expect(strongSignalCodes(message)).toContain('anxiety');
   });
 });
