@@ -191,3 +191,46 @@ describe('a worry over and a complaint received from downstairs (round 18)', () 
     ).toContain('complaint');
   });
 });
+
+describe('escalation lexicon: round 18 safety and threat vocabulary', () => {
+  it('finds hazards, a fall with no answer, things thrown off a balcony, and threats without the usual words', () => {
+    for (const [message, code] of [
+      [
+        'My upstairs neighbour is throwing things off his balcony onto our terrace — a bottle just missed my son.',
+        'safety',
+      ],
+      [
+        '上の階から水が漏れてきて、コンセントのあたりが濡れてます。パチパチ音もしてて、どうしたらいいですか',
+        'safety',
+      ],
+      ['ガス漏れ警報器が鳴ってます！たぶん隣の部屋からです', 'safety'],
+      [
+        'I just went into the hallway and it smells strongly of gas. The neighbour isn’t answering the door.',
+        'safety',
+      ],
+      ['隣のお婆さんのお部屋から、今朝大きな物音がして、それから呼んでもお返事がございません。', 'safety'],
+      [
+        'I heard a very loud thud from upstairs and now someone is groaning. I knocked but no answer.',
+        'safety',
+      ],
+      ['隣との壁のコンセントからバチバチって音して、火花見えてん！', 'safety'],
+      ['測定器のバッテリーが膨らんで、熱くなってます。どうしたらいいですか？', 'safety'],
+      [
+        'If I don’t get my refund by Friday I’m leaving a review on every site I can find and telling my whole building.',
+        'threat',
+      ],
+      ['Pretty sure the kokumin seikatsu center would be interested in how you handle refunds.', 'threat'],
+    ] as const)
+      expect(codes(message), message).toContain(code);
+  });
+
+  it('leaves their look-alikes alone', () => {
+    for (const message of [
+      'No gas smell at all, just the hissing sound. Can you measure it?',
+      'コンセントの位置を教えてください。測定器を差したいので',
+      'The technician knocked but no answer, so please rebook for Tuesday.',
+      'I read a review on every site before booking, you look good!',
+    ])
+      expect(codes(message), message).not.toContain('safety');
+  });
+});

@@ -284,7 +284,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'safety',
     'strong',
-    /死にたい|しにたい|死のう|自殺|消えたい|消えてしまいたい|生きていけ|生きるのが(?:つら|辛)|殺(?:す|さ|し|され)|ころ(?<![とこ]ころ)(?:す|さ|され)|殴(?:ら|ろ|る|り)|なぐら|暴力|暴行|刺(?:す|さ|され)|包丁|刃物|凶器|脅(?:さ|し|迫)|おどさ|身の危険|危険を感じ|身を守|警察(?:を|に)(?:呼|通報|相談|電話|届)|警察沙汰|110番|ストーカー|つきまと|付きまと|待ち伏せ|襲(?:わ|う|い)|怪我|けがを|蹴(?:ら|り|る)|放火|火をつけ|(?:車|自転車|ドア|郵便受け|玄関)に(?:傷|落書き)を?(?:つけ|付け|され)|落書き(?:を|され)|いたずらをされ|(?:車|自転車|ドア|郵便受け)を(?:傷|壊)|家の前(?:まで|に)(?:来|押しかけ)|押しかけ|(?:怒鳴|どな)(?:られ|って(?:来|き)|りつけ|り込)|胸ぐら|つかみかか|掴みかか|突き飛ば|押し倒|(?:殴|蹴|掴|つかま|押さ)(?:ら|ま|え)?れ(?:た|ました|て)|叩(?<!(?:壁|床|天井|窓)を叩)か?れ(?:た|ました|て)|死(?:んだ|ぬ)(?:方|ほう)が|楽になりたい|死(?:のう|にそう)と(?:思|考)|命の危険/u,
+    /死にたい|しにたい|死のう|自殺|消えたい|消えてしまいたい|生きていけ|生きるのが(?:つら|辛)|殺(?<!相殺)(?:す|さ|し|され)|ころ(?<![とこ]ころ)(?:す|さ|され)|殴(?:ら|ろ|る|り)|なぐら|暴力|暴行|刺(?:す|さ|され)|包丁|刃物|凶器|脅(?:さ|し|迫)|おどさ|身の危険|危険を感じ|身を守|警察(?:を|に)(?:呼|通報|相談|電話|届)|警察沙汰|110番|ストーカー|つきまと|付きまと|待ち伏せ|襲(?:わ|う|い)|怪我|けがを|蹴(?:ら|り|る)|放火|火をつけ|(?:車|自転車|ドア|郵便受け|玄関)に(?:傷|落書き)を?(?:つけ|付け|され)|落書き(?:を|され)|いたずらをされ|(?:車|自転車|ドア|郵便受け)を(?:傷|壊)|家の前(?:まで|に)(?:来|押しかけ)|押しかけ|(?:怒鳴|どな)(?:られ|って(?:来|き)|りつけ|り込)|胸ぐら|つかみかか|掴みかか|突き飛ば|押し倒|(?:殴|蹴|掴|つかま|押さ)(?:ら|ま|え)?れ(?:た|ました|て)|叩(?<!(?:壁|床|天井|窓)を叩)か?れ(?:た|ました|て)|死(?:んだ|ぬ)(?:方|ほう)が|楽になりたい|死(?:のう|にそう)と(?:思|考)|命の危険/u,
     { negatable: false, ignore: isViolenceNotMeant },
   ),
   // threat: public posting, consumer centres, regulators.
@@ -543,6 +543,23 @@ const japaneseRules: readonly LexiconRule[] = [
     /(?:生きて(?:いく|る)|生きる)(?:気力|意味|希望|自信)|気力が(?:ない|ありません|なくな|残って)|いなくなりたい|いなくなれたら|(?:目が覚め|起き)なければ(?:いい|良い|楽)|消えてしまえ(?:たら|ば)|ただじゃ(?:おかな|すまな|済まな)|ただでは(?:おかな|すまな|済まな)|(?:物|もの|石|ゴミ)を投げ(?:られ|て(?:き|く))|投げつけ|インターホンを(?:何度も|何回も|連打|鳴らし続け)|しば(?:いたろ|いたる|いてやる|く)|どつ(?:いたろ|いたる|いてやる|く)|ぶん殴|ぶっ(?:殺|飛ば|とば)|ぼこぼこに|痛い目(?:に|を)?(?:あわ|遭わ|見せ)|焦げ(?:臭|くさ)|煙が(?:出|充満|上が|入)|火事|ガス(?:臭|くさ|のにお)|脅迫/u,
     { negatable: false, ignore: isViolenceNotMeant },
   ),
+  // Round 18: hazards without the usual words: sparks, a gas alarm, water on the wiring («隣との壁の
+  // コンセントからバチバチって音して、火花見えてん», «ガス漏れ警報器が鳴ってます», «上の階から水が漏れてき
+  // て、コンセントのあたりが濡れてます。パチパチ音もしてて»).
+  ja(
+    'safety',
+    'strong',
+    /火花|ガス漏れ|バッテリー[^。!?]{0,8}?(?:膨ら|膨張|発火|煙)|ガス(?:の)?警報|(?:コンセント|配線|ブレーカー|分電盤)[^。!?]{0,12}?(?:濡れ|水|パチパチ|バチバチ|焦げ|煙)|(?:水|雨)[^。!?]{0,16}?(?:漏れ|濡れ)[^。!?]{0,20}?(?:コンセント|配線|分電盤)/u,
+    { ignore: isViolenceNotMeant },
+  ),
+  // Round 18: someone who does not answer after a fall or a loud sound («隣のお婆さんのお部屋から、今朝大
+  // きな物音がして、それから呼んでもお返事がございません»). Not negatable: the denial is the danger.
+  ja(
+    'safety',
+    'strong',
+    /(?:物音|音|倒れ)[\s\S]{0,40}?(?:呼んでも|ノックしても|声をかけても|インターホンを押しても|叩いても)[^。!?]{0,8}?(?:お?返事|応答|反応)が(?:ない|ありません|ございません|なく)/u,
+    { negatable: false },
+  ),
   ja(
     'threat',
     'strong',
@@ -740,6 +757,30 @@ const englishRules: readonly LexiconRule[] = [
     'strong',
     /better off without me|(?:easier|better) (?:if i (?:wasnt|werent|didnt)|not to (?:wake up|be here|exist|be around))|(?:wish|want) (?:i could|to) (?:disappear|not wake up|sleep forever)|(?:banging|pounding|hammering|kicking) (?:on|at) (?:my|our) (?:front )?door|(?:shouting|screaming|yelling) (?:out )?my name|(?:keeps?|kept) (?:leaving|putting|sticking|throwing)[^.?!]{0,30}\b(?:my|our) (?:door|car|mailbox|letterbox|doorstep)|(?:no|dont see the|dont see any|cant see the) (?:point|reason) (?:in|to|of)? ?(?:living|anything|going on|carrying on|life)|(?:no|dont have any|have no) (?:energy|strength|will) left to (?:go on|keep going|live|carry on)|make me pay|(?:grabbed|punched|kicked|hit) my (?:arm|door|car|hand|neck)/u,
     { negatable: false },
+  ),
+  // Round 18: things thrown off a balcony that nearly hit someone, a strong gas smell, and a fall with no
+  // answer after it ("throwing things off his balcony onto our terrace — a bottle just missed my son",
+  // "it smells strongly of gas", "a very loud thud from upstairs … now someone is groaning … I knocked
+  // but no answer").
+  en(
+    'safety',
+    'strong',
+    /throw\w* (?:things|stuff|bottles?|objects?|rubbish|trash|cans?|glass|cigarettes?|furniture)\b[^.?!]{0,30}\b(?:off|from|over) (?:the |his |her |their |a )?(?:balcony|window|roof)|(?:just |barely |nearly )?missed (?:my|our) (?:son|daughter|kids?|child(?:ren)?|baby|wife|husband|head)\b|smell\w* (?:strongly|really|very|so) (?:of|like) (?:gas|smoke|burning)|(?:someone|somebody|s?he)(?: is| was|s)? groaning/u,
+    { ignore: isViolenceNotMeant },
+  ),
+  en(
+    'safety',
+    'strong',
+    /(?:thud|crash|bang|fall|fell)\b[^?]{0,120}\b(?:no answer|not answering|isnt answering|no response)\b/u,
+    { negatable: false },
+  ),
+  // Round 18: a review on every site, the whole building told, the consumer centre in romaji, and a
+  // relative at the press with "just saying" ("My sister works at NHK. Just saying.").
+  en(
+    'threat',
+    'strong',
+    /(?:leav|post|writ)\w* (?:a |an |my )?(?:review|post)s? (?:on|across) (?:every|all|each|any) (?:site|platform|website)|tell\w* (?:my |the )?(?:whole|entire) (?:building|street|block|neighbou?rhood)|kokumin seikatsu|shou?hi(?:sha|seikatsu) (?:center|centre)|works? (?:at|for) (?:nhk|the (?:bbc|press|papers?|news)|a (?:newspaper|tv station|paper))\b[^?]{0,20}\bjust (?:saying|so you know)/u,
+    { ignore: ignoreWhenPositiveOrNotMeant },
   ),
   en(
     'threat',

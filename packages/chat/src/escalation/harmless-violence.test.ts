@@ -65,3 +65,32 @@ describe('isViolenceNotMeant: the speaker gone but someone else at it now', () =
       expect(codes(message), message).toContain('safety');
   });
 });
+
+describe('isViolenceNotMeant: round 18', () => {
+  it('takes back violence denied, words shouted at a screen, a drama line, a kitchen knife, an apology', () => {
+    for (const message of [
+      'The couple upstairs argue loudly about twice a week. No violence or anything, just volume.',
+      'My neighbour shouted "I’m calling the police!" at his TV during the football match lol.',
+      'My neighbour’s teenager yells "I’m gonna kill you!!" at his video games all night lol. Harmless, just LOUD.',
+      'テレビの音です。夜中に「殺してやる！」みたいなセリフが聞こえてきてびっくりします笑',
+      '隣の人、料理中の包丁のトントンって音が夜中の1時とかに響くんです笑',
+      'My neighbour waited outside my door today to apologise for last night’s noise and brought cookies lol.',
+      'Read a news story about a noise dispute that turned violent. Nothing like that here, thankfully.',
+      'うちの旦那、上の足音するたびに「ぶん殴ったろか」って言うてるけど、もちろん冗談やで笑',
+      '調停キャンセル分のクレジット、次回の請求で相殺されているのを確認しました。',
+    ])
+      expect(codes(message), message).not.toContain('safety');
+  });
+
+  it('keeps real danger with the same words', () => {
+    for (const message of [
+      'No violence yet, but he keeps banging on my door.',
+      'My neighbour shouted "I’ll kill you" at me this morning.',
+      '上の人、夜中に包丁研ぐみたいな音させとるんよ。気味悪いし、この前すれ違った時ずっと睨まれとった',
+      '隣の人が包丁を持って廊下に立っていました',
+      'Someone is waiting outside my door every night.',
+      'うちの旦那が「ぶん殴ったろか」って言うてる。本当にやりかねない',
+    ])
+      expect(codes(message), message).toContain('safety');
+  });
+});

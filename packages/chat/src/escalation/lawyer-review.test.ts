@@ -94,3 +94,26 @@ describe('isLawyerReviewFeature: the customer\u2019s own lawyer or step next to 
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isLawyerReviewFeature: round 18', () => {
+  it('takes back lawyer words of a question that names the feature, the partner firm and «弁護士確認»', () => {
+    for (const message of [
+      '弁護士レビューの報告書には、弁護士さんの名前と登録番号も載りますか？',
+      '弁護士レビューをしてくれる弁護士さんって、どこの事務所の方ですか？',
+      '提携の法律事務所って東京だけですか？大阪の物件なんですが、プレミアムで対応できますか',
+      'プレミアムにアップグレードするといつから弁護士確認の報告書になりますか？',
+      'How does the lawyer-reviewed report in Premium work? Like does the lawyer just sign off on it or do they add comments?',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+  });
+
+  it('keeps the review ordered for the customer’s own dispute, and a step in the question', () => {
+    for (const message of [
+      'プレミアムの弁護士レビュー、今回の測定結果でお願いします。来月、相手方との話し合いで使う予定です',
+      'プレミアムの弁護士レビュー、お願いします。管理会社に提出します',
+      '弁護士レビューの弁護士さんに、隣との裁判のことも相談できますか？',
+      'How does the lawyer review work? Can the lawyer represent me against my landlord?',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+});

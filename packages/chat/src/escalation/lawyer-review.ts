@@ -40,7 +40,8 @@ const englishStepInSentence =
 // In Japanese the feature is named right after the word («弁護士レビュー», «弁護士チェック», «弁護士さん
 // のコメント»), or the premium plan before it and the report read after it («プレミアムにしとけば弁護士
 // の先生に報告書みてもらえる»), in a question or not («まあ弁護士チェックが付いてるなら妥当か»)…
-const japaneseFeatureAfter = /^(?:さん|の先生)?(?:の)?(?:れびゅー|ちぇっく|こめんと)/u;
+// Round 18: «弁護士確認の報告書» too.
+const japaneseFeatureAfter = /^(?:さん|の先生)?(?:の)?(?:れびゅー|ちぇっく|こめんと|確認の)/u;
 // Review r16: a lawyer's comment or check is the plan's only when the plan or an option is named in
 // the message, the feature is called by its name («弁護士レビュー»), or it is the topic of a question
 // («弁護士さんのコメントって、何日くらいで付くんですか？»). «弁護士さんのチェックを受けたら、報告書に不備が
@@ -66,8 +67,22 @@ const japaneseFieldAfter = /^[」』](?:という|って|の)?(?:欄|項目|記�
 // …with no step of the customer's own in the sentence: a suit, a court or its date («来週の期日に間に
 // 合わせたいので、Premiumの弁護士レビューを急ぎで»), evidence, a dispute, the other party, a claim or a
 // letter to them.
+// Round 18: not the service's mediation named with the review («弁護士チェックとか調停とか付くなら»,
+// «調停と弁護士レビューって、どっちが先»).
 const japaneseStepInSentence =
-  /訴|裁判|調停|示談|賠償|慰謝料|法的|内容証明|期日|証拠|請求|交渉|代理|揉め|争|相手|隣|大家|管理会社に|警告/u;
+  /訴|裁判|調停(?!と弁護士|とか弁護士|とか付|(?:が|も)付|員)|示談|賠償|慰謝料|法的|内容証明|期日|証拠|請求|交渉|代理|揉め|争|相手|隣|大家|管理会社に|警告/u;
+
+// Round 18: in a question whose sentence names the feature («弁護士レビューの報告書には、弁護士さんの名前と
+// 登録番号も載りますか？», «弁護士レビューをしてくれる弁護士さんって、どこの事務所の方ですか？», «弁護士監修
+// って、実際に弁護士さんと話せるわけではないんですよね？»), every lawyer word of it is the feature's lawyer.
+const japaneseFeatureNamedInSentence = /弁護士(?:さん)?の?(?:れびゅー|ちぇっく)|弁護士監修/u;
+// Round 18: the service's partner firm or lawyer («提携の法律事務所って東京だけですか？»).
+const partnerBefore = /提携(?:先)?の?$/u;
+// Round 18: …but the review ordered for the customer's own dispute is a legal step, in any sentence
+// after the word: «プレミアムの弁護士レビュー、今回の測定結果でお願いします。来月、相手方との話し合いで使う
+// 予定です» (a miss of round 17).
+const ownDisputeUseAfter =
+  /(?:相手|隣|大家|管理会社|管理組合|話し合い|交渉)[^。!?]{0,16}?(?:使|出(?:す|し)|提出|見せ)/u;
 
 // How far each side of the lawyer word its sentence is looked for (review r17: a long message with a
 // lawyer word every few words stays fast).
@@ -76,18 +91,26 @@ const featureWindow = 160;
 /** True when the lawyer word at [start, end) of normalised text names the premium plan's lawyer review. */
 export function isLawyerReviewFeature(text: string, start: number, end: number): boolean {
   const word = text.slice(start, end);
+  if (word === '法律事務所')
+    return (
+      partnerBefore.test(text.slice(Math.max(0, start - 8), start)) &&
+      !japaneseStepInSentence.test(sentenceAround(text, start, end, featureWindow).sentence)
+    );
   if (!englishLawyer.test(word) && word !== '弁護士' && word !== 'べんごし') return false;
   const { sentence, question } = sentenceAround(text, start, end, featureWindow);
   if (englishLawyer.test(word))
     return (
       (question || englishPlanInSentence.test(sentence)) &&
       !englishOwnLawyerBefore.test(text.slice(Math.max(0, start - 24), start)) &&
-      englishFeature.test(sentence) &&
+      // Round 18: or the sentence before it in a question ("How does the lawyer-reviewed report in
+      // Premium work? Like does the lawyer just sign off on it…?").
+      (englishFeature.test(sentence) ||
+        (question && englishFeature.test(text.slice(Math.max(0, start - featureWindow), start)))) &&
       !englishStepInSentence.test(sentence)
     );
   const before = text.slice(Math.max(0, start - 24), start);
   const after = text.slice(end, end + 32);
-  if (ownLawyerBefore.test(before)) return false;
+  if (ownLawyerBefore.test(before) || ownDisputeUseAfter.test(text.slice(end, end + 120))) return false;
   const featureOfPlan =
     japaneseFeatureAfter.test(after) &&
     (japaneseFeatureName.test(after) ||
@@ -101,6 +124,8 @@ export function isLawyerReviewFeature(text: string, start: number, end: number):
     featureOfPlan ||
     whichLawyer ||
     japaneseFieldAfter.test(after) ||
+    partnerBefore.test(before) ||
+    (question && japaneseFeatureNamedInSentence.test(sentence)) ||
     (japanesePlanBefore.test(before) && japaneseReportReadAfter.test(after));
   return named && !japaneseStepInSentence.test(sentence);
 }

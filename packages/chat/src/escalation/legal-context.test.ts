@@ -366,3 +366,53 @@ describe('isLegalStepNotMeant: a place word next to a step of the customer\u2019
       expect(codes(message), message).not.toContain('legal');
   });
 });
+
+describe('isLegalStepNotMeant: round 18', () => {
+  it('takes back a profession, a workplace, a court as a place or a denial', () => {
+    for (const message of [
+      'The judge who lives upstairs is lovely and quiet. It’s the dog downstairs that’s the problem.',
+      'Funny thing, my downstairs neighbour is actually a judge, so I’d like everything done by-the-book lol.',
+      'I manage a law firm’s office and the HVAC noise in our meeting rooms is loud. Do you do commercial measurements?',
+      'Years ago I worked as a paralegal at a law firm in Osaka, so I’m used to dense reports.',
+      'A few of our members are law firms and don’t want anything recorded near their desks.',
+      'Can I get a copy of the terms as they were when we signed in 2022? Our general counsel is auditing all vendor contracts.',
+      'Our legal department asked whether you store voice recordings. Privacy-policy question, not related to any dispute.',
+      'Just to confirm, the chatbot’s answers aren’t legal advice, right?',
+      'And nobody’s suing anybody, don’t worry 😂 I just want a number I can show the committee.',
+      'The mediation session really worked, we’ve agreed on quiet hours. Glad it never came to lawyers!',
+      '隣の部屋の人、弁護士さんらしいです。毎晩遅くに帰ってきて、ドアの開け閉めが響きます。',
+      '隣に住んでるのが弁護士さんなんですけど、その方の家のピアノの音がけっこう響きます。',
+      '父が元裁判官で、「騒音は記録が大事」が口癖でした。',
+      '私、裁判所で書記官をしてるんですけど、隣の工事がうるさくて。昼間の測定ってできますか',
+      '裁判所の建て替え工事が近所であって、昼間は一日中ガンガンいってます。',
+      '法律事務所を経営しています。ビルの空調音が気になるので、法人で測定をお願いしたいのですが',
+      'うちの入居者さんは弁護士の方が多くて、報告書の数値の根拠をよく聞かれます。',
+      '私は新聞記者をしています。夜勤明けで昼に寝たいのに、隣のリフォームの音がすごくて。',
+      'チャットの回答って法的なアドバイスではないんですよね？確認です',
+      'そっか、まあ裁判とかしたいわけじゃないし、話し合いで十分かも！',
+      '弁護士に頼むほどのことじゃないと思ってるので、まずは話し合いたいです。',
+      '御社の調停のおかげで、隣の方と円満に話がつきました。裁判にならずに済んで本当に良かったです',
+      '弊社では契約締結前に、弊社顧問弁護士によるリーガルチェックを通す必要がございます。',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+    expect(
+      codes('My brother works at the consumer centre and he’s the one who suggested you.'),
+    ).not.toContain('threat');
+  });
+
+  it('keeps the same words as a step of the customer’s own', () => {
+    for (const message of [
+      'My neighbour is a nightmare. I’m going to court.',
+      'I work at a bank and I will sue you.',
+      '隣の人、弁護士に相談するって言ってました。私も訴えられるんでしょうか',
+      '裁判所に出す書類として、この報告書って通用しますか',
+      '私は弁護士に相談します',
+      'I’m not going to sue yet, but I need the report by Friday for my lawyer.',
+      '裁判にならないように、でも慰謝料は請求したいです',
+      '弊社顧問弁護士が、騒音の件で御社の報告書の誤りを指摘しています。',
+      'Our legal department is reviewing the dispute with the tenant and needs your report.',
+    ])
+      expect(codes(message), message).toContain('legal');
+    expect(codes('My sister works at the consumer centre and she’ll hear about this.')).toContain('threat');
+  });
+});

@@ -3,6 +3,7 @@ import { lastMatchStart, oncePerMessage } from './once-per-message';
 import { isPastLegalMatter } from './past-legal-matter';
 import { isReportedFromSource } from './reported-source';
 import { sentenceAround } from './sentence-around';
+import { isServiceMediation } from './service-mediation';
 import { isSettledBeforeStep } from './settled-dispute';
 import { isThreatLookAlike } from './threat-look-alike';
 
@@ -32,15 +33,18 @@ import { isThreatLookAlike } from './threat-look-alike';
 // of talk" must stand right next to the word: «訴えますよ、大げさではなく» insists, and «弁護士に相談
 // するしかないのではないでしょうか» asks whether it must come to that.
 const japaneseDeniedAfter =
-  /^[^。!?]{0,30}?(?:考えて(?:も|すら)?(?:い|お)?(?:ない|ません|りません|らず)|つもり(?:は|も)?(?:全然|全く|まったく|一切|別に|毛頭)?(?:ない|ありません|ございません|なく)|(?:する|やる)気(?:は|も)?(?:全然|全く|まったく|一切|さらさら)?(?:ない|ありません|なく)|そこまで(?:する|は|じゃ|では|の話|大げさ)|関係(?:なく|ない|ありません)|予定は(?:ない|ありません)|しに来た(?:ん|の)?(?:じゃ|では)(?:な|ありません))|^(?:[ぁ-ん]{0,2}(?:とか|なんて|みたいな|って|という|など)[はも]?)?(?:そういう|そんな)?(?:(?:大げさ|おおげさ)(?!(?:では|じゃ)(?:なく|ない|ありません))|の?(?:話|こと)(?:じゃ|では)(?:なく|ない|ありません))|^る気(?:は|も)?(?:全然|全く|まったく|一切|さらさら|毛頭|ぜんぜん)?(?:ない|ありません|ございません|なく)|^[ぁ-ん]{0,3}?の(?:じゃ|では)なく|^[ぁ-ん]{0,2}とか(?:は|も)?(?:じゃ|では)(?:なく|ない)|^(?:に)?(?:どうこう)?(?:って|と|という)より/u;
+  /^[^。!?]{0,30}?(?:考えて(?:も|すら)?(?:い|お)?(?:ない|ません|りません|らず|へん)|わけ(?:じゃ|では)(?:ない|なく|ありません)|懲り懲り|こりごり|ほど(?:の)?(?:こと|話)?(?:じゃ|では)(?:ない|なく)|つもり(?:は|も)?(?:全然|全く|まったく|一切|別に|毛頭)?(?:ない|ありません|ございません|なく)|(?:する|やる)気(?:は|も)?(?:全然|全く|まったく|一切|さらさら)?(?:ない|ありません|なく)|そこまで(?:する|は|じゃ|では|の話|大げさ)|関係(?:なく|ない|ありません)|予定は(?:ない|ありません)|しに来た(?:ん|の)?(?:じゃ|では)(?:な|ありません))|^(?:[ぁ-ん]{0,2}(?:とか|なんて|みたいな|って|という|など)[はも]?)?(?:そういう|そんな)?(?:(?:大げさ|おおげさ)(?!(?:では|じゃ)(?:なく|ない|ありません))|の?(?:話|こと)(?:じゃ|では)(?:なく|ない|ありません))|^[ぁ-ん]{0,2}?(?:あどばいす|助言)(?:で|と)?(?:は|じゃ|では)(?:ない|なく|ありません)|^(?:に|と)?(?:ならず|ならなく)(?:に|て)?(?:済|すん|良|よ)|^る気(?:は|も)?(?:全然|全く|まったく|一切|さらさら|毛頭|ぜんぜん)?(?:ない|ありません|ございません|なく)|^[ぁ-ん]{0,3}?の(?:じゃ|では)なく|^[ぁ-ん]{0,2}とか(?:は|も)?(?:じゃ|では)(?:なく|ない)|^(?:に)?(?:どうこう)?(?:って|と|という)より/u;
 // …or before it in English: "not looking to go to court", "not really planning to sue" (round 16),
 // "No lawsuits", "no intention of suing". The denial governs the word itself: no new subject or clause
 // in between ("we are not going to pay we will sue you", "not going to lie i will sue").
 const governedWord = '(?!(?:i[mld]?|we(?:re|ll)?|you|s?hes?|they|and|but|so|if|lie)\\b)[a-z]+';
 const englishDeniedBefore = new RegExp(
-  `(?:^|[^a-z])(?:no|not (?:(?:really|actually|at all|even|remotely|in any way) )?(?:looking|planning|going|trying|wanting|interested|thinking)(?: to| in| about| of| on)?(?: ${governedWord}){0,3}|no (?:intention|plans?|interest|desire|wish) (?:of|to|in)(?: ${governedWord}){0,3}|(?:dont|do not|wont|will not) (?:(?:really|actually|even) )?(?:want|plan|intend|wish) to(?: ${governedWord}){0,3})\\s*$`,
+  `(?:^|[^a-z])(?:no|no more|(?:never|didnt|did not) (?:come|came|get|got|go|went) (?:to|as far as)|(?:nobody|no one)(?:s| is)?|not (?:(?:really|actually|at all|even|remotely|in any way) )?(?:looking|planning|going|trying|wanting|interested|thinking)(?: to| in| about| of| on)?(?: ${governedWord}){0,3}|no (?:intention|plans?|interest|desire|wish) (?:of|to|in)(?: ${governedWord}){0,3}|(?:dont|do not|wont|will not) (?:(?:really|actually|even) )?(?:want|plan|intend|wish) to(?: ${governedWord}){0,3})\\s*$`,
   'u',
 );
+// Round 18: a disclaimer asked about ("the chatbots answers arent legal advice, right?").
+const englishDisclaimerBefore =
+  /\b(?:answers?|replies|responses|chatbot|bot|chat|this|it)s? (?:arent|isnt|are not|is not|dont count as|doesnt count as) $/u;
 const englishDeniedAfter = /^[^.?!]{0,30}?\b(?:or anything|(?:isnt|is not|not) (?:an option|on the table))/u;
 // Review r16: a denial that leaves the step as the only way («法的措置以外は考えておりません», «訴えるほか
 // 考えておりません», «訴訟しか考えていません»), is over («考えておりませんでした»), or holds only on a condition
@@ -64,9 +68,10 @@ const ownJokeAfter = /^(?:たい|てやりたい)(?:くらい|ぐらい|ほど)[
 // "Not doing that" opening its sentence. A bare "haha", "lol" or emoji is no turning down: "…so im
 // suing him haha" still sues.
 const englishTurnedDown =
-  /\b(?:(?:were|we are|im|i am) not (?:doing|going to do|gonna do) (?:that|it)|(?<=(?:^|[.!?,]) ?)not (?:doing|going to do|gonna do) (?:that|it)\b|(?:wont|will not|isnt going to|wouldnt|doesnt need to) (?:come|go|get) to that|(?:lmao|lol|haha) no\b|no drama|not going there|not going down that (?:road|route|path)|being dramatic|all bark|not worried|as a joke|running joke|in jest|(?:s?he|they)(?:s|re| was| were)? (?:just )?(?:joking|kidding)|we (?:both )?laughed)/u;
+  /\b(?:(?:were|we are|im|i am) not (?:doing|going to do|gonna do) (?:that|it)|(?<=(?:^|[.!?,]) ?)not (?:doing|going to do|gonna do) (?:that|it)\b|(?:wont|will not|isnt going to|wouldnt|doesnt need to) (?:come|go|get) to that|(?:lmao|lol|haha) no\b|no drama|not going there|not going down that (?:road|route|path)|being dramatic|all bark|not worried|as a joke|running joke|in jest|took (?:that|it) back|withdrew (?:that|it)|calmed down|(?:s?he|they)(?:s|re| was| were)? (?:just )?(?:joking|kidding)|we (?:both )?laughed)/u;
+// Round 18: «私はそういうのは嫌いなので», «私はそういうことは好みません».
 const japaneseTurnedDown =
-  /(?:そこまで|そんな)(?:の|こと)?(?:する|やる)?(?:気|つもり)(?:は|も)?(?:全然|全く|まったく|一切|別に|さらさら)?(?:ない|ありません|なく)|そこまで(?:じゃ|では)(?:ない|なく)/u;
+  /(?:そういう|そんな)(?:の|こと)は(?:嫌い|好み|好き(?:じゃ|では)|しません|しない)|口癖|気にしないで|冷静になって(?:くださ|くれ)|立ち消え|撤回|取り下げ|(?:そこまで|そんな)(?:の|こと)?(?:する|やる)?(?:気|つもり)(?:は|も)?(?:全然|全く|まったく|一切|別に|さらさら)?(?:ない|ありません|なく)|そこまで(?:じゃ|では)(?:ない|なく)/u;
 const turnedDown = new RegExp(
   `${englishTurnedDown.source}|${japaneseTurnedDown.source}|${japaneseJoke.source}`,
   'gu',
@@ -79,12 +84,12 @@ const quoteOpen = /[「『"“][^」』"”]*$/u;
 const reportedAfter =
   /^[^。]{0,24}?(?:って|と)(?:言われ|いわれ|笑われ|騒い|言って|いって)|^[^。]{0,24}?[」』"”]/u;
 const someoneElse =
-  '\\b(?:s?he|they|some(?:one|body)|everyone|people|\\w*(?:friend|mate)s?|buddy|pal|dad|father|m[ou]m|mother|parents|wife|husband|partner|colleagues?|coworkers?|brother|sister|boss|neighbou?rs?|landlord|family|cousin|son|daughter|uncle|aunt|bf|gf)(?: (?:in|at|from|on) (?:[a-z]+ ){0,2}[a-z]+)?(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))*';
+  '\\b(?:s?he|they|some(?:one|body)|everyone|people|\\w*(?:friend|mate)s?|buddy|pal|dad|father|m[ou]m|mother|parents|wife|husband|partner|colleagues?|coworkers?|brother|sister|boss|neighbou?rs?|landlord|tenants?|residents?|roommates?|family|cousin|son|daughter|uncle|aunt|bf|gf)(?: (?:in|at|from|on) (?:[a-z]+ ){0,2}[a-z]+)?(?: (?:always|just|also|literally|keeps?|kept|ha[sd]|was|is))*';
 const noOwnClause =
   '(?:(?!\\b(?:so|and|but|(?:be)?cause|then) (?:i[mld]?|ive|we(?:re|ll|d|ve)?)\\b)[^.?!]){0,40}$';
 // Group 1 is set when someone else joked rather than said it.
 const reportedBefore = new RegExp(
-  `${someoneElse} (?:(jok\\w*)|says|said|saying|tell\\w*|told|texted|messaged|suggest\\w*|yell\\w*|shout\\w*)\\b${noOwnClause}`,
+  `${someoneElse} (?:(jok\\w*)|says|said|saying|mentioned|tell\\w*|told|texted|messaged|suggest\\w*|yell\\w*|shout\\w*)\\b${noOwnClause}`,
   'u',
 );
 // No contrast or own take between the joke and the word: «冗談っぽく言ってますけど、本気で訴えます».
@@ -122,7 +127,7 @@ const ownTakeAfter =
 // as a building or its sign («近所の弁護士事務所の看板», «法律事務所の入ってるビル») and «裁判所のすぐ近く»
 // (5 of the round's false alarms). A court word as a place is read in isLegalStepNotMeant.
 const placeOrShowBefore =
-  /\b(?:tennis|basketball|badminton|volleyball|futsal|food|squash) $|(?:どらま|てれび|映画|番組|ゆーちゅーぶ|youtube)[^。]{0,8}$|\b(?:drama|show|series|film|movie|novel|episode|sitcom) (?:where|in which) (?:they|people|someone|a [a-z]+|the [a-z]+) $|\b(?:building|floor|block) (?:as|with) an? $/u;
+  /\b(?:tennis|basketball|badminton|volleyball|futsal|food|squash) $|(?:どらま|てれび|映画|番組|ゆーちゅーぶ|youtube)[^。]{0,8}$|見学(?:で|に|の)$|\b(?:drama|show|series|film|movie|novel|episode|sitcom) (?:where|in which) (?:they|people|someone|a [a-z]+|the [a-z]+) $|\b(?:building|floor|block) (?:as|with) an? $/u;
 const placeOrShowAfter =
   /^(?:yard\b|所の(?:すぐ)?(?:近く|前|隣|裏|そば|向かい|横)|会?館|しーん|どらま|番組|もの(?:の|を)|(?:事務所)?の?(?:看板|(?:入って(?:る|いる)|入った|ある)(?:びる|建物)))/u;
 // Review r17: …but not when the sentence with the place or the sign also takes a step: «近所の弁護士事
@@ -138,6 +143,15 @@ const courtAsPlaceBefore = /\b(?:near|next to|opposite|behind|across from|close 
 // Round 17: a profession next to the court word: "I'm a court stenographer", «友達の結婚相手が裁判官らし
 // いです», and jury duty, «裁判員に選ばれちゃって» (3 false alarms).
 const courtJobAfter = /^ (?:stenographer|reporter)\b/u;
+// Round 18: a court district as where an office is ("our office sits in the middle of the court district").
+const courtDistrictAfter = /^ (?:district|quarter)\b/u;
+// Round 18: a former judge («父が元裁判官で», «オーナー様が元裁判官の方で»), work at a court («裁判所で書記官を
+// してる», «家庭裁判所で調停委員をしている知人»), the court building under construction («裁判所の建て替え工事»)
+// and a children's game («裁判ごっこ»).
+const formerBefore = /元$/u;
+const courtWorkAfter =
+  /^所(?:で|に)[^。!?]{0,10}?(?:働|勤め|勤務|をして)|^所の(?:建て替え|工事|改装|解体|移転)|^ごっこ/u;
+const mediatorJobAfter = /^委員(?:を|として)(?:して|やって)/u;
 const japaneseJudgeOrJurorAfter =
   /^(?:官(?:らしい|です|なんです|だそう|でした|だった|をして|として)|員(?:に選ば|制度|の通知|候補))/u;
 
@@ -156,26 +170,45 @@ const disputePartySourceBefore =
 // must be what is named, next to the word: "im a lawyer myself", "my neighbours a lawyer", «夫は弁護士
 // です» — but not "this is a disgrace. my lawyer will contact you" or «私は弁護士に相談します»; a
 // "lawyer friend" only when they recommended the service, not "my lawyer friend says i have a case".
+// Round 18: the press and the consumer centre as a workplace too («地元の新聞社で働いてる», "my brother
+// works at the consumer centre").
 const professionWord =
-  /^(?:弁護士|べんごし|法律事務所|司法書士|行政書士|消費者せんたー|国民生活せんたー|消費生活せんたー|lawyers?|attorneys?|solicitors?|law firm|judges?|legal (?:team|department|counsel)|journalists?)$/u;
+  /^(?:弁護士|べんごし|法律事務所|司法書士|行政書士|消費者せんたー|国民生活せんたー|消費生活せんたー|記者|新聞社|報道機関|lawyers?|attorneys?|solicitors?|law firm|judges?|legal (?:team|department|counsel)|journalists?|consumer cent(?:re|er))$/u;
 const japaneseReferralAfter =
-  /^(?:さん|の先生)?(?:の)?(?:友人|友達|知り合い|人|方|職員|さいと|ほーむぺーじ|hp)?(?:に|で|から|が|の)?[^。]{0,24}?(?:薦め|勧め|すすめ|紹介|教えてもら|教わ|知りました|知った|で見[たて]|載って|で働|に勤め|勤務)/u;
+  /^(?:さん|の先生)?(?:の)?(?:友人|友達|知り合い|人|方|職員|さいと|ほーむぺーじ|hp)?(?:に|で|から|が|の)?[^。]{0,24}?(?:薦め|勧め|すすめ|紹介|教えてもら|教えてくれ|教わ|知りました|知った|で見[たて]|載って|で働|に勤め|勤務)|^に[^。]{0,40}?と言われて(?:来|き)(?:ました|た)/u;
 // Round 16: the consumer centre's site or an article on it as how the customer found the service:
 // «消費者センターのサイトで「騒音測定業者を選ぶポイント」って記事を読んで、こちらにたどり着きました».
 const japaneseFoundThroughAfter =
   /^(?:の)?(?:さいと|ほーむぺーじ|hp|記事|ぱんふれっと|ちらし)(?:で|を|に|から|の)[^。!?]{0,40}?(?:こちら|御社|貴社|ここ|おたく|このさーびす)(?:に|を|へ|の)?(?:たどり着|辿り着|見つけ|知り|知っ)/u;
 const japaneseProfessionBefore = /(?:職業|仕事|本業)(?:が|は)$|階が$/u;
-const japanesePersonBefore = /(?:私|わたし|夫|妻|主人|父|母|兄|姉|弟|妹|娘|息子)(?:は|が)$/u;
+// Round 18: also a neighbour, the company or an acquaintance («隣の部屋の人、弁護士さんらしいです»,
+// «隣に住んでるのが弁護士さんなんですけど», «弊社は法律事務所です», «私は新聞記者をしています»).
+const japanesePersonBefore =
+  /(?:(?:私|わたし|夫|妻|主人|父|母|兄|姉|弟|妹|娘|息子|弊社|当社|人|方|知人|友人|住人)(?:は|が|、|,)|の(?:人|方)|うちは|のが)(?:新聞|雑誌)?$/u;
 // Round 17: «姉が司法書士なんですけど、それは置いといて» (なんです).
 const japaneseProfessionAfter =
-  /^(?:さん)?(?:です|でした|なので|なんで|なんです|だから|だけど|として|らしい)/u;
+  /^(?:事務所)?(?:さん)?(?:です|でした|なので|なんで|なんです|だから|だけど|として|らしい|を(?:して|経営|やって|営ん))/u;
+// Round 18: a workplace or many of a profession among tenants or members, with no person before
+// («地元の新聞社で働いてるんですが», «法律事務所を経営しています», «入居者さんは弁護士の方が多くて»,
+// «会員さんに弁護士さんや税理士さんが多いので»); not when the sentence tells them something («新聞社に勤め
+// てる友人に話して記事にしてもらいます»).
+const japaneseWorkplaceAfter =
+  /^(?:で(?:働|勤め|勤務)|に(?:勤め|勤務)|を(?:経営|営ん)|(?:さん|の方)(?:や[^。!?]{0,10}?)?(?:が|も)多|の[^。!?]{0,6}?員を(?:して|やって))/u;
+const toldInSentence =
+  /記事|話し|話す|言い|言う|相談(?:し|する)|伝え|書(?:い|く|か|こ|け)|載|報道|取材|知らせ|\b(?:hear|know|tell|told|report\w*|contact\w*|interested|just saying|about (?:this|you|it))\b/u;
+// Round 18: an adverb after the verb ("my downstairs neighbour is actually a judge"), a business run or
+// managed ("I manage a law firms office"), a job before the workplace ("worked as a paralegal at a law
+// firm") and a plural ("a few of our members are law firms").
 const englishProfessionBefore =
-  /\b(?:(?!(?:it|this|that|there|here|what)\b)[a-z]+ (?:is|was|are|am)|im|were|hes|shes|theyre|whos|(?:my|our|his|her|the) (?:[a-z]+ )?[a-z]+s|friends?,?|work\w* as) an? (?:[a-z]+ )?$|\bwork\w* (?:at|for|in) (?:an? |the )?(?:[a-z]+ )?$/u;
+  /\b(?:(?!(?:it|this|that|there|here|what)\b)[a-z]+ (?:is|was|are|am)(?: (?:actually|also|apparently|really))?|im|were|hes|shes|theyre|whos|(?:my|our|his|her|the) (?:[a-z]+ )?[a-z]+s|friends?,?|work\w* as) an? (?:[a-z]+ )?$|\bwork\w*(?: as an? [a-z]+)? (?:at|for|in) (?:an? |the )?(?:[a-z]+ )?$|\b(?:manage|run|own)s? (?:an? |the )?$|\b(?:members|tenants|clients|neighbou?rs) are (?:all |mostly |also )?$/u;
 const englishProfessionAfter =
-  /^(?:s? (?:friend|neighbou?r|cousin))?(?: [a-z]+){0,3} (?:recommended|referred|told me about) (?:you|your|this|us)\b|^ (?:who|that) work|^(?: office)?(?: is)? on the \w+ floor/u;
+  /^(?:s? (?:friend|neighbou?r|cousin))?(?: [a-z]+){0,3} (?:recommended|referred|told me about) (?:you|your|this|us)\b|^ (?:who|that) (?:work|lives?)\b|^(?: office)?(?: is)? on the \w+ floor/u;
+// Round 18: also terms, a contract audit and a privacy question ("Our legal department asked whether
+// you store voice recordings", "Our general counsel is auditing all vendor contracts").
 const paperworkContext =
-  /\b(?:copy|copies|signature|sign|signed|paperwork|audit|nda|agreement|invoice|purchase order)\b/u;
-const disputeContext = /\b(?:dispute|claim|case|court|sue|suing|liab|complain|breach|damage|tenant)/u;
+  /\b(?:copy|copies|signature|sign|signed|paperwork|audit\w*|nda|agreement|invoice|purchase order|terms|contracts?|privacy|pdf|store|recordings?)\b/u;
+const disputeContext =
+  /\b(?:dispute(?<!(?:no|any) dispute)|claim|case|court|sue|suing|liab|complain|breach|damage|tenant)/u;
 
 // "damages" as a verb is harm to things, not money claimed: "what's your policy if the technician
 // damages something?" — but "we'll claim damages", "sue for damages the court awards" stay legal.
@@ -208,6 +241,9 @@ function isFriendsJoke(clause: string | undefined, wordToLaugh: string): boolean
 // Read once per message: a message with many legal words ("legal team copy legal team copy …")
 // would otherwise be scanned once per word. Where the last turning-down phrase starts, or -1.
 const lastTurnedDown = lastMatchStart(turnedDown);
+// Round 18: the company's own counsel checking the contract («弊社顧問弁護士によるリーガルチェックを通す必要
+// がございます»), with no dispute in the message.
+const counselDisputeJapanese = /訴|裁判|揉め|争|賠償|慰謝料|損害|違反|返金|騒音/u;
 const inDispute = oncePerMessage((text) => disputeContext.test(text));
 
 /**
@@ -227,7 +263,15 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
     (courtAsPlaceBefore.test(before) || (courtJobAfter.test(after) && englishProfessionBefore.test(before)))
   )
     return true;
-  if (word === '裁判' && japaneseJudgeOrJurorAfter.test(after)) return true;
+  if (word === 'court' && courtDistrictAfter.test(after)) return true;
+  if (
+    word === '裁判' &&
+    (japaneseJudgeOrJurorAfter.test(after) ||
+      (formerBefore.test(before) && after.startsWith('官')) ||
+      courtWorkAfter.test(after))
+  )
+    return true;
+  if (word === '調停' && mediatorJobAfter.test(after)) return true;
   if (isThreatLookAlike(text, start, end)) return true;
   if (placeOrShowBefore.test(before)) return true;
   if (
@@ -245,6 +289,7 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   )
     return true;
   if (!stepKept && (englishDeniedBefore.test(before) || englishDeniedAfter.test(after))) return true;
+  if (word === 'legal advice' && englishDisclaimerBefore.test(before)) return true;
   if (
     isSettledBeforeStep(text, start, end) ||
     isReportedFromSource(text, start, end) ||
@@ -278,8 +323,22 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
     !damagesRelativeAfter.test(after)
   )
     return true;
-  if (isLawyerReviewFeature(text, start, end)) return true;
+  if (isLawyerReviewFeature(text, start, end) || isServiceMediation(text, start, end)) return true;
+  if (
+    word === '弁護士' &&
+    /顧問$/u.test(before) &&
+    /契約|規約|りーがるちぇっく/u.test(sentenceAround(text, start, end, placeStepWindow).sentence) &&
+    !counselDisputeJapanese.test(text)
+  )
+    return true;
+  if (word === 'counsel' && /\bgeneral $/u.test(before))
+    return paperworkContext.test(after) && !inDispute(text);
   if (!professionWord.test(word)) return false;
+  if (
+    japaneseWorkplaceAfter.test(after) &&
+    !toldInSentence.test(sentenceAround(text, start, end, placeStepWindow).sentence)
+  )
+    return true;
   if (
     japaneseReferralAfter.test(after) ||
     japaneseFoundThroughAfter.test(text.slice(end, end + 80)) ||
@@ -287,7 +346,15 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
   )
     return true;
   if (japanesePersonBefore.test(before) && japaneseProfessionAfter.test(after)) return true;
-  if (/^[a-z]/u.test(word) && (englishProfessionBefore.test(before) || englishProfessionAfter.test(after)))
+  if (
+    /^[a-z]/u.test(word) &&
+    (englishProfessionBefore.test(before) || englishProfessionAfter.test(after)) &&
+    !(/^consumer/u.test(word) && toldInSentence.test(text.slice(end, end + 120)))
+  )
     return true;
-  return /^legal/u.test(word) && paperworkContext.test(after) && !inDispute(text);
+  return (
+    (/^legal/u.test(word) || (word === 'counsel' && /\bgeneral $/u.test(before))) &&
+    paperworkContext.test(after) &&
+    !inDispute(text)
+  );
 }

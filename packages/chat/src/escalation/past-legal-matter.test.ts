@@ -51,3 +51,25 @@ describe('isPastLegalMatter: the matter reopened in the next sentence (review r1
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isPastLegalMatter and isSettledBeforeStep: round 18', () => {
+  it('takes back a case of an earlier home, of another kind, or settled out of court', () => {
+    for (const message of [
+      '前に住んでたアパートで騒音訴訟をしたことがあります（もう終わってます）。今の家は静かなので測定ってできますか',
+      '以前は弁護士さんに入ってもらっていましたが、和解が成立して今は落ち着いています。今回は別件です',
+      '昔、前に住んでたところで家賃のことで裁判したことがあって、それ以来記録を残すのが大事だと思ってるんです。',
+      'Our case last year settled out of court, thanks partly to your report. New apartment now — can we book?',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+  });
+
+  it('keeps one still open', () => {
+    for (const message of [
+      '前の家で騒音の裁判をやって和解したのに、また同じ騒音が始まりました',
+      '昔家賃のことで裁判したことがあって、今回も同じ大家さんです。また訴えます',
+      'We want to settle out of court, can your report help?',
+      'Our case settled out of court but they still haven’t paid.',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+});

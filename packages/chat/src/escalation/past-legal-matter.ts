@@ -15,14 +15,20 @@ import { sentenceAround } from './sentence-around';
  * now they are at it again", and a step against the service itself («御社», "your company").
  */
 
+// Round 18: also an earlier home or «以前» («前に住んでたアパートで騒音訴訟をしたことがあります（もう終わって
+// ます）», «前の家で騒音の裁判をやって和解したことがある», «以前は弁護士さんに入ってもらっていましたが、和解が
+// 成立して今は落ち着いています»).
 const pastTime =
-  /(?:\d+|一|二|三|十|二十|数|何)年前|昔|去年|昨年|\b(?:years?|months?) ago\b|\bback in (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b|\blong ago\b/u;
+  /(?:\d+|一|二|三|十|二十|数|何)年前|昔|去年|昨年|以前|前に住んで(?:た|いた)|前の(?:家|部屋|あぱーと|まんしょん|住まい)|\b(?:years?|months?) ago\b|\bback in (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b|\blong ago\b/u;
 // The step in the past: Japanese, a past form soon after the word in its sentence; English, a past verb
 // in the sentence.
 const japanesePastAfter = /^[^。!?]{0,16}?(?:た|ました|でした)(?![いくからりろ])/u;
 const englishPastVerb = /\b(?:had|went|was|were|did|won|lost|hired|consulted|took|used|got)\b/u;
 const overOrUnrelated =
-  /\blong over\b|\bunrelated\b|\bnothing to do with\b|\b(?:its|it is|it was|all) (?:over|done|settled|behind (?:me|us))\b|(?:もう|既に|すでに)[^。!?]{0,12}?(?:前の話|昔の話|終わ|解決済|引っ越)|今は(?:もう)?別の(?:家|部屋|ところ|所|場所|まんしょん|あぱーと)|解決済み|終わりました/u;
+  /\blong over\b|\bunrelated\b|\bnothing to do with\b|\b(?:its|it is|it was|all) (?:over|done|settled|behind (?:me|us))\b|(?:もう|既に|すでに)[^。!?]{0,12}?(?:前の話|昔の話|終わ|解決済|引っ越)|今は(?:もう)?別の(?:家|部屋|ところ|所|場所|まんしょん|あぱーと)|解決済み|終わりました|和解(?:が成立|した(?:こと|ので)|しました)|示談が成立|今は落ち着いて/u;
+// Round 18: …or a case of another kind named before the word: a traffic accident, a divorce, the
+// rent («昔交通事故で裁判したことがあって», «昔、前に住んでたところで家賃のことで裁判したことがあって»).
+const otherKindBefore = /(?:交通事故|離婚|相続|遺産|家賃|敷金|仕事|職場)(?:の(?:こと)?で|で|の)?$/u;
 const stillOpen =
   /まだ|また|再び|再発|のに|今回も|今度も|御社|貴社|おたく|\b(?:again|still|this time|but now|now (?:they|he|she|the)|you|your company)\b/u;
 // Review r17: …and in the sentences after it, the matter back or the ruling ignored: "…it was all
@@ -41,8 +47,10 @@ export function isPastLegalMatter(text: string, start: number, end: number): boo
   // The cheap reading first (review r17): most legal words have no "over" after them, and the sentence
   // is then never looked for.
   const rest = text.slice(end, end + readAfter);
-  const over = overOrUnrelated.exec(rest.slice(0, 160));
-  if (over === null) return false;
+  const found = overOrUnrelated.exec(rest.slice(0, 160));
+  const otherKind = found === null && otherKindBefore.test(text.slice(Math.max(0, start - 12), start));
+  if (found === null && !otherKind) return false;
+  const over = found ?? { index: 0, 0: '' };
   const { sentence } = sentenceAround(text, start, end, sentenceWindowHere);
   if (!pastTime.test(sentence)) return false;
   const japanese = /[^\s!-~]/u.test(text.slice(start, end));

@@ -45,3 +45,32 @@ describe('isReportedFromSource: curiosity with the own situation told (review r1
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isHeardOrStory: legal words heard through the wall or in someone else’s story (round 18)', () => {
+  it('takes them back', () => {
+    for (const message of [
+      '隣の夫婦が毎晩ケンカしてて「訴えてやる！」「弁護士呼ぶぞ！」って怒鳴り声が聞こえてきます。測定したいです',
+      'The couple next door fight every night and I hear stuff like ‘I’ll see you in court!’ through the wall.',
+      'Saw a viral thread about someone suing their neighbour over noise, wild stuff. Ours is nowhere near that.',
+      'I watched a drama last night where a family sued over noise lol. Is that realistic?? Not planning anything.',
+      'I’m writing a short story where two neighbours end up in court over a piano. How would your measurement work?',
+      'SNSで、騒音で隣人を訴えた人の投稿がバズってましたね。大変そう…うちはそこまでじゃないので、普通の測定で',
+      '昨日テレビで騒音で慰謝料が認められた裁判のニュースやっとって、へえと思いました。',
+      '小説を書いていて、騒音トラブルが裁判沙汰になる話を考えています。実際の報告書ってどんな感じなんでしょう？',
+      '騒音トラブルって、一般的にどのくらいの割合で裁判になるものなんですか？興味があって',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+  });
+
+  it('keeps the customer’s own step and words said to the customer', () => {
+    for (const message of [
+      '上の人から「お前を訴えてやる」って聞こえよがしに言われました',
+      'I hear them through the wall every night, so I will take them to court.',
+      'Saw a thread about someone suing their neighbour over noise. We want to do the same.',
+      '騒音で慰謝料が認められた裁判のニュースを見ました。うちも請求したいです',
+      'こないだ弁護士のYouTube見てたら、騒音は受忍限度がどうとか言ってたけど、あれってうちにも当てはまる？',
+      '騒音トラブルに強い弁護士って、一般的にどうやって探すんですか？今すぐじゃなくて、知識として。',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+});

@@ -82,6 +82,81 @@ const curiosityOnly = oncePerMessage((text) => {
 });
 const notMySituationInMessage = oncePerMessage((text) => notMySituation.test(text));
 
+// Round 18: words heard through the wall, in quotes («隣の夫婦が毎晩ケンカしてて「訴えてやる！」「弁護士呼ぶぞ！」
+// って怒鳴り声が聞こえてきます», «「弁護士さんに任せたから」と大声で言ってるのが毎日聞こえます») or in English
+// ("I hear stuff like ill see you in court! through the wall"); not words said to the customer («「お前を
+// 訴えてやる」って聞こえよがしに…»: the customer addressed).
+const heardAfterQuote =
+  /^[^」』。]{0,20}[」』](?:[「『][^」』]{0,20}[」』]){0,3}(?:って|と|という|みたいな)?[^。!?]{0,24}?聞こえ/u;
+const customerAddressedInQuote = /お前|おまえ|あんた|お宅|おたく|てめえ|下の|上の|隣の/u;
+const heardBefore = /\bhear\w*\b(?:(?!\b(?:so|and|but|then) (?:i|im|ill|we|well)\b)[^.?]){0,60}$/u;
+const throughWallAfter = /^[^.?]{0,20}?\bthrough (?:the|our|my) (?:wall|walls|ceiling|floor)\b/u;
+const customerAddressed = /\b(?:me|my|us|our)\b/u;
+// Round 18: someone else's story: a drama, a post, a thread or an article about someone else's suit
+// ("Saw a viral thread about someone suing their neighbour over noise", "I watched a drama last night
+// where a family sued over noise", "a short story where two neighbours end up in court"), and in
+// Japanese the word naming what a programme, a post or a video is about («騒音で慰謝料が認められた裁判の
+// ニュース», «隣人を訴えた人の投稿がバズってました», «裁判の傍聴マニアのYouTube»). Not when the customer
+// then takes it up ("…and I want to do the same", «うちも訴えたい»).
+const englishStoryBefore =
+  /\b(?:story|novel|drama|show|series|film|movie|episode|sitcom|thread|post|article|video|documentary)\b(?: [a-z]+){0,2} (?:where|in which|about)\b[^.?!]{0,60}$/u;
+const japaneseStoryAfter =
+  /^[^。!?、]{0,16}?(?:投稿|にゅーす|記事|動画|番組|youtube|ゆーちゅーぶ|どらま|映画|漫画)/u;
+// …or a story the customer is writing, asked about with no one of the customer's own in the word's
+// sentence ("Is it realistic that a measurement report would be used in court?", «小説を書いていて、
+// 騒音トラブルが裁判沙汰になる話を考えています»).
+const writingFiction =
+  /\b(?:writing|write|wrote) (?:a|my|the) (?:short story|story|novel|book|script|screenplay|play)\b|(?:小説|物語|脚本|しなりお|漫画)(?:で|を)[^。!?]{0,12}?(?:書い|題材|考えて)/u;
+const japaneseFictionInSentence = /話|題材|すとーりー|取材|小説/u;
+const ownStoryInSentence = /\b(?:i|im|ive|id|ill|we|were|my|our|me|us)\b|うち|私|自分|我が家/u;
+const takenUpAfter =
+  /\b(?:same|too|also|as well|like (?:them|that|they did|him|her)|could (?:i|we)|can (?:i|we)|should (?:i|we))\b|うちも|私も|うちでも|うちにも|当てはま|うちの(?:場合|けーす)|いけますか|使えますか|同じ(?:ように|こと)|訴え|請求|慰謝料|弁護士に|裁判(?:を|に)/u;
+const writingFictionInMessage = oncePerMessage((text) => writingFiction.test(text));
+
+// Round 18: a question in general, said so, with no situation of the customer's own in the message
+// («騒音トラブルって、一般的にどのくらいの割合で裁判になるものなんですか？興味があって»).
+const japaneseGeneral = /一般的に|一般論|一般的な話/u;
+const japaneseOwnSituation = /うち|私|自分|我が家|隣|上の|下の|管理会社|大家|相手方|予定|したい|考えて/u;
+// …asking how it goes, not how to find a lawyer or what it costs («騒音トラブルに強い弁護士って、一般的に
+// どうやって探すんですか？» stays legal).
+const japaneseSeeking = /探|頼|依頼|相談|費用|いくら|弁護士/u;
+const japaneseGeneralOnly = oncePerMessage(
+  (text) => japaneseGeneral.test(text) && !japaneseOwnSituation.test(text),
+);
+
+/** True when the legal word at [start, end) of normalised text is heard through the wall or told of in someone else's story. */
+export function isHeardOrStory(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 48), start);
+  const after = text.slice(end, end + 48);
+  if (insideQuote.test(before) && heardAfterQuote.test(after)) {
+    const open = Math.max(before.lastIndexOf('「'), before.lastIndexOf('『'));
+    if (!customerAddressedInQuote.test(before.slice(open) + after.slice(0, after.search(/[」』]/u))))
+      return true;
+  }
+  const { sentence } = sentenceAround(text, start, end, 160);
+  if (
+    /^[a-z]/u.test(text.slice(start, end)) &&
+    heardBefore.test(text.slice(Math.max(0, start - 80), start)) &&
+    throughWallAfter.test(text.slice(end, end + 60)) &&
+    !customerAddressed.test(text.slice(Math.max(0, start - 16), start))
+  )
+    return true;
+  const rest = text.slice(end, end + 160);
+  if (englishStoryBefore.test(text.slice(Math.max(0, start - 90), start)) && !takenUpAfter.test(rest))
+    return true;
+  if (japaneseStoryAfter.test(after) && !insideQuote.test(before) && !takenUpAfter.test(rest)) return true;
+  if (writingFictionInMessage(text)) {
+    const japanese = /[^\s!-~]/u.test(text.slice(start, end));
+    if (
+      japanese
+        ? japaneseFictionInSentence.test(sentence) && !/うち|私|自分|我が家/u.test(sentence)
+        : !ownStoryInSentence.test(sentence)
+    )
+      return !takenUpAfter.test(rest);
+  }
+  return false;
+}
+
 /** True when the legal word at [start, end) of normalised text is read or heard about in general. */
 export function isReportedFromSource(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 48), start);
@@ -90,6 +165,11 @@ export function isReportedFromSource(text: string, start: number, end: number): 
     if (readInAfter.test(after)) return true;
     if (sourceBeforeQuote.test(before) && generalExampleAfter.test(after)) return true;
     if (askedAsWordAfter.test(after) || documentBeforeQuote.test(before)) return true;
+  }
+  if (isHeardOrStory(text, start, end)) return true;
+  if (japaneseGeneralOnly(text) && /^(?:裁判|訴訟|調停)$/u.test(text.slice(start, end))) {
+    const { sentence, question } = sentenceAround(text, start, end);
+    if (question && !japaneseSeeking.test(sentence)) return true;
   }
   if (curiosityOnly(text)) {
     const { sentence, question } = sentenceAround(text, start, end);

@@ -39,6 +39,9 @@ const japaneseSettlementDone = new RegExp(
   `^(?:で|が)[^。!?]{0,4}?(?:${settledPast.source}|成立し(?:まし)?た(?![いくかっらりと]))`,
   'u',
 );
+// Round 18: "Our case last year settled out of court, thanks partly to your report." (only the
+// sentence after it is read for anything open: "New apartment now" is another matter).
+const englishOutOfCourtBefore = /\b(?:settled|resolved) out of $/u;
 const englishBeforeStep =
   /\b(?:settled|sorted (?:it|things|this) out|resolved (?:it|things|this)|worked (?:it|things|this) out|made (?:up|peace))\b[^.?!]{0,30}\bbefore (?:it|things|anything|this) (?:ever |even )?(?:went|got|came|had to go|ended up)(?: to| in| near)?(?: a| the)? $/u;
 // Review r15: not "we never settled…", "it wasn't settled…", "we had hoped it would be settled…", nor a
@@ -66,6 +69,10 @@ export function isSettledBeforeStep(text: string, start: number, end: number): b
     japaneseNearlyThenSettled.exec(after) ??
     japaneseWishThenSettled.exec(after) ??
     (text.slice(start, end) === '示談' ? japaneseSettlementDone.exec(after) : null);
+  if (text.slice(start, end) === 'court' && englishOutOfCourtBefore.test(before)) {
+    const sentenceAfter = /^[^.!?]{0,120}/u.exec(text.slice(end))?.[0] ?? '';
+    return !settlementOpenAfter.test(sentenceAfter) && !/\b(?:will|would|want|hope|try)\b/u.test(before);
+  }
   if (japanese !== null) settledAt = end + japanese[0].length;
   else if (englishBeforeStep.test(before)) settledAt = end;
   if (settledAt < 0) return false;

@@ -71,3 +71,28 @@ describe('isThreatLookAlike: other customers told, asking for something to hand 
       expect(codes(message), message).toContain('threat');
   });
 });
+
+describe('isThreatLookAlike: round 18', () => {
+  it('takes back someone else’s threat reported, the centre read or as a tenant', () => {
+    for (const message of [
+      'My neighbour told me she’s going to "report me to the consumer centre" because of my dog. Can you measure it?',
+      'Our tenant said she’d ‘go to the consumer centre’ about the landlord’s repairs — nothing to do with you or the noise.',
+      '入居者さんが、大家さんの修繕対応のことで消費生活センターに行くと言っていました。御社とは無関係です。',
+      '国民生活センターのサイトで騒音トラブルのページ読んでたら、測定が大事って書いてありました。',
+      '弊社が運営するビルの１階に消費生活センターが入っております。',
+      'ネットで「ＳＮＳに晒す」とか言ってる人いますけど、私はそういうのは嫌いなので、静かに解決したいです。',
+    ])
+      expect(codes(message), message).not.toContain('threat');
+  });
+
+  it('keeps a threat of the customer’s own or one suggested to them and taken up', () => {
+    for (const message of [
+      'My neighbour said the noise is normal, so I’m going to the consumer centre.',
+      'My tenant said your technician was rude and she will report you to the consumer centre.',
+      '近所の方が「消費者センターに言ったほうがいい」と言っておりました。そういたします。',
+      '消費者センターのサイトを読んで、御社のことを相談しに行きます',
+      'ネットに晒すぞ',
+    ])
+      expect(codes(message), message).toContain('threat');
+  });
+});

@@ -71,6 +71,28 @@ const othersWouldKnowInMatch =
 const sharingMaterialAfter =
   /^[^.!?]{0,40}\b(?:(?:do|can|could|would|will) you (?:have|offer|send|give|provide|do|print|share|make)|(?:is|are) there|have you got)\b[^.!?]{0,30}\b(?:flyers?|leaflets?|brochures?|posters?|business cards?|discounts?|referral\w*|coupons?|vouchers?|promo\w*|group (?:rates?|deals?|bookings?|discounts?))\b/u;
 
+// Round 18: someone else's threat, reported: a tenant or a neighbour who said they would go to the
+// centre or the papers ("My neighbour told me shes going to report me to the consumer centre", "My
+// tenant emailed me: If this continues Im going to the papers.", «入居者さんが、大家さんの修繕対応のことで
+// 消費生活センターに行くと言っていました», «隣の奥様が「ネットに書いてやる」と息巻いておられました»). Not
+// when the customer takes it up in between ("…, so Im going to the press"), nor about the service.
+const someoneElseSaidBefore =
+  /\b(?:neighbou?rs?|tenants?|landlord|owner|s?he|they|someone|somebody|roommate|resident)\b[^.?!]{0,30}?\b(?:told (?:me|us)|said|says|emailed|wrote|texted|mentioned|threatened)\b(?:(?!\b(?:so|and|but|then) (?:i|im|we|were)\b)[^.?!]){0,40}$/u;
+const japaneseSomeoneBefore = /(?:さん|人|方|様)(?:が|は)[、,]?[^。!?]{0,30}$/u;
+const japaneseSaidAfter =
+  /^[」』]?[^。!?]{0,10}?(?:と|って)(?:言って(?:い|た|ま|お)|仰って|おっしゃって|息巻)/u;
+// Round 18: the centre's site or pages read, or the centre as a tenant of a building («国民生活センターの
+// サイトで騒音トラブルのページ読んでたら», «ビルの１階に消費生活センターが入っております»).
+const japaneseSourceAfter =
+  /^(?:の)?(?:さいと|ほーむぺーじ|hp|ぺーじ|ぱんふれっと|ちらし|資料)(?:で|を|の)[^。!?]{0,20}?(?:読|見)|^が入っ(?:て|た|ており)/u;
+// …unless it was a suggestion to the customer («「消費者センターに言ったほうがいい」と言っておりました。そう
+// いたします», "my friend told me to go to the consumer centre").
+const suggestedBefore =
+  /\b(?:told (?:me|us) to|(?:i|we) should|suggest\w*|advised|just (?:tell|say|go)|tell them)\b/u;
+const suggestedAfter =
+  /ほうが|方が|たら(?:いい|どう)|べき|そう(?:いた|し|する)|\b(?:honestly|i might|i will|ill|considering|maybe i)\b/u;
+const japaneseComplaintNearby = /相談(?:し|す)|連絡し|電話し|行き|行く|言い|言う|通報|報告|御社|貴社|おたく/u;
+
 /** The word at [start, end) and the rest of its sentence after it (bounded). */
 function wordToSentenceEnd(text: string, start: number, end: number): string {
   return text.slice(start, end) + (restOfSentence.exec(text.slice(end, end + 160))?.[0] ?? '');
@@ -91,6 +113,23 @@ export function isThreatLookAlike(text: string, start: number, end: number): boo
     );
   if (/^(?:post|share)/u.test(word) && referralInMatch.test(word)) return true;
   if (othersWouldKnowInMatch.test(word) && sharingMaterialAfter.test(after)) return true;
+  if (
+    /^(?:consumer|regulator|press|papers|media|report|go)|消費|生活|ねっと|sns|晒/u.test(word) &&
+    (someoneElseSaidBefore.test(text.slice(Math.max(0, start - 90), start)) ||
+      (japaneseSomeoneBefore.test(before) && japaneseSaidAfter.test(after))) &&
+    !suggestedBefore.test(before) &&
+    !suggestedAfter.test(text.slice(end, end + 60)) &&
+    !aboutTheService.test(
+      wordToSentenceEnd(text, start, end).replace(/\bnothing to do with (?:you|your company)\b/u, ''),
+    )
+  )
+    return true;
+  if (
+    /生活|消費/u.test(word) &&
+    japaneseSourceAfter.test(after) &&
+    !japaneseComplaintNearby.test(text.slice(end, end + 80))
+  )
+    return true;
   if (/消費/u.test(word)) return notAboutServiceMessage(text);
   return false;
 }
