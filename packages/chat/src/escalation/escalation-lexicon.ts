@@ -17,6 +17,7 @@ import { isEnglishPriceQuestion } from './price-question';
 import { refundPaperworkAfter } from './refund-paperwork';
 import { isRefundReceivedAndClosed } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
+import { offersReschedule } from './reschedule-refused';
 import { isResolvedPast } from './resolved-past';
 import { isSomeoneElsesQuestion } from './someone-elses-question';
 import { isToldOfFiction } from './told-fiction';
@@ -177,7 +178,9 @@ export const isRebooking = (text: string) =>
   rebooking.test(text) && !contractWords.test(text) && !rebookingRefused.test(text);
 const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
-const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text) || isRebooking(text));
+// Round 18: only a reschedule offered counts, not one refused or complained of (reschedule-refused.ts).
+const offersRescheduleWord = offersReschedule(rescheduleWords);
+const ignoreReschedule = oncePerMessage((text) => offersRescheduleWord(text) || isRebooking(text));
 // A billing problem the customer already found to be none: «よく見たら別の月の分でした», «勘違いでした».
 const ignoreClearedMisunderstanding = (text: string, _start: number, end: number) =>
   isClearedAfter(text, end);

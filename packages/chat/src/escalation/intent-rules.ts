@@ -15,6 +15,7 @@ import { isEnglishPriceQuestion, isJapanesePriceComparison } from './price-quest
 import { changesRefundDestination } from './refund-paperwork';
 import { isRefundReceivedAndClosed, isRefundShort } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
+import { offersReschedule } from './reschedule-refused';
 import { isResolvedPast } from './resolved-past';
 import { isSomeoneElsesQuestion } from './someone-elses-question';
 
@@ -52,8 +53,10 @@ const reschedule =
 // ましたが…継続することにしました», «解約しようかと思ってたけど、やめました», «解約の話は取り下げます».
 const notCancelling =
   /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)|(?:続ける|継続する)ことに(?:し|決め|なり)|(?:このまま|引き続き|やっぱり|やはり|結局)(?:続け|継続|使い続け)(?:ます|る|たい|させ)|(?:解約|かいやく|退会)の(?:話|件|申し出)(?:は|も)?(?:取り?下げ|撤回|なし|なかったこと)|(?:解約|かいやく|退会)(?:しよう|する)?(?:か|かと)?(?:思って|迷って|考えて)(?:い)?(?:た|まし)[^。!?]{0,8}?(?:けど|が)(?:やっぱり|結局)?やめ(?:ました|た|ます)/u;
+// Round 18: only a reschedule offered counts, not one refused or complained of (reschedule-refused.ts).
+const offersRescheduleWord = offersReschedule(reschedule);
 const reschedulingOrNotCancelling = oncePerMessage(
-  (text) => reschedule.test(text) || isRebooking(text) || notCancelling.test(text),
+  (text) => offersRescheduleWord(text) || isRebooking(text) || notCancelling.test(text),
 );
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
 const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\b|\bkindly\b/u;
@@ -96,7 +99,7 @@ const rules: readonly IntentRule[] = [
     ),
     cue: japanese([
       japaneseDesire,
-      /|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことにな|ことに決め|決めました|決定|で(?:お願い|頼|いい|結構|$)/u,
+      /|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことにな|ことに決め|決めました|決定|で(?:お願い|頼|いい|結構|🙏|$)/u,
     ]),
     block: japanese([japanesePolicyQuestion, /|料金|手数料|違約金|いくら|無料|かかり/u]),
     negatable: true,
