@@ -7,6 +7,7 @@ import { isRebooking, type LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
+import { isNeighboursCancellation } from './neighbours-cancellation';
 import { oncePerMessage } from './once-per-message';
 import { isOwnChoiceCharge } from './own-choice-charge';
 import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
@@ -17,6 +18,7 @@ import { isRefundReceivedAndClosed, isRefundShort } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
 import { offersReschedule } from './reschedule-refused';
 import { isResolvedPast } from './resolved-past';
+import { isShoutedByOthers } from './shouted-by-others';
 import { isSomeoneElsesQuestion } from './someone-elses-question';
 
 /**
@@ -88,6 +90,8 @@ const rules: readonly IntentRule[] = [
     ignore: (_clause, text, object, offset) =>
       (/^(?:返|かえ)(?:して|せ)$/u.test(object[0]) && !moneyWords.test(text)) ||
       isRefundWithdrawn(text, offset + object.index) ||
+      // Round 18: shouted by a neighbour or a drama's character (shouted-by-others.ts).
+      isShoutedByOthers(text, offset + object.index) ||
       isSomeoneElsesQuestion(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
@@ -108,6 +112,9 @@ const rules: readonly IntentRule[] = [
       reschedulingOrNotCancelling(text) ||
       isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       isRefundWithdrawn(text, offset + object.index) ||
+      // Round 18: shouted by others, or a neighbour's own thing cancelled.
+      isShoutedByOthers(text, offset + object.index) ||
+      isNeighboursCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       // Round 17: «キャンセルした分の返金» is about the refund; someone else's cancellation asked about.
       namesRefundedPart(text, offset + object.index + object[0].length) ||
       isSomeoneElsesQuestion(text, offset + object.index, offset + object.index + object[0].length),
@@ -158,7 +165,8 @@ const rules: readonly IntentRule[] = [
       /\b(?:how|policy|policies|if|whether|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\b/u,
     negatable: true,
     // Round 17: a refund request withdrawn ("Scrap the refund request from this morning", refund-withdrawn.ts).
-    ignore: (_clause, text, object, offset) => isRefundWithdrawn(text, offset + object.index),
+    ignore: (_clause, text, object, offset) =>
+      isRefundWithdrawn(text, offset + object.index) || isShoutedByOthers(text, offset + object.index),
   },
   {
     code: 'cancellation_request',
@@ -175,6 +183,9 @@ const rules: readonly IntentRule[] = [
       isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       // Round 17: withdrawn ("Ignore my earlier message about cancelling site 2") or thanked for as done.
       isRefundWithdrawn(text, offset + object.index) ||
+      // Round 18: shouted by others ("the guy screams you're cancelled"), or a neighbour's own thing.
+      isShoutedByOthers(text, offset + object.index) ||
+      isNeighboursCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       // Review r17: only the cancellation inside the kept clause is given up (cancellation-kept.ts).
       isCancellationKept(text, offset + object.index) ||
       isCancellationThankedFor(text, offset + object.index, offset + object.index + object[0].length),

@@ -5,7 +5,8 @@
  * The word offers no new date when the customer refuses it — «振替じゃなくキャンセルで！», "I asked you to
  * cancel my booking, not to reschedule it", "cancel it instead of rescheduling" — when it tells of our
  * rescheduling complained about ("Too many rescheduled appointments", «何度も日程を変更されて»), or when
- * it is another sense: moving house ("We've decided to move out instead").
+ * it is another sense: moving house ("We've decided to move out instead", "I want to cancel my
+ * subscription and move.").
  *
  * A message with any other reschedule word still reads as a booking change («振替じゃなくて来週に変更
  * で», "not Monday, reschedule it to Friday"). Runs on normalised text (katakana as hiragana,
@@ -21,7 +22,8 @@ const refusedBefore =
 const refusedAfter =
   /^(?:じゃな|ではな|でな|は(?:いら|要ら|不要|結構|しな|しませ|なし|望ん|希望し(?:な|ませ)))|^ed (?:appointments|visits|bookings|measurements|sessions) (?:again|so|too)?|^(?:s|ed) (?:again and again|so many times|(?:two|three|four|\d) times)/u;
 // "move" in the sense of moving house, and an "instead" told of that move.
-const anotherSense = /^ (?:out|house|away|abroad|in with)\b/u;
+const anotherSense =
+  /^(?: (?:out|house|away|abroad|in with|to (?:a |another |the )?(?:new )?(?:flat|house|home|apartment|city|place|area|town))\b|[.!?]|$)/u;
 const movingBefore = /\b(?:move|moving|moved) (?:out|house|away|abroad)\b[^.?!]{0,30}$/u;
 const insteadOfSelf = /^ of (?:reschedul|rebook|moving|changing|postpon)/u;
 
