@@ -4,6 +4,7 @@ import type { LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isLegalStepNotMeant } from './legal-context';
 import { isNegatedEnglish, isNegatedJapanese } from './negation';
+import { isNeighboursCancellation } from './neighbours-cancellation';
 import { mayMatch, PatternGate } from './pattern-gate';
 import { isEnglishPriceQuestion } from './price-question';
 
@@ -349,6 +350,8 @@ export function findAffectSignals(text: string, known: readonly LexiconSignal[] 
       )
         continue;
       if (rule.code === 'legal' && isLegalStepNotMeant(text, match.index, end)) continue;
+      // Round 18: «隣人が契約更新しないで出ていく» is the neighbour's lease (neighbours-cancellation.ts).
+      if (rule.code === 'cancellation_request' && isNeighboursCancellation(text, match.index, end)) continue;
       signals.push({ code: rule.code, strength: 'strong', evidence: match[0] });
       break;
     }

@@ -50,3 +50,23 @@ describe('review r17: a cancellation given up beside one still wanted', () => {
     expect(strongSignalCodes("I was going to cancel but I'll keep it, the support was great.")).toEqual([]);
   });
 });
+
+describe('round 18: a keep told in the present, in the next sentence', () => {
+  it('reads "Staying on!" as the plan kept', () => {
+    expect(
+      strongSignalCodes(
+        'I was going to cancel, but the mediation session actually helped a lot. Staying on!',
+      ),
+    ).toEqual([]);
+    expect(strongSignalCodes("We were thinking of cancelling but we're staying with you.")).toEqual([]);
+  });
+
+  it('keeps the cancellation asked for after it, or a staying that is only a cost', () => {
+    expect(
+      strongSignalCodes('I was going to cancel, but staying on costs too much. Cancel my plan please.'),
+    ).toContain('cancellation_request');
+    expect(
+      strongSignalCodes('I was going to cancel but staying on. Actually no, please cancel my subscription.'),
+    ).toContain('cancellation_request');
+  });
+});

@@ -13,13 +13,16 @@
  * followed by things getting worse, keeps the cancellation ("…but I'll keep it for now. If the
  * report isn't fixed by Friday I'm out", "…decided to stay, and this month it's worse").
  *
+ * Round 18: the keep may be told in the present ("I was going to cancel, but the mediation session
+ * actually helped a lot. Staying on!"), and it may come in the next short sentence.
+ *
  * Runs on normalised text (apostrophes dropped: "ill", "well").
  */
 
 import { oncePerMessage } from './once-per-message';
 
 const keptAfterAll =
-  /\b(?:i|we)(?: was| were| had been|d)? (?:going to|gonna|about to|planning to|thinking (?:of|about)|considering|meaning to|ready to) (?:cancel\w*|terminat\w*|quit)\b[^.?!]{0,80}?\bbut\b[^.?!]{0,80}?\b(?:(?:ill|i will|well|we will|im going to|were going to|decided to|gonna|going to|want to|will) (?:keep|stay|continue|stick)|keep(?:ing)? (?:the|my|our|it)\b)/gu;
+  /\b(?:i|we)(?: was| were| had been|d)? (?:going to|gonna|about to|planning to|thinking (?:of|about)|considering|meaning to|ready to) (?:cancel\w*|terminat\w*|quit)\b[^.?!]{0,80}?\bbut\b[^?!]{0,80}?\b(?:(?:ill|i will|well|we will|im going to|were going to|decided to|gonna|going to|want to|will) (?:keep|stay|continue|stick)|keep(?:ing)? (?:the|my|our|it)\b|staying(?: on| with (?:you|it|the plan|the service))?\b)/gu;
 // After the keep: another request, a threat to leave, a condition the keep hangs on, or worse news.
 const laterRequest =
   /\b(?:cancel|refund|terminat|unsubscrib)|\b(?:im|i am|were|we are|ill be|well be) (?:out|done|gone|leaving|off)\b|\b(?:ill|i will|well|we will|im going to|were going to|gonna) (?:leave|go elsewhere|switch|walk|move)\b|\bswitch(?:ing)? (?:to|provider|company|supplier)\b|\b(?:otherwise|or else|last chance|final chance|last straw|worse|until|unless)\b|\bif\b[^.?!]{0,60}\b(?:not|isnt|arent|doesnt|dont|wont|hasnt|havent|never|no)\b/u;

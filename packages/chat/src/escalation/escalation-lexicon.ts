@@ -9,6 +9,7 @@ import { isViolenceNotMeant } from './harmless-violence';
 import { isLegalStepNotMeant } from './legal-context';
 import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, precedingWords } from './negation';
+import { isNeighboursCancellation } from './neighbours-cancellation';
 import { oncePerMessage } from './once-per-message';
 import { isOwnApology } from './own-apology';
 import { isOwnChoiceCharge } from './own-choice-charge';
@@ -19,7 +20,9 @@ import { isEnglishPriceQuestion } from './price-question';
 import { refundPaperworkAfter } from './refund-paperwork';
 import { isRefundReceivedAndClosed } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
+import { offersReschedule } from './reschedule-refused';
 import { isResolvedPast } from './resolved-past';
+import { isShoutedByOthers } from './shouted-by-others';
 import { isSomeoneElsesQuestion } from './someone-elses-question';
 import { isToldOfFiction } from './told-fiction';
 import { isTopicMention } from './topic-mention';
@@ -201,7 +204,9 @@ export const isRebooking = (text: string) =>
   rebooking.test(text) && !contractWords.test(text) && !rebookingRefused.test(text);
 const rescheduleWords =
   /(振替|振り替え|ふりかえ|変更|ずら|延期|別の日|rebook|reschedul|\bmove\b|\binstead\b)/u;
-const ignoreReschedule = oncePerMessage((text) => rescheduleWords.test(text) || isRebooking(text));
+// Round 18: only a reschedule offered counts, not one refused or complained of (reschedule-refused.ts).
+const offersRescheduleWord = offersReschedule(rescheduleWords);
+const ignoreReschedule = oncePerMessage((text) => offersRescheduleWord(text) || isRebooking(text));
 // A billing problem the customer already found to be none: «よく見たら別の月の分でした», «勘違いでした».
 const ignoreClearedMisunderstanding = (text: string, _start: number, end: number) =>
   isClearedAfter(text, end);
@@ -220,6 +225,9 @@ const ignoreJapaneseCancellation = (text: string, start: number, end: number) =>
   ignoreReschedule(text) ||
   isMailingListCancellation(text, start, end) ||
   isRefundWithdrawn(text, start) ||
+  // Round 18: shouted by others, or a neighbour's own thing cancelled.
+  isShoutedByOthers(text, start) ||
+  isNeighboursCancellation(text, start, end) ||
   // Round 17: «キャンセルした分の返金» is about the refund; someone else's cancellation asked about.
   namesRefundedPart(text, end) ||
   isSomeoneElsesQuestion(text, start, end);
@@ -358,13 +366,18 @@ const japaneseRules: readonly LexiconRule[] = [
     /返(?<!(?:繰り|折り|言い|聞き|見)返)(?:して(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|よ|[!。]|$)|せ(?:よ|[!。]|$)|してほし|却して)/u,
     {
       ignore: (text, start, end) =>
-        ignoreWithoutMoney(text, start, end) || ignoreJapaneseConditional(text, start, end),
+        ignoreWithoutMoney(text, start, end) ||
+        ignoreJapaneseConditional(text, start, end) ||
+        // Round 18: «隣の人が「金返せ！」って怒鳴ってて» (shouted-by-others.ts).
+        isShoutedByOthers(text, start),
     },
   ),
   ja(
     'refund_request',
     'strong',
     /(?:お?金|代金|料金|費用|代|支払い?分|払った分|ぶん|分|全額|全部)(?:を|は|も)?(?:全額|全部)?(?:返し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ|よ|[!。]|$)|たい)|返せ|返却し|戻し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ))|払い戻して)/u,
+
+    { ignore: (text, start) => isShoutedByOthers(text, start) },
   ),
   // cancellation request
   ja(
@@ -415,7 +428,12 @@ const japaneseRules: readonly LexiconRule[] = [
     'cancellation_request',
     'strong',
     /(?:更新|継続|契約を?続け|延長)(?:は|を|も)?(?:しない|しません|しないこと|せず|見送|みおく|やめ|ない)|(?:使うの|利用)を?やめることにし|(?:他社|別の会社|よそ)に(?:乗り換え|切り替え|変え)(?:ます|る|たい)/u,
-    { negatable: false, ignore: ignoreJapaneseConditional },
+    // Round 18: «隣人が契約更新しないで出ていく» is the neighbour's lease (neighbours-cancellation.ts).
+    {
+      negatable: false,
+      ignore: (text, start, end) =>
+        ignoreJapaneseConditional(text, start, end) || isNeighboursCancellation(text, start, end),
+    },
   ),
   // billing dispute
   ja(
@@ -685,7 +703,10 @@ const englishRules: readonly LexiconRule[] = [
         // Round 17: withdrawn, thanked for as done, or given up with the plan kept.
         isRefundWithdrawn(text, start) ||
         isCancellationThankedFor(text, start, end) ||
-        isCancellationKept(text, start),
+        isCancellationKept(text, start) ||
+        // Round 18: shouted by others, or a neighbour's own thing cancelled.
+        isShoutedByOthers(text, start) ||
+        isNeighboursCancellation(text, start, end),
     },
   ),
   en(

@@ -7,6 +7,7 @@ import { isRebooking, type LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
 import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
+import { isNeighboursCancellation } from './neighbours-cancellation';
 import { oncePerMessage } from './once-per-message';
 import { isOwnChoiceCharge } from './own-choice-charge';
 import { isConditionOrStatus, namesParticularInstance } from './particular-instance';
@@ -15,7 +16,9 @@ import { isEnglishPriceQuestion, isJapanesePriceComparison } from './price-quest
 import { changesRefundDestination } from './refund-paperwork';
 import { isRefundReceivedAndClosed, isRefundShort } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
+import { offersReschedule } from './reschedule-refused';
 import { isResolvedPast } from './resolved-past';
+import { isShoutedByOthers } from './shouted-by-others';
 import { isSomeoneElsesQuestion } from './someone-elses-question';
 
 /**
@@ -52,8 +55,10 @@ const reschedule =
 // ましたが…継続することにしました», «解約しようかと思ってたけど、やめました», «解約の話は取り下げます».
 const notCancelling =
   /一時停止|休止|\bpause\b|rather than cancel|instead of cancel|(?:解約|かいやく|退会|きゃんせる)(?:は|を|するの(?:は|を))?(?:やめ(?:て|に|ます|ました|とき|よう)|見送)|(?:続ける|継続する)ことに(?:し|決め|なり)|(?:このまま|引き続き|やっぱり|やはり|結局)(?:続け|継続|使い続け)(?:ます|る|たい|させ)|(?:解約|かいやく|退会)の(?:話|件|申し出)(?:は|も)?(?:取り?下げ|撤回|なし|なかったこと)|(?:解約|かいやく|退会)(?:しよう|する)?(?:か|かと)?(?:思って|迷って|考えて)(?:い)?(?:た|まし)[^。!?]{0,8}?(?:けど|が)(?:やっぱり|結局)?やめ(?:ました|た|ます)/u;
+// Round 18: only a reschedule offered counts, not one refused or complained of (reschedule-refused.ts).
+const offersRescheduleWord = offersReschedule(reschedule);
 const reschedulingOrNotCancelling = oncePerMessage(
-  (text) => reschedule.test(text) || isRebooking(text) || notCancelling.test(text),
+  (text) => offersRescheduleWord(text) || isRebooking(text) || notCancelling.test(text),
 );
 const moneyWords = /(お?金|代金|料金|費用|全額|全部|支払|払った|円|ぶん|分)/u;
 const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\b|\bkindly\b/u;
@@ -85,6 +90,8 @@ const rules: readonly IntentRule[] = [
     ignore: (_clause, text, object, offset) =>
       (/^(?:返|かえ)(?:して|せ)$/u.test(object[0]) && !moneyWords.test(text)) ||
       isRefundWithdrawn(text, offset + object.index) ||
+      // Round 18: shouted by a neighbour or a drama's character (shouted-by-others.ts).
+      isShoutedByOthers(text, offset + object.index) ||
       isSomeoneElsesQuestion(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
@@ -96,7 +103,7 @@ const rules: readonly IntentRule[] = [
     ),
     cue: japanese([
       japaneseDesire,
-      /|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことにな|ことに決め|決めました|決定|で(?:お願い|頼|いい|結構|$)/u,
+      /|ます(?!か)|する(?:わ|から|ので|$)|予定|つもり|検討|考えて|方向|ことにし|ことにな|ことに決め|決めました|決定|で(?:お願い|頼|いい|結構|🙏|$)/u,
     ]),
     block: japanese([japanesePolicyQuestion, /|料金|手数料|違約金|いくら|無料|かかり/u]),
     negatable: true,
@@ -105,6 +112,9 @@ const rules: readonly IntentRule[] = [
       reschedulingOrNotCancelling(text) ||
       isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       isRefundWithdrawn(text, offset + object.index) ||
+      // Round 18: shouted by others, or a neighbour's own thing cancelled.
+      isShoutedByOthers(text, offset + object.index) ||
+      isNeighboursCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       // Round 17: «キャンセルした分の返金» is about the refund; someone else's cancellation asked about.
       namesRefundedPart(text, offset + object.index + object[0].length) ||
       isSomeoneElsesQuestion(text, offset + object.index, offset + object.index + object[0].length),
@@ -155,7 +165,8 @@ const rules: readonly IntentRule[] = [
       /\b(?:how|policy|policies|if|whether|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\b/u,
     negatable: true,
     // Round 17: a refund request withdrawn ("Scrap the refund request from this morning", refund-withdrawn.ts).
-    ignore: (_clause, text, object, offset) => isRefundWithdrawn(text, offset + object.index),
+    ignore: (_clause, text, object, offset) =>
+      isRefundWithdrawn(text, offset + object.index) || isShoutedByOthers(text, offset + object.index),
   },
   {
     code: 'cancellation_request',
@@ -172,6 +183,9 @@ const rules: readonly IntentRule[] = [
       isMailingListCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       // Round 17: withdrawn ("Ignore my earlier message about cancelling site 2") or thanked for as done.
       isRefundWithdrawn(text, offset + object.index) ||
+      // Round 18: shouted by others ("the guy screams you're cancelled"), or a neighbour's own thing.
+      isShoutedByOthers(text, offset + object.index) ||
+      isNeighboursCancellation(text, offset + object.index, offset + object.index + object[0].length) ||
       // Review r17: only the cancellation inside the kept clause is given up (cancellation-kept.ts).
       isCancellationKept(text, offset + object.index) ||
       isCancellationThankedFor(text, offset + object.index, offset + object.index + object[0].length),

@@ -109,3 +109,52 @@ describe('review r17: the money asked back after a withdrawal', () => {
     expect(strongSignalCodes('Scrap the refund request from this morning please')).toEqual([]);
   });
 });
+
+describe('round 18: a refund or cancellation asked for earlier and taken back after a reason', () => {
+  it('reads the request taken back as none', () => {
+    expect(
+      strongSignalCodes(
+        'さっき返金をお願いしましたが、日程を振り替えてもらえることになったので取り消します。振替でお願いします！',
+      ),
+    ).toEqual([]);
+    expect(
+      strongSignalCodes(
+        'さっき解約をお願いしましたが、家族と相談して続けることにしました。取り消しでお願いします。',
+      ),
+    ).toEqual([]);
+    expect(
+      strongSignalCodes(
+        '返金お願いしようと思ってたけど、報告書ちゃんと読んだら必要なデータは全部ありました。大丈夫です、すみません',
+      ),
+    ).toEqual([]);
+    expect(
+      strongSignalCodes(
+        '先日、銀座の物件は解約するかもとお伝えしましたが、撤回いたします。オーナーが継続を希望しております。',
+      ),
+    ).toEqual([]);
+    expect(strongSignalCodes('すみません、やっぱりキャンセルなしでそのままでお願いします。')).toEqual([]);
+    expect(
+      strongSignalCodes(
+        'Scratch my earlier refund request — you found the missing data and the report looks complete now. All good.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps a request with no taking back, undone by us, asked again, or a question', () => {
+    expect(strongSignalCodes('返金をお願いしましたが、まだ届きません。大丈夫ですか？')).toContain(
+      'refund_request',
+    );
+    expect(strongSignalCodes('解約をお願いしたのですが、そのままで請求が来ています。')).toContain(
+      'cancellation_request',
+    );
+    expect(
+      strongSignalCodes('返金をお願いしたのですが、一ヶ月経っても連絡がありません。返金してください'),
+    ).toContain('refund_request');
+    expect(strongSignalCodes('返金をお願いしましたが、取り消します。やっぱり解約してください。')).toContain(
+      'cancellation_request',
+    );
+    expect(
+      strongSignalCodes('Scratch my earlier refund request, I want a full refund of both visits now.'),
+    ).toContain('refund_request');
+  });
+});
