@@ -16,6 +16,21 @@ describe('isProgress', () => {
   });
 });
 
+describe('isProgress through its pattern gate', () => {
+  // One message for each pattern of progress: a gate built without one of them would miss it.
+  it.each([
+    ['a step done', '直りました'],
+    ['a step reported', 'パスワードを入力しました'],
+    ['a choice made', '木曜でお願いします'],
+    ['a step that worked', 'メール来ました'],
+    ['an understanding reached', 'なるほど、そういう仕組みなんですね'],
+    ['a next step of the customer', '明細確認してみます'],
+    ['a new question on the side', 'へえ、自治体に出せるんですね。測定って家の中?'],
+  ])('%s: %s', (_kind, message) => {
+    expect(isProgress(normalizeText(message))).toBe(true);
+  });
+});
+
 describe('findExplicitRepeat', () => {
   it('reads «話がループ» as the customer saying the conversation goes round, but not a looped sound', () => {
     expect(findExplicitRepeat(normalizeText('さっきから話がループしてますよね'))).toBe('話がるーぷ');

@@ -1,8 +1,9 @@
 import { normalizeText } from '../text/normalize-text';
 import { movesOn, pushesOldProblem, withoutTopicSoftener } from './conversation-moves-on';
-import { showsJapaneseProgress } from './japanese-progress';
+import { japaneseProgressPatterns } from './japanese-progress';
 import { findMissedQuestion } from './missed-question';
 import { opensNewProblem } from './new-problem-after-thanks';
+import { mayMatch, PatternGate } from './pattern-gate';
 
 const resolution =
   /ありがと|助かりました|助かります|解決しました|解決です|解決できました|よくわかりました|よく分かりました|了解(?:です|しました)|承知しました|問題ありません|お騒がせしました|納得しました|すっきりしました|(?:いけ|開け|使え|見れ)ました(?!か)|\ball (?:good|clear|sorted)\b|\bthats sorted\b|\bthank|\bthx\b|\bgot it\b|that helps|\bsolved\b|\bperfect\b|sorted it/u;
@@ -60,13 +61,20 @@ const notMovingOn =
  * fix confirmed, a proposal accepted — and no sign of being stuck ("still", "same", "だめ").
  */
 export function isProgress(normalizedText: string): boolean {
-  return (
-    (progress.test(normalizedText) ||
-      movingOn.test(normalizedText) ||
-      showsJapaneseProgress(normalizedText)) &&
-    !stuck.test(normalizedText) &&
-    !notMovingOn.test(normalizedText)
-  );
+  return showsProgress(normalizedText) && !stuck.test(normalizedText) && !notMovingOn.test(normalizedText);
+}
+
+// Speed (r18): the patterns of progress run only on a message that holds their required words
+// (pattern-gate.ts): most messages hold none, and the stuck signs run only after one matched.
+const progressPatterns: readonly RegExp[] = [progress, movingOn, ...japaneseProgressPatterns];
+const progressGate = new PatternGate(progressPatterns);
+
+/** True when one of the patterns of progress matches (the step done, the choice made, …). */
+function showsProgress(normalizedText: string): boolean {
+  const candidates = progressGate.candidates(normalizedText);
+  for (let index = 0; index < progressPatterns.length; index += 1)
+    if (mayMatch(candidates, index) && progressPatterns[index]!.test(normalizedText)) return true;
+  return false;
 }
 
 /**

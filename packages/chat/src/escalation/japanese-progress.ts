@@ -44,11 +44,14 @@ const newQuestion =
  * for stuck signs: {@link isProgress} weighs those.
  */
 export function showsJapaneseProgress(normalizedText: string): boolean {
-  return (
-    choiceMade.test(normalizedText) ||
-    stepWorked.test(normalizedText) ||
-    understood.test(normalizedText) ||
-    ownNextStep.test(normalizedText) ||
-    newQuestion.test(normalizedText)
-  );
+  return japaneseProgressPatterns.some((pattern) => pattern.test(normalizedText));
 }
+
+/** The kinds of progress above, any of which shows progress (for the pattern gate of isProgress). */
+export const japaneseProgressPatterns: readonly RegExp[] = [
+  choiceMade,
+  stepWorked,
+  understood,
+  ownNextStep,
+  newQuestion,
+];

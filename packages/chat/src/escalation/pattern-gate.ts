@@ -10,11 +10,15 @@ import { rarity, requiredLiterals } from './required-literals';
  *
  * The table is hashed: two pairs that share a slot let each other's expressions through too, which
  * costs a needless run, never a missed match. An expression without required words always runs.
+ *
+ * Speed (r18, second pass): the table also holds every beginning of a piece (its first character,
+ * its first two, …), so that reading the text from one position stops at the first beginning that
+ * is no piece's (most positions stop after one or two characters, not four), and it has as few slots
+ * as its pieces need (at most half of them filled), so that it stays in the processor's cache.
  */
 
-// Slots of the hash table (a power of two): at most half of them are filled.
-const slotBits = 14;
-const slotShift = 32 - slotBits;
+// The table never has more slots than this (a power of two).
+const mostSlotBits = 20;
 // Words are represented by up to this many characters: longer pieces let fewer texts through.
 const longestPiece = 4;
 
@@ -64,10 +68,15 @@ export class PatternGate {
   private readonly words: number;
   private readonly always: Int32Array;
   /**
-   * Open addressing by the hash of a piece: at `2 × slot` the hash, at `2 × slot + 1` 0 for an empty
-   * slot, else 1 + the row of the expressions the piece lets through.
+   * Open addressing by the hash of a piece or of its beginning: at `2 × slot` the hash, at
+   * `2 × slot + 1` 0 for an empty slot, else 1 + the row of the expressions the piece lets through
+   * (row 0, of no expression, for a beginning that is no piece).
    */
-  private readonly slots = new Int32Array(2 << slotBits);
+  private readonly slots: Int32Array;
+  /** Slots − 1 (the slots are a power of two). */
+  private readonly mask: number;
+  /** 32 − the bits of a slot number: a hash shifted right by this is its first slot. */
+  private readonly shift: number;
   /** The rows, `words` numbers each (bit `index` of the row: expression `index`). */
   private readonly rows: Int32Array;
   /** The longest piece used. */
@@ -79,14 +88,14 @@ export class PatternGate {
     this.always = new Int32Array(words);
     const literals = patterns.map((pattern) => requiredLiterals(pattern));
     const counts = pieceCounts(new Set(literals.flatMap((required) => required ?? [])));
-    const rows: number[] = [];
+    // The hashes of each expression's pieces, then of every beginning of a piece.
+    const pieces: { readonly hash: number; readonly index: number }[] = [];
+    const beginnings = new Set<number>();
     let longest = 0;
     patterns.forEach((_pattern, index) => {
-      const word = index >>> 5;
-      const bit = 1 << (index & 31);
       const required = literals[index];
       if (required === undefined || required.length === 0 || required.some((literal) => literal === '')) {
-        this.always[word]! |= bit;
+        this.always[index >>> 5]! |= 1 << (index & 31);
         return;
       }
       for (const literal of required) {
@@ -94,28 +103,45 @@ export class PatternGate {
         longest = Math.max(longest, length);
         const start = rarestPiece(literal, length, counts);
         let hash = seed;
-        for (let at = start; at < start + length; at += 1) hash = extend(hash, literal.charCodeAt(at));
-        const row = this.rowOf(hash, rows);
-        rows[row * words + word]! |= bit;
+        for (let at = start; at < start + length; at += 1) {
+          hash = extend(hash, literal.charCodeAt(at));
+          if (at < start + length - 1) beginnings.add(hash);
+        }
+        pieces.push({ hash, index });
       }
     });
+    let bits = 4;
+    while (bits < mostSlotBits && 1 << (bits - 1) < pieces.length + beginnings.size) bits += 1;
+    this.slots = new Int32Array(2 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+    // Row 0 lets nothing through: the row of a beginning that is no piece.
+    const rows: number[] = new Array<number>(words).fill(0);
+    for (const { hash, index } of pieces) {
+      const slot = this.slotOf(hash);
+      if (this.slots[2 * slot + 1] === 0 || this.slots[2 * slot + 1] === 1) {
+        this.slots[2 * slot + 1] = rows.length / words + 1;
+        for (let fill = 0; fill < words; fill += 1) rows.push(0);
+      }
+      rows[(this.slots[2 * slot + 1]! - 1) * words + (index >>> 5)]! |= 1 << (index & 31);
+    }
+    for (const hash of beginnings) {
+      const slot = this.slotOf(hash);
+      if (this.slots[2 * slot + 1] === 0) this.slots[2 * slot + 1] = 1;
+    }
     this.rows = Int32Array.from(rows);
     this.longest = longest;
   }
 
-  /** The row of a piece's hash, made when new. */
-  private rowOf(hash: number, rows: number[]): number {
-    const mask = (1 << slotBits) - 1;
-    for (let slot = hash >>> slotShift; ; slot = (slot + 1) & mask) {
-      const row = this.slots[2 * slot + 1]!;
-      if (row !== 0 && this.slots[2 * slot] === hash) return row - 1;
-      if (row === 0) {
-        if (rows.length / this.words >= 1 << (slotBits - 1)) throw new Error('pattern gate: too many words');
-        this.slots[2 * slot] = hash;
-        this.slots[2 * slot + 1] = rows.length / this.words + 1;
-        for (let fill = 0; fill < this.words; fill += 1) rows.push(0);
-        return this.slots[2 * slot + 1]! - 1;
+  /** The slot of a hash: the one that holds it, else the empty one where it goes (then taken). */
+  private slotOf(hash: number): number {
+    const { slots, mask } = this;
+    for (let slot = hash >>> this.shift; ; slot = (slot + 1) & mask) {
+      if (slots[2 * slot + 1] === 0) {
+        slots[2 * slot] = hash;
+        return slot;
       }
+      if (slots[2 * slot] === hash) return slot;
     }
   }
 
@@ -124,21 +150,23 @@ export class PatternGate {
    * the list given to the constructor); every one that matches is among them. A new set on each call.
    */
   candidates(text: string): Int32Array {
-    const { words, slots, rows, longest } = this;
+    const { words, slots, rows, longest, mask, shift } = this;
     const result = this.always.slice();
     const length = text.length;
-    const mask = (1 << slotBits) - 1;
     for (let start = 0; start < length; start += 1) {
       let hash = seed;
       const end = Math.min(length, start + longest);
-      for (let at = start; at < end; at += 1) {
+      reading: for (let at = start; at < end; at += 1) {
         hash = extend(hash, text.charCodeAt(at));
-        for (let slot = hash >>> slotShift; ; slot = (slot + 1) & mask) {
+        for (let slot = hash >>> shift; ; slot = (slot + 1) & mask) {
           const row = slots[2 * slot + 1]!;
-          if (row === 0) break;
+          // No piece begins so: neither does one with more characters.
+          if (row === 0) break reading;
           if (slots[2 * slot] !== hash) continue;
-          const first = (row - 1) * words;
-          for (let word = 0; word < words; word += 1) result[word]! |= rows[first + word]!;
+          if (row > 1) {
+            const first = (row - 1) * words;
+            for (let word = 0; word < words; word += 1) result[word]! |= rows[first + word]!;
+          }
           break;
         }
       }

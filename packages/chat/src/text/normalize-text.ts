@@ -1,3 +1,5 @@
+import { collapseRunsAndSpaces } from './runs-and-spaces';
+
 const katakanaStart = 0x30a1;
 const katakanaEnd = 0x30f6;
 const katakanaToHiragana = 0x60;
@@ -6,17 +8,13 @@ const katakanaToHiragana = 0x60;
 const spacingBetweenWide = /(?<=[^\s!-~])[\s、,・･.．\-_~〜*/|]+(?=[^\s!-~])/gu;
 // Letter-spaced English ("r e f u n d") is joined back into a word.
 const letterSpaced = /\b(?:[a-z] ){2,}[a-z]\b/g;
-// Without the u flag on purpose: much faster, and emoji runs (surrogate pairs) are left as they are.
-const repeatedCharacter = /(.)\1{2,}/g;
 const katakana = /[\u30a1-\u30f6]+/g;
 const nonAscii = /[^\s!-~]/;
 const compatibilityCharacters =
   /[\u00a0-\u00ff\u2000-\u2bff\u3000\u3099-\u309c\u3200-\u33ff\uf900-\ufaff\ufb00-\ufffd]/;
 const apostrophes = /['’‘`´]/g;
-// An underscore separates words like a space ("so_angry", "lawyer_letter"), so that patterns can
-// start at a word boundary.
-const whitespace = /[\s_]+/g;
-const variationSelectors = /[\ufe0e\ufe0f\u200b-\u200d\u2060]/g;
+// Apostrophes and, in wide text, variation selectors and zero-width characters: dropped in one pass.
+const droppedWide = /[\ufe0e\ufe0f\u200b-\u200d\u2060'’‘`´]/g;
 
 /**
  * Folds katakana to hiragana (`キャンセル` → `きゃんせる`), leaving every other character as it is.
@@ -61,14 +59,9 @@ export function normalizeText(text: string): string {
   // space, circled and squared letters, combining kana marks): skip it for text without any.
   const composed = compatibilityCharacters.test(text) ? text.normalize('NFKC') : text;
   const folded = wide
-    ? foldKana(composed.toLowerCase())
-        .replace(variationSelectors, '')
-        .replace(apostrophes, '')
-        .replace(spacingBetweenWide, '')
+    ? foldKana(composed.toLowerCase()).replace(droppedWide, '').replace(spacingBetweenWide, '')
     : text.toLowerCase().replace(apostrophes, '');
-  return folded
-    .replace(repeatedCharacter, '$1$1')
-    .replace(whitespace, ' ')
+  return collapseRunsAndSpaces(folded)
     .replace(letterSpaced, (match) => match.replaceAll(' ', ''))
     .trim();
 }
