@@ -4,6 +4,7 @@ import { isCancellationKept } from './cancellation-kept';
 import { namesRefundedPart } from './cancelled-part-refund';
 import { isClearedAfter, isEnglishWorryCleared } from './cleared-misunderstanding';
 import type { EscalationReasonCode } from './escalation-reason';
+import { isExplanationAccepted } from './explanation-accepted';
 import { isViolenceNotMeant } from './harmless-violence';
 import { isLegalStepNotMeant } from './legal-context';
 import { isMailingListCancellation } from './mailing-list';
@@ -15,6 +16,7 @@ import { isOwnChoiceCharge } from './own-choice-charge';
 import { namesParticularInstance } from './particular-instance';
 import { patternSource } from './pattern-source';
 import { isEnglishPriceQuestion } from './price-question';
+import { englishRefundChased, isRefundChaseNotMeant, japaneseRefundChased } from './refund-chased';
 import { refundPaperworkAfter } from './refund-paperwork';
 import { isRefundReceivedAndClosed } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
@@ -184,8 +186,9 @@ const rescheduleWords =
 const offersRescheduleWord = offersReschedule(rescheduleWords);
 const ignoreReschedule = oncePerMessage((text) => offersRescheduleWord(text) || isRebooking(text));
 // A billing problem the customer already found to be none: «よく見たら別の月の分でした», «勘違いでした».
-const ignoreClearedMisunderstanding = (text: string, _start: number, end: number) =>
-  isClearedAfter(text, end);
+// Round 18: or restated as explained and accepted («…でしたね。明細見て納得です», explanation-accepted.ts).
+const ignoreClearedMisunderstanding = (text: string, start: number, end: number) =>
+  isClearedAfter(text, end) || isExplanationAccepted(text, start);
 
 const englishQuestionLead =
   /\b(?:how|what|whats|where|wheres|when|whether|if|is it|is there|are there|do you|does|(?:can|could|may|do|will|would|should|shall) (?:i|we))\b/;
@@ -331,6 +334,11 @@ const japaneseRules: readonly LexiconRule[] = [
     /(?:返金|へんきん|払い?戻し)(?:は|って|が|の(?:方|ほう|件)(?:は|って)?)?まだ(?:ですか|でしょうか|なの|なんですか|なんでしょうか|かな|です|届|来|反映|入|戻|振り込|されて|\?|[。!〜ー]|$)/u,
     { negatable: false, ignore: (text, start) => isRefundWithdrawn(text, start) },
   ),
+  // Round 18: time gone by and the refund still not come («返金、１か月経ってもまだです», refund-chased.ts).
+  ja('refund_request', 'strong', japaneseRefundChased, {
+    negatable: false,
+    ignore: (text, start, end) => isRefundChaseNotMeant(text, start, end) || isRefundWithdrawn(text, start),
+  }),
   ja(
     'refund_request',
     'strong',
@@ -351,7 +359,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'refund_request',
     'strong',
-    /(?:お?金|代金|料金|費用|代|支払い?分|払った分|ぶん|分|全額|全部)(?:を|は|も)?(?:全額|全部)?(?:返し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ|よ|[!。]|$)|たい)|返せ|返却し|戻し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ))|払い戻して)/u,
+    /(?:お?金|代金|料金|費用|代|支払い?分|払った分|ぶん|分|全額|全部)(?:を|は|も)?(?:全額|全部)?(?:返し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ|よ|な(?:[!。]|$)|[!。]|$)|たい)|返せ|返却し|戻し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ))|払い戻して)/u,
 
     { ignore: (text, start) => isShoutedByOthers(text, start) },
   ),
@@ -641,6 +649,12 @@ const englishRules: readonly LexiconRule[] = [
     // Round 17: a refund request withdrawn (refund-withdrawn.ts).
     { ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start) || isRefundWithdrawn(text, start) },
   ),
+  // Round 18: a refund chased ("…the refund was processing. Where is it?"), given a deadline ("If I
+  // don't get my refund by Friday…") or the own money asked back in other words (refund-chased.ts).
+  en('refund_request', 'strong', englishRefundChased, {
+    negatable: false,
+    ignore: (text, start, end) => isRefundChaseNotMeant(text, start, end) || isRefundWithdrawn(text, start),
+  }),
   en(
     'cancellation_request',
     'strong',

@@ -5,6 +5,7 @@ import { namesRefundedPart } from './cancelled-part-refund';
 import { isClearedAfter, isEnglishWorryCleared } from './cleared-misunderstanding';
 import { isRebooking, type LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
+import { isExplanationAccepted } from './explanation-accepted';
 import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { isNeighboursCancellation } from './neighbours-cancellation';
@@ -92,6 +93,8 @@ const rules: readonly IntentRule[] = [
       isRefundWithdrawn(text, offset + object.index) ||
       // Round 18: shouted by a neighbour or a drama's character (shouted-by-others.ts).
       isShoutedByOthers(text, offset + object.index) ||
+      // Round 18: «返金は申請から10営業日以内なんですね。わかりました» (explanation-accepted.ts).
+      isExplanationAccepted(text, offset + object.index) ||
       isSomeoneElsesQuestion(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
@@ -133,6 +136,8 @@ const rules: readonly IntentRule[] = [
     ignore: (clause, text, object, offset) =>
       isClearedAfter(text, offset + object.index + object[0].length) ||
       isOwnChoiceCharge(text, offset) ||
+      // Round 18: a charge restated as explained and accepted (explanation-accepted.ts).
+      isExplanationAccepted(text, offset + object.index) ||
       isInvoiceNotYetArrived(clause, text),
   },
   {
@@ -162,7 +167,8 @@ const rules: readonly IntentRule[] = [
     // Round 17: "could i get a refund for the premium upgrade?" names what the refund is for.
     cue: /\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|pl[sz]|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\b|\b(?:can|could|would|will) you\b|\b(?:could|can|may) (?:i|we) (?:please )?(?:get|have) (?:a |my |our )?(?:full |partial )?refund (?:for|on) (?:the|my|our|this)\b/u,
     block:
-      /\b(?:how|policy|policies|if|whether|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\b/u,
+      // Round 18: a product named "option" ("a refund for the night option") is no choice asked about.
+      /\b(?:how|policy|policies|if|whether|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?(?<!\b(?:night|premium|extra|weekend|evening|add-on|addon|express|rush|holiday) options?)|works?|takes?)\b/u,
     negatable: true,
     // Round 17: a refund request withdrawn ("Scrap the refund request from this morning", refund-withdrawn.ts).
     ignore: (_clause, text, object, offset) =>
