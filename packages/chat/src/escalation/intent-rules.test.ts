@@ -104,3 +104,43 @@ describe('review r17: requests left from the intent round', () => {
     expect(strongSignalCodes('Does a staff member check the reports?')).toEqual([]);
   });
 });
+
+describe('round 18: cancellations asked for in short, mixed or dialect words', () => {
+  it('reads them as requests', () => {
+    expect(strongSignalCodes('やめます')).toContain('cancellation_request');
+    expect(strongSignalCodes('もういい、やめる。解約だ。こったな会社さ金払うのもったいねぇ。')).toContain(
+      'cancellation_request',
+    );
+    expect(strongSignalCodes('今のplan、cancelしたいです。来月からはno contractでOK')).toContain(
+      'cancellation_request',
+    );
+    expect(
+      strongSignalCodes(
+        'Our café is closing permanently, so please end our business plan at the end of the month.',
+      ),
+    ).toContain('cancellation_request');
+    expect(
+      strongSignalCodes(
+        "Actually you know what, just cancel the whole subscription. I'll sort it out myself.",
+      ),
+    ).toContain('cancellation_request');
+    expect(
+      strongSignalCodes('母の契約ば解約したかとです。母が施設に入ることになったけん、手続き教えてください。'),
+    ).toContain('cancellation_request');
+  });
+
+  it('keeps questions with the same words as none', () => {
+    expect(strongSignalCodes('やめますか？')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('やめるって言ったら違約金かかりますか？')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('解約だと違約金かかりますか')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('cancelってどうやるんですか')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('今のplanをcancelする場合、違約金はかかりますか？')).not.toContain(
+      'cancellation_request',
+    );
+    expect(strongSignalCodes('What happens at the end of our business plan?')).not.toContain(
+      'cancellation_request',
+    );
+    expect(strongSignalCodes('You know what, how do I cancel?')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('母の契約ば解約するとどうなるとですか')).not.toContain('cancellation_request');
+  });
+});

@@ -46,7 +46,7 @@ interface IntentRule {
 const japanese = (source: RegExp | readonly RegExp[]) => new RegExp(foldKana(patternSource(source)), 'u');
 
 const japaneseDesire =
-  /たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|おねがい|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います|てけ(?:ろ|れ)|せえ(?:や|よ|$)|ちょうだい|おね(?:しゃ|が)す|おなしゃす/u;
+  /たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|たかと(?:です|よ|ばい)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|おねがい|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います|てけ(?:ろ|れ)|せえ(?:や|よ|$)|ちょうだい|おね(?:しゃ|が)す|おなしゃす/u;
 const japanesePolicyQuestion =
   /口座|振込先|変更|でき(?:ます|る)(?:か|の|\?|んで)|できない(?:の|か|ん)|可能|方法|どうすれば|どうしたら|どうやって|どのように|手順|やり方|場合|とき|時は|時に|なら|条件|ポリシー|規約|について|教えて|知りたい|ありますか|かかりますか|いつ|何日|どこ(?!ろ)|どの|期限|され(?:ます|る|た)|戻ってき|振り込まれ|ことは|ものですか|対象|って何|ほうほう|てじゅん|やりかた|決まり|きまり|ルール|ケース|ある(?:ん|の)ですか|ても(?:返|戻|大丈夫|いい)|でき(?:ます|る)よね|(?:ないと|じゃないと|でないと)(?:だめ|ダメ|いけ)/u;
 const reschedule =
@@ -68,14 +68,15 @@ const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\
  * my sub", "just cancel", "ok so refund it then", "go ahead and cancel".
  */
 const englishImperativeLead =
-  /^(?:(?:pl[sz]|please|pleas|just|ok(?:ay)?|so|then|kindly|yes|yeah|yep|fine|alright|right|now|go ahead and|hi|hey|hello)\b[\s,.!-]*)*$/u;
+  /^(?:(?:pl[sz]|please|pleas|just|ok(?:ay)?|so|then|kindly|yes|yeah|yep|fine|alright|right|now|go ahead and|hi|hey|hello|actually|you know what)\b[\s,.!-]*)*$/u;
 /**
  * The imperative itself is the bare verb: "just cancel", "refund it", but not "just cancelled the other
  * app" or "yes cancelled it myself already", which tell of something done.
  */
-// Round 17: "Refund done, and my card shows it" names the refund, it does not ask for one.
+// Round 17: "Refund done, and my card shows it" names the refund, it does not ask for one. Round 18:
+// nor is «cancelってどうやるんですか» an English imperative (the Japanese rules read it).
 const englishBareVerb =
-  /^(?:cancel|cancle|cansel|refund|terminate|unsubscribe|close|end|quit|discontinue|stop)\b(?! (?:done|received|arrived|came|went|is|was|has|had|processed|confirmed|showed|landed|hit|cleared)\b)/u;
+  /^(?:cancel|cancle|cansel|refund|terminate|unsubscribe|close|end|quit|discontinue|stop)\b(?![ぁ-ゖ])(?! (?:done|received|arrived|came|went|is|was|has|had|processed|confirmed|showed|landed|hit|cleared)\b)/u;
 
 const rules: readonly IntentRule[] = [
   {
@@ -102,7 +103,7 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'cancellation_inquiry',
     language: 'ja',
     object: japanese(
-      /解約(?!率)|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定|率)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|とめ(?<!まとめ)|終わりに|終了|解除|打ち切|うちき|停止|オフに)/u,
+      /解約(?!率)|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定|率)|cancel(?=し|する|で|を|お願)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|とめ(?<!まとめ)|終わりに|終了|解除|打ち切|うちき|停止|オフに)/u,
     ),
     cue: japanese([
       japaneseDesire,
@@ -179,10 +180,11 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'cancellation_inquiry',
     language: 'en',
     object:
-      /\b(?:cancel(?:l?ing|l?ed)?|cancle|cansel|cancell)\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\bterminat|\bunsubscrib|\bclos(?:e|ing) (?:my|our|the) account|\bend(?:ing)? (?:my|our|the|this) (?:contract|subscription|membership|plan|service|agreement)|\bquit(?:ting)?\b|\bdiscontinu|\bstop(?:ping)? (?:using|my|our|the)\b/u,
+      /\b(?:cancel(?:l?ing|l?ed)?|cancle|cansel|cancell)\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\bterminat|\bunsubscrib|\bclos(?:e|ing) (?:my|our|the) account|\bend(?:ing)? (?:my|our|the|this) (?:[a-z]+ )?(?:contract|subscription|membership|plan|service|agreement)|\bquit(?:ting)?\b|\bdiscontinu|\bstop(?:ping)? (?:using|my|our|the)\b/u,
     cue: /\b(?:want|need|would like|id like|please|pl[sz]|kindly|going to|gonna|decided|wish|plan(?:ning)? to|thinking (?:about|of)|considering|will|ill|im|i am|we are|were|weve|ive|effective|immediately|asap|today|must)\b|\b(?:can|could|would|will) you\b/u,
     block:
-      /\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
+      // Round 18: "you know what, just cancel…" asks nothing.
+      /\b(?:how|policy|if|when|what(?<!\byou know what)|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
     negatable: true,
     ignore: (_clause, text, object, offset) =>
       reschedulingOrNotCancelling(text) ||
