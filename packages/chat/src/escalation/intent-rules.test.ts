@@ -144,3 +144,33 @@ describe('round 18: cancellations asked for in short, mixed or dialect words', (
     expect(strongSignalCodes('母の契約ば解約するとどうなるとですか')).not.toContain('cancellation_request');
   });
 });
+
+describe('round 18: a charge for an item never ordered or a visit our side cancelled', () => {
+  it('reads it as a billing dispute', () => {
+    expect(
+      strongSignalCodes('請求書に「追加測定 ¥5,500」って項目があるけど、追加なんて頼んでないです'),
+    ).toContain('billing_dispute');
+    expect(
+      strongSignalCodes(
+        '発注していないオプション（夜間測定）が請求に含まれています。削除のうえ再発行してください。',
+      ),
+    ).toContain('billing_dispute');
+    expect(
+      strongSignalCodes(
+        'We received invoice 3320 for a mediation session your mediator cancelled. Please remove the charge.',
+      ),
+    ).toContain('billing_dispute');
+    expect(
+      strongSignalCodes(
+        "We've been charged a cancellation fee for a visit that YOUR side cancelled. Reverse it.",
+      ),
+    ).toContain('billing_dispute');
+  });
+
+  it('keeps an invoice not yet asked for and a fee for the customer’s own cancellation as none', () => {
+    expect(strongSignalCodes('請求書の発行はまだ頼んでないです')).not.toContain('billing_dispute');
+    expect(
+      strongSignalCodes('I cancelled the visit myself, so the fee on the invoice is fine.'),
+    ).not.toContain('billing_dispute');
+  });
+});

@@ -128,7 +128,7 @@ const rules: readonly IntentRule[] = [
     language: 'ja',
     object: japanese(/請求|課金|引き?落と|引落|決済|明細|カード|督促|催促/u),
     cue: japanese(
-      /二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2(?<!\d2)(?:回|つ|件)|二回|二つ|二件|倍|まだ|(?:てい|て|し)ないのに|(?:退会|解約|キャンセル|停止)(?:した|し|済み?)(?:なのに|のに|ですが|ですけど|後に|後も|たのに)|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)|(?:した|済み?|済んだ)はず/u,
+      /二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2(?<!\d2)(?:回|つ|件)|二回|二つ|二件|倍|まだ|(?:てい|て|し)ないのに|(?:退会|解約|キャンセル|停止)(?:した|し|済み?)(?:なのに|のに|ですが|ですけど|後に|後も|たのに)|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)|(?:した|済み?|済んだ)はず|(?:頼ん|注文し|発注し|申し込ん|依頼し)(?:で|て)(?:い)?(?:ない|ません|へん|ねえ)/u,
     ),
     block: japanese(
       /いつ|どこ(?!ろ)|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます|念のため確認/u,
@@ -203,7 +203,7 @@ const rules: readonly IntentRule[] = [
     language: 'en',
     object:
       /\b(?:charg|bill(?:ed|ing)?\b|invoice|fees?\b|payment|debit|transaction|card|statement|amount|price|money|account)/u,
-    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|incorrect|wrong(?<!\b(?:nothing|nothings|nothing is|not|isnt|nothing seems) wrong)|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|disput(?<!\b(?:not|never|no|wont|dont|arent|isnt)(?: \w+){0,2} disput)\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt)|cancel+ed\b[^.?!]{0,40}\b(?:charg|bill)ed)/u,
+    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|incorrect|wrong(?<!\b(?:nothing|nothings|nothing is|not|isnt|nothing seems) wrong)|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|disput(?<!\b(?:not|never|no|wont|dont|arent|isnt)(?: \w+){0,2} disput)\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt)|cancel+ed\b[^.?!]{0,40}\b(?:charg|bill)ed|(?:you|your (?:side|team|mediator|engineer|technician|staff|company|office|end))(?: [a-z]+)? cancel+ed\b)/u,
     block:
       /\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\b/u,
     negatable: false,
