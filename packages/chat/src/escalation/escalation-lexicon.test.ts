@@ -234,3 +234,40 @@ describe('escalation lexicon: round 18 safety and threat vocabulary', () => {
       expect(codes(message), message).not.toContain('safety');
   });
 });
+
+describe('round 18: a person asked for in other words', () => {
+  it('reads them as human requests', () => {
+    expect(
+      strongSignalCodes('Could you kindly have a human review this conversation and get back to me?'),
+    ).toContain('human_request');
+    expect(strongSignalCodes('担当者さんと直接話せますか？チャットだと時間かかるので💦')).toContain(
+      'human_request',
+    );
+    expect(strongSignalCodes('人の方に確認していただきたいです')).toContain('human_request');
+    expect(strongSignalCodes('なんぼ聞いでも話噛み合わねぇ。人さ代わってけろ。')).toContain('human_request');
+    expect(
+      strongSignalCodes(
+        "It's complicated to explain in chat. It's simpler if a colleague of yours calls me tomorrow.",
+      ),
+    ).toContain('human_request');
+    expect(
+      strongSignalCodes('Would it be possible to book a quick call with someone from customer success?'),
+    ).toContain('human_request');
+  });
+
+  it('keeps the customer’s own people and others’ calls as none', () => {
+    expect(strongSignalCodes('My colleague calls me every evening about the noise.')).not.toContain(
+      'human_request',
+    );
+    expect(strongSignalCodes('I booked a call with someone from the council about the noise.')).not.toContain(
+      'human_request',
+    );
+    expect(strongSignalCodes('管理人さんに代わって測定を申し込みます')).not.toContain('human_request');
+    expect(strongSignalCodes('また担当者さん変わったんですね。新しい方のお名前教えてください')).not.toContain(
+      'human_request',
+    );
+    expect(strongSignalCodes('ご担当者様　いつも大変お世話になっております。')).not.toContain(
+      'human_request',
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { isCancellationKept } from './cancellation-kept';
 import { namesRefundedPart } from './cancelled-part-refund';
 import { isClearedAfter, isEnglishWorryCleared } from './cleared-misunderstanding';
 import type { EscalationReasonCode } from './escalation-reason';
+import { isExplanationAccepted } from './explanation-accepted';
 import { isFeelingIdiom } from './feeling-idiom';
 import { isViolenceNotMeant } from './harmless-violence';
 import { isLegalStepNotMeant } from './legal-context';
@@ -17,6 +18,7 @@ import { namesParticularInstance } from './particular-instance';
 import { mayMatch, PatternGate } from './pattern-gate';
 import { patternSource } from './pattern-source';
 import { isEnglishPriceQuestion } from './price-question';
+import { englishRefundChased, isRefundChaseNotMeant, japaneseRefundChased } from './refund-chased';
 import { refundPaperworkAfter } from './refund-paperwork';
 import { isRefundReceivedAndClosed } from './refund-received';
 import { isRefundWithdrawn } from './refund-withdrawn';
@@ -208,8 +210,9 @@ const rescheduleWords =
 const offersRescheduleWord = offersReschedule(rescheduleWords);
 const ignoreReschedule = oncePerMessage((text) => offersRescheduleWord(text) || isRebooking(text));
 // A billing problem the customer already found to be none: «よく見たら別の月の分でした», «勘違いでした».
-const ignoreClearedMisunderstanding = (text: string, _start: number, end: number) =>
-  isClearedAfter(text, end);
+// Round 18: or restated as explained and accepted («…でしたね。明細見て納得です», explanation-accepted.ts).
+const ignoreClearedMisunderstanding = (text: string, start: number, end: number) =>
+  isClearedAfter(text, end) || isExplanationAccepted(text, start);
 
 const englishQuestionLead =
   /\b(?:how|what|whats|where|wheres|when|whether|if|is it|is there|are there|do you|does|(?:can|could|may|do|will|would|should|shall) (?:i|we))\b/;
@@ -312,12 +315,13 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'human_request',
     'strong',
-    /(?:人間|担当者|担当の(?:方|人)|担当[a-z]{0,4}さん|窓口(?:の方|の人)?|上の者|上長|上席|営業(?:の方|担当|さん)|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方)?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|やりとり|やり取り|代わ|かわ|替わ|変わ|つな|繋|出し|出せ|出て(?:ください|下さい|き)|呼ん|呼べ|ご?連絡(?:を)?(?:いただ|頂|ください|下さい|ほしい|もらえ)|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))/u,
+    /(?:人間|担当者|担当の(?:方|人)|担当[a-z]{0,4}さん|窓口(?:の方|の人)?|上の者|上長|上席|営業(?:の方|担当|さん)|オペレーター(?:さん|の方)?|スタッフ(?:の方|さん)?|責任者|上司|上の方|社員(?:の方|さん)?|生身の人|係の(?:方|人)|専門の(?:方|人|スタッフ)|詳しい(?:方|人)|わかる(?:方|人)|分かる(?:方|人)|誰か)(?:の方|(?:さん|様)(?=と|に))?(?:と|に|を|へ|から|は)?(?:直接)?(?:話|はな|お話|やりとり|やり取り|代わ|かわ|替わ|変わ|つな|繋|出し|出せ|出て(?:ください|下さい|き)|呼ん|呼べ|ご?連絡(?:を)?(?:いただ|頂|ください|下さい|ほしい|もらえ)|切り替|切替|対応し|連絡し|お願い|確認し|見て|調べて|相談し?(?:たい|でき|させ)|い(?:ますか|ない|る?|らっしゃ))/u,
   ),
   ja(
     'human_request',
     'strong',
-    /(?:人|ひと)(?<![友隣住個本他知恋犯殺主家職役婦病証商新](?:人|ひと))(?:と(?:話|はな|直接)|に(?:代わ|かわ|対応|つな))/u,
+    // Round 18: «人の方に確認していただき», the dialect «人さ代わってけろ».
+    /(?:人|ひと)(?<![友隣住個本他知恋犯殺主家職役婦病証商新](?:人|ひと))(?:の方)?(?:と(?:話|はな|直接)|(?:に|さ)(?:代わ|かわ|対応|つな)|に(?:確認し|見て|調べ)(?:て)?(?:いただ|もら|ほし|くだ|下さ))/u,
   ),
   ja('human_request', 'strong', /(?:どなたか|どなた|誰か)(?:に|と|へ)?(?:繋|つな|代わ|かわ|対応|お話|話)/u),
   ja(
@@ -355,6 +359,11 @@ const japaneseRules: readonly LexiconRule[] = [
     /(?:返金|へんきん|払い?戻し)(?:は|って|が|の(?:方|ほう|件)(?:は|って)?)?まだ(?:ですか|でしょうか|なの|なんですか|なんでしょうか|かな|です|届|来|反映|入|戻|振り込|されて|\?|[。!〜ー]|$)/u,
     { negatable: false, ignore: (text, start) => isRefundWithdrawn(text, start) },
   ),
+  // Round 18: time gone by and the refund still not come («返金、１か月経ってもまだです», refund-chased.ts).
+  ja('refund_request', 'strong', japaneseRefundChased, {
+    negatable: false,
+    ignore: (text, start, end) => isRefundChaseNotMeant(text, start, end) || isRefundWithdrawn(text, start),
+  }),
   ja(
     'refund_request',
     'strong',
@@ -375,7 +384,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'refund_request',
     'strong',
-    /(?:お?金|代金|料金|費用|代|支払い?分|払った分|ぶん|分|全額|全部)(?:を|は|も)?(?:全額|全部)?(?:返し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ|よ|[!。]|$)|たい)|返せ|返却し|戻し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ))|払い戻して)/u,
+    /(?:お?金|代金|料金|費用|代|支払い?分|払った分|ぶん|分|全額|全部)(?:を|は|も)?(?:全額|全部)?(?:返し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ|よ|な(?:[!。]|$)|[!。]|$)|たい)|返せ|返却し|戻し(?:て(?:くだ|下さ|ほし|欲し|もら|いただ|くれ))|払い戻して)/u,
 
     { ignore: (text, start) => isShoutedByOthers(text, start) },
   ),
@@ -409,7 +418,7 @@ const japaneseRules: readonly LexiconRule[] = [
   ja(
     'cancellation_request',
     'strong',
-    /(?:別の|他の|ほかの|よその)(?:業者|会社|サービス|ところ)(?:に|へ|で)(?:頼|依頼|お願い|変え|乗り換え|切り替え)|^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))|^(?:ほんなら|ほな|そんなら|ほんだら|なら)(?:もう)?(?:解約|退会)(?:や|やわ|するわ|しますわ)(?:[!。]|$)|^(?:もう|やっぱり)?やめさせて(?:もら|いただ|くだ)|^(?:解約|かいやく|退会|きゃんせる)[!。]*$|^(?:もう|今後は?|二度と)(?:利用|使用|使い|お願い)(?:しません|しない|ません)/u,
+    /(?:別の|他の|ほかの|よその)(?:業者|会社|サービス|ところ)(?:に|へ|で)(?:頼|依頼|お願い|変え|乗り換え|切り替え)|^(?:もう|やっぱり|やはり|では|じゃあ)?(?:辞め|退会|解約)(?:させて|ます|たい|る|で(?:$|[!。]|いい|結構|お願い))|^(?:もういい|もう|やっぱり|やはり|じゃあ|では)?やめ(?:ます|る)(?:[!。]|$)|(?:解約|退会)だ(?:[!。]|$)|^(?:ほんなら|ほな|そんなら|ほんだら|なら)(?:もう)?(?:解約|退会)(?:や|やわ|するわ|しますわ)(?:[!。]|$)|^(?:もう|やっぱり)?やめさせて(?:もら|いただ|くだ)|^(?:解約|かいやく|退会|きゃんせる)[!。]*$|^(?:もう|今後は?|二度と)(?:利用|使用|使い|お願い)(?:しません|しない|ません)/u,
     { negatable: false },
   ),
   ja(
@@ -678,11 +687,18 @@ const englishRules: readonly LexiconRule[] = [
     'strong',
     /^(?:a )?(?:human|agent|person|representative|operator|real person|real human|live agent)(?: please| now| pls)?[!.]*$|(?:agent|human|representative|operator) (?:please|pls)|(?:human|person|someone|somebody|anyone|anybody|agent|representative)[^.?!]{0,15}(?:i|we) can (?:actually )?(?:talk|speak|chat)|(?:who is|whos|who are) (?:your|the) (?:supervisor|manager|boss|person in charge|people in charge)|(?:talk|speak) to (?:your|the) boss|(?:someone|somebody|a person) (?:in charge|senior|more senior|higher up)|whoever is in charge|(?:go|goes|escalate|escalated|taken) (?:up )?to (?:someone|management|a manager|a supervisor)|(?:talk|speak|chat) (?:to|with) (?:a |an |the |your |some )?(?:real |actual |live )?(?:human|person|people|someone|somebody|agent|representative|rep|manager|supervisor|staff|operator|employee)|(?:get|connect|transfer|put|pass) me (?:to|through to|with|over to)? ?(?:a |an |the |your )?(?:real )?(?:human|person|agent|representative|rep|manager|supervisor|someone|operator)|(?:real|actual|live) (?:person|human|staff(?: member)?|employee)|human please|(?:rather not|dont want to) (?:go through|deal with|use) (?:the|a|this|your) (?:bot|chatbot|machine|ai)|(?:stop|not) (?:the|a|this) (?:chat)?bot|escalate (?:this|it|me|my)|(?:dont|do not) want to (?:talk to|deal with|chat with|speak to) (?:a |the |this |your )?(?:bot|machine|robot|chatbot|ai)|(?:get|have|put) (?:someone|somebody|a person|a human|a manager|an agent|a real person)(?: from your (?:team|company|staff))? on the (?:phone|line)|(?:can|could) (?:someone|somebody) (?:call|phone|ring) me|(?:automated|automatic|canned|generic|bot|robot|copy[- ]paste) (?:reply|replies|response|responses|answer|answers|message)(?![a-z])|(?:someone|somebody|a person|a human) (?:to|who can|that can) (?:actually )?(?:look|help|check|review|deal|handle|sort|call)|(?:someone|somebody|a person|staff|agent|manager|representative)[^.?!]{0,25}(?:call|phone|contact|ring) (?:me|us)|put (?:a|your|the) (?:supervisor|manager) on|someone (?:i|we) can (?:call|talk to|speak to|speak with)|call me back|give me a call/u,
   ),
+  // Round 18: a colleague of the support asked to call ("simpler if a colleague of yours calls me"), and a
+  // call booked with a person ("book a quick call with someone from customer success").
+  en(
+    'human_request',
+    'strong',
+    /(?:(?:colleague|coworker|team ?mate)s? of yours|your (?:colleague|coworker|team ?mate)s?|one of your (?:team|staff|people|colleagues))\b[^.?!]{0,20}\b(?:calls?|phones?|rings?|contacts?) (?:me|us)\b|(?:book|schedule|arrange|set up|have|get) (?:a |an )?(?:quick |short |brief )?(?:call|phone call|video call|meeting) with (?:someone|somebody|a person|a member|one of|a human|an? (?:agent|rep|representative|specialist))\b/u,
+  ),
   // Review r17: a person asked to check by hand ("Can a staff member check my report manually?").
   en(
     'human_request',
     'strong',
-    /(?:can|could|would|will) (?:a|an|one of your|your|some|any) (?:staff(?: member)?|human|person|real person|employee|team member|member of (?:staff|your team)|specialist|expert)s? (?:please )?(?:check|look (?:at|into|over)|review|go (?:over|through)|verify|double[- ]check)\b|(?:can|could|would|will) (?:you|someone|somebody|anyone|staff|your team) (?:please )?(?:check|review|verify|look (?:at|into|over)|go (?:over|through)|double[- ]check)\b[^.?!]{0,40}\bmanually\b/u,
+    /(?:(?:can|could|would|will) (?:a|an|one of your|your|some|any)|(?:have|get|let) (?:a|an|one of your|your|some)) (?:staff(?: member)?|human|person|real person|employee|team member|member of (?:staff|your team)|specialist|expert)s? (?:please )?(?:check|look (?:at|into|over)|review|go (?:over|through)|verify|double[- ]check)\b|(?:can|could|would|will) (?:you|someone|somebody|anyone|staff|your team) (?:please )?(?:check|review|verify|look (?:at|into|over)|go (?:over|through)|double[- ]check)\b[^.?!]{0,40}\bmanually\b/u,
   ),
   en(
     'refund_request',
@@ -691,6 +707,12 @@ const englishRules: readonly LexiconRule[] = [
     // Round 17: a refund request withdrawn (refund-withdrawn.ts).
     { ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start) || isRefundWithdrawn(text, start) },
   ),
+  // Round 18: a refund chased ("…the refund was processing. Where is it?"), given a deadline ("If I
+  // don't get my refund by Friday…") or the own money asked back in other words (refund-chased.ts).
+  en('refund_request', 'strong', englishRefundChased, {
+    negatable: false,
+    ignore: (text, start, end) => isRefundChaseNotMeant(text, start, end) || isRefundWithdrawn(text, start),
+  }),
   en(
     'cancellation_request',
     'strong',

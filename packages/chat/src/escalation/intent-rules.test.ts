@@ -104,3 +104,73 @@ describe('review r17: requests left from the intent round', () => {
     expect(strongSignalCodes('Does a staff member check the reports?')).toEqual([]);
   });
 });
+
+describe('round 18: cancellations asked for in short, mixed or dialect words', () => {
+  it('reads them as requests', () => {
+    expect(strongSignalCodes('やめます')).toContain('cancellation_request');
+    expect(strongSignalCodes('もういい、やめる。解約だ。こったな会社さ金払うのもったいねぇ。')).toContain(
+      'cancellation_request',
+    );
+    expect(strongSignalCodes('今のplan、cancelしたいです。来月からはno contractでOK')).toContain(
+      'cancellation_request',
+    );
+    expect(
+      strongSignalCodes(
+        'Our café is closing permanently, so please end our business plan at the end of the month.',
+      ),
+    ).toContain('cancellation_request');
+    expect(
+      strongSignalCodes(
+        "Actually you know what, just cancel the whole subscription. I'll sort it out myself.",
+      ),
+    ).toContain('cancellation_request');
+    expect(
+      strongSignalCodes('母の契約ば解約したかとです。母が施設に入ることになったけん、手続き教えてください。'),
+    ).toContain('cancellation_request');
+  });
+
+  it('keeps questions with the same words as none', () => {
+    expect(strongSignalCodes('やめますか？')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('やめるって言ったら違約金かかりますか？')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('解約だと違約金かかりますか')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('cancelってどうやるんですか')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('今のplanをcancelする場合、違約金はかかりますか？')).not.toContain(
+      'cancellation_request',
+    );
+    expect(strongSignalCodes('What happens at the end of our business plan?')).not.toContain(
+      'cancellation_request',
+    );
+    expect(strongSignalCodes('You know what, how do I cancel?')).not.toContain('cancellation_request');
+    expect(strongSignalCodes('母の契約ば解約するとどうなるとですか')).not.toContain('cancellation_request');
+  });
+});
+
+describe('round 18: a charge for an item never ordered or a visit our side cancelled', () => {
+  it('reads it as a billing dispute', () => {
+    expect(
+      strongSignalCodes('請求書に「追加測定 ¥5,500」って項目があるけど、追加なんて頼んでないです'),
+    ).toContain('billing_dispute');
+    expect(
+      strongSignalCodes(
+        '発注していないオプション（夜間測定）が請求に含まれています。削除のうえ再発行してください。',
+      ),
+    ).toContain('billing_dispute');
+    expect(
+      strongSignalCodes(
+        'We received invoice 3320 for a mediation session your mediator cancelled. Please remove the charge.',
+      ),
+    ).toContain('billing_dispute');
+    expect(
+      strongSignalCodes(
+        "We've been charged a cancellation fee for a visit that YOUR side cancelled. Reverse it.",
+      ),
+    ).toContain('billing_dispute');
+  });
+
+  it('keeps an invoice not yet asked for and a fee for the customer’s own cancellation as none', () => {
+    expect(strongSignalCodes('請求書の発行はまだ頼んでないです')).not.toContain('billing_dispute');
+    expect(
+      strongSignalCodes('I cancelled the visit myself, so the fee on the invoice is fine.'),
+    ).not.toContain('billing_dispute');
+  });
+});

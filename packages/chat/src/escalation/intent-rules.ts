@@ -5,6 +5,7 @@ import { namesRefundedPart } from './cancelled-part-refund';
 import { isClearedAfter, isEnglishWorryCleared } from './cleared-misunderstanding';
 import { isRebooking, type LexiconSignal } from './escalation-lexicon';
 import type { EscalationReasonCode } from './escalation-reason';
+import { isExplanationAccepted } from './explanation-accepted';
 import { isMailingListCancellation } from './mailing-list';
 import { isNegatedEnglish, isNegatedJapanese, isQuoted } from './negation';
 import { isNeighboursCancellation } from './neighbours-cancellation';
@@ -45,7 +46,7 @@ interface IntentRule {
 const japanese = (source: RegExp | readonly RegExp[]) => new RegExp(foldKana(patternSource(source)), 'u');
 
 const japaneseDesire =
-  /たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|おねがい|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います|てけ(?:ろ|れ)|せえ(?:や|よ|$)|ちょうだい|おね(?:しゃ|が)す|おなしゃす/u;
+  /たい|たく(?:存じ|思|ご連絡|お願い|、|,|$)|たかと(?:です|よ|ばい)|て(?:くだ|下さ|ほし|欲し|もら|いただ|頂|くれ|くん)|お願い|おねがい|希望|要求|求め|申請|進めて|しろ|せよ|返せ|べき|して(?:よ|ね|や|$)|て(?:や|よ)$|^(?:返金|へんきん|払い戻し)[!。]*$|させて|いただけ|頂け|ください|下さい|ほしい|欲しい|願います|てけ(?:ろ|れ)|せえ(?:や|よ|$)|ちょうだい|おね(?:しゃ|が)す|おなしゃす/u;
 const japanesePolicyQuestion =
   /口座|振込先|変更|でき(?:ます|る)(?:か|の|\?|んで)|できない(?:の|か|ん)|可能|方法|どうすれば|どうしたら|どうやって|どのように|手順|やり方|場合|とき|時は|時に|なら|条件|ポリシー|規約|について|教えて|知りたい|ありますか|かかりますか|いつ|何日|どこ(?!ろ)|どの|期限|され(?:ます|る|た)|戻ってき|振り込まれ|ことは|ものですか|対象|って何|ほうほう|てじゅん|やりかた|決まり|きまり|ルール|ケース|ある(?:ん|の)ですか|ても(?:返|戻|大丈夫|いい)|でき(?:ます|る)よね|(?:ないと|じゃないと|でないと)(?:だめ|ダメ|いけ)/u;
 const reschedule =
@@ -67,14 +68,15 @@ const englishYouRequest = /\b(?:can|could|would|will) you\b|\bplease\b|\bpl[sz]\
  * my sub", "just cancel", "ok so refund it then", "go ahead and cancel".
  */
 const englishImperativeLead =
-  /^(?:(?:pl[sz]|please|pleas|just|ok(?:ay)?|so|then|kindly|yes|yeah|yep|fine|alright|right|now|go ahead and|hi|hey|hello)\b[\s,.!-]*)*$/u;
+  /^(?:(?:pl[sz]|please|pleas|just|ok(?:ay)?|so|then|kindly|yes|yeah|yep|fine|alright|right|now|go ahead and|hi|hey|hello|actually|you know what)\b[\s,.!-]*)*$/u;
 /**
  * The imperative itself is the bare verb: "just cancel", "refund it", but not "just cancelled the other
  * app" or "yes cancelled it myself already", which tell of something done.
  */
-// Round 17: "Refund done, and my card shows it" names the refund, it does not ask for one.
+// Round 17: "Refund done, and my card shows it" names the refund, it does not ask for one. Round 18:
+// nor is «cancelってどうやるんですか» an English imperative (the Japanese rules read it).
 const englishBareVerb =
-  /^(?:cancel|cancle|cansel|refund|terminate|unsubscribe|close|end|quit|discontinue|stop)\b(?! (?:done|received|arrived|came|went|is|was|has|had|processed|confirmed|showed|landed|hit|cleared)\b)/u;
+  /^(?:cancel|cancle|cansel|refund|terminate|unsubscribe|close|end|quit|discontinue|stop)\b(?![ぁ-ゖ])(?! (?:done|received|arrived|came|went|is|was|has|had|processed|confirmed|showed|landed|hit|cleared)\b)/u;
 
 const rules: readonly IntentRule[] = [
   {
@@ -92,6 +94,8 @@ const rules: readonly IntentRule[] = [
       isRefundWithdrawn(text, offset + object.index) ||
       // Round 18: shouted by a neighbour or a drama's character (shouted-by-others.ts).
       isShoutedByOthers(text, offset + object.index) ||
+      // Round 18: «返金は申請から10営業日以内なんですね。わかりました» (explanation-accepted.ts).
+      isExplanationAccepted(text, offset + object.index) ||
       isSomeoneElsesQuestion(text, offset + object.index, offset + object.index + object[0].length),
   },
   {
@@ -99,7 +103,7 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'cancellation_inquiry',
     language: 'ja',
     object: japanese(
-      /解約(?!率)|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定|率)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|とめ(?<!まとめ)|終わりに|終了|解除|打ち切|うちき|停止|オフに)/u,
+      /解約(?!率)|かいやく|退会|たいかい|キャンセル(?!待ち|料|ポリシー|規定|率)|cancel(?=し|する|で|を|お願)|取り?消|とりけ|取り?下げ|取り?(?:やめ|止め)|中止|(?:契約|プラン|サブスク|会員|サービス|利用|定期|申し?込み?|予約|購読|自動更新|更新)[^。]{0,10}?(?:やめ|辞め|止め|とめ(?<!まとめ)|終わりに|終了|解除|打ち切|うちき|停止|オフに)/u,
     ),
     cue: japanese([
       japaneseDesire,
@@ -124,7 +128,7 @@ const rules: readonly IntentRule[] = [
     language: 'ja',
     object: japanese(/請求|課金|引き?落と|引落|決済|明細|カード|督促|催促/u),
     cue: japanese(
-      /二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2(?<!\d2)(?:回|つ|件)|二回|二つ|二件|倍|まだ|(?:てい|て|し)ないのに|(?:退会|解約|キャンセル|停止)(?:した|し|済み?)(?:なのに|のに|ですが|ですけど|後に|後も|たのに)|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)|(?:した|済み?|済んだ)はず/u,
+      /二重|2重|重複|覚えのない|身に覚え|見覚えのない|心当たりのない|知らない|間違|まちが|誤|おかし[いく]|異な|相違|勝手に|不正|聞いてい?な|聞いていません|説明(?:が|は)?(?:なかった|ない|ありません)|知らない(?:うちに|間に)|のはずが|不当|過剰|違(?:う|います|いませんか|って)|ちが(?:う|って)|多い|多く|多すぎ|高い|高く|高すぎ|余分|2(?<!\d2)(?:回|つ|件)|二回|二つ|二件|倍|まだ|(?:てい|て|し)ないのに|(?:退会|解約|キャンセル|停止)(?:した|し|済み?)(?:なのに|のに|ですが|ですけど|後に|後も|たのに)|(?:支払った|払った|振り込んだ|入金した|支払い済み)(?:はず|のに)|(?:した|済み?|済んだ)はず|(?:頼ん|注文し|発注し|申し込ん|依頼し)(?:で|て)(?:い)?(?:ない|ません|へん|ねえ)/u,
     ),
     block: japanese(
       /いつ|どこ(?!ろ)|方法|どうやって|いくら|何円|宛名|発行|再発行|送って|郵送|変更でき|使えます|念のため確認/u,
@@ -133,6 +137,8 @@ const rules: readonly IntentRule[] = [
     ignore: (clause, text, object, offset) =>
       isClearedAfter(text, offset + object.index + object[0].length) ||
       isOwnChoiceCharge(text, offset) ||
+      // Round 18: a charge restated as explained and accepted (explanation-accepted.ts).
+      isExplanationAccepted(text, offset + object.index) ||
       isInvoiceNotYetArrived(clause, text),
   },
   {
@@ -162,7 +168,8 @@ const rules: readonly IntentRule[] = [
     // Round 17: "could i get a refund for the premium upgrade?" names what the refund is for.
     cue: /\b(?:want|need|would like|id like|demand|request|requesting|expect|deserve|please|pl[sz]|kindly|give|issue|process|send|owed?|must|should|asking for|asap|now|immediately|right away)\b|\b(?:can|could|would|will) you\b|\b(?:could|can|may) (?:i|we) (?:please )?(?:get|have) (?:a |my |our )?(?:full |partial )?refund (?:for|on) (?:the|my|our|this)\b/u,
     block:
-      /\b(?:how|policy|policies|if|whether|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?|works?|takes?)\b/u,
+      // Round 18: a product named "option" ("a refund for the night option") is no choice asked about.
+      /\b(?:how|policy|policies|if|whether|when|what|whats|where|wheres|do you|does|is there|are there|eligible|possible|options?(?<!\b(?:night|premium|extra|weekend|evening|add-on|addon|express|rush|holiday) options?)|works?|takes?)\b/u,
     negatable: true,
     // Round 17: a refund request withdrawn ("Scrap the refund request from this morning", refund-withdrawn.ts).
     ignore: (_clause, text, object, offset) =>
@@ -173,10 +180,11 @@ const rules: readonly IntentRule[] = [
     inquiryCode: 'cancellation_inquiry',
     language: 'en',
     object:
-      /\b(?:cancel(?:l?ing|l?ed)?|cancle|cansel|cancell)\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\bterminat|\bunsubscrib|\bclos(?:e|ing) (?:my|our|the) account|\bend(?:ing)? (?:my|our|the|this) (?:contract|subscription|membership|plan|service|agreement)|\bquit(?:ting)?\b|\bdiscontinu|\bstop(?:ping)? (?:using|my|our|the)\b/u,
+      /\b(?:cancel(?:l?ing|l?ed)?|cancle|cansel|cancell)\b(?! ?(?:policy|fee|fees|charge|window|deadline))|\bterminat|\bunsubscrib|\bclos(?:e|ing) (?:my|our|the) account|\bend(?:ing)? (?:my|our|the|this) (?:[a-z]+ )?(?:contract|subscription|membership|plan|service|agreement)|\bquit(?:ting)?\b|\bdiscontinu|\bstop(?:ping)? (?:using|my|our|the)\b/u,
     cue: /\b(?:want|need|would like|id like|please|pl[sz]|kindly|going to|gonna|decided|wish|plan(?:ning)? to|thinking (?:about|of)|considering|will|ill|im|i am|we are|were|weve|ive|effective|immediately|asap|today|must)\b|\b(?:can|could|would|will) you\b/u,
     block:
-      /\b(?:how|policy|if|when|what|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
+      // Round 18: "you know what, just cancel…" asks nothing.
+      /\b(?:how|policy|if|when|what(?<!\byou know what)|whats|where|do you|does|is it|is there|are there|possible|can i|could i|may i|allowed|whether|wonder|wondering|fee|fees|deadline)\b/u,
     negatable: true,
     ignore: (_clause, text, object, offset) =>
       reschedulingOrNotCancelling(text) ||
@@ -195,7 +203,7 @@ const rules: readonly IntentRule[] = [
     language: 'en',
     object:
       /\b(?:charg|bill(?:ed|ing)?\b|invoice|fees?\b|payment|debit|transaction|card|statement|amount|price|money|account)/u,
-    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|incorrect|wrong(?<!\b(?:nothing|nothings|nothing is|not|isnt|nothing seems) wrong)|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|disput(?<!\b(?:not|never|no|wont|dont|arent|isnt)(?: \w+){0,2} disput)\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt)|cancel+ed\b[^.?!]{0,40}\b(?:charg|bill)ed)/u,
+    cue: /\b(?:twice|double|two times|extra|hidden|unexpected|incorrect|wrong(?<!\b(?:nothing|nothings|nothing is|not|isnt|nothing seems) wrong)|too (?:high|much)|higher than|more than|overcharg\w*|never (?:booked|ordered|asked|agreed|used|signed|received)|(?:didnt|did not) (?:book|order|authori|agree|recogni|ask|sign)\w*|(?:dont|do not) recogni\w*|unauthori\w*|without (?:my )?(?:permission|consent)|(?:nobody|no one) told|(?:not|wasnt|never) (?:told|informed)|still (?:being )?(?:charg|bill)\w*|after (?:i |we |id |wed )?(?:had )?(?:already )?cancel\w*|disput(?<!\b(?:not|never|no|wont|dont|arent|isnt)(?: \w+){0,2} disput)\w*|mistake|error|fraud\w*|duplicate|flagged|why|even though|although|despite|keeps? (?:getting )?(?:charg|bill)\w*|stop (?:charging|billing)|but (?:i|we) (?:booked|paid|cancel|only|never|didnt)|cancel+ed\b[^.?!]{0,40}\b(?:charg|bill)ed|(?:you|your (?:side|team|mediator|engineer|technician|staff|company|office|end))(?: [a-z]+)? cancel+ed\b)/u,
     block:
       /\b(?:are there|is there|will there|do you charge|does it cost|how much|any extra|any additional|any hidden|what are)\b/u,
     negatable: false,

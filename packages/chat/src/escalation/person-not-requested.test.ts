@@ -89,3 +89,29 @@ describe('review r17: a talk in the て-form that leads to a wish', () => {
     expect(strongSignalCodes('あのあと上の方と話せて、今は静かです。')).toEqual([]);
   });
 });
+
+describe('round 18: a talk declined, a phone line asked about for its hours, a person of the own side', () => {
+  it('asks for no person', () => {
+    expect(
+      strongSignalCodes(
+        '人と話さなくても、チャットで全部済むならそのほうが助かります！予約の確認だけお願いします。',
+      ),
+    ).not.toContain('human_request');
+    expect(
+      strongSignalCodes('チャットじゃなくて電話の窓口ってありますか？営業時間だけ知りたいです'),
+    ).not.toContain('human_request');
+    expect(
+      strongSignalCodes(
+        'Someone senior at my company wants to understand your service before we sign. Do you have a one-pager?',
+      ),
+    ).not.toContain('human_request');
+  });
+
+  it('keeps a wish to talk beside the same words', () => {
+    expect(strongSignalCodes('人と話したいです')).toContain('human_request');
+    expect(strongSignalCodes('チャットじゃなくて電話で話したいです。営業時間だけ知りたいです')).toContain(
+      'human_request',
+    );
+    expect(strongSignalCodes('I want someone senior to look at this.')).toContain('human_request');
+  });
+});

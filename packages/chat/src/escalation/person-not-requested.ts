@@ -47,6 +47,16 @@ const workerCallsAhead =
   /\b(?:will|would|does|do) (?:the|your|an?) (?:engineer|technician|tech|installer|driver|courier|staff member|measurer|visitor)s? $/u;
 const aheadAfter = /^ (?:before|ahead|first|when|on the way)\b[^.!]{0,60}\?/u;
 
+// Round 18: a talk declined («人と話さなくても、チャットで全部済むなら助かります»), a phone line asked about
+// for its hours only («チャットじゃなくて電話の窓口ってありますか？営業時間だけ知りたいです»; not with a
+// wish to talk, «…今すぐ話したい»), and a person of the customer's own side ("Someone senior at my company
+// wants to understand your service").
+const declinedAfter = /^(?:さ(?:なくて|ずに|ないで)|す必要(?:は|も)?(?:ない|ありません))/u;
+const hoursOnly = /(?:営業時間|受付時間|電話番号|番号)(?:だけ|のみ)(?:知りたい|教えて|確認したい)/u;
+const wishToTalkNow = /話(?:したい|させて|せ(?:ます|ません)か)|繋いで|つないで|代わって|かけて(?:ほし|くだ)/u;
+const ownSideAfter =
+  /^ (?:at|in|from|on) (?:my|our) (?:company|firm|team|side|office|organi[sz]ation|end|business|practice|clinic)\b/u;
+
 /** True when the human request at [start, end) of normalised text asks for no person (see the file comment). */
 export function isPersonNotRequested(text: string, start: number, end: number): boolean {
   const evidence = text.slice(start, end);
@@ -63,6 +73,9 @@ export function isPersonNotRequested(text: string, start: number, end: number): 
     aheadAfter.test(text.slice(end, end + 80))
   )
     return true;
+  if (evidence.endsWith('話') && declinedAfter.test(after)) return true;
+  if (hoursOnly.test(text) && !wishToTalkNow.test(text)) return true;
+  if (ownSideAfter.test(after)) return true;
   if (evidence.endsWith('話')) {
     if (talkedAfter.test(after) && !(talkedInTeForm.test(after) && wishLater.test(after))) return true;
     if (putOffAfter.test(after)) return true;
