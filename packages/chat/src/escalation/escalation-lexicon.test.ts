@@ -271,3 +271,38 @@ describe('round 18: a person asked for in other words', () => {
     );
   });
 });
+
+describe('escalation lexicon: round 18 hazards need an event, a fall a person (review r18, F1/F2)', () => {
+  it('still finds sparks seen, a gas alarm going off, water on the wiring and a person fallen with no answer', () => {
+    for (const message of [
+      '隣の部屋との壁のコンセントから、さっきバチッて火花が出ました！焦げ臭いです。',
+      '隣との壁のコンセントからバチバチって音して、火花見えてん！',
+      'ガス漏れ警報器が鳴ってます！たぶん隣の部屋からです',
+      'ガス漏れしてるかもしれません。隣からすごい臭いがします',
+      '上の階から水が漏れてきて、コンセントのあたりが濡れてます。パチパチ音もしてて、どうしたらいいですか',
+      '隣のお婆さんのお部屋から、今朝大きな物音がして、それから呼んでもお返事がございません。',
+      'I think my elderly neighbour fell, I heard a crash and she is not answering the door.',
+      'Someone fell on the stairs upstairs and there is no answer when I knock.',
+      'Heard a loud fall next door, knocked on the door, he isnt answering.',
+    ])
+      expect(strongSignalCodes(message), message).toContain('safety');
+  });
+
+  it('leaves sparks, gas alarms and water named without an event, and everyday noise with no answer', () => {
+    for (const message of [
+      '線香花火の火花みたいな音がたまにします。測定できますか？',
+      'ガス漏れ警報器の音も測定の対象になりますか？',
+      '来週ガス漏れ点検があるので、その日は測定を避けたいです',
+      '上の階から水が漏れてきたことがあって、コンセントのあたりも今は乾いてます。修理済みです。測定予約お願いします',
+      '隣の部屋から大きな物音がして、ノックしても返事がないことがよくあります。居留守だと思います。夜中の騒音を測ってほしい',
+      'Loud bang from upstairs every night at 2am; I left a note, no response so far. Booking a measurement.',
+      'The bass is a real bang through the floor. I rang their bell, no answer. What plan suits?',
+      'The thumping started in the fall. I emailed the landlord, no answer. Can you help measure it?',
+      'The thumping started in the fall and the landlord gave no answer. Can you help measure it?',
+      'I knocked on his door to complain about the thud last night but no answer. Can you measure the noise?',
+      'Someone is groaning in the movie next door every night, it is so loud. Can you measure it?',
+      'My kids throw stuff off the balcony in their game, fake snowballs lol. Booking question: is Friday free?',
+    ])
+      expect(strongSignalCodes(message), message).not.toContain('safety');
+  });
+});

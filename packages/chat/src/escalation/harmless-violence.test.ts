@@ -94,3 +94,24 @@ describe('isViolenceNotMeant: round 18', () => {
       expect(codes(message), message).toContain('safety');
   });
 });
+
+describe('isViolenceNotMeant: a threat at a screen that turns to the customer, a denial taken back (review r18, H4/M6)', () => {
+  it('stays safety when the threat turns from the screen to the customer, or a "but" follows the denial', () => {
+    for (const message of [
+      'He screamed I will kill you at the TV, then turned and said the same to me through the door.',
+      'He yells I am going to kill you at his video games, and last night he punched my door.',
+      'Read a news story about a noise dispute that turned violent. Nothing like that here, thankfully, but he did grab my arm yesterday.',
+      'Read an article about a neighbour dispute that turned violent. Nothing like that here though he has threatened me twice.',
+    ])
+      expect(codes(message), message).toContain('safety');
+  });
+
+  it('still takes back words shouted at a screen and a story told as nothing like it', () => {
+    for (const message of [
+      'My neighbour shouted "I’m calling the police!" at his TV during the football match lol.',
+      'He yells I will kill you at the telly every match day. So loud. Can you measure it?',
+      'Read a news story about a noise dispute that turned violent. Nothing like that here, thankfully. Booking for Friday?',
+    ])
+      expect(codes(message), message).not.toContain('safety');
+  });
+});

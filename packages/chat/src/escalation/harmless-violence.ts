@@ -63,6 +63,11 @@ const notYetAfter = /^[^.?!]{0,30}\b(?:yet|but|until|so far|anymore)\b/u;
 // やる！」みたいなセリフ»).
 const atScreenAfter =
   /^[^.?]{0,24}?\bat (?:his|her|their|the) (?:tv|telly|video ?games?|games?|screen|console|football|match)\b/u;
+// Review r18 (H4): …and nothing after the screen in the sentence turns to the customer: "He screamed I will
+// kill you at the TV, then turned and said the same to me through the door" (the danger words above are
+// Japanese only). "…at his TV during the football match", "…at his video games all night" end the clause.
+const turnsToCustomerAfter =
+  /^[^.?!]{0,100}?\b(?:me|my|us|our|door|then|now|turn\w*|threat\w*|came|comes|coming|knife|gun|hit|hits|punch\w*|kick\w*|grab\w*|hurt)\b/u;
 const dramaLineAfter = /^[^」』。]{0,12}[」』](?:みたいな|という|って|との)?(?:せりふ|台詞)/u;
 // Round 18: a kitchen knife as a sound («包丁のトントンって音»), a neighbour outside the door to apologise,
 // and a household member's quoted words said to be a joke («「ぶん殴ったろか」って言うてるけど、もちろん
@@ -78,6 +83,9 @@ const jokeSaidAfter =
 const storyBefore =
   /\b(?:news|story|article|report|post|thread|documentary|drama|film|movie)\b[^.?!]{0,60}$/u;
 const nothingLikeItAfter = /\b(?:nothing like that|nowhere near (?:that|it)|not like that)\b/u;
+// Review r18 (M6): …with no "but" or "though" after it ("Nothing like that here, thankfully, but he did grab
+// my arm yesterday").
+const butAfterDenial = /^[^.?!]{0,40}?\b(?:but|though|although|except|apart from|other than)\b/u;
 
 /** True when the safety word at [start, end) of normalised text is a TV sound or a denied hyperbole. */
 export function isViolenceNotMeant(text: string, start: number, end: number): boolean {
@@ -86,16 +94,25 @@ export function isViolenceNotMeant(text: string, start: number, end: number): bo
   if (childYelledBefore.test(before)) return atSiblingOverGameAfter.test(after);
   const word = text.slice(start, end);
   if (/^violen/u.test(word) && noneBefore.test(before) && !notYetAfter.test(after)) return true;
-  if (atScreenAfter.test(after) && !dangerAfter.test(after)) return true;
+  const atScreen = atScreenAfter.exec(after);
+  if (
+    atScreen !== null &&
+    !dangerAfter.test(after) &&
+    !turnsToCustomerAfter.test(after.slice(atScreen[0].length))
+  )
+    return true;
   if (/[「『][^」』]*$/u.test(before) && (dramaLineAfter.test(after) || jokeSaidAfter.test(after)))
     return !dangerAfter.test(after.replace(/^[^」』]*[」』]/u, ''));
   if (word === '包丁' && knifeSoundAfter.test(after) && !knifeHeldAfter.test(after.slice(0, 24))) return true;
   if (/^outside my/u.test(word) && apologiseAfter.test(after)) return true;
-  if (
-    storyBefore.test(text.slice(Math.max(0, start - 80), start)) &&
-    nothingLikeItAfter.test(text.slice(end, end + 80))
-  )
-    return true;
+  if (storyBefore.test(text.slice(Math.max(0, start - 80), start))) {
+    const nothingLikeIt = nothingLikeItAfter.exec(text.slice(end, end + 80));
+    if (
+      nothingLikeIt !== null &&
+      !butAfterDenial.test(text.slice(end + nothingLikeIt.index + nothingLikeIt[0].length, end + 200))
+    )
+      return true;
+  }
   if (relativeBefore.test(before) && /^threatened to$/u.test(text.slice(start, end)))
     return postAboutOwnNeighbourAfter.test(after);
   if (/[「『][^」』]*$/u.test(before) && saidOnceAfter.test(after)) {

@@ -117,3 +117,24 @@ describe('isLawyerReviewFeature: round 18', () => {
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isLawyerReviewFeature: a case handed to the feature’s or the partner’s lawyer (review r18, H5)', () => {
+  it('stays legal when the customer asks the partner firm or the review’s lawyer to take a case', () => {
+    for (const message of [
+      '提携先の法律事務所に、この件をお願いしたいです。',
+      '弁護士レビューの弁護士さんに、そのまま依頼することはできますか？',
+      '提携の弁護士さんを紹介してもらえますか？隣人とのトラブルで',
+      '提携の法律事務所に頼むことはできますか？',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('still takes back questions about the partner firm and the review', () => {
+    for (const message of [
+      '提携の法律事務所って東京だけですか？大阪の物件なんですが、プレミアムで対応できますか',
+      '弁護士レビューをしてくれる弁護士さんって、どこの事務所の方ですか？',
+      '弁護士レビュー、お願いできますか？',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+  });
+});

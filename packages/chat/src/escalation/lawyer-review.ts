@@ -78,6 +78,11 @@ const japaneseStepInSentence =
 const japaneseFeatureNamedInSentence = /弁護士(?:さん)?の?(?:れびゅー|ちぇっく)|弁護士監修/u;
 // Round 18: the service's partner firm or lawyer («提携の法律事務所って東京だけですか？»).
 const partnerBefore = /提携(?:先)?の?$/u;
+// Review r18 (H5): …but a case handed to the partner's or the review's lawyer is a step: «提携先の法律事務所
+// に、この件をお願いしたいです», «弁護士レビューの弁護士さんに、そのまま依頼することはできますか？», «提携の弁護士
+// さんを紹介してもらえますか？». Read with the partner and the feature-question forms only: «弁護士レビュー、
+// お願いできますか？» orders the feature itself.
+const caseHandedInSentence = /依頼|お願い|頼(?:み|ん|む|め)|この件|紹介/u;
 // Round 18: …but the review ordered for the customer's own dispute is a legal step, in any sentence
 // after the word: «プレミアムの弁護士レビュー、今回の測定結果でお願いします。来月、相手方との話し合いで使う
 // 予定です» (a miss of round 17).
@@ -91,11 +96,11 @@ const featureWindow = 160;
 /** True when the lawyer word at [start, end) of normalised text names the premium plan's lawyer review. */
 export function isLawyerReviewFeature(text: string, start: number, end: number): boolean {
   const word = text.slice(start, end);
-  if (word === '法律事務所')
-    return (
-      partnerBefore.test(text.slice(Math.max(0, start - 8), start)) &&
-      !japaneseStepInSentence.test(sentenceAround(text, start, end, featureWindow).sentence)
-    );
+  if (word === '法律事務所') {
+    if (!partnerBefore.test(text.slice(Math.max(0, start - 8), start))) return false;
+    const { sentence } = sentenceAround(text, start, end, featureWindow);
+    return !japaneseStepInSentence.test(sentence) && !caseHandedInSentence.test(sentence);
+  }
   if (!englishLawyer.test(word) && word !== '弁護士' && word !== 'べんごし') return false;
   const { sentence, question } = sentenceAround(text, start, end, featureWindow);
   if (englishLawyer.test(word))
@@ -124,8 +129,10 @@ export function isLawyerReviewFeature(text: string, start: number, end: number):
     featureOfPlan ||
     whichLawyer ||
     japaneseFieldAfter.test(after) ||
-    partnerBefore.test(before) ||
-    (question && japaneseFeatureNamedInSentence.test(sentence)) ||
     (japanesePlanBefore.test(before) && japaneseReportReadAfter.test(after));
-  return named && !japaneseStepInSentence.test(sentence);
+  const partnerOrAsked =
+    partnerBefore.test(before) || (question && japaneseFeatureNamedInSentence.test(sentence));
+  if (!named && !partnerOrAsked) return false;
+  if (japaneseStepInSentence.test(sentence)) return false;
+  return named || !caseHandedInSentence.test(sentence);
 }

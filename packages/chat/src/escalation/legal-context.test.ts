@@ -416,3 +416,31 @@ describe('isLegalStepNotMeant: round 18', () => {
     expect(codes('My sister works at the consumer centre and she’ll hear about this.')).toContain('threat');
   });
 });
+
+describe('isLegalStepNotMeant: a profession of the household sent at us, counsel on our terms (review r18, H5/M5)', () => {
+  it('stays legal when the sentences with the profession turn it on us or on this case', () => {
+    for (const message of [
+      '妻が弁護士事務所をやってまして、この請求書、見てもらってます。来週連絡が行くと思います',
+      '妻が弁護士なので、この請求書、見てもらってます。',
+      '夫は法律事務所を経営しているので、この件は夫に依頼します。',
+      'My wife is also a lawyer. Expect a letter from her office about this.',
+      'My wife is a lawyer. Expect a letter from her office about this.',
+      'My husband is actually a solicitor, so you will be hearing from him about the double charge.',
+      '弊社顧問弁護士によるリーガルチェックで、御社契約の解約条項が無効と判断されました。',
+      '弊社顧問弁護士が契約書の請求条項を確認しております。',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('still takes back the profession told in passing and counsel reading a contract', () => {
+    for (const message of [
+      'Funny thing, my downstairs neighbour is actually a judge, so I’d like everything done by-the-book lol.',
+      'My wife is also a lawyer, so she likes to read the small print. Which plan has the longest report?',
+      'My neighbor is a lawyer, kind of intimidating lol, but he was actually super reasonable about the noise. Used your letter template. Thanks!',
+      '妻が弁護士事務所をやってまして、事務所の空調音を測定してほしいです。',
+      '法律事務所を経営しています。ビルの空調音が気になるので、法人で測定をお願いしたいのですが',
+      '弊社では契約締結前に、弊社顧問弁護士によるリーガルチェックを通す必要がございます。',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+  });
+});

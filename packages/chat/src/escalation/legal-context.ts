@@ -175,7 +175,8 @@ const disputePartySourceBefore =
 const professionWord =
   /^(?:弁護士|べんごし|法律事務所|司法書士|行政書士|消費者せんたー|国民生活せんたー|消費生活せんたー|記者|新聞社|報道機関|lawyers?|attorneys?|solicitors?|law firm|judges?|legal (?:team|department|counsel)|journalists?|consumer cent(?:re|er))$/u;
 const japaneseReferralAfter =
-  /^(?:さん|の先生)?(?:の)?(?:友人|友達|知り合い|人|方|職員|さいと|ほーむぺーじ|hp)?(?:に|で|から|が|の)?[^。]{0,24}?(?:薦め|勧め|すすめ|紹介|教えてもら|教えてくれ|教わ|知りました|知った|で見[たて]|載って|で働|に勤め|勤務)|^に[^。]{0,40}?と言われて(?:来|き)(?:ました|た)/u;
+  /^(?:さん|の先生)?(?:の)?(?:友人|友達|知り合い|人|方|職員|さいと|ほーむぺーじ|hp)?(?:に|で|から|が|の)?[^。]{0,24}?(?:薦め|勧め|すすめ|紹介(?!して(?:もらえ|いただけ|くださ|ほし|欲し)|をお願い)|教えてもら|教えてくれ|教わ|知りました|知った|で見[たて]|載って|で働|に勤め|勤務)|^に[^。]{0,40}?と言われて(?:来|き)(?:ました|た)/u;
+// Review r18 (H5): «紹介» asked for is no referral: «提携の弁護士さんを紹介してもらえますか？».
 // Round 16: the consumer centre's site or an article on it as how the customer found the service:
 // «消費者センターのサイトで「騒音測定業者を選ぶポイント」って記事を読んで、こちらにたどり着きました».
 const japaneseFoundThroughAfter =
@@ -194,6 +195,21 @@ const japaneseProfessionAfter =
 // てる友人に話して記事にしてもらいます»).
 const japaneseWorkplaceAfter =
   /^(?:で(?:働|勤め|勤務)|に(?:勤め|勤務)|を(?:経営|営ん)|(?:さん|の方)(?:や[^。!?]{0,10}?)?(?:が|も)多|の[^。!?]{0,6}?員を(?:して|やって))/u;
+// Review r18 (H5): a profession of the customer's or the household's is told in passing only when the
+// sentence with it and the next one turn nothing on us or on this case: «妻が弁護士事務所をやってまして、この
+// 請求書、見てもらってます。来週連絡が行くと思います», "My wife is also a lawyer. Expect a letter from her
+// office about this." stay legal; "my downstairs neighbour is actually a judge, so I’d like everything
+// done by-the-book" is told in passing.
+const directedAtUsAfter =
+  /見てもら|連絡(?:が(?:行|い|来|く)|させ|しま|いたし|を入れ)|(?:に|へ)(?:依頼|お願い)|任せ|経由|この(?:件|請求)|請求書|\b(?:expect|letters? from|hear(?:ing)? from|be in touch|contact(?:ing)? you|(?:about|over) (?:this|the (?:double )?charge|the bill|my refund)\b(?! (?:report|plan|service|measurement|device|meter))|refund me|take (?:this|it) further)\b/u;
+/** The word's sentence after it and the next sentence, bounded. */
+function toNextSentenceEnd(text: string, end: number): string {
+  const rest = text.slice(end, end + 140);
+  const first = rest.search(/[。!?\n]|\.(?:\s|$)/u);
+  if (first < 0) return rest;
+  const second = rest.slice(first + 1).search(/[。!?\n]|\.(?:\s|$)/u);
+  return second < 0 ? rest : rest.slice(0, first + 1 + second);
+}
 const toldInSentence =
   /記事|話し|話す|言い|言う|相談(?:し|する)|伝え|書(?:い|く|か|こ|け)|載|報道|取材|知らせ|\b(?:hear|know|tell|told|report\w*|contact\w*|interested|just saying|about (?:this|you|it))\b/u;
 // Round 18: an adverb after the verb ("my downstairs neighbour is actually a judge"), a business run or
@@ -243,7 +259,11 @@ function isFriendsJoke(clause: string | undefined, wordToLaugh: string): boolean
 const lastTurnedDown = lastMatchStart(turnedDown);
 // Round 18: the company's own counsel checking the contract («弊社顧問弁護士によるリーガルチェックを通す必要
 // がございます»), with no dispute in the message.
-const counselDisputeJapanese = /訴|裁判|揉め|争|賠償|慰謝料|損害|違反|返金|騒音/u;
+// Review r18 (M5): a term found void, a cancellation clause or a charge is a dispute too («御社契約の解約条項
+// が無効と判断されました»). Read once per message (S1: a message of many «顧問弁護士の契約» was scanned once per
+// word).
+const counselDisputeJapanese = /訴|裁判|揉め|争|賠償|慰謝料|損害|違反|返金|騒音|無効|条項|解約|請求/u;
+const counselDisputeInMessage = oncePerMessage((text) => counselDisputeJapanese.test(text));
 const inDispute = oncePerMessage((text) => disputeContext.test(text));
 
 /**
@@ -271,7 +291,15 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
       courtWorkAfter.test(after))
   )
     return true;
-  if (word === '調停' && mediatorJobAfter.test(after)) return true;
+  if (word === '調停' && (mediatorJobAfter.test(after) || isServiceMediation(text, start, end))) return true;
+  // Review r18 (S1): a check of one word, so read with the others here, before the checks of every word.
+  if (
+    word === '弁護士' &&
+    /顧問$/u.test(before) &&
+    !counselDisputeInMessage(text) &&
+    /契約|規約|りーがるちぇっく/u.test(sentenceAround(text, start, end, placeStepWindow).sentence)
+  )
+    return true;
   if (isThreatLookAlike(text, start, end)) return true;
   if (placeOrShowBefore.test(before)) return true;
   if (
@@ -323,20 +351,14 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
     !damagesRelativeAfter.test(after)
   )
     return true;
-  if (isLawyerReviewFeature(text, start, end) || isServiceMediation(text, start, end)) return true;
-  if (
-    word === '弁護士' &&
-    /顧問$/u.test(before) &&
-    /契約|規約|りーがるちぇっく/u.test(sentenceAround(text, start, end, placeStepWindow).sentence) &&
-    !counselDisputeJapanese.test(text)
-  )
-    return true;
+  if (isLawyerReviewFeature(text, start, end)) return true;
   if (word === 'counsel' && /\bgeneral $/u.test(before))
     return paperworkContext.test(after) && !inDispute(text);
   if (!professionWord.test(word)) return false;
   if (
     japaneseWorkplaceAfter.test(after) &&
-    !toldInSentence.test(sentenceAround(text, start, end, placeStepWindow).sentence)
+    !toldInSentence.test(sentenceAround(text, start, end, placeStepWindow).sentence) &&
+    !directedAtUsAfter.test(toNextSentenceEnd(text, end))
   )
     return true;
   if (
@@ -345,11 +367,17 @@ export function isLegalStepNotMeant(text: string, start: number, end: number): b
     japaneseProfessionBefore.test(before)
   )
     return true;
-  if (japanesePersonBefore.test(before) && japaneseProfessionAfter.test(after)) return true;
+  if (
+    japanesePersonBefore.test(before) &&
+    japaneseProfessionAfter.test(after) &&
+    !directedAtUsAfter.test(toNextSentenceEnd(text, end))
+  )
+    return true;
   if (
     /^[a-z]/u.test(word) &&
     (englishProfessionBefore.test(before) || englishProfessionAfter.test(after)) &&
-    !(/^consumer/u.test(word) && toldInSentence.test(text.slice(end, end + 120)))
+    !(/^consumer/u.test(word) && toldInSentence.test(text.slice(end, end + 120))) &&
+    !directedAtUsAfter.test(toNextSentenceEnd(text, end))
   )
     return true;
   return (

@@ -73,3 +73,21 @@ describe('isPastLegalMatter and isSettledBeforeStep: round 18', () => {
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isPastLegalMatter: a settlement broken since (review r18, M4)', () => {
+  it('stays legal when the other side no longer keeps the settlement', () => {
+    for (const message of [
+      '以前は弁護士さんに入ってもらっていましたが、和解が成立して今は落ち着いています。ただ最近、隣の人が和解の条件を守らなくなってきました。',
+      '昔、騒音で裁判して和解しました。もう終わりました。でも相手が和解の内容に違反しています。',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('still takes back a settlement that holds', () => {
+    expect(
+      codes(
+        '以前は弁護士さんに入ってもらっていましたが、和解が成立して今は落ち着いています。ルールは守られています。',
+      ),
+    ).not.toContain('legal');
+  });
+});

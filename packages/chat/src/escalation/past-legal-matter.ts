@@ -36,7 +36,9 @@ const stillOpen =
 // back in last month and it's starting over.", «…もう昔の話です。最近また同じ騒音が始まりました». Not
 // "you" there: "…, unrelated to noise. Do you need my previous addresses?" asks the service something.
 const reopenedLater =
-  /\b(?:again|still|ignor\w*|worse|breach\w*|broke|broken|violat\w*|back (?:again|at it)|(?:moved|came|comes|come|coming|is|are|was|were|hes|shes|theyre|its) back|start\w* (?:over|again|up again)|resum\w*|returned|not over|isnt over|(?:now|lately|recently|this (?:week|month|year)) (?:he|she|they|the|it|its|hes|shes|theyre)|(?:he|she|they|hes|shes|theyre) (?:is|are|was|were)? ?(?:doing|at) it)\b|まだ|また(?!お願い|よろしく|連絡|ご)|再び|再発|戻って|破っ|破ら|続いて|始まっ|始まり|ぶり返/u;
+  /\b(?:again|still|ignor\w*|worse|breach\w*|broke|broken|violat\w*|back (?:again|at it)|(?:moved|came|comes|come|coming|is|are|was|were|hes|shes|theyre|its) back|start\w* (?:over|again|up again)|resum\w*|returned|not over|isnt over|(?:now|lately|recently|this (?:week|month|year)) (?:he|she|they|the|it|its|hes|shes|theyre)|(?:he|she|they|hes|shes|theyre) (?:is|are|was|were)? ?(?:doing|at) it)\b|まだ|また(?!お願い|よろしく|連絡|ご)|再び|再発|戻って|破|続いて|始まっ|始まり|ぶり返|守らな|守って(?:くれ)?(?:ない|いない|ません)|違反|ただ最近/u;
+// Review r18 (M4): …or the settlement no longer kept («ただ最近、隣の人が和解の条件を守らなくなってきました»,
+// «相手が和解の内容に違反しています»).
 // How far after the word the rest of the matter is read: a bounded window keeps a long message linear.
 const readAfter = 320;
 // How far each side of the word its sentence is looked for.

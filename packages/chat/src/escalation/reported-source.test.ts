@@ -74,3 +74,39 @@ describe('isHeardOrStory: legal words heard through the wall or in someone else�
       expect(codes(message), message).toContain('legal');
   });
 });
+
+describe('isHeardOrStory: the customer’s own media and own suit around a story word (review r18, H2/H3)', () => {
+  it('keeps a suit of the customer’s own told after a video, a post or an article of their own', () => {
+    for (const message of [
+      'I have a video of him where he screams at my kids, I want to sue him.',
+      'I sent you a video where he is screaming, I want to file a lawsuit, please send the report.',
+      'There is a post where my neighbour admits the noise, I will sue him with it.',
+      'Can I use the video about his shouting in court?',
+      'Here is the article about my case: the court hearing is next week and I need the report.',
+      'I recorded a video where he bangs on my wall all night and I want to take him to court.',
+      '裁判で録音データや動画は証拠になりますか？隣の騒音をずっと録ってます',
+      '訴訟用に動画を撮っています。報告書も必要ですか',
+      '弁護士の動画でみたんですが、騒音測定の報告書って証拠になりますか？隣の人に困ってて',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('keeps the legal step when "writing a novel" names no story near the word (H3)', () => {
+    for (const message of [
+      'I am writing my novel at home and the noise makes it impossible. Court is the next step, the landlord will not act.',
+      'I write a book every year. This year the noise is unbearable. A lawsuit is the next step.',
+    ])
+      expect(codes(message), message).toContain('legal');
+  });
+
+  it('still takes back someone else’s story and a story being written', () => {
+    for (const message of [
+      'Weird question: I’m writing a short story where the main character hires a noise company and ends up suing his neighbour. Is it realistic that a measurement report would be used in court? Just want the plot to make sense haha',
+      'I’m writing a novel in which a landlord takes a tenant to court over noise. Could you tell me what a typical report looks like?',
+      '裁判の傍聴マニアのYouTubeを最近よく見てます。測定の予約をしたいです',
+      '騒音を扱った裁判の記事、面白かったです。予約は来週でお願いします',
+      '上の人、朝から晩まで裁判の傍聴マニアのYouTube見てるみたいで、その音がずっと聞こえてきます笑 音量的には大したことないけど、一応記録したいです',
+    ])
+      expect(codes(message), message).not.toContain('legal');
+  });
+});

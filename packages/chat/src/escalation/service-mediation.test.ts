@@ -31,3 +31,22 @@ describe('isServiceMediation: the service’s own mediation is no legal step (ro
       expect(strongSignalCodes(message), message).toContain('legal');
   });
 });
+
+describe('isServiceMediation: a court’s mediation notice (review r18, M7)', () => {
+  it('keeps a mediation whose date arrived as a notice', () => {
+    for (const message of [
+      '調停の日程が届いたんですが、相手が欠席したらどうなりますか',
+      '調停の呼出状が来ました。どう準備すればいいですか',
+      '調停期日の通知が届きました。報告書は間に合いますか',
+    ])
+      expect(strongSignalCodes(message), message).toContain('legal');
+  });
+
+  it('still takes back the service’s mediation booked or moved', () => {
+    for (const message of [
+      '調停の日程を1週間後ろにずらせますか？相手方の都合です',
+      '調停の日程のご案内メールが届きました。ありがとうございます。時間の変更はできますか',
+    ])
+      expect(strongSignalCodes(message), message).not.toContain('legal');
+  });
+});

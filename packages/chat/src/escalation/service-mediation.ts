@@ -1,3 +1,4 @@
+import { oncePerMessage } from './once-per-message';
 import { sentenceAround } from './sentence-around';
 
 /**
@@ -27,19 +28,23 @@ const serviceAfter =
 // In the sentence: the plan or the lawyer review named as a feature.
 const featureInSentence = /ぷらん|ぷれみあむ|premium|弁護士(?:さん)?の?(?:れびゅー|ちぇっく)|弁護士監修/u;
 // A mediation at a court, or evidence taken to it, in the word's sentence.
+// Review r18 (M7): a date or a notice that arrived («調停の日程が届いたんですが», «調停期日の通知», «呼出状») is
+// the court's summons, not a booking with us.
 const courtStepInSentence =
-  /申し?立|民事|裁判所|調停委員|家裁|簡裁|証拠|証人|証言|提出|報告書|れぽーと|資料|書類|でーた|原本|持ち込|になりそう|ってやつ|使(?:う|い|え)|出(?:す|し|せ)|弁護士に|訴/u;
+  /(?:日程|期日|通知|呼出状?|呼び出し状?)(?:が|の)?(?:届|来)|呼出|呼び出し|期日|申し?立|民事|裁判所|調停委員|家裁|簡裁|証拠|証人|証言|提出|報告書|れぽーと|資料|書類|でーた|原本|持ち込|になりそう|ってやつ|使(?:う|い|え)|出(?:す|し|せ)|弁護士に|訴/u;
+// Review r18 (S2): read once per message first; a message with none of these words needs no sentence.
+const courtStepInMessage = oncePerMessage((text) => courtStepInSentence.test(text));
 // How far each side of the word its sentence is looked for.
 const mediationWindow = 120;
 
 /** True when «調停» at [start, end) of normalised text names the service's own mediation (see above). */
 export function isServiceMediation(text: string, start: number, end: number): boolean {
   if (text.slice(start, end) !== '調停') return false;
+  const named =
+    serviceAfter.test(text.slice(end, end + 24)) ||
+    companyBefore.test(text.slice(Math.max(0, start - 12), start));
+  if (named && !courtStepInMessage(text)) return true;
   const { sentence } = sentenceAround(text, start, end, mediationWindow);
   if (courtStepInSentence.test(sentence)) return false;
-  return (
-    serviceAfter.test(text.slice(end, end + 24)) ||
-    companyBefore.test(text.slice(Math.max(0, start - 12), start)) ||
-    featureInSentence.test(sentence)
-  );
+  return named || featureInSentence.test(sentence);
 }

@@ -96,3 +96,27 @@ describe('isThreatLookAlike: round 18', () => {
       expect(codes(message), message).toContain('threat');
   });
 });
+
+describe('isThreatLookAlike: our staff and the household are no third party, praise is no threat (review r18, M3/F3)', () => {
+  it('keeps a threat suggested by our staff and followed, or said by the customer’s household', () => {
+    for (const message of [
+      'オペレーターさんが「消費者センターにでも言えば」と言っていました。言われた通りにします。',
+      '担当の方が返金できないとおっしゃったので、消費生活センターに相談するしかないと言っています、うちの夫が。',
+      '主人が、御社の対応はひどいから消費生活センターに行くと言っています。私も同じ気持ちです。',
+      '妻が消費生活センターに相談すると言っています。',
+      'I will leave a review on every site about your useless technician.',
+      'Amazing how bad this was. I will leave a review on every site.',
+    ])
+      expect(codes(message), message).toContain('threat');
+  });
+
+  it('still takes back a neighbour’s or tenant’s threat, and a review promised as praise', () => {
+    for (const message of [
+      '入居者さんが、大家さんの修繕対応のことで消費生活センターに行くと言っていました。御社とは無関係です。',
+      '隣の奥様が「ネットに書いてやる」と息巻いておられました。測定お願いします',
+      'Can I leave a review on every site? You guys were amazing.',
+      'You were brilliant, I am going to leave a review on every site I can find!',
+    ])
+      expect(codes(message), message).not.toContain('threat');
+  });
+});

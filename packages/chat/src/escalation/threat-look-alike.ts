@@ -79,6 +79,13 @@ const sharingMaterialAfter =
 const someoneElseSaidBefore =
   /\b(?:neighbou?rs?|tenants?|landlord|owner|s?he|they|someone|somebody|roommate|resident)\b[^.?!]{0,30}?\b(?:told (?:me|us)|said|says|emailed|wrote|texted|mentioned|threatened)\b(?:(?!\b(?:so|and|but|then) (?:i|im|we|were)\b)[^.?!]){0,40}$/u;
 const japaneseSomeoneBefore = /(?:さん|人|方|様)(?:が|は)[、,]?[^。!?]{0,30}$/u;
+// Review r18 (M3): the service's own staff and the customer's household are no third party: «担当の方が返金
+// できないとおっしゃったので、消費生活センターに相談するしかないと言っています、うちの夫が», «主人が、御社の対応
+// はひどいから消費生活センターに行くと言っています».
+const japaneseStaffOrHousehold =
+  /(?:担当|おぺれーたー|すたっふ|さぽーと|窓口|係|夫|主人|妻|旦那|嫁|家内|家族|母|父)(?:の方|の人|者|さん|様)?(?:が|は)[、,]?[^。!?]{0,30}$/u;
+const japaneseHouseholdSpeakerAfter =
+  /^[^。!?]{0,40}?[、,](?:うちの)?(?:夫|主人|妻|旦那|嫁|家内|家族)(?:が|も)/u;
 const japaneseSaidAfter =
   /^[」』]?[^。!?]{0,10}?(?:と|って)(?:言って(?:い|た|ま|お)|仰って|おっしゃって|息巻)/u;
 // Round 18: the centre's site or pages read, or the centre as a tenant of a building («国民生活センターの
@@ -90,8 +97,19 @@ const japaneseSourceAfter =
 const suggestedBefore =
   /\b(?:told (?:me|us) to|(?:i|we) should|suggest\w*|advised|just (?:tell|say|go)|tell them)\b/u;
 const suggestedAfter =
-  /ほうが|方が|たら(?:いい|どう)|べき|そう(?:いた|し|する)|\b(?:honestly|i might|i will|ill|considering|maybe i)\b/u;
+  /ほうが|方が|たら(?:いい|どう)|べき|そう(?:いた|し|する)|言われた通り|その通り|\b(?:honestly|i might|i will|ill|considering|maybe i)\b/u;
 const japaneseComplaintNearby = /相談(?:し|す)|連絡し|電話し|行き|行く|言い|言う|通報|報告|御社|貴社|おたく/u;
+
+// Review r18 (F3): a review on every site promised as praise of the service ("Can I leave a review on every
+// site? You guys were amazing.", "You were brilliant, I am going to leave a review on every site"), with no
+// complaint word in the message ("Amazing how bad this was" stays a threat).
+const reviewEverywhereMatch = /^(?:leav|post|writ)\w* (?:a |an |my )?(?:review|post)s? (?:on|across) /u;
+const praiseOfService =
+  /\b(?:you|you guys|you all|your (?:team|staff|technician|engineer|service)|the (?:team|staff|technician|engineer|service))(?: (?:were|are|was|have been|did))? (?:so |really |absolutely |just )?(?:amazing|brilliant|fantastic|wonderful|awesome|superb|incredible|lovely|stars?|the best)\b/u;
+const complaintInMessage = /\b(?:bad|worst|awful|terrible|useless|rude|refund|never|not|no|but|unless|if)\b/u;
+const praisedInMessage = oncePerMessage(
+  (text) => praiseOfService.test(text) && !complaintInMessage.test(text),
+);
 
 /** The word at [start, end) and the rest of its sentence after it (bounded). */
 function wordToSentenceEnd(text: string, start: number, end: number): string {
@@ -112,11 +130,15 @@ export function isThreatLookAlike(text: string, start: number, end: number): boo
       text.slice(Math.max(0, start - complaintWindowBefore), end + complaintWindowAfter),
     );
   if (/^(?:post|share)/u.test(word) && referralInMatch.test(word)) return true;
+  if (reviewEverywhereMatch.test(word) && praisedInMessage(text)) return true;
   if (othersWouldKnowInMatch.test(word) && sharingMaterialAfter.test(after)) return true;
   if (
     /^(?:consumer|regulator|press|papers|media|report|go)|消費|生活|ねっと|sns|晒/u.test(word) &&
     (someoneElseSaidBefore.test(text.slice(Math.max(0, start - 90), start)) ||
-      (japaneseSomeoneBefore.test(before) && japaneseSaidAfter.test(after))) &&
+      (japaneseSomeoneBefore.test(before) &&
+        japaneseSaidAfter.test(after) &&
+        !japaneseStaffOrHousehold.test(before) &&
+        !japaneseHouseholdSpeakerAfter.test(after))) &&
     !suggestedBefore.test(before) &&
     !suggestedAfter.test(text.slice(end, end + 60)) &&
     !aboutTheService.test(
