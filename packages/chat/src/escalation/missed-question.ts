@@ -54,7 +54,8 @@ export function asksSomething(normalizedTurn: string): boolean {
 // "Cool, but when could the first visit be?") and an aside that chooses («了解です。メールじゃなくて郵送
 // です!», «平日じゃなくて土曜日に測定できるかどうか知りたいです») ask something new. These two forms count
 // only when they are about the answered question: an English word of it again ("Yes, but how long
-// before?" after "…call before arriving?"), a kanji pair of it again («宛名の変更が可能かどうか» after
+// before?" after "…call before arriving?"), a loanword of it again («キャンセル自体のやり方じゃなくて»
+// after «キャンセル料っていつから…», katakana folded to hiragana, told by its ゃゅょー), a kanji pair of it again («宛名の変更が可能かどうか» after
 // «領収書の宛名を法人名に変更することは…»), or the topic put aside taken from the answer («キャンセル
 // じゃなくて» after an answer about the cancellation fee, «規格じゃなくて» after «JIS規格に準拠»).
 const grantedOrAside =
@@ -67,9 +68,10 @@ const englishStopWords = new Set(
 );
 function questionTerms(text: string): Set<string> {
   const terms = new Set<string>();
-  for (const match of text.matchAll(/[a-z]{4,}|[\u4e00-\u9fff]{2,}/gu)) {
+  for (const match of text.matchAll(/[a-z]{4,}|[\u4e00-\u9fff]{2,}|[ぁ-ゖー]*[ゃゅょー][ぁ-ゖー]*/gu)) {
     const term = match[0];
-    if (term.charCodeAt(0) < 128) {
+    if (term.length < 4 && term.charCodeAt(0) > 0x3000 && term.charCodeAt(0) < 0x3100) continue;
+    if (term.charCodeAt(0) < 128 || term.charCodeAt(0) < 0x3100) {
       if (!englishStopWords.has(term)) terms.add(term);
     } else for (let index = 0; index + 1 < term.length; index += 1) terms.add(term.slice(index, index + 2));
   }
