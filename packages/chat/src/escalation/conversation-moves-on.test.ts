@@ -195,3 +195,44 @@ describe('unresolved_turns: an answer taken, a decision, a step done, a side que
     expect(conversationCodes(message)).toContain('unresolved_turns');
   });
 });
+
+describe('unresolved_turns: the round-18 ways of moving on do not hide a stuck thread (review r18 H6)', () => {
+  // Eight entries about a meter that stays offline, answered each time without a fix.
+  const stuck = [
+    { role: 'user' as const, content: 'My meter shows offline since Monday.' },
+    { role: 'assistant' as const, content: 'Please restart the meter by holding the button for 10 seconds.' },
+    { role: 'user' as const, content: 'Did that. Still offline.' },
+    { role: 'assistant' as const, content: 'Please check the Wi-Fi connection in the app settings.' },
+    { role: 'user' as const, content: 'Wi-Fi is connected. Meter says offline.' },
+    { role: 'assistant' as const, content: 'Please try re-pairing the device from the app.' },
+    { role: 'user' as const, content: '再ペアリングもステップ3で失敗します。' },
+    { role: 'assistant' as const, content: '担当チームで確認いたします。' },
+  ];
+  const codes = (message: string) =>
+    gatherEscalationEvidence({ message, history: stuck }, options).conversation.map((reason) => reason.code);
+
+  it.each([
+    "That's what I wanted to know five days ago. When is the technician coming?",
+    'Unrelated — why is my meter offline for a week?',
+    'I will keep the meter plugged in. When does someone come?',
+    'Okay, makes sense. Send a technician tomorrow morning please.',
+    'Understood. Please send someone to fix the meter today, this is the fifth day without data.',
+    'Last question: who do I talk to that can actually solve this?',
+    'Since I have you, when will the meter work?',
+    '最後に、いつ技術者が来てくれるんですか？',
+    '最後に、責任者の方のお名前を教えていただけますか？',
+    'それで頼みます。今日中に誰か来てください。もう5日目です。',
+  ])('still reads «%s» as stuck', (message) => {
+    expect(codes(message)).toContain('unresolved_turns');
+  });
+
+  it.each([
+    'Okay, makes sense. Let us just book the Standard measurement first — next Tuesday evening?',
+    'Okay, noted. Does the contract PDF get emailed automatically afterwards?',
+    'Unrelated — do you offer any discount for students?',
+    'Since I have you, how do I add my husband as a viewer?',
+    '最後に、次回の測定って何ヶ月後くらいが目安ですか？',
+  ])('reads «%s» as moving on', (message) => {
+    expect(codes(message)).not.toContain('unresolved_turns');
+  });
+});

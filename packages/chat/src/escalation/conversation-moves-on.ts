@@ -89,6 +89,17 @@ const announcedQuestion =
 const remedyAsked =
   /交換|修理|直(?:し|す|る|して|せ|ら|って)|治(?:し|す|る|して|せ|ら)|返金|弁償|補償|代わり(?:の|を)|代替|新しい(?:の|もの|機器|機械|めーたー|端末)|見に来|ちゃんと|きちんと|本当に|ほんとに|至急|早急|\b(?:replace\w*|exchange|swap|fix\w*|repair\w*|refund\w*|compensat\w*|actually (?:fix|work|come|send|help|do|sort|answer|respond|reply)\w*|(?:will|does|did) (?:it|this|that|you|someone|anyone) (?:\w+ )?ever|properly|urgent\w*|asap|someone (?:to )?(?:come|look|check|call|sort))\b|\bsend (?:me |us )?(?:a |another )?(?:new|working|different|second|spare)\b/u;
 
+// Review r18 H6: the round-18 ways of moving on hid stuck threads: a question about the old problem
+// after an answer taken ("That's what I wanted to know five days ago. When is the technician
+// coming?", "I will keep the meter plugged in. When does someone come?", "Okay, makes sense. Send a
+// technician tomorrow morning please", «それで頼みます。今日中に誰か来てください») or after a side
+// question announced ("Since I have you, when will the meter work?", "Last question: who do I talk
+// to…?", «最後に、いつ技術者が来てくれるんですか?», «最後に、責任者の方のお名前を…»), or the fault
+// itself named again ("Unrelated — why is my meter offline for a week?"). A visit, a person in
+// charge or the fault asked about pushes the old problem like a remedy does.
+const visitOrFaultAsked =
+  /技術者|責任者|(?:誰か|だれか)来|来て(?:くれ|ください|下さい|もらえ)|いつ[^。!?]{0,12}(?:直|治|届|来|つなが|繋が|復旧)|おふらいん|(?:つなが|繋が)らな|\d+日目|\bwhen (?:is|will|does|do|can) (?:someone|somebody|anyone|it|(?:the|a|an|my) (?:technician|engineer|meter|device|replacement|data))\b|\bwho (?:do|can|should) i (?:talk|speak)\b|\bsend (?:someone|somebody|(?:a|an|the) (?:technician|engineer|person))\b|\b(?:offline|disconnected|(?:isnt|doesnt|wont|not) (?:working|work|connect|connecting|sync|syncing))\b|\bdays? without data\b/u;
+
 /** The normalised text without the softener of an announced new question, for the stuck signs. */
 export function withoutTopicSoftener(normalizedText: string): string {
   const text = normalizedText.replace(deniedAnger, '');
@@ -102,10 +113,12 @@ export function withoutTopicSoftener(normalizedText: string): string {
  */
 export function pushesOldProblem(normalizedText: string): boolean {
   return (
-    remedyAsked.test(normalizedText) &&
-    (newTopic.test(normalizedText) ||
-      deniedAnger.test(normalizedText) ||
-      announcedQuestion.test(normalizedText))
+    ((remedyAsked.test(normalizedText) || visitOrFaultAsked.test(normalizedText)) &&
+      (newTopic.test(normalizedText) ||
+        deniedAnger.test(normalizedText) ||
+        announcedQuestion.test(normalizedText))) ||
+    (answerTaken.test(normalizedText) &&
+      (remedyAsked.test(normalizedText) || visitOrFaultAsked.test(normalizedText)))
   );
 }
 

@@ -70,19 +70,91 @@ describe('findExplicitRepeat: a question the answer missed (missed-question.ts)'
 
   // Round 18 (train14): the customer says what they asked and not, grants the answer and asks again,
   // or puts the wrong topic aside and names the right one.
+  // Review r18 F4: a granted answer or an aside counts only about the answered question, so these
+  // carry the question and answer they followed (train14).
+  it.each([
+    [
+      'Yes, but how long before? I can’t pick up during meetings.',
+      'What time will the technician call before arriving?',
+      'The technician will call you before arrival.',
+    ],
+    [
+      'I get that it’s ¥4,800 a month, but is there a minimum period, or can I stop after one month?',
+      'Is there a minimum contract period for Standard?',
+      'Standard is ¥4,800 per month and includes one measurement every three months.',
+    ],
+    [
+      'Cool, but when will they arrive? It’s 2:15.',
+      'When will the technician arrive? My slot is 1–3.',
+      'Our technicians are fully trained and carry calibrated equipment.',
+    ],
+    [
+      'キャンセルじゃなくて、日にちを変えたいだけなんです。変更でも料金かかるんですか？',
+      '予約の日にちを変えたいんですけど、お金かかりますか？',
+      '測定日の前日18時以降のキャンセルは、キャンセル料として3,300円を頂戴しております。',
+    ],
+    [
+      '時間じゃなくて、立ち会いが必要かどうかです。',
+      '測定のとき、私も立ち会わないといけないですか？',
+      '測定は約２時間で終了いたします。',
+    ],
+    [
+      '規格じゃなくて大きさです！うち狭いので。',
+      '測定機材のサイズってどのくらいですか？置き場所が心配で',
+      '騒音計は高精度の機器で、JIS規格に準拠しています。',
+    ],
+    [
+      'キャンセル自体のやり方じゃなくて、何日前からお金がかかるのかを知りたいです',
+      'キャンセル料っていつからかかりますか',
+      'ご予約の変更・キャンセルはマイページから可能です。',
+    ],
+    [
+      '恐れ入ります、ダウンロード方法ではなく、宛名の変更が可能かどうかをお伺いしております。',
+      '領収書の宛名を法人名に変更することは可能でしょうか。',
+      '領収書はマイページからダウンロードいただけます。',
+    ],
+  ])('reads «%s» as asking again after its own question (round 18)', (message, question, answer) => {
+    expect(
+      findExplicitRepeat(normalizeText(message), [normalizeText(question), normalizeText(answer)], roles),
+    ).toBeDefined();
+  });
+
+  it.each([
+    [
+      'I get that, but what does Premium cost?',
+      'How much is the Standard plan?',
+      'Standard is ¥4,800 a month.',
+    ],
+    [
+      'Cool, but when could the first visit be?',
+      'How much is the Standard plan?',
+      'Standard is ¥4,800 a month.',
+    ],
+    [
+      '了解です。メールじゃなくて郵送です！',
+      '報告書はいつ届きますか？',
+      '測定から3営業日以内にお届けします。',
+    ],
+    [
+      'ありがとうございます。平日じゃなくて土曜日に測定できるかどうか知りたいです',
+      '報告書はいつ届きますか？',
+      '測定から3営業日以内にお届けします。',
+    ],
+  ])(
+    'does not read «%s» as asking again after a question it does not touch (review r18 F4)',
+    (message, question, answer) => {
+      expect(
+        findExplicitRepeat(normalizeText(message), [normalizeText(question), normalizeText(answer)], roles),
+      ).toBeUndefined();
+    },
+  );
+
   it.each([
     'I asked you to cancel my booking, not to reschedule it. Please cancel it.',
     'Sorry, maybe I wasn’t clear: can one visit cover BOTH the bedroom and the living room?',
     'No, I meant can the report itself be addressed to the management company instead of me?',
     'Fine, I’ll rephrase since the last answer was about something else: do we still pay the full fee?',
     'No offence, but ‘thank you for your patience’ isn’t an answer. When will the tech get here?',
-    'Yes, but how long before? I can’t pick up during meetings.',
-    'I get that it’s ¥4,800 a month, but is there a minimum period, or can I stop after one month?',
-    'Cool, but when will they arrive? It’s 2:15.',
-    'キャンセルじゃなくて、日にちを変えたいだけなんです。変更でも料金かかるんですか？',
-    '時間じゃなくて、立ち会いが必要かどうかです。',
-    '規格じゃなくて大きさです！うち狭いので。',
-    '恐れ入ります、ダウンロード方法ではなく、宛名の変更が可能かどうかをお伺いしております。',
     '重ねて失礼いたします。管理組合名義での契約が可能か、という点をお伺いしております。',
   ])('reads «%s» as asking again (round 18)', (message) => {
     expect(missed(message)).toBeDefined();

@@ -192,6 +192,26 @@ describe('a worry over and a complaint received from downstairs (round 18)', () 
   });
 });
 
+describe('review r18 H1: a relief said does not silence anger or fear elsewhere in the message', () => {
+  it.each([
+    ['Phew. Anyway I am so annoyed with the billing team.', 'anger'],
+    ['Weight off my shoulders, thank you. I get panic attacks whenever he bangs.', 'anxiety'],
+    ['Phew, at least someone finally answered. I am furious it took three weeks.', 'anger'],
+    ['What a relief. Your app wiped my data and I am livid.', 'anger'],
+    ['phew. im terrified tho', 'anxiety'],
+    ["That's a relief about the booking. I'm scared to go home though", 'anxiety'],
+  ])('reads «%s» as %s', (message, code) => {
+    expect(lexiconCodesWithStrength(message).map((signal) => signal.split(':')[0])).toContain(code);
+  });
+
+  it.each([
+    'Phew. OK, that’s what I was worried about.',
+    'What a relief, I was so concerned about the key handover.',
+  ])('reads no worry in «%s» (the worry is the one relieved)', (message) => {
+    expect(lexiconCodesWithStrength(message).map((signal) => signal.split(':')[0])).not.toContain('anxiety');
+  });
+});
+
 describe('escalation lexicon: round 18 safety and threat vocabulary', () => {
   it('finds hazards, a fall with no answer, things thrown off a balcony, and threats without the usual words', () => {
     for (const [message, code] of [

@@ -134,12 +134,17 @@ const ignoreWhenPositive = oncePerMessage((text) => positiveWords.test(text));
 const ignoreWhenPositiveOrNotMeant = (text: string, start: number, end: number) =>
   ignoreWhenPositive(text) || isLegalStepNotMeant(text, start, end);
 
-// Round 18: "That's a relief", "Phew", "a weight off my mind" (train14-ah/-ai).
 const relief =
-  /(安心し|ほっとし|解消し|落ち着い|落ち着き|楽になりました|relieved|reassured|no longer (?:worried|scared|angry)|feel better now|made it easy|at ease|at first|initially|used to be|\b(?:thats|what) a relief\b|\bphew\b|\bweight off my (?:mind|shoulders)\b)/u;
+  /(安心し|ほっとし|解消し|落ち着い|落ち着き|楽になりました|relieved|reassured|no longer (?:worried|scared|angry)|feel better now|made it easy|at ease|at first|initially|used to be)/u;
 // An emotion in the past, followed by a contrast ("以前は不安でしたが", "I was anxious at first but").
 const pastEmotion = /(でした|だった|かった)(が|けど|けれど)|\b(?:was|were)\b[^.?!]{0,20}\bbut\b/u;
 const ignoreRelieved = oncePerMessage((text) => relief.test(text) || pastEmotion.test(text));
+// Round 18: "That's a relief", "Phew", "a weight off my mind" (train14-ah/-ai) say that the worry
+// named beside them is over ("Phew. OK, that's what I was worried about"), so only the mild
+// worried/concerned rule reads them. Review r18 H1: they do not silence anger or fear elsewhere in
+// the message ("Phew. Anyway I am so annoyed with the billing team", "phew. im terrified tho").
+const reliefSaid = /\b(?:thats|what) a relief\b|\bphew\b|\bweight off my (?:mind|shoulders)\b/u;
+const ignoreRelievedOrReliefSaid = oncePerMessage((text) => ignoreRelieved(text) || reliefSaid.test(text));
 
 const reliefNow =
   /安心しました|ほっとしました|楽になりました|\brelieved\b|\breassured\b|\b(?:thats|what) a relief\b|\bphew\b|\bweight off my (?:mind|shoulders)\b/u;
@@ -786,9 +791,10 @@ const englishRules: readonly LexiconRule[] = [
     {
       // Round 17: "a post about noise and mental health" names a topic (topic-mention.ts); a fear
       // felt at a film (told-fiction.ts).
+      // Review r18 S3: the cheap topic test first, as a message of many ignored words runs all three.
       ignore: (text, start) =>
-        ignoreThirdPartyEnglishOrRelieved(text, start) ||
         isTopicMention(text, start) ||
+        ignoreThirdPartyEnglishOrRelieved(text, start) ||
         isToldOfFiction(text, start),
     },
   ),
@@ -876,7 +882,7 @@ const englishRules: readonly LexiconRule[] = [
       ignore: (text, start) => ignoreEnglishPolicyQuestion(text, start),
     },
   ),
-  en('anxiety', 'mild', /worried|concerned/u, { ignore: ignoreRelieved }),
+  en('anxiety', 'mild', /worried|concerned/u, { ignore: ignoreRelievedOrReliefSaid }),
   en(
     'anxiety',
     'strong',

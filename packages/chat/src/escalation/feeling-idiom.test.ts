@@ -51,3 +51,23 @@ describe('a baby’s crying as a noise, sympathy as «胸が痛みます» (roun
     expect(strongSignalCodes(message)).toContain('anxiety');
   });
 });
+
+describe('review r18 M1: a laugh after a real fear', () => {
+  it.each([
+    '怖いです笑 隣の人がまた夜中に叫んでて、今日で5日目。',
+    '最近隣人に睨まれるのが怖いw 本気で',
+    '隣の男が夜中にずっとドアの前にいる。怖いw 笑えない',
+    '正直怖い笑 もう引っ越したい',
+    '後をつけられてる気がして怖い笑',
+    '隣の人がまた来るって思うと怖い笑',
+  ])('still reads «%s» as anxiety', (message) => {
+    expect(strongSignalCodes(message)).toContain('anxiety');
+  });
+
+  it.each([
+    '測定の人が来る前に部屋片付けないと…って思うと怖い笑 散らかってても大丈夫ですか？',
+    '請求書を開けるのかと思うと怖いw でも見ます',
+  ])('reads the jest after a thought of the customer’s own in «%s» as no anxiety', (message) => {
+    expect(strongSignalCodes(message)).not.toContain('anxiety');
+  });
+});

@@ -50,6 +50,41 @@ export function asksSomething(normalizedTurn: string): boolean {
   return asks.test(normalizedTurn.trim());
 }
 
+// Review r18 F4: a granted answer with a new question ("I get that, but what does Premium cost?",
+// "Cool, but when could the first visit be?") and an aside that chooses («了解です。メールじゃなくて郵送
+// です!», «平日じゃなくて土曜日に測定できるかどうか知りたいです») ask something new. These two forms count
+// only when they are about the answered question: an English word of it again ("Yes, but how long
+// before?" after "…call before arriving?"), a loanword of it again («キャンセル自体のやり方じゃなくて»
+// after «キャンセル料っていつから…», katakana folded to hiragana, told by its ゃゅょー), a kanji pair of it again («宛名の変更が可能かどうか» after
+// «領収書の宛名を法人名に変更することは…»), or the topic put aside taken from the answer («キャンセル
+// じゃなくて» after an answer about the cancellation fee, «規格じゃなくて» after «JIS規格に準拠»).
+const grantedOrAside =
+  /^(?:yes|yeah|i know|i get that|i understand that|i see that|cool|sure)\b|(?:じゃ|では)なく/u;
+const asideTopic = /([^\s!-~。!?、はがをにでもの]{1,10})(?:じゃ|では)なく/u;
+const englishStopWords = new Set(
+  'that this they them then there their what when where which will would could should does have with from about your much many just like also been were into some than more most only very really please thanks thank sure cool yeah know understand'.split(
+    ' ',
+  ),
+);
+function questionTerms(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const match of text.matchAll(/[a-z]{4,}|[\u4e00-\u9fff]{2,}|[ぁ-ゖー]*[ゃゅょー][ぁ-ゖー]*/gu)) {
+    const term = match[0];
+    if (term.length < 4 && term.charCodeAt(0) > 0x3000 && term.charCodeAt(0) < 0x3100) continue;
+    if (term.charCodeAt(0) < 128 || term.charCodeAt(0) < 0x3100) {
+      if (!englishStopWords.has(term)) terms.add(term);
+    } else for (let index = 0; index + 1 < term.length; index += 1) terms.add(term.slice(index, index + 2));
+  }
+  return terms;
+}
+function aboutAnsweredQuestion(text: string, question: string, answer: string): boolean {
+  const topic = asideTopic.exec(text)?.[1];
+  if (topic !== undefined && answer.includes(topic)) return true;
+  const asked = questionTerms(question);
+  for (const term of questionTerms(text)) if (asked.has(term)) return true;
+  return false;
+}
+
 /**
  * The phrase saying the answer missed the question, or undefined: only when the normalised history
  * (`roles[i]` the role of `history[i]`) holds a customer turn that {@link asksSomething} with an
@@ -62,12 +97,15 @@ export function findMissedQuestion(
 ): string | undefined {
   // Without a history there is no question to have missed (and no need to read the message).
   if (history.length === 0) return undefined;
-  const phrase = missedQuestion.exec(normalizedText)?.[0] ?? restated.exec(normalizedText)?.[0];
+  const missed = missedQuestion.exec(normalizedText)?.[0];
+  const phrase = missed ?? restated.exec(normalizedText)?.[0];
   if (phrase === undefined) return undefined;
-  let answered = false;
+  const related = missed === undefined && grantedOrAside.test(phrase);
+  let answer: string | undefined;
   for (let index = history.length - 1; index >= 0; index -= 1) {
-    if (roles[index] !== 'user') answered = true;
-    else if (answered && asksSomething(history[index]!)) return phrase;
+    if (roles[index] !== 'user') answer = history[index]!;
+    else if (answer !== undefined && asksSomething(history[index]!))
+      return !related || aboutAnsweredQuestion(normalizedText, history[index]!, answer) ? phrase : undefined;
   }
   return undefined;
 }

@@ -31,3 +31,14 @@ describe('round 18: a neighbour’s own thing cancelled', () => {
     ).toContain('cancellation_request');
   });
 });
+
+describe('review r18 M8: a clause about the neighbour, then the customer’s own cancellation', () => {
+  it.each([
+    '隣の人がうるさすぎて解約したい',
+    '隣人が騒ぐから解約します',
+    '隣の人がうるさくて、解約を考えています',
+    '隣人は変わらず、もう解約で',
+  ])('reads «%s» as a cancellation request', (message) => {
+    expect(strongSignalCodes(message)).toContain('cancellation_request');
+  });
+});

@@ -158,3 +158,25 @@ describe('round 18: a refund or cancellation asked for earlier and taken back af
     ).toContain('refund_request');
   });
 });
+
+describe('review r18 M9: the taking back is looked for in the request’s own sentence', () => {
+  it('keeps a request whose next sentence lets go of something else', () => {
+    expect(
+      strongSignalCodes('返金を申請しましたが、連絡がありません。電話は結構です。メールで返事をください。'),
+    ).toContain('refund_request');
+    expect(
+      strongSignalCodes('解約をお願いしましたが、引き止められて続けることになりました。納得いってません'),
+    ).toContain('cancellation_request');
+  });
+
+  it('still reads a taking back that starts the next sentence', () => {
+    expect(strongSignalCodes('返金をお願いしましたが、データが全部ありました。やっぱり大丈夫です')).toEqual(
+      [],
+    );
+    expect(
+      strongSignalCodes(
+        'さっき返金をお願いしましたが、日程を振り替えてもらえました。なので返金は取り消します',
+      ),
+    ).toEqual([]);
+  });
+});

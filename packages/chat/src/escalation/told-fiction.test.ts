@@ -47,3 +47,14 @@ describe('isToldOfFiction: a character of a story feels it (round 18)', () => {
     expect(codes.includes('anxiety') || codes.includes('anger')).toBe(true);
   });
 });
+
+describe('review r18 M2: the customer’s own clause after a character’s', () => {
+  it.each([
+    'ドラマの主人公が怯えるシーンを見て、自分も同じ状況で怖いです',
+    '小説の主人公が怖がる感じじゃなくて、本当に私が怖いんです',
+    'ドラマの主人公が怒鳴るシーンを見て、隣の人が毎晩怖いです',
+    'The protagonist of the film was scared, and honestly I am terrified of my neighbour too.',
+  ])('still reads «%s» as the customer’s own fear', (message) => {
+    expect(strongSignalCodes(message)).toContain('anxiety');
+  });
+});

@@ -16,6 +16,12 @@
  */
 const characterBefore =
   /(?:主人公|登場人物|きゃら(?:くたー)?)(?:が|は|も)[^。!?]{0,24}$|\b(?:the|my|a|her|his|our) (?:protagonist|main character|character|heroine|hero)\b[^.?!]{0,24}$/u;
+// Review r18 M2: the gap after the character must not run into the customer's own clause
+// («ドラマの主人公が怯えるシーンを見て、自分も同じ状況で怖いです», «主人公が怖がる感じじゃなくて、本当に
+// 私が怖いんです») nor past the customer's watching or reading of the scene into their own reaction
+// («…シーンを見て、隣の人が毎晩怖いです»; the normalised text has no 「、」 between Japanese to stop at).
+const ownInGap =
+  /私|自分|僕|俺|うち|じゃなく|ではなく|(?:見|観|読ん)(?:て|た|ると)|\b(?:i|im|me|myself|we|us)\b/u;
 const storyNamed =
   /小説|どらま|映画|漫画|まんが|あにめ|しーん|場面|脚本|物語|\b(?:novel|story|film|movie|drama|scene|script|book|series|episode)\b/u;
 const storyBefore =
@@ -29,8 +35,10 @@ const realLife =
 export function isToldOfFiction(text: string, start: number): boolean {
   const story = storyBefore.exec(text.slice(Math.max(0, start - 40), start));
   if (story !== null && !realLife.test(story[0])) return true;
+  const character = characterBefore.exec(text.slice(Math.max(0, start - 40), start));
   return (
-    characterBefore.test(text.slice(Math.max(0, start - 40), start)) &&
+    character !== null &&
+    !ownInGap.test(character[0]) &&
     storyNamed.test(text.slice(Math.max(0, start - 60), start + 40))
   );
 }

@@ -23,6 +23,13 @@ const ownBefore = /\b(?:my|our|me|i|im|us)\s+$/u;
 /** True when the distress word at `start` of normalised text is named as a topic (see the file comment). */
 export function isTopicMention(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
-  if (askedOfService.test(before) || peopleWho.test(before)) return true;
-  return topicBefore.test(before) && !ownBefore.test(before);
+  // Review r18 S3: a message of many such words reads this once per word, so each pattern runs only
+  // when a literal it needs is in the 60 characters before ("who", "least/less", "about/on/regarding").
+  if ((before.endsWith('least ') || before.endsWith('less ')) && askedOfService.test(before)) return true;
+  if (before.includes(' who ') && peopleWho.test(before)) return true;
+  return (
+    (before.includes(' about') || before.includes(' on ') || before.includes(' regarding')) &&
+    topicBefore.test(before) &&
+    !ownBefore.test(before)
+  );
 }
