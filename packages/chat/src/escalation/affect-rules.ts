@@ -313,6 +313,20 @@ export const mergedAffectRules: readonly AffectRule[] = (() => {
 // Speed (r18): the merged expressions whose required words a message holds (pattern-gate.ts).
 const affectGate = new PatternGate(mergedAffectRules.map((rule) => rule.pattern));
 
+// Speed (r18): read once per module, not made again on every call; loops instead of closures.
+const nonAscii = /[^\s!-~]/;
+const latinLetter = /[a-z]/;
+
+function hasStrong(signals: readonly LexiconSignal[], code: EscalationReasonCode): boolean {
+  for (const signal of signals) if (signal.code === code && signal.strength === 'strong') return true;
+  return false;
+}
+
+function hasCode(signals: readonly LexiconSignal[], code: EscalationReasonCode): boolean {
+  for (const signal of signals) if (signal.code === code) return true;
+  return false;
+}
+
 /**
  * Signals of emotion and intent that the lexicon's words miss (see the file comment). Strong
  * signals; every one carries the matched words as evidence. A code already found strong in
@@ -323,15 +337,14 @@ const affectGate = new PatternGate(mergedAffectRules.map((rule) => rule.pattern)
  */
 export function findAffectSignals(text: string, known: readonly LexiconSignal[] = []): LexiconSignal[] {
   const signals: LexiconSignal[] = [];
-  const hasJapanese = /[^\s!-~]/.test(text);
-  const hasLatin = /[a-z]/.test(text);
+  const hasJapanese = nonAscii.test(text);
+  const hasLatin = latinLetter.test(text);
   const candidates = affectGate.candidates(text);
   for (let index = 0; index < mergedAffectRules.length; index += 1) {
     const rule = mergedAffectRules[index]!;
     if (rule.language === 'ja' ? !hasJapanese : !hasLatin) continue;
     if (!mayMatch(candidates, index)) continue;
-    if (known.some((signal) => signal.code === rule.code && signal.strength === 'strong')) continue;
-    if (signals.some((signal) => signal.code === rule.code)) continue;
+    if (hasStrong(known, rule.code) || hasCode(signals, rule.code)) continue;
     const pattern = rule.pattern;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {

@@ -43,15 +43,69 @@ const englishNegators = new Set([
   'without',
   'hardly',
 ]);
-const englishClauseBreak = /[.,!?;:]|\b(?:and|but|so|because|though|although)\b/g;
+// Speed (r18): the clause and its words are read by hand, backwards from `start`, with no regular
+// expression, slice or array of the whole window. The words are those of the clause within the 40
+// characters before `start`: a clause breaks after one of . , ! ? ; : or after a whole word (ASCII
+// letters, digits and _, cut at the window's edge) that is and, but, so, because, though or
+// although; words are separated by white space (what \s matches).
+const clauseBreakWords = new Set(['and', 'but', 'so', 'because', 'though', 'although']);
+
+function isAsciiWord(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95
+  );
+}
+
+/** True for the characters that `\s` matches (and `trim` removes). */
+export function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 5760 ||
+    (code >= 8192 && code <= 8202) ||
+    code === 8232 ||
+    code === 8233 ||
+    code === 8239 ||
+    code === 8287 ||
+    code === 12288 ||
+    code === 65279
+  );
+}
+
+/** Where the clause that holds `start` begins, looking back no further than 40 characters. */
+function clauseStartBefore(text: string, start: number): number {
+  const low = Math.max(0, start - 40);
+  let index = start - 1;
+  while (index >= low) {
+    const code = text.charCodeAt(index);
+    // . , ! ? ; :
+    if (code === 46 || code === 44 || code === 33 || code === 63 || code === 59 || code === 58)
+      return index + 1;
+    if (isAsciiWord(code)) {
+      let first = index;
+      while (first > low && isAsciiWord(text.charCodeAt(first - 1))) first -= 1;
+      const length = index + 1 - first;
+      if (length >= 2 && length <= 8 && clauseBreakWords.has(text.slice(first, index + 1))) return index + 1;
+      index = first - 1;
+    } else index -= 1;
+  }
+  return low;
+}
 
 /** The words of the clause before `start`, last word last. */
 export function precedingWords(text: string, start: number, count: number): string[] {
-  const before = text.slice(Math.max(0, start - 40), start);
-  let clauseStart = 0;
-  for (const match of before.matchAll(englishClauseBreak)) clauseStart = match.index + match[0].length;
-  const words = before.slice(clauseStart).trim().split(/\s+/).filter(Boolean);
-  return words.slice(-count);
+  const low = clauseStartBefore(text, start);
+  const words: string[] = [];
+  let index = start - 1;
+  while (words.length < count) {
+    while (index >= low && isWhiteSpace(text.charCodeAt(index))) index -= 1;
+    if (index < low) break;
+    const end = index + 1;
+    while (index >= low && !isWhiteSpace(text.charCodeAt(index))) index -= 1;
+    words.push(text.slice(index + 1, end));
+  }
+  return words.reverse();
 }
 
 /**
@@ -60,7 +114,8 @@ export function precedingWords(text: string, start: number, count: number): stri
  */
 export function isNegatedEnglish(text: string, start: number): boolean {
   const words = precedingWords(text, start, 5);
-  if (words.slice(-3).some((word) => englishNegators.has(word))) return true;
+  for (let index = Math.max(0, words.length - 3); index < words.length; index += 1)
+    if (englishNegators.has(words[index]!)) return true;
   // "not that I'm upset, …": the denial opens the clause.
   return words.length >= 3 && words[0] === 'not' && words[1] === 'that';
 }
