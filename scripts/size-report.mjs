@@ -48,7 +48,15 @@ const budgets = {
   // lets a message run only the lexicon and affect rules whose required words it holds, for the
   // issue's 50,000 messages per CPU-second (+2.8 kB, less 1.2 kB for the hand-written complaint
   // prefilter it replaces).
-  chat: 100_000,
+  // 113 kB at the end of round 18 (111.2 kB): the round's rules for the false alarms and misses of
+  // 2,600 messages by four new writers (the service's own mediation and lawyer review, professions
+  // and places, stories and reports, requests taken back or shouted by others, refunds chased,
+  // explanations accepted, feeling idioms, conversations moving on) and the fixes of a review of
+  // them (+12.8 kB). They took the false alarms on the new writers' files from 264 to 132 and the
+  // misses from 73 to 19 before retraining, leaving one writer out over 37 files from 2,687 to 2,464
+  // mistakes, and a new blind set from P 0.851 / R 0.928 to 0.867 / 0.938. The long alternations
+  // still gzip poorly; merging them is left to do.
+  chat: 113_000,
   funnel: 30_000,
   noise: 30_000,
 };
