@@ -2,8 +2,9 @@ import { oncePerMessage } from './once-per-message';
 import { sentenceAround } from './sentence-around';
 
 /**
- * The service's own mediation (round 18): «調停» as the Premium plan's mediation sessions, asked
- * about, booked, moved or thanked for, is a feature of the product and no legal step: «調停の予約って
+ * The service's own mediation (round 18): «調停» as the sessions of the service's mediation add-on
+ * («AI調停サービス» in the plan catalogue), asked about, booked, moved or thanked for, is a feature
+ * of the product and no legal step: «調停の予約って
  * オンラインでもできますか？», «調停の日程を1週間後ろにずらせますか？», «新しい調停員さんとの面談、来週
  * 水曜でお願いします», «では、まず調停からお願いします», «御社の調停のおかげで、隣の方と円満に話がつきま
  * した», «調停ありがとうございました», «調停と弁護士レビューって、どっちが先にやるものなんですか？プラン
