@@ -48,12 +48,8 @@ export function hasRunsOrSpacing(text: string): boolean {
 /**
  * Runs of one character shortened to two (`!!!!!` → `!!`; line breaks and the halves of an emoji are
  * left to the next step), then every run of whitespace and underscores one space: the two steps of
- * `normalizeText` in that order, skipped when {@link hasRunsOrSpacing} says they change nothing.
- *
- * @example
- * ```ts
- * collapseRunsAndSpaces('so_ANGRY!!!!  now'); // 'so ANGRY!! now'
- * ```
+ * `normalizeText` in that order, skipped when {@link hasRunsOrSpacing} says they change nothing:
+ * `'so_ANGRY!!!!  now'` becomes `'so ANGRY!! now'` (an internal helper, not exported by the package).
  */
 export function collapseRunsAndSpaces(text: string): string {
   if (!hasRunsOrSpacing(text)) return text;

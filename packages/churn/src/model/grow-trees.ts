@@ -42,6 +42,9 @@ import {
 import { type BoostingPlan, histogramTaskWidth, rowTaskWidth } from './training-workspace';
 import type { TreeEnsemble } from './tree-ensemble';
 
+/** The smallest positive float32 (2^−149): what a split's gain is stored as at least. */
+const smallestFloat32 = 2 ** -149;
+
 /** What happened during boosting. */
 export interface BoostingReport {
   /** Trees kept in the model. */
@@ -273,7 +276,9 @@ function growEnsemble(
     // The last bin (every value left, missing right) has no finite bound: +∞ would not survive JSON.
     nodeThreshold.push(node.bin < bounds.length ? bounds[node.bin]! : Number.MAX_VALUE);
     nodeValue.push(0);
-    nodeGain.push(Math.fround(node.gain));
+    // Stored as float32; a split's gain is positive, and one below float32's smallest value (a
+    // hessian near 0 with minChildWeight 0) keeps that smallest value rather than reading as no gain.
+    nodeGain.push(Math.max(Math.fround(node.gain), smallestFloat32));
     writeNode(node.left);
     nodeRight[at] = nodeFeature.length;
     writeNode(node.right);

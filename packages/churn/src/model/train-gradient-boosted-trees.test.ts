@@ -307,6 +307,28 @@ describe('trainGradientBoostedTrees', { timeout: 120_000 }, () => {
       );
     });
 
+    it('stores a positive gain for a split whose gain is below float32 range (a case fast-check found)', () => {
+      // Missing values and a subnormal feature value, minChildWeight 0: tree 3 splits feature 2 at 0
+      // with a positive gain too small for float32, which stored it as 0 before.
+      const features = [
+        [0, 0, 0],
+        [Number.NaN, Number.NaN, Number.NaN],
+        [Number.NaN, Number.NaN, Number.NaN],
+        [Number.NaN, Number.NaN, Number.NaN],
+        [Number.NaN, Number.NaN, 0],
+        [0, 0, 5e-324],
+      ];
+      const model = trainGradientBoostedTrees({
+        features,
+        labels: [1, 0, 0, 1, 0, 0],
+        nEstimators: 5,
+        minChildWeight: 0,
+      });
+      const splitGains = model.ensemble.gain.filter((_, node) => model.ensemble.feature[node]! >= 0);
+      expect(splitGains.length).toBeGreaterThan(0);
+      for (const gain of splitGains) expect(gain).toBeGreaterThan(0);
+    });
+
     it('never increases the training loss with a tree of splits', () => {
       fc.assert(
         fc.property(dataset, fc.integer({ min: 1, max: 4 }), ({ features, labels }, maxDepth) => {
