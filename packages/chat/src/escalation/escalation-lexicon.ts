@@ -146,8 +146,10 @@ const ignoreRelieved = oncePerMessage((text) => relief.test(text) || pastEmotion
 const reliefSaid = /\b(?:thats|what) a relief\b|\bphew\b|\bweight off my (?:mind|shoulders)\b/u;
 const ignoreRelievedOrReliefSaid = oncePerMessage((text) => ignoreRelieved(text) || reliefSaid.test(text));
 
-const reliefNow =
-  /安心しました|ほっとしました|楽になりました|\brelieved\b|\breassured\b|\b(?:thats|what) a relief\b|\bphew\b|\bweight off my (?:mind|shoulders)\b/u;
+const reliefNow = new RegExp(
+  `安心しました|ほっとしました|楽になりました|\\brelieved\\b|\\breassured\\b|${reliefSaid.source}`,
+  'u',
+);
 const reliefContrast = /\b(?:but|still|though|yet)\b|でも|まだ|けど/u;
 
 /**
